@@ -1,0 +1,148 @@
+package vn.bdg.registry;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.micrometer.MicrometerPlugin;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import vn.bdg.registry.audit.AuditController;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.AccessManager;
+import vn.bdg.registry.auth.AuthController;
+import vn.bdg.registry.auth.AuthService;
+import vn.bdg.registry.auth.LoginThrottle;
+import vn.bdg.registry.auth.PasswordHasher;
+import vn.bdg.registry.catalog.CatalogController;
+import vn.bdg.registry.catalog.Catalogs;
+import vn.bdg.registry.course.CourseController;
+import vn.bdg.registry.enrollment.EnrollmentController;
+import vn.bdg.registry.organization.OrganizationController;
+import vn.bdg.registry.organization.OrganizationRepository;
+import vn.bdg.registry.organization.OrganizationService;
+import vn.bdg.registry.participant.ParticipantController;
+import vn.bdg.registry.unit.UnitController;
+import vn.bdg.registry.unit.UnitRepository;
+import vn.bdg.registry.user.UserController;
+import vn.bdg.registry.user.UserRepository;
+import vn.bdg.registry.user.UserService;
+import vn.bdg.registry.web.ErrorHandlers;
+import vn.bdg.registry.web.Json;
+import vn.bdg.registry.web.ServiceController;
+
+import java.time.Duration;
+
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static vn.bdg.registry.auth.Role.ANY;
+import static vn.bdg.registry.auth.Role.Access.PUBLIC;
+import static vn.bdg.registry.auth.Role.MANAGERS;
+import static vn.bdg.registry.auth.Role.READERS;
+import static vn.bdg.registry.auth.Role.admin;
+
+/** Composition root: builds every service from the database and config, and the route tree. */
+public final class App {
+    private App() {
+    }
+
+    public static Javalin create(Config config, Database database) {
+        var dsl = database.dsl();
+        var audit = new AuditLog();
+        var units = new UnitRepository(dsl);
+        var users = new UserRepository(dsl);
+        var hasher = new PasswordHasher();
+        var core = new Core(config, dsl, audit, units, new Catalogs(dsl), new OrganizationRepository(dsl), users);
+
+        var auth = new AuthService(dsl, users, units, hasher, new LoginThrottle(5, 30, Duration.ofMinutes(15)),
+                config.accessTokenTtl(), config.refreshTokenTtl());
+        var access = new AccessManager(auth);
+        var authCtl = new AuthController(auth);
+        var userCtl = new UserController(users, new UserService(dsl, users, units, hasher, audit));
+        var unitCtl = new UnitController(units);
+        var catalogCtl = new CatalogController(core.catalogs());
+        var orgCtl = new OrganizationController(core.organizations(),
+                new OrganizationService(dsl, core.organizations(), units, audit));
+        var auditCtl = new AuditController(dsl);
+        var courseCtl = new CourseController(core);
+        var enrollmentCtl = new EnrollmentController(core);
+        var participantCtl = new ParticipantController(core);
+
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        var service = new ServiceController(database, metrics);
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.maxRequestSize = config.maxRequestBytes();
+            cfg.http.defaultContentType = "application/json";
+            cfg.registerPlugin(new MicrometerPlugin(m -> m.registry = metrics));
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/docs/assets";
+                sf.directory = "/META-INF/resources/webjars/swagger-ui/5.18.2";
+                sf.location = Location.CLASSPATH;
+            });
+            cfg.router.apiBuilder(() -> {
+                get("/health", service::health, PUBLIC);
+                get("/ready", service::ready, PUBLIC);
+                if (config.metricsPublic()) {
+                    get("/metrics", service::metrics, PUBLIC);
+                } else {
+                    get("/metrics", service::metrics, admin);
+                }
+                get("/api-docs/openapi.yaml", service::openApi, PUBLIC);
+                get("/docs", service::docs, PUBLIC);
+
+                path("/api/v1", () -> {
+                    post("auth/login", authCtl::login, PUBLIC);
+                    post("auth/refresh", authCtl::refresh, PUBLIC);
+                    post("auth/logout", authCtl::logout, ANY);
+                    get("me", userCtl::me, ANY);
+                    get("users", userCtl::list, MANAGERS);
+                    post("users", userCtl::create, admin);
+
+                    get("admin-units", unitCtl::list, ANY);
+                    get("admin-units/{code}", unitCtl::get, ANY);
+                    get("catalogs/{catalog}", catalogCtl::get, ANY);
+                    get("organizations", orgCtl::list, ANY);
+                    post("organizations", orgCtl::create, MANAGERS);
+                    get("audit-log", auditCtl::list, admin);
+
+                    get("courses", courseCtl::list, ANY);
+                    post("courses", courseCtl::create, MANAGERS);
+                    get("courses/{id}", courseCtl::get, ANY);
+                    patch("courses/{id}", courseCtl::update, MANAGERS);
+                    get("courses/{id}/sessions", courseCtl::listSessions, ANY);
+                    post("courses/{id}/sessions", courseCtl::createSession, MANAGERS);
+                    get("sessions/{id}", courseCtl::getSession, ANY);
+                    patch("sessions/{id}", courseCtl::updateSession, MANAGERS);
+                    delete("sessions/{id}", courseCtl::deleteSession, MANAGERS);
+
+                    get("courses/{id}/enrollments", enrollmentCtl::list, ANY);
+                    post("courses/{id}/enrollments", enrollmentCtl::create, MANAGERS);
+                    post("courses/{id}/enrollments/{enrollmentId}/withdraw", enrollmentCtl::withdraw, MANAGERS);
+                    get("courses/{id}/trainers", enrollmentCtl::listTrainers, MANAGERS);
+                    post("courses/{id}/trainers", enrollmentCtl::assignTrainer, MANAGERS);
+                    delete("courses/{id}/trainers/{userId}", enrollmentCtl::unassignTrainer, MANAGERS);
+
+                    get("participants", participantCtl::list, READERS);
+                    post("participants", participantCtl::create, MANAGERS);
+                    post("participants/import", participantCtl::importFile, MANAGERS);
+                    get("participants/{id}", participantCtl::get, READERS);
+                    patch("participants/{id}", participantCtl::update, MANAGERS);
+                    get("participants/{id}/duplicates", participantCtl::duplicates, MANAGERS);
+                    post("participants/{id}/merge", participantCtl::merge, MANAGERS);
+                });
+            });
+        });
+        app.beforeMatched(access::check);
+        ErrorHandlers.register(app);
+        return app;
+    }
+}

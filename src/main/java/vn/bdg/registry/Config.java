@@ -1,0 +1,46 @@
+package vn.bdg.registry;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Settings, read only from the environment (twelve-factor). */
+public record Config(
+        int port,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        Path embeddedDataDir,
+        boolean metricsPublic,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        long maxRequestBytes) {
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    static Config from(Map<String, String> env) {
+        return new Config(
+                Integer.parseInt(env.getOrDefault("PORT", "7070")),
+                blankToNull(env.get("DATABASE_URL")),
+                env.getOrDefault("DATABASE_USER", "postgres"),
+                env.getOrDefault("DATABASE_PASSWORD", ""),
+                Path.of(env.getOrDefault("EMBEDDED_DATA_DIR",
+                        Path.of(System.getProperty("user.home"), ".training-registry", "pgdata").toString())),
+                Boolean.parseBoolean(env.getOrDefault("METRICS_PUBLIC", "true")),
+                Duration.ofMinutes(Long.parseLong(env.getOrDefault("ACCESS_TOKEN_MINUTES", "60"))),
+                Duration.ofDays(Long.parseLong(env.getOrDefault("REFRESH_TOKEN_DAYS", "30"))),
+                Long.parseLong(env.getOrDefault("MAX_REQUEST_BYTES", String.valueOf(32L * 1024 * 1024))));
+    }
+
+    /** The same settings with another database: used by tests and the embedded fallback. */
+    public Config withDatabase(String url, String user, String password) {
+        return new Config(port, url, user, password, embeddedDataDir, metricsPublic,
+                accessTokenTtl, refreshTokenTtl, maxRequestBytes);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,174 @@
+package vn.bdg.registry;
+
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.PasswordHasher;
+import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.demo.DemoData;
+import vn.bdg.registry.unit.UnitCsv;
+import vn.bdg.registry.unit.UnitRepository;
+import vn.bdg.registry.user.UserRepository;
+import vn.bdg.registry.user.UserService;
+import vn.bdg.registry.web.ApiException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command line: serve [--demo], migrate, create-user, import-units. */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+    private static final String USAGE = """
+            usage: java -jar training-registry.jar <command>
+              serve [--demo]        start the API (PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD;
+                                    no DATABASE_URL: an embedded PostgreSQL under ~/.training-registry);
+                                    --demo also loads demo data once
+              migrate               apply the database migrations and exit
+              create-user --username U --password-stdin --role admin|organizer|trainer|reporter
+                          --province CODE [--unit CODE] [--full-name NAME]
+              import-units FILE.csv administrative units: code,name,level,parent_code,valid_from,valid_to,successor_code
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        int exit = switch (args[0]) {
+            case "serve" -> serve(rest.contains("--demo"));
+            case "migrate" -> withDatabase(db -> 0);
+            case "create-user" -> createUser(options(rest));
+            case "import-units" -> importUnits(rest);
+            default -> {
+                System.err.print(USAGE);
+                yield 2;
+            }
+        };
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    private static int serve(boolean demo) {
+        Config config = Config.fromEnvironment();
+        Database database = Database.open(config);
+        database.migrate();
+        if (demo) {
+            DemoData.loadOnce(database.dsl(), new PasswordHasher(), System.out);
+        }
+        Javalin app = App.create(config, database).start(config.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            database.close();
+        }));
+        log.info("Serving on port {}", app.port());
+        return 0;
+    }
+
+    interface DatabaseTask {
+        int run(Database database) throws Exception;
+    }
+
+    private static int withDatabase(DatabaseTask task) throws Exception {
+        try (Database database = Database.open(Config.fromEnvironment())) {
+            database.migrate();
+            return task.run(database);
+        }
+    }
+
+    private static int createUser(Map<String, String> opts) throws Exception {
+        for (String required : List.of("username", "role", "province")) {
+            if (!opts.containsKey(required)) {
+                System.err.println("missing --" + required + "\n" + USAGE);
+                return 2;
+            }
+        }
+        if (!opts.containsKey("password-stdin")) {
+            System.err.println("give the password on standard input with --password-stdin (never on the command line)");
+            return 2;
+        }
+        String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        Role role;
+        try {
+            role = Role.valueOf(opts.get("role"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("--role must be one of admin, organizer, trainer, reporter");
+            return 2;
+        }
+        return withDatabase(db -> {
+            var units = new UnitRepository(db.dsl());
+            var users = new UserService(db.dsl(), new UserRepository(db.dsl()), units, new PasswordHasher(),
+                    new AuditLog());
+            try {
+                var user = users.create(null, opts.get("username"), password, role, opts.get("full-name"),
+                        opts.get("province"), opts.get("unit"));
+                System.out.println("created user " + user.username() + " (" + user.role() + ", province "
+                        + user.provinceCode() + (user.unitCode() == null ? "" : ", unit " + user.unitCode()) + ")");
+                return 0;
+            } catch (ApiException e) {
+                System.err.println("not created: " + e.code() + e.errors().stream()
+                        .map(fe -> " " + fe.field() + ": " + fe.code()).reduce("", String::concat));
+                return 1;
+            }
+        });
+    }
+
+    private static int importUnits(List<String> args) throws Exception {
+        if (args.size() != 1) {
+            System.err.print(USAGE);
+            return 2;
+        }
+        List<vn.bdg.registry.unit.AdminUnit> units;
+        try (var reader = Files.newBufferedReader(Path.of(args.get(0)), StandardCharsets.UTF_8)) {
+            units = UnitCsv.read(reader);
+        } catch (IllegalArgumentException e) {
+            System.err.println("nothing imported:\n" + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("cannot read " + args.get(0) + ": " + e.getMessage());
+            return 1;
+        }
+        return withDatabase(db -> {
+            try {
+                int n = new UnitRepository(db.dsl()).upsertAll(units);
+                System.out.println("imported " + n + " units");
+                return 0;
+            } catch (org.jooq.exception.DataAccessException e) {
+                System.err.println("nothing imported: a parent or successor code names no unit in the file "
+                        + "or the database");
+                return 1;
+            }
+        });
+    }
+
+    /** --name value pairs; flags without a value map to "". */
+    static Map<String, String> options(List<String> args) {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--")) {
+                continue;
+            }
+            String name = a.substring(2);
+            if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                opts.put(name, args.get(++i));
+            } else {
+                opts.put(name, "");
+            }
+        }
+        return opts;
+    }
+}

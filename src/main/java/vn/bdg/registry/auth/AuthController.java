@@ -1,0 +1,37 @@
+package vn.bdg.registry.auth;
+
+import io.javalin.http.Context;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Validator;
+
+/** Client/server IO for login, refresh and logout. */
+public final class AuthController {
+    record LoginRequest(String username, String password) {
+    }
+
+    record RefreshRequest(String refreshToken) {
+    }
+
+    private final AuthService auth;
+
+    public AuthController(AuthService auth) {
+        this.auth = auth;
+    }
+
+    public void login(Context ctx) {
+        LoginRequest req = Bodies.read(ctx, LoginRequest.class);
+        new Validator().require("username", req.username()).require("password", req.password()).validate();
+        ctx.json(auth.login(req.username().trim(), req.password(), ctx.ip()));
+    }
+
+    public void refresh(Context ctx) {
+        RefreshRequest req = Bodies.read(ctx, RefreshRequest.class);
+        new Validator().require("refreshToken", req.refreshToken()).validate();
+        ctx.json(auth.refresh(req.refreshToken()));
+    }
+
+    public void logout(Context ctx) {
+        auth.logout(AccessManager.bearerToken(ctx));
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,64 @@
+package vn.bdg.registry.auth;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.APP_USER;
+import static vn.bdg.registry.db.Tables.AUTH_TOKEN;
+
+/** SQL for bearer tokens (stored as SHA-256 digests). */
+final class AuthRepository {
+    private final DSLContext dsl;
+
+    AuthRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    void insert(DSLContext tx, byte[] hash, UUID sessionId, UUID userId, String kind, OffsetDateTime expiresAt) {
+        tx.insertInto(AUTH_TOKEN)
+                .set(AUTH_TOKEN.TOKEN_HASH, hash)
+                .set(AUTH_TOKEN.SESSION_ID, sessionId)
+                .set(AUTH_TOKEN.USER_ID, userId)
+                .set(AUTH_TOKEN.KIND, kind)
+                .set(AUTH_TOKEN.EXPIRES_AT, expiresAt)
+                .execute();
+    }
+
+    /** The live token of that kind with its (active) user, if any. */
+    Optional<Record> findLive(DSLContext tx, byte[] hash, String kind) {
+        return tx.select(AUTH_TOKEN.SESSION_ID, APP_USER.asterisk())
+                .from(AUTH_TOKEN).join(APP_USER).on(APP_USER.ID.eq(AUTH_TOKEN.USER_ID))
+                .where(AUTH_TOKEN.TOKEN_HASH.eq(hash)
+                        .and(AUTH_TOKEN.KIND.eq(kind))
+                        .and(AUTH_TOKEN.REVOKED_AT.isNull())
+                        .and(AUTH_TOKEN.EXPIRES_AT.gt(OffsetDateTime.now()))
+                        .and(APP_USER.ACTIVE))
+                .fetchOptional();
+    }
+
+    Optional<Record> findLive(byte[] hash, String kind) {
+        return findLive(dsl, hash, kind);
+    }
+
+    /** Revokes one token; true if it was live (so a refresh token can be used once only). */
+    boolean revoke(DSLContext tx, byte[] hash) {
+        return tx.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED_AT, OffsetDateTime.now())
+                .where(AUTH_TOKEN.TOKEN_HASH.eq(hash).and(AUTH_TOKEN.REVOKED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    void revokeSession(UUID sessionId) {
+        dsl.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED_AT, OffsetDateTime.now())
+                .where(AUTH_TOKEN.SESSION_ID.eq(sessionId).and(AUTH_TOKEN.REVOKED_AT.isNull()))
+                .execute();
+    }
+
+    Optional<UUID> sessionOf(byte[] hash) {
+        return dsl.select(AUTH_TOKEN.SESSION_ID).from(AUTH_TOKEN).where(AUTH_TOKEN.TOKEN_HASH.eq(hash))
+                .fetchOptional(AUTH_TOKEN.SESSION_ID);
+    }
+}

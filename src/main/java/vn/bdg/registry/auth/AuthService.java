@@ -1,0 +1,114 @@
+package vn.bdg.registry.auth;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import vn.bdg.registry.unit.UnitRepository;
+import vn.bdg.registry.user.User;
+import vn.bdg.registry.user.UserRepository;
+import vn.bdg.registry.web.ApiException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.APP_USER;
+import static vn.bdg.registry.db.Tables.AUTH_TOKEN;
+
+/** Login, token refresh and logout; turns a bearer token into a {@link Caller}. */
+public final class AuthService {
+    public record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn, User user) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DSLContext dsl;
+    private final AuthRepository tokens;
+    private final UserRepository users;
+    private final UnitRepository units;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Duration accessTtl;
+    private final Duration refreshTtl;
+
+    public AuthService(DSLContext dsl, UserRepository users, UnitRepository units, PasswordHasher hasher,
+                       LoginThrottle throttle, Duration accessTtl, Duration refreshTtl) {
+        this.dsl = dsl;
+        this.tokens = new AuthRepository(dsl);
+        this.users = users;
+        this.units = units;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.accessTtl = accessTtl;
+        this.refreshTtl = refreshTtl;
+    }
+
+    public Tokens login(String username, String password, String client) {
+        long wait = throttle.retryAfterSeconds(username, client);
+        if (wait > 0) {
+            throw new ApiException(429, "rate_limited", wait);
+        }
+        var user = users.findActiveByUsername(username);
+        boolean ok = hasher.matches(password, user.map(u -> u.getPasswordHash()).orElse(null));
+        if (!ok || user.isEmpty()) {
+            throttle.recordFailure(username, client);
+            throw new ApiException(401, "invalid_credentials");
+        }
+        return dsl.transactionResult(trx -> issue(trx.dsl(), UserRepository.toUser(user.get()), UUID.randomUUID()));
+    }
+
+    /** Exchanges a refresh token for new tokens; the old refresh token cannot be used again. */
+    public Tokens refresh(String refreshToken) {
+        byte[] hash = digest(refreshToken);
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            Record row = tokens.findLive(tx, hash, "refresh")
+                    .orElseThrow(() -> new ApiException(401, "invalid_token"));
+            if (!tokens.revoke(tx, hash)) {
+                throw new ApiException(401, "invalid_token");
+            }
+            return issue(tx, UserRepository.toUser(row), row.get(AUTH_TOKEN.SESSION_ID));
+        });
+    }
+
+    /** Revokes the access token's whole login session (its refresh tokens too). */
+    public void logout(String accessToken) {
+        tokens.sessionOf(digest(accessToken)).ifPresent(tokens::revokeSession);
+    }
+
+    public Optional<Caller> authenticate(String accessToken) {
+        return tokens.findLive(digest(accessToken), "access").map(r -> {
+            String unit = r.get(APP_USER.UNIT_CODE);
+            return new Caller(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), Role.valueOf(r.get(APP_USER.ROLE)),
+                    r.get(APP_USER.PROVINCE_CODE), unit, unit == null ? null : units.scopeOf(unit));
+        });
+    }
+
+    private Tokens issue(DSLContext tx, User user, UUID sessionId) {
+        String access = newToken();
+        String refresh = newToken();
+        OffsetDateTime now = OffsetDateTime.now();
+        tokens.insert(tx, digest(access), sessionId, user.id(), "access", now.plus(accessTtl));
+        tokens.insert(tx, digest(refresh), sessionId, user.id(), "refresh", now.plus(refreshTtl));
+        return new Tokens(access, refresh, "Bearer", accessTtl.toSeconds(), user);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package vn.bdg.registry.organization;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import vn.bdg.registry.db.tables.records.OrganizationRecord;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.ORGANIZATION;
+
+/** SQL for organisations. */
+public final class OrganizationRepository {
+    private final DSLContext dsl;
+
+    public OrganizationRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<Organization> list(String provinceCode, List<String> after, int limit) {
+        Condition c = ORGANIZATION.PROVINCE_CODE.eq(provinceCode);
+        if (after != null) {
+            c = c.and(DSL.row(ORGANIZATION.NAME, ORGANIZATION.ID.cast(String.class)).gt(after.get(0), after.get(1)));
+        }
+        return dsl.selectFrom(ORGANIZATION).where(c).orderBy(ORGANIZATION.NAME, ORGANIZATION.ID.cast(String.class))
+                .limit(limit).fetch(OrganizationRepository::toOrganization);
+    }
+
+    /** Whether every id names an organisation of the province. */
+    public boolean allInProvince(String provinceCode, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return true;
+        }
+        return dsl.fetchCount(ORGANIZATION, ORGANIZATION.PROVINCE_CODE.eq(provinceCode)
+                .and(ORGANIZATION.ID.in(ids))) == ids.stream().distinct().count();
+    }
+
+    public Optional<Organization> findByName(DSLContext tx, String provinceCode, String name) {
+        return tx.selectFrom(ORGANIZATION)
+                .where(ORGANIZATION.PROVINCE_CODE.eq(provinceCode).and(ORGANIZATION.NAME.eq(name)))
+                .fetchOptional(OrganizationRepository::toOrganization);
+    }
+
+    public Organization insert(DSLContext tx, String provinceCode, String name, String shortName, String unitCode) {
+        return toOrganization(tx.insertInto(ORGANIZATION)
+                .set(ORGANIZATION.PROVINCE_CODE, provinceCode)
+                .set(ORGANIZATION.NAME, name)
+                .set(ORGANIZATION.SHORT_NAME, shortName)
+                .set(ORGANIZATION.UNIT_CODE, unitCode)
+                .returning().fetchOne());
+    }
+
+    static Organization toOrganization(OrganizationRecord r) {
+        return new Organization(r.getId(), r.getName(), r.getShortName(), r.getUnitCode());
+    }
+}

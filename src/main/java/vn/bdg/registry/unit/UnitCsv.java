@@ -1,0 +1,73 @@
+package vn.bdg.registry.unit;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import vn.bdg.registry.text.VietnameseText;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the administrative-unit CSV of `import-units`:
+ * code,name,level,parent_code,valid_from,valid_to,successor_code (UTF-8, ISO dates, empty = open).
+ */
+public final class UnitCsv {
+    private static final Set<String> LEVELS = Set.of("province", "district", "commune");
+
+    private UnitCsv() {
+    }
+
+    /** All rows, or an exception naming every bad line: a file is loaded whole or not at all. */
+    public static List<AdminUnit> read(Reader in) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setTrim(true).setIgnoreEmptyLines(true).get();
+        List<AdminUnit> units = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(in, format)) {
+            for (String column : List.of("code", "name", "level", "parent_code", "valid_from", "valid_to",
+                    "successor_code")) {
+                if (!parser.getHeaderMap().containsKey(column)) {
+                    throw new IllegalArgumentException("missing column: " + column);
+                }
+            }
+            for (CSVRecord row : parser) {
+                String where = "line " + parser.getCurrentLineNumber() + ": ";
+                String code = row.get("code");
+                String level = row.get("level");
+                if (code.isEmpty() || !code.matches("\\d{2,5}")) {
+                    problems.add(where + "code must be 2 to 5 digits");
+                    continue;
+                }
+                if (!LEVELS.contains(level)) {
+                    problems.add(where + "level must be province, district or commune");
+                    continue;
+                }
+                try {
+                    units.add(new AdminUnit(code, VietnameseText.clean(row.get("name")), level,
+                            emptyToNull(row.get("parent_code")), date(row.get("valid_from")),
+                            date(row.get("valid_to")), emptyToNull(row.get("successor_code"))));
+                } catch (DateTimeParseException e) {
+                    problems.add(where + "dates must be ISO (YYYY-MM-DD)");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        return units;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static LocalDate date(String s) {
+        return s == null || s.isEmpty() ? null : LocalDate.parse(s);
+    }
+}

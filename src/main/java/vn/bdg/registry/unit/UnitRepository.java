@@ -1,0 +1,119 @@
+package vn.bdg.registry.unit;
+
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+import vn.bdg.registry.db.tables.records.AdminUnitRecord;
+import vn.bdg.registry.text.VietnameseText;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.Set;
+
+import static vn.bdg.registry.db.Tables.ADMIN_UNIT;
+
+/** SQL for administrative units. */
+public final class UnitRepository {
+    private final DSLContext dsl;
+    // Units change only through import-units, which clears this; lookups are per row on imports.
+    private final Map<String, String> provinceByUnit = new ConcurrentHashMap<>();
+
+    public UnitRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The unit and every unit below it (a district's communes). */
+    public Set<String> scopeOf(String code) {
+        return new HashSet<>(descendants(dsl, code));
+    }
+
+    static List<String> descendants(DSLContext dsl, String code) {
+        var tree = DSL.name("tree").fields("code").as(
+                DSL.select(ADMIN_UNIT.CODE).from(ADMIN_UNIT).where(ADMIN_UNIT.CODE.eq(code))
+                        .unionAll(DSL.select(ADMIN_UNIT.CODE).from(ADMIN_UNIT)
+                                .join(DSL.table(DSL.name("tree")))
+                                .on(ADMIN_UNIT.PARENT_CODE.eq(DSL.field(DSL.name("tree", "code"), String.class)))));
+        return dsl.withRecursive(tree).select(tree.field("code", String.class)).from(tree).fetch(Record1::value1);
+    }
+
+    public Optional<AdminUnit> find(String code) {
+        return dsl.selectFrom(ADMIN_UNIT).where(ADMIN_UNIT.CODE.eq(code)).fetchOptional(UnitRepository::toUnit);
+    }
+
+    /** The province a unit belongs to (itself, for a province); empty for an unknown code. */
+    public Optional<String> provinceOf(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(provinceByUnit.computeIfAbsent(code, c -> dsl.resultQuery("""
+                with recursive up as (
+                    select code, parent_code, level from admin_unit where code = ?
+                    union all
+                    select a.code, a.parent_code, a.level from admin_unit a join up on a.code = up.parent_code)
+                select code from up where level = 'province'""", c).fetchOne(0, String.class)));
+    }
+
+    public boolean inProvince(String unitCode, String provinceCode) {
+        return provinceOf(unitCode).map(provinceCode::equals).orElse(false);
+    }
+
+    public List<AdminUnit> list(String parent, String level, LocalDate at, String query, String after, int limit) {
+        Condition c = DSL.noCondition();
+        if (parent != null) {
+            c = c.and(ADMIN_UNIT.PARENT_CODE.eq(parent));
+        }
+        if (level != null) {
+            c = c.and(ADMIN_UNIT.LEVEL.eq(level));
+        }
+        if (at != null) {
+            c = c.and(ADMIN_UNIT.VALID_FROM.isNull().or(ADMIN_UNIT.VALID_FROM.le(at)))
+                    .and(ADMIN_UNIT.VALID_TO.isNull().or(ADMIN_UNIT.VALID_TO.ge(at)));
+        }
+        if (query != null) {
+            c = c.and(ADMIN_UNIT.NAME_KEY.contains(VietnameseText.searchKey(query)));
+        }
+        if (after != null) {
+            c = c.and(ADMIN_UNIT.CODE.gt(after));
+        }
+        return dsl.selectFrom(ADMIN_UNIT).where(c).orderBy(ADMIN_UNIT.CODE).limit(limit)
+                .fetch(UnitRepository::toUnit);
+    }
+
+    /** Inserts or updates units by code (import-units); one transaction for the whole file. */
+    public int upsertAll(List<AdminUnit> units) {
+        provinceByUnit.clear();
+        return dsl.transactionResult(trx -> {
+            int n = 0;
+            for (AdminUnit u : units) {
+                n += trx.dsl().insertInto(ADMIN_UNIT)
+                        .set(ADMIN_UNIT.CODE, u.code())
+                        .set(ADMIN_UNIT.NAME, u.name())
+                        .set(ADMIN_UNIT.LEVEL, u.level())
+                        .set(ADMIN_UNIT.PARENT_CODE, u.parentCode())
+                        .set(ADMIN_UNIT.VALID_FROM, u.validFrom())
+                        .set(ADMIN_UNIT.VALID_TO, u.validTo())
+                        .set(ADMIN_UNIT.SUCCESSOR_CODE, u.successorCode())
+                        .onConflict(ADMIN_UNIT.CODE).doUpdate()
+                        .set(ADMIN_UNIT.NAME, u.name())
+                        .set(ADMIN_UNIT.LEVEL, u.level())
+                        .set(ADMIN_UNIT.PARENT_CODE, u.parentCode())
+                        .set(ADMIN_UNIT.VALID_FROM, u.validFrom())
+                        .set(ADMIN_UNIT.VALID_TO, u.validTo())
+                        .set(ADMIN_UNIT.SUCCESSOR_CODE, u.successorCode())
+                        .execute();
+            }
+            return n;
+        });
+    }
+
+    static AdminUnit toUnit(AdminUnitRecord r) {
+        return new AdminUnit(r.getCode(), r.getName(), r.getLevel(), r.getParentCode(), r.getValidFrom(),
+                r.getValidTo(), r.getSuccessorCode());
+    }
+}

@@ -1,0 +1,61 @@
+package vn.bdg.registry.user;
+
+import io.javalin.http.Context;
+import vn.bdg.registry.auth.AccessManager;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.db.Tables;
+import vn.bdg.registry.text.VietnameseText;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.PageRequest;
+import vn.bdg.registry.web.Params;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Client/server IO for the caller's own account and the province's user accounts. */
+public final class UserController {
+    record CreateRequest(String username, String password, Role role, String fullName, String unitCode) {
+    }
+
+    private final UserRepository users;
+    private final UserService service;
+
+    public UserController(UserRepository users, UserService service) {
+        this.users = users;
+        this.service = service;
+    }
+
+    public void me(Context ctx) {
+        ctx.json(users.find(AccessManager.caller(ctx).userId()).orElseThrow(ApiException::notFound));
+    }
+
+    public void list(Context ctx) {
+        Caller caller = AccessManager.caller(ctx);
+        PageRequest page = PageRequest.of(ctx);
+        String role = Params.queryEnum(ctx, "role",
+                Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.toSet()));
+        UUID after = null;
+        if (page.hasCursor()) {
+            try {
+                after = UUID.fromString(page.after().get(0));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("cursor", "invalid_cursor");
+            }
+        }
+        List<User> rows = users.list(caller.scope(Tables.APP_USER.PROVINCE_CODE, Tables.APP_USER.UNIT_CODE),
+                role == null ? null : Role.valueOf(role), after, page.limit() + 1);
+        ctx.json(page.page(rows, u -> List.of(u.id().toString())));
+    }
+
+    public void create(Context ctx) {
+        Caller caller = AccessManager.caller(ctx);
+        CreateRequest req = Bodies.read(ctx, CreateRequest.class);
+        User created = service.create(caller, req.username(), req.password(), req.role(),
+                VietnameseText.clean(req.fullName()), caller.provinceCode(), req.unitCode());
+        ctx.status(201).json(created);
+    }
+}

@@ -1,0 +1,67 @@
+package vn.bdg.registry.user;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.db.tables.records.AppUserRecord;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.APP_USER;
+
+/** SQL for user accounts. */
+public final class UserRepository {
+    private final DSLContext dsl;
+
+    public UserRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<AppUserRecord> findActiveByUsername(String username) {
+        return dsl.selectFrom(APP_USER)
+                .where(APP_USER.USERNAME.equalIgnoreCase(username).and(APP_USER.ACTIVE))
+                .fetchOptional();
+    }
+
+    public Optional<User> find(UUID id) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional().map(UserRepository::toUser);
+    }
+
+    public boolean usernameTaken(DSLContext tx, String username) {
+        return tx.fetchExists(APP_USER, APP_USER.USERNAME.equalIgnoreCase(username));
+    }
+
+    public User insert(DSLContext tx, String username, String passwordHash, Role role, String fullName,
+                       String provinceCode, String unitCode) {
+        AppUserRecord r = tx.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, username)
+                .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.ROLE, role.name())
+                .set(APP_USER.FULL_NAME, fullName)
+                .set(APP_USER.PROVINCE_CODE, provinceCode)
+                .set(APP_USER.UNIT_CODE, unitCode)
+                .returning()
+                .fetchOne();
+        return toUser(r);
+    }
+
+    public List<User> list(Condition scope, Role role, UUID after, int limit) {
+        Condition c = scope.and(APP_USER.ACTIVE);
+        if (role != null) {
+            c = c.and(APP_USER.ROLE.eq(role.name()));
+        }
+        if (after != null) {
+            c = c.and(APP_USER.ID.gt(after));
+        }
+        return dsl.selectFrom(APP_USER).where(c).orderBy(APP_USER.ID).limit(limit)
+                .fetch(UserRepository::toUser);
+    }
+
+    public static User toUser(Record r) {
+        return new User(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.FULL_NAME),
+                Role.valueOf(r.get(APP_USER.ROLE)), r.get(APP_USER.PROVINCE_CODE), r.get(APP_USER.UNIT_CODE));
+    }
+}

@@ -1,0 +1,59 @@
+package vn.bdg.registry.user;
+
+import org.jooq.DSLContext;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.auth.PasswordHasher;
+import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.unit.UnitRepository;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Validator;
+
+/** Creating user accounts, from the command line (no caller) or by a province admin. */
+public final class UserService {
+    public static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final DSLContext dsl;
+    private final UserRepository users;
+    private final UnitRepository units;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+
+    public UserService(DSLContext dsl, UserRepository users, UnitRepository units, PasswordHasher hasher,
+                       AuditLog audit) {
+        this.dsl = dsl;
+        this.users = users;
+        this.units = units;
+        this.hasher = hasher;
+        this.audit = audit;
+    }
+
+    /** caller is null for the command line. */
+    public User create(Caller caller, String username, String password, Role role, String fullName,
+                       String provinceCode, String unitCode) {
+        Validator v = new Validator()
+                .require("username", username)
+                .require("password", password)
+                .require("role", role);
+        v.check(username == null || username.matches("[A-Za-z0-9._@-]{3,64}"), "username", "invalid_username");
+        v.check(password == null || password.length() >= MIN_PASSWORD_LENGTH, "password", "too_short",
+                MIN_PASSWORD_LENGTH);
+        v.validate();
+        if (!units.provinceOf(provinceCode).map(provinceCode::equals).orElse(false)) {
+            throw ApiException.unprocessable("provinceCode", "unknown_unit");
+        }
+        if (unitCode != null && !units.inProvince(unitCode, provinceCode)) {
+            throw ApiException.unprocessable("unitCode", "unknown_unit");
+        }
+        String hash = hasher.hash(password);
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            if (users.usernameTaken(tx, username)) {
+                throw ApiException.conflict("username_taken");
+            }
+            User created = users.insert(tx, username, hash, role, fullName, provinceCode, unitCode);
+            audit.record(tx, provinceCode, caller, "create", "user", created.id(), null, created);
+            return created;
+        });
+    }
+}

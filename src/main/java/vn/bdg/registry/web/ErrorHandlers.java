@@ -1,0 +1,90 @@
+package vn.bdg.registry.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Maps every failure to an RFC 9457 problem+json answer, in the caller's language. */
+public final class ErrorHandlers {
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandlers.class);
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private ErrorHandlers() {
+    }
+
+    public static void register(Javalin app) {
+        app.exception(ApiException.class, (e, ctx) -> write(ctx, e));
+        app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromHttp(e.getStatus())));
+        app.exception(Exception.class, (e, ctx) -> {
+            // Log the type and stack only: messages of driver exceptions can echo personal data.
+            log.error("Unhandled {} on {} {}", e.getClass().getName(), ctx.method(), ctx.matchedPath(),
+                    withoutMessage(e));
+            write(ctx, new ApiException(500, "internal_error"));
+        });
+        app.error(404, ctx -> {
+            if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+                write(ctx, ApiException.notFound());
+            }
+        });
+        app.error(405, ctx -> write(ctx, new ApiException(405, "method_not_allowed")));
+    }
+
+    private static ApiException fromHttp(int status) {
+        return switch (status) {
+            case 413 -> new ApiException(413, "payload_too_large");
+            case 404 -> ApiException.notFound();
+            case 401 -> new ApiException(401, "unauthorized");
+            case 403 -> ApiException.forbidden();
+            case 405 -> new ApiException(405, "method_not_allowed");
+            default -> status >= 500 ? new ApiException(500, "internal_error") : new ApiException(status, "bad_request");
+        };
+    }
+
+    public static void write(Context ctx, ApiException e) {
+        Locale locale = Messages.locale(ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:training-registry:problem:" + e.code().replace('_', '-'));
+        body.put("title", Messages.get(locale, "problem." + e.code() + ".title"));
+        body.put("status", e.status());
+        body.put("detail", Messages.get(locale, "problem." + e.code() + ".detail", e.args()));
+        body.put("instance", ctx.path());
+        body.put("code", e.code());
+        if (!e.errors().isEmpty()) {
+            List<Map<String, Object>> errors = e.errors().stream().map(fe -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("field", fe.field());
+                m.put("message", Messages.get(locale, "field." + fe.code(), fe.args()));
+                m.put("code", fe.code());
+                return m;
+            }).toList();
+            body.put("errors", errors);
+        }
+        if (e.status() == 429 && e.args().length > 0) {
+            ctx.header("Retry-After", String.valueOf(e.args()[0]));
+        }
+        if (e.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        ctx.status(e.status());
+        ctx.header("Content-Language", locale.toLanguageTag());
+        try {
+            ctx.result(Json.MAPPER.writeValueAsBytes(body));
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        ctx.contentType(PROBLEM_JSON);
+    }
+
+    private static Throwable withoutMessage(Throwable e) {
+        Throwable copy = new Throwable(e.getClass().getName());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+}

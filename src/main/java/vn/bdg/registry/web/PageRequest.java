@@ -1,0 +1,71 @@
+package vn.bdg.registry.web;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * limit + opaque cursor. The cursor is the sort key of the last item served, base64url-encoded,
+ * so pages stay stable while rows are added (keyset pagination).
+ */
+public record PageRequest(int limit, List<String> after) {
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    public static PageRequest of(Context ctx) {
+        int limit = DEFAULT_LIMIT;
+        String rawLimit = ctx.queryParam("limit");
+        if (rawLimit != null) {
+            try {
+                limit = Integer.parseInt(rawLimit);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("limit", "wrong_type");
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw ApiException.invalid("limit", "out_of_range", 1, MAX_LIMIT);
+            }
+        }
+        String cursor = ctx.queryParam("cursor");
+        return new PageRequest(limit, cursor == null || cursor.isEmpty() ? null : decode(cursor));
+    }
+
+    public boolean hasCursor() {
+        return after != null;
+    }
+
+    /** Builds the page from up to limit+1 fetched rows: the extra row only says there is more. */
+    public <T> Page<T> page(List<T> fetched, Function<T, List<String>> sortKey) {
+        if (fetched.size() <= limit) {
+            return new Page<>(fetched, null);
+        }
+        List<T> items = fetched.subList(0, limit);
+        return new Page<>(items, encode(sortKey.apply(items.get(items.size() - 1))));
+    }
+
+    static String encode(List<String> key) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(Json.MAPPER.writeValueAsBytes(key));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> decode(String cursor) {
+        try {
+            List<String> key = Json.MAPPER.readValue(
+                    new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8),
+                    new TypeReference<>() { });
+            if (key == null || key.isEmpty()) {
+                throw new IllegalArgumentException();
+            }
+            return key;
+        } catch (Exception e) {
+            throw ApiException.invalid("cursor", "invalid_cursor");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package vn.bdg.registry.web;
+
+import io.javalin.http.Context;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Typed path and query parameters. A malformed id in a path names nothing: 404. */
+public final class Params {
+    private Params() {
+    }
+
+    public static UUID pathId(Context ctx, String name) {
+        try {
+            return UUID.fromString(ctx.pathParam(name));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound();
+        }
+    }
+
+    public static UUID queryUuid(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(name, "wrong_type");
+        }
+    }
+
+    public static LocalDate queryDate(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name, "invalid_date");
+        }
+    }
+
+    public static String query(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        return raw == null || raw.isBlank() ? null : raw.trim();
+    }
+
+    public static String queryEnum(Context ctx, String name, java.util.Set<String> allowed) {
+        String raw = query(ctx, name);
+        if (raw != null && !allowed.contains(raw)) {
+            throw ApiException.invalid(name, "not_allowed", String.join(", ", allowed));
+        }
+        return raw;
+    }
+}

@@ -1,0 +1,83 @@
+package vn.bdg.registry.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.World;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthIT {
+    private final World world = World.create();
+    private final Api anonymous = Api.anonymous();
+
+    @Test
+    void loginGivesTokensThatIdentifyTheUser() {
+        Api.Res login = anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("organizer"), "password", World.PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        JsonNode body = login.json();
+        assertThat(body.get("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(body.get("user").get("role").asText()).isEqualTo("organizer");
+        assertThat(body.get("user").has("passwordHash")).isFalse();
+
+        JsonNode me = anonymous.withToken(body.get("accessToken").asText()).get("/api/v1/me").json();
+        assertThat(me.get("username").asText()).isEqualTo(world.username("organizer"));
+        assertThat(me.get("provinceCode").asText()).isEqualTo(world.province);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserAreTheSame401() {
+        Api.Res wrong = anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("admin"), "password", "not the password"));
+        Api.Res unknown = anonymous.post("/api/v1/auth/login",
+                Map.of("username", "nobody-" + world.province, "password", "not the password"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrong.json().get("code").asText()).isEqualTo(unknown.json().get("code").asText())
+                .isEqualTo("invalid_credentials");
+    }
+
+    @Test
+    void repeatedFailedLoginsAreRateLimitedEvenWithTheRightPassword() {
+        String username = world.username("reporter");
+        for (int i = 0; i < 5; i++) {
+            assertThat(anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", "guess" + i))
+                    .status()).isEqualTo(401);
+        }
+        Api.Res limited = anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotNull();
+        assertThat(limited.json().get("code").asText()).isEqualTo("rate_limited");
+    }
+
+    @Test
+    void refreshTokenWorksOnceAndLogoutRevokesTheSession() {
+        JsonNode tokens = anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("trainer"), "password", World.PASSWORD)).json();
+        String refresh = tokens.get("refreshToken").asText();
+
+        Api.Res refreshed = anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).status())
+                .as("a refresh token is single-use").isEqualTo(401);
+
+        Api fresh = anonymous.withToken(refreshed.json().get("accessToken").asText());
+        assertThat(fresh.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(fresh.post("/api/v1/auth/logout", Map.of()).status()).isEqualTo(204);
+        assertThat(fresh.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/auth/refresh",
+                Map.of("refreshToken", refreshed.json().get("refreshToken").asText())).status())
+                .as("logout revokes the refresh token of the session too").isEqualTo(401);
+    }
+
+    @Test
+    void protectedRoutesNeedAValidTokenAndTheRightRole() {
+        assertThat(anonymous.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(anonymous.withToken("forged").get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(world.trainer.get("/api/v1/audit-log").status()).isEqualTo(403);
+        assertThat(world.admin.get("/api/v1/audit-log").status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,118 @@
+package vn.bdg.registry.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.bdg.registry.web.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An HTTP client for the tests, logged in as one user (or anonymous). Every response is checked
+ * against the OpenAPI contract before the test sees it.
+ */
+public final class Api {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+    private final String token;
+    private final String language;
+
+    public Api(String baseUrl, String token, String language) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.language = language;
+    }
+
+    public static Api anonymous() {
+        return new Api(TestServer.get().baseUrl, null, null);
+    }
+
+    public Api withToken(String newToken) {
+        return new Api(baseUrl, newToken, language);
+    }
+
+    public Api inLanguage(String acceptLanguage) {
+        return new Api(baseUrl, token, acceptLanguage);
+    }
+
+    /** A response as the test sees it. */
+    public record Res(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** Ids of a list response's items. */
+        public List<String> ids() {
+            List<String> ids = new ArrayList<>();
+            json().get("items").forEach(i -> ids.add(i.get("id").asText()));
+            return ids;
+        }
+    }
+
+    public Res get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Res delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public Res post(String path, Object body) {
+        return send("POST", path, "application/json", json(body));
+    }
+
+    public Res patch(String path, Object body) {
+        return send("PATCH", path, "application/json", json(body));
+    }
+
+    public Res send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String ct = r.headers().firstValue("Content-Type").orElse(null);
+            String text = new String(r.body(), StandardCharsets.UTF_8);
+            Contract.check(method, path, r.statusCode(), ct == null ? null : ct.split(";")[0].trim(),
+                    isText(ct) ? text : null);
+            return new Res(r.statusCode(), ct, text, r.headers());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(method + " " + path, e);
+        }
+    }
+
+    private static boolean isText(String ct) {
+        return ct != null && (ct.contains("json") || ct.startsWith("text/") || ct.contains("yaml"));
+    }
+
+    private static byte[] json(Object body) {
+        try {
+            return body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Json.MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

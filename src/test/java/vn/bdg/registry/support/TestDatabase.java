@@ -1,0 +1,85 @@
+package vn.bdg.registry.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * A fresh database for one test run, dropped at the end: on the PostgreSQL the environment names
+ * (TEST_DATABASE_URL pointing at a server's maintenance database, or PostgreSQL on 127.0.0.1:5432),
+ * otherwise on an embedded PostgreSQL the tests start themselves.
+ */
+final class TestDatabase {
+    final String url;
+    final String user;
+    final String password;
+    private final String adminUrl;
+    private final String name;
+    private final EmbeddedPostgres embedded;
+
+    private TestDatabase(String adminUrl, String user, String password, EmbeddedPostgres embedded) {
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+        this.name = "registry_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        this.url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+    }
+
+    static TestDatabase create() {
+        String env = System.getenv("TEST_DATABASE_URL");
+        TestDatabase db;
+        if (env != null && !env.isBlank()) {
+            db = new TestDatabase(env, System.getenv().getOrDefault("TEST_DATABASE_USER", "postgres"),
+                    System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", ""), null);
+        } else if (listening("127.0.0.1", 5432)) {
+            db = new TestDatabase("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", null);
+        } else {
+            try {
+                EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+                db = new TestDatabase(pg.getJdbcUrl("postgres", "postgres"), "postgres", "", pg);
+            } catch (IOException e) {
+                throw new IllegalStateException("No PostgreSQL on 127.0.0.1:5432 and the embedded one failed", e);
+            }
+        }
+        db.execute("create database " + db.name + " encoding 'UTF8' template template0");
+        return db;
+    }
+
+    void drop() {
+        try {
+            execute("drop database if exists " + name + " with (force)");
+        } finally {
+            if (embedded != null) {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the temporary directory goes with it
+                }
+            }
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
+            c.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static boolean listening(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package vn.bdg.registry.web;
+
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceIT {
+    private final Api anonymous = Api.anonymous();
+
+    @Test
+    void healthAndReadinessAnswerWithoutLogin() {
+        assertThat(anonymous.get("/health").json().get("status").asText()).isEqualTo("ok");
+        Api.Res ready = anonymous.get("/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().get("status").asText()).isEqualTo("ready");
+    }
+
+    @Test
+    void servesTheContractAndAReadablePageOfIt() {
+        Api.Res spec = anonymous.get("/api-docs/openapi.yaml");
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.body()).startsWith("openapi: 3.1");
+        Api.Res page = anonymous.get("/docs");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/api-docs/openapi.yaml").contains("swagger-ui-bundle.js");
+        assertThat(anonymous.get("/docs/assets/swagger-ui-bundle.js").status()).isEqualTo(200);
+    }
+
+    @Test
+    void exposesPrometheusMetricsOfRequests() {
+        anonymous.get("/health");
+        Api.Res metrics = anonymous.get("/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("jetty_server_requests_seconds_count");
+    }
+}
