@@ -1,0 +1,60 @@
+package vn.bdg.registry.organization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.World;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrganizationIT {
+    private final World world = World.create();
+
+    @Test
+    void organizersCreateOrganisationsThatOnlyTheirProvinceSees() {
+        var created = world.organizer.post("/api/v1/organizations",
+                Map.of("name", "Hội Liên hiệp Phụ nữ tỉnh", "shortName", "Hội LHPN", "unitCode", world.province));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+
+        assertThat(world.reporter.get("/api/v1/organizations").ids()).contains(id);
+        World other = World.create();
+        assertThat(other.admin.get("/api/v1/organizations").ids()).doesNotContain(id);
+    }
+
+    @Test
+    void namesAreStoredInNfcAndMustBeUniquePerProvince() {
+        String nfd = java.text.Normalizer.normalize("Sở Nội vụ", java.text.Normalizer.Form.NFD);
+        JsonNode created = world.admin.post("/api/v1/organizations", Map.of("name", "  " + nfd + "  ")).json();
+        assertThat(created.get("name").asText()).isEqualTo("Sở Nội vụ");
+        var again = world.organizer.post("/api/v1/organizations", Map.of("name", "Sở Nội vụ"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(World.create().organizer.post("/api/v1/organizations", Map.of("name", "Sở Nội vụ")).status())
+                .as("another province may use the same name").isEqualTo(201);
+    }
+
+    @Test
+    void unitsOutsideTheProvinceAreRefusedAndReportersCannotWrite() {
+        World other = World.create();
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Ban VSTBPN huyện", "unitCode", other.districtA));
+        var refused = world.organizer.post("/api/v1/organizations", body);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("unitCode");
+        assertThat(world.reporter.post("/api/v1/organizations", Map.of("name", "X")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void everyWriteIsInTheAuditLog() {
+        String id = world.organizer.post("/api/v1/organizations", Map.of("name", "Sở Tư pháp")).json()
+                .get("id").asText();
+        JsonNode entries = world.admin.get("/api/v1/audit-log?entity=organization&entityId=" + id).json()
+                .get("items");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("action").asText()).isEqualTo("create");
+        assertThat(entries.get(0).get("after").get("name").asText()).isEqualTo("Sở Tư pháp");
+        assertThat(World.create().admin.get("/api/v1/audit-log?entityId=" + id).json().get("items"))
+                .as("another province's admin sees none of it").isEmpty();
+    }
+}

@@ -1,0 +1,117 @@
+package vn.bdg.registry.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.World;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every class of bad input is a 4xx problem+json that names the fault, and changes nothing. */
+class BadInputIT {
+    private final World world = World.create();
+    private final Api organizer = world.organizer;
+
+    private Api.Res postRaw(Api api, String contentType, byte[] body) {
+        return api.send("POST", "/api/v1/organizations", contentType, body);
+    }
+
+    private static void assertProblem(Api.Res res, int status, String code) {
+        assertThat(res.status()).as(res.body()).isEqualTo(status);
+        assertThat(res.contentType()).startsWith("application/problem+json");
+        JsonNode p = res.json();
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        assertThat(p.get("code").asText()).isEqualTo(code);
+        assertThat(p.get("title").asText()).isNotBlank();
+        assertThat(p.get("type").asText()).startsWith("urn:training-registry:problem:");
+    }
+
+    private int organizationCount() {
+        return organizer.get("/api/v1/organizations?limit=200").json().get("items").size();
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        assertProblem(postRaw(organizer, "application/json", "{\"name\": ".getBytes(StandardCharsets.UTF_8)),
+                400, "malformed_json");
+        assertProblem(postRaw(organizer, "application/json", "[1,2]".getBytes(StandardCharsets.UTF_8)),
+                400, "malformed_json");
+        assertProblem(postRaw(organizer, "application/json", new byte[0]), 400, "malformed_json");
+        assertThat(organizationCount()).isZero();
+    }
+
+    @Test
+    void invalidUtf8IsA400() {
+        byte[] latin1 = "{\"name\": \"Hội Phụ nữ\"}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] broken = Arrays.copyOf(latin1, latin1.length);
+        broken[12] = (byte) 0xC3; // a lead byte followed by ASCII: not UTF-8
+        assertProblem(postRaw(organizer, "application/json", broken), 400, "invalid_encoding");
+        assertThat(organizationCount()).isZero();
+    }
+
+    @Test
+    void unknownFieldsAndWrongTypesAreNamed() {
+        Api.Res unknown = organizer.post("/api/v1/organizations", Map.of("name", "Hội LHPN tỉnh", "colour", "red"));
+        assertProblem(unknown, 400, "validation_failed");
+        assertThat(unknown.json().get("errors").get(0).get("field").asText()).isEqualTo("colour");
+        assertThat(unknown.json().get("errors").get(0).get("code").asText()).isEqualTo("unknown_field");
+
+        Api.Res wrongType = organizer.post("/api/v1/organizations", Map.of("name", 42));
+        assertProblem(wrongType, 400, "validation_failed");
+        assertThat(wrongType.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(wrongType.json().get("errors").get(0).get("code").asText()).isEqualTo("wrong_type");
+
+        Api.Res missing = organizer.post("/api/v1/organizations", Map.of("shortName", "HLHPN"));
+        assertProblem(missing, 400, "validation_failed");
+        assertThat(missing.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(organizationCount()).isZero();
+    }
+
+    @Test
+    void otherContentTypesAre415() {
+        assertProblem(postRaw(organizer, "text/plain", "name=x".getBytes(StandardCharsets.UTF_8)),
+                415, "unsupported_media_type");
+    }
+
+    @Test
+    void oversizedBodiesAre413() {
+        // the tests run with MAX_REQUEST_BYTES=4 MB (pom.xml, failsafe)
+        byte[] big = new byte[5 * 1024 * 1024];
+        Arrays.fill(big, (byte) ' ');
+        big[0] = '{';
+        big[big.length - 1] = '}';
+        assertProblem(postRaw(organizer, "application/json", big), 413, "payload_too_large");
+    }
+
+    @Test
+    void messagesFollowAcceptLanguage() {
+        Map<String, Object> body = Map.of("shortName", "x");
+        JsonNode vi = organizer.inLanguage("vi-VN,vi;q=0.9").post("/api/v1/organizations", body).json();
+        JsonNode en = organizer.inLanguage("en-US,en;q=0.8").post("/api/v1/organizations", body).json();
+        JsonNode fallback = organizer.inLanguage("fr").post("/api/v1/organizations", body).json();
+        assertThat(vi.get("title").asText()).isEqualTo("Yêu cầu không hợp lệ");
+        assertThat(vi.get("errors").get(0).get("message").asText()).isEqualTo("là bắt buộc");
+        assertThat(en.get("title").asText()).isEqualTo("Invalid request");
+        assertThat(en.get("errors").get(0).get("message").asText()).isEqualTo("is required");
+        assertThat(fallback.get("title").asText()).as("Vietnamese when no supported language is asked")
+                .isEqualTo(vi.get("title").asText());
+    }
+
+    @Test
+    void unknownRoutesAndMalformedIdsAre404Problems() {
+        assertProblem(organizer.get("/api/v1/no-such-thing"), 404, "not_found");
+        assertProblem(organizer.get("/api/v1/admin-units/00000000"), 404, "not_found");
+    }
+
+    @Test
+    void badQueryParametersAre400() {
+        assertProblem(organizer.get("/api/v1/organizations?limit=0"), 400, "validation_failed");
+        assertProblem(organizer.get("/api/v1/organizations?limit=abc"), 400, "validation_failed");
+        assertProblem(organizer.get("/api/v1/organizations?cursor=%25%25%25"), 400, "validation_failed");
+        assertProblem(organizer.get("/api/v1/admin-units?at=31-12-2024"), 400, "validation_failed");
+    }
+}
