@@ -15,7 +15,9 @@ import vn.bdg.registry.web.ApiException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,36 +40,49 @@ public final class Main {
               import-units FILE.csv administrative units: code,name,level,parent_code,valid_from,valid_to,successor_code
             """;
 
-    private Main() {
-    }
+    private final Config config;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
-            System.err.print(USAGE);
-            System.exit(2);
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        int exit = switch (args[0]) {
-            case "serve" -> serve(rest.contains("--demo"));
-            case "migrate" -> withDatabase(db -> 0);
-            case "create-user" -> createUser(options(rest));
-            case "import-units" -> importUnits(rest);
-            default -> {
-                System.err.print(USAGE);
-                yield 2;
-            }
-        };
+        int exit = new Main(Config.fromEnvironment(), System.in, System.out, System.err).run(args);
         if (exit != 0) {
             System.exit(exit);
         }
     }
 
-    private static int serve(boolean demo) {
-        Config config = Config.fromEnvironment();
+    Main(Config config, InputStream in, PrintStream out, PrintStream err) {
+        this.config = config;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs one command; returns the process exit code (0 ok, 1 failed, 2 usage). */
+    int run(String... args) throws Exception {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        return switch (args[0]) {
+            case "serve" -> serve(rest.contains("--demo"));
+            case "migrate" -> withDatabase(db -> 0);
+            case "create-user" -> createUser(options(rest));
+            case "import-units" -> importUnits(rest);
+            default -> {
+                err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private int serve(boolean demo) {
         Database database = Database.open(config);
         database.migrate();
         if (demo) {
-            DemoData.loadOnce(database.dsl(), new PasswordHasher(), System.out);
+            DemoData.loadOnce(database.dsl(), new PasswordHasher(), out);
         }
         Javalin app = App.create(config, database).start(config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -82,30 +97,30 @@ public final class Main {
         int run(Database database) throws Exception;
     }
 
-    private static int withDatabase(DatabaseTask task) throws Exception {
-        try (Database database = Database.open(Config.fromEnvironment())) {
+    private int withDatabase(DatabaseTask task) throws Exception {
+        try (Database database = Database.open(config)) {
             database.migrate();
             return task.run(database);
         }
     }
 
-    private static int createUser(Map<String, String> opts) throws Exception {
+    private int createUser(Map<String, String> opts) throws Exception {
         for (String required : List.of("username", "role", "province")) {
             if (!opts.containsKey(required)) {
-                System.err.println("missing --" + required + "\n" + USAGE);
+                err.println("missing --" + required + "\n" + USAGE);
                 return 2;
             }
         }
         if (!opts.containsKey("password-stdin")) {
-            System.err.println("give the password on standard input with --password-stdin (never on the command line)");
+            err.println("give the password on standard input with --password-stdin (never on the command line)");
             return 2;
         }
-        String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String password = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         Role role;
         try {
             role = Role.valueOf(opts.get("role"));
         } catch (IllegalArgumentException e) {
-            System.err.println("--role must be one of admin, organizer, trainer, reporter");
+            err.println("--role must be one of admin, organizer, trainer, reporter");
             return 2;
         }
         return withDatabase(db -> {
@@ -115,39 +130,39 @@ public final class Main {
             try {
                 var user = users.create(null, opts.get("username"), password, role, opts.get("full-name"),
                         opts.get("province"), opts.get("unit"));
-                System.out.println("created user " + user.username() + " (" + user.role() + ", province "
+                out.println("created user " + user.username() + " (" + user.role() + ", province "
                         + user.provinceCode() + (user.unitCode() == null ? "" : ", unit " + user.unitCode()) + ")");
                 return 0;
             } catch (ApiException e) {
-                System.err.println("not created: " + e.code() + e.errors().stream()
+                err.println("not created: " + e.code() + e.errors().stream()
                         .map(fe -> " " + fe.field() + ": " + fe.code()).reduce("", String::concat));
                 return 1;
             }
         });
     }
 
-    private static int importUnits(List<String> args) throws Exception {
+    private int importUnits(List<String> args) throws Exception {
         if (args.size() != 1) {
-            System.err.print(USAGE);
+            err.print(USAGE);
             return 2;
         }
         List<vn.bdg.registry.unit.AdminUnit> units;
         try (var reader = Files.newBufferedReader(Path.of(args.get(0)), StandardCharsets.UTF_8)) {
             units = UnitCsv.read(reader);
         } catch (IllegalArgumentException e) {
-            System.err.println("nothing imported:\n" + e.getMessage());
+            err.println("nothing imported:\n" + e.getMessage());
             return 1;
         } catch (IOException e) {
-            System.err.println("cannot read " + args.get(0) + ": " + e.getMessage());
+            err.println("cannot read " + args.get(0) + ": " + e.getMessage());
             return 1;
         }
         return withDatabase(db -> {
             try {
                 int n = new UnitRepository(db.dsl()).upsertAll(units);
-                System.out.println("imported " + n + " units");
+                out.println("imported " + n + " units");
                 return 0;
             } catch (org.jooq.exception.DataAccessException e) {
-                System.err.println("nothing imported: a parent or successor code names no unit in the file "
+                err.println("nothing imported: a parent or successor code names no unit in the file "
                         + "or the database");
                 return 1;
             }

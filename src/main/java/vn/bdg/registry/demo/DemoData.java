@@ -2,14 +2,236 @@ package vn.bdg.registry.demo;
 
 import org.jooq.DSLContext;
 import vn.bdg.registry.auth.PasswordHasher;
+import vn.bdg.registry.unit.AdminUnit;
+import vn.bdg.registry.unit.UnitCsv;
+import vn.bdg.registry.unit.UnitRepository;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.Random;
+import java.util.UUID;
 
-/** Demo data for `serve --demo`. PLACEHOLDER: being implemented. */
+import static vn.bdg.registry.db.Tables.ADMIN_UNIT;
+import static vn.bdg.registry.db.Tables.APP_USER;
+import static vn.bdg.registry.db.Tables.COURSE;
+import static vn.bdg.registry.db.Tables.COURSE_SESSION;
+import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
+import static vn.bdg.registry.db.Tables.ENROLLMENT;
+import static vn.bdg.registry.db.Tables.ORGANIZATION;
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
+
+/**
+ * Demo data for `serve --demo`: the province of Bắc Kạn (seed 003) in the twelve months before the
+ * 2025 reorganisation, with its districts and communes, the organisations of its gender-equality
+ * plan, a year of courses with sessions, a few hundred participants and their enrollments, and
+ * one user per role. Generated from a fixed seed, so every demo looks the same. Loaded once.
+ */
 public final class DemoData {
+    public static final String PROVINCE = "06";
+    public static final String PASSWORD = "demo-password-2024";
+    public static final List<String[]> USERS = List.of(
+            new String[]{"demo-admin", "admin", null},
+            new String[]{"demo-organizer", "organizer", null},
+            new String[]{"demo-trainer", "trainer", null},
+            new String[]{"demo-reporter", "reporter", null},
+            new String[]{"demo-babe-organizer", "organizer", "061"});
+
+    private static final String[] ORGANIZATIONS = {
+            "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Kạn",
+            "Hội Liên hiệp Phụ nữ tỉnh Bắc Kạn",
+            "Sở Nội vụ tỉnh Bắc Kạn",
+            "Sở Tư pháp tỉnh Bắc Kạn",
+            "Sở Thông tin và Truyền thông tỉnh Bắc Kạn",
+            "Ban Vì sự tiến bộ của phụ nữ tỉnh Bắc Kạn",
+            "Hội Nông dân tỉnh Bắc Kạn",
+            "Liên đoàn Lao động tỉnh Bắc Kạn"};
+
+    /** title, kind, topic, target group, level, organiser index, trainee count. */
+    private record Plan(String title, String kind, String topic, String targetGroup, String level, int organizer,
+                        int trainees) {
+    }
+
+    private static final List<Plan> PLANS = List.of(
+            new Plan("Tập huấn kiến thức về giới và lồng ghép giới trong hoạch định, thực thi chính sách",
+                    "training", "gender_mainstreaming", "ge_officials", "province", 0, 40),
+            new Plan("Hội thảo lồng ghép vấn đề bình đẳng giới trong xây dựng văn bản quy phạm pháp luật",
+                    "workshop", "gender_mainstreaming", "justice_officials", "province", 3, 40),
+            new Plan("Tập huấn nghiệp vụ cho cán bộ làm công tác bình đẳng giới cấp huyện, xã",
+                    "training", "state_management_ge", "labour_social_commune", "province", 0, 60),
+            new Plan("Tập huấn kỹ năng lãnh đạo, quản lý cho nữ đại biểu Hội đồng nhân dân cấp xã",
+                    "training", "leadership_women", "women_council_delegates", "district", 1, 35),
+            new Plan("Bồi dưỡng kiến thức, kỹ năng cho cán bộ nữ trong diện quy hoạch",
+                    "refresher", "leadership_women", "women_cadres_pipeline", "province", 2, 30),
+            new Plan("Tập huấn phòng ngừa, ứng phó với bạo lực trên cơ sở giới cho cộng tác viên cấp xã",
+                    "training", "gbv_prevention", "commune_collaborators", "commune", 1, 25),
+            new Plan("Tập huấn kỹ năng truyền thông về bình đẳng giới cho phóng viên, biên tập viên",
+                    "training", "communication_media", "reporters_editors", "province", 4, 25),
+            new Plan("Tập huấn thống kê, báo cáo số liệu tách biệt giới",
+                    "training", "gender_statistics", "committee_advancement_women", "province", 5, 35),
+            new Plan("Đối thoại chính sách về bình đẳng giới với hội viên nông dân",
+                    "policy_dialogue", "gender_knowledge", "community_members", "district", 6, 40),
+            new Plan("Tọa đàm hưởng ứng Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới",
+                    "seminar", "gbv_prevention", "volunteers_propagandists", "district", 1, 40),
+            new Plan("Tập huấn nội dung bình đẳng giới trong Bộ luật Lao động năm 2019 cho doanh nghiệp",
+                    "training", "labour_code_gender", "businesses", "province", 7, 30));
+
+    private static final String[] FAMILY = {"Nguyễn", "Hoàng", "Nông", "Triệu", "Lương", "Hà", "Ma", "Đàm",
+            "Lý", "Bế", "Lục", "Dương", "Hứa", "Trần", "Lê", "Phạm", "Vi", "La", "Lưu", "Hoàng Thị"};
+    private static final String[] FEMALE = {"Hoà", "Lan", "Hương", "Mai", "Thảo", "Huyền", "Nga", "Thuỷ", "Hạnh",
+            "Liên", "Phượng", "Yến", "Dung", "Nhung", "Loan", "Hằng", "Ngọc Anh", "Thu Trang"};
+    private static final String[] MALE = {"Minh", "Hùng", "Dũng", "Thắng", "Tuấn", "Khánh", "Sơn", "Long",
+            "Quân", "Cường", "Bình", "Văn Hải"};
+    // Tày, Nùng, Kinh, Dao, Hmông, Sán Chay: the larger groups of Bắc Kạn, roughly in order
+    private static final String[] ETHNICITIES = {"02", "02", "02", "02", "07", "07", "01", "01", "09", "08", "15"};
+
     private DemoData() {
     }
 
+    /** Loads the demo province unless it is there already; prints the demo logins. */
     public static void loadOnce(DSLContext dsl, PasswordHasher hasher, PrintStream out) {
+        boolean loaded = dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(USERS.get(0)[0]));
+        if (!loaded) {
+            new UnitRepository(dsl).upsertAll(units());
+            dsl.transaction(trx -> load(trx.dsl(), hasher));
+        }
+        out.println("Demo data (province " + PROVINCE + " Bắc Kạn) " + (loaded ? "already loaded" : "loaded")
+                + ". Log in with password '" + PASSWORD + "' as one of:");
+        USERS.forEach(u -> out.println("  " + u[0] + "  (" + u[1] + (u[2] == null ? "" : ", unit " + u[2]) + ")"));
+    }
+
+    private static List<AdminUnit> units() {
+        try (var in = DemoData.class.getResourceAsStream("/demo/units-bac-kan.csv")) {
+            return UnitCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void load(DSLContext tx, PasswordHasher hasher) {
+        Random random = new Random(2024);
+        String hash = hasher.hash(PASSWORD);
+        List<UUID> userIds = new ArrayList<>();
+        for (String[] u : USERS) {
+            userIds.add(tx.insertInto(APP_USER)
+                    .set(APP_USER.USERNAME, u[0]).set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.ROLE, u[1])
+                    .set(APP_USER.FULL_NAME, "Tài khoản thử " + u[1]).set(APP_USER.PROVINCE_CODE, PROVINCE)
+                    .set(APP_USER.UNIT_CODE, u[2])
+                    .returning(APP_USER.ID).fetchOne(APP_USER.ID));
+        }
+        UUID trainerId = userIds.get(2);
+
+        List<UUID> organizations = new ArrayList<>();
+        for (String name : ORGANIZATIONS) {
+            organizations.add(tx.insertInto(ORGANIZATION).set(ORGANIZATION.PROVINCE_CODE, PROVINCE)
+                    .set(ORGANIZATION.NAME, name).set(ORGANIZATION.UNIT_CODE, PROVINCE)
+                    .returning(ORGANIZATION.ID).fetchOne(ORGANIZATION.ID));
+        }
+
+        List<String> districts = tx.select(ADMIN_UNIT.CODE).from(ADMIN_UNIT)
+                .where(ADMIN_UNIT.PARENT_CODE.eq(PROVINCE)).orderBy(ADMIN_UNIT.CODE).fetch(ADMIN_UNIT.CODE);
+        Map<String, String> districtOfCommune = tx.select(ADMIN_UNIT.CODE, ADMIN_UNIT.PARENT_CODE).from(ADMIN_UNIT)
+                .where(ADMIN_UNIT.PARENT_CODE.in(districts)).orderBy(ADMIN_UNIT.CODE)
+                .fetchMap(ADMIN_UNIT.CODE, ADMIN_UNIT.PARENT_CODE);
+        List<String> communes = new ArrayList<>(new TreeSet<>(districtOfCommune.keySet()));
+
+        List<UUID> participants = new ArrayList<>();
+        List<String> participantUnits = new ArrayList<>();
+        for (int i = 0; i < 420; i++) {
+            boolean female = random.nextInt(100) < 70;
+            String name = FAMILY[random.nextInt(FAMILY.length)] + (female ? " Thị " : " Văn ")
+                    + (female ? FEMALE[random.nextInt(FEMALE.length)] : MALE[random.nextInt(MALE.length)]);
+            String unit = communes.get(random.nextInt(communes.size()));
+            participants.add(tx.insertInto(PARTICIPANT)
+                    .set(PARTICIPANT.PROVINCE_CODE, PROVINCE)
+                    .set(PARTICIPANT.FULL_NAME, name.replace("Thị Thị", "Thị"))
+                    .set(PARTICIPANT.SEX, female ? "female" : "male")
+                    .set(PARTICIPANT.BIRTH_YEAR, 1965 + random.nextInt(38))
+                    .set(PARTICIPANT.PHONE, String.format("+849%08d", random.nextInt(100_000_000)))
+                    .set(PARTICIPANT.ETHNICITY_CODE, ETHNICITIES[random.nextInt(ETHNICITIES.length)])
+                    .set(PARTICIPANT.UNIT_CODE, unit)
+                    .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID));
+            participantUnits.add(unit);
+        }
+
+        // July 2024 to June 2025, with a cluster in the Action Month (15/11-15/12)
+        LocalDate yearStart = LocalDate.of(2024, 7, 1);
+        int courseNumber = 0;
+        for (Plan plan : PLANS) {
+            int copies = plan.level().equals("district") ? 3 : 2;
+            for (int copy = 0; copy < copies; copy++) {
+                courseNumber++;
+                LocalDate start = plan.kind().equals("seminar")
+                        ? LocalDate.of(2024, 11, 15).plusDays(random.nextInt(25))
+                        : yearStart.plusDays(random.nextInt(330));
+                int days = plan.kind().equals("training") || plan.kind().equals("refresher") ? 2 : 1;
+                String unit = switch (plan.level()) {
+                    case "district" -> districts.get(random.nextInt(districts.size()));
+                    case "commune" -> communes.get(random.nextInt(communes.size()));
+                    default -> PROVINCE;
+                };
+                UUID courseId = tx.insertInto(COURSE)
+                        .set(COURSE.PROVINCE_CODE, PROVINCE)
+                        .set(COURSE.CODE, String.format("BK-%d-%03d", start.getYear(), courseNumber))
+                        .set(COURSE.TITLE, plan.title())
+                        .set(COURSE.KIND, plan.kind())
+                        .set(COURSE.TOPICS, new String[]{plan.topic()})
+                        .set(COURSE.TARGET_GROUPS, new String[]{plan.targetGroup()})
+                        .set(COURSE.LEVEL, plan.level())
+                        .set(COURSE.ORGANIZER_ID, organizations.get(plan.organizer()))
+                        .set(COURSE.UNIT_CODE, unit)
+                        .set(COURSE.VENUE, "Hội trường " + (plan.level().equals("province") ? "UBND tỉnh" : "UBND"))
+                        .set(COURSE.START_DATE, start)
+                        .set(COURSE.END_DATE, start.plusDays(days - 1))
+                        .set(COURSE.PLANNED_HOURS, BigDecimal.valueOf(days * 8L))
+                        .set(COURSE.CAPACITY, plan.trainees() + 10)
+                        .set(COURSE.FUNDING_SOURCE, "Ngân sách tỉnh")
+                        .set(COURSE.FUNDING_AMOUNT, plan.trainees() * 450_000L)
+                        .set(COURSE.PLAN_NUMBER, "58/KH-UBND")
+                        .set(COURSE.PLAN_DATE, LocalDate.of(2024, 3, 15))
+                        .set(COURSE.STATUS, "completed")
+                        .returning(COURSE.ID).fetchOne(COURSE.ID);
+                for (int d = 0; d < days; d++) {
+                    for (LocalTime[] half : new LocalTime[][]{{LocalTime.of(7, 30), LocalTime.of(11, 30)},
+                            {LocalTime.of(13, 30), LocalTime.of(17, 0)}}) {
+                        tx.insertInto(COURSE_SESSION).set(COURSE_SESSION.PROVINCE_CODE, PROVINCE)
+                                .set(COURSE_SESSION.COURSE_ID, courseId).set(COURSE_SESSION.SESSION_DATE, start.plusDays(d))
+                                .set(COURSE_SESSION.START_TIME, half[0]).set(COURSE_SESSION.END_TIME, half[1])
+                                .execute();
+                    }
+                }
+                if (courseNumber % 3 == 0) {
+                    tx.insertInto(COURSE_TRAINER).set(COURSE_TRAINER.COURSE_ID, courseId)
+                            .set(COURSE_TRAINER.USER_ID, trainerId).set(COURSE_TRAINER.PROVINCE_CODE, PROVINCE)
+                            .execute();
+                }
+                // province courses draw from everywhere; district and commune courses from their district
+                String district = plan.level().equals("province") ? null
+                        : districts.contains(unit) ? unit : districtOfCommune.get(unit);
+                List<UUID> pool = new ArrayList<>();
+                for (int p = 0; p < participants.size(); p++) {
+                    if (district == null || district.equals(districtOfCommune.get(participantUnits.get(p)))) {
+                        pool.add(participants.get(p));
+                    }
+                }
+                Collections.shuffle(pool, random);
+                for (UUID participant : pool.subList(0, Math.min(plan.trainees(), pool.size()))) {
+                    tx.insertInto(ENROLLMENT).set(ENROLLMENT.PROVINCE_CODE, PROVINCE)
+                            .set(ENROLLMENT.COURSE_ID, courseId).set(ENROLLMENT.PARTICIPANT_ID, participant)
+                            .set(ENROLLMENT.ROLE, "trainee").set(ENROLLMENT.TARGET_GROUP, plan.targetGroup())
+                            .execute();
+                }
+            }
+        }
     }
 }

@@ -11,14 +11,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Reads the administrative-unit CSV of `import-units`:
  * code,name,level,parent_code,valid_from,valid_to,successor_code (UTF-8, ISO dates, empty = open).
  */
 public final class UnitCsv {
-    private static final Set<String> LEVELS = Set.of("province", "district", "commune");
+    /** Official code lengths: province 2 digits, district 3, commune 5. */
+    private static final Map<String, Integer> CODE_DIGITS = Map.of("province", 2, "district", 3, "commune", 5);
 
     private UnitCsv() {
     }
@@ -40,12 +41,13 @@ public final class UnitCsv {
                 String where = "line " + parser.getCurrentLineNumber() + ": ";
                 String code = row.get("code");
                 String level = row.get("level");
-                if (code.isEmpty() || !code.matches("\\d{2,5}")) {
-                    problems.add(where + "code must be 2 to 5 digits");
+                Integer digits = CODE_DIGITS.get(level);
+                if (digits == null) {
+                    problems.add(where + "level must be province, district or commune");
                     continue;
                 }
-                if (!LEVELS.contains(level)) {
-                    problems.add(where + "level must be province, district or commune");
+                if (code.length() != digits || !code.chars().allMatch(Character::isDigit)) {
+                    problems.add(where + "a " + level + " code has " + digits + " digits");
                     continue;
                 }
                 try {

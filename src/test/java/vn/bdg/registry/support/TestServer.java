@@ -9,13 +9,14 @@ import vn.bdg.registry.Database;
 public final class TestServer {
     private static TestServer instance;
 
+    public final Config config;
     public final Database database;
     public final Javalin app;
     public final String baseUrl;
 
     private TestServer() {
         TestDatabase db = TestDatabase.create();
-        Config config = Config.fromEnvironment().withDatabase(db.url, db.user, db.password);
+        config = Config.fromEnvironment().withDatabase(db.url, db.user, db.password);
         database = Database.open(config);
         database.migrate();
         app = App.create(config, database).start("127.0.0.1", 0);

@@ -1,0 +1,123 @@
+package vn.bdg.registry;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.bdg.registry.demo.DemoData;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.COURSE;
+import static vn.bdg.registry.db.Tables.ENROLLMENT;
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
+
+/** The jar's commands, run in-process against the test database. */
+class CommandLineIT {
+    private final TestServer server = TestServer.get();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String stdin, String... args) throws Exception {
+        return new Main(server.config, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+    }
+
+    @Test
+    void createUserReadsThePasswordFromStandardInputAndTheUserCanLogIn() throws Exception {
+        World world = World.create();
+        String username = "cli-" + world.province;
+        assertThat(run("a long enough password\n", "create-user", "--username", username, "--password-stdin",
+                "--role", "reporter", "--province", world.province, "--unit", world.districtB)).isZero();
+        Api reporter = World.login(username, "a long enough password");
+        assertThat(reporter.get("/api/v1/me").json().get("unitCode").asText()).isEqualTo(world.districtB);
+    }
+
+    @Test
+    void createUserRefusesBadInputWithoutCreatingAnything() throws Exception {
+        World world = World.create();
+        assertThat(run("", "create-user", "--username", "x1" + world.province, "--role", "admin",
+                "--province", world.province)).as("no --password-stdin").isEqualTo(2);
+        assertThat(run("a long enough password\n", "create-user", "--username", "x2" + world.province,
+                "--password-stdin", "--role", "boss", "--province", world.province)).isEqualTo(2);
+        assertThat(run("a long enough password\n", "create-user", "--username", "x3" + world.province,
+                "--password-stdin", "--role", "admin", "--province", "no-such-province")).isEqualTo(1);
+        assertThat(run("short\n", "create-user", "--username", "x4" + world.province,
+                "--password-stdin", "--role", "admin", "--province", world.province)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("password: too_short");
+        assertThat(Api.anonymous().post("/api/v1/auth/login",
+                Map.of("username", "x4" + world.province, "password", "short")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void importUnitsLoadsAWholeFileOrNothing(@TempDir Path dir) throws Exception {
+        World world = World.create();
+        String district = "9" + world.province.substring(2); // 3 digits, like official district codes
+        Path good = dir.resolve("units.csv");
+        Files.writeString(good, """
+                code,name,level,parent_code,valid_from,valid_to,successor_code
+                %1$s,Huyện Mới,district,%2$s,2020-02-01,2025-06-30,
+                %1$s01,Xã Quân Hà,commune,%1$s,2020-02-01,2025-06-30,%1$s02
+                %1$s02,Xã Hợp Nhất,commune,%1$s,2025-07-01,,
+                """.formatted(district, world.province));
+        assertThat(run("", "import-units", good.toString())).isZero();
+        var unit = world.reporter.get("/api/v1/admin-units/" + district + "01").json();
+        assertThat(unit.get("name").asText()).isEqualTo("Xã Quân Hà");
+        assertThat(unit.get("successorCode").asText()).isEqualTo(district + "02");
+        assertThat(world.reporter.get("/api/v1/admin-units?parent=" + district + "&at=2026-01-01").json()
+                .get("items")).extracting(u -> u.get("code").asText()).containsExactly(district + "02");
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, """
+                code,name,level,parent_code,valid_from,valid_to,successor_code
+                %1$s03,Xã Tốt,commune,%1$s,,,
+                %1$s04,Xã Hỏng,hamlet,%1$s,,,
+                %1$s05,Xã Sai Ngày,commune,%1$s,01/02/2020,,
+                """.formatted(district));
+        assertThat(run("", "import-units", bad.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 3").contains("line 4");
+        assertThat(world.reporter.get("/api/v1/admin-units/" + district + "03").status()).isEqualTo(404);
+
+        Path orphan = dir.resolve("orphan.csv");
+        Files.writeString(orphan, """
+                code,name,level,parent_code,valid_from,valid_to,successor_code
+                %1$s06,Xã Mồ Côi,commune,99999,,,
+                """.formatted(district));
+        assertThat(run("", "import-units", orphan.toString())).isEqualTo(1);
+        assertThat(world.reporter.get("/api/v1/admin-units/" + district + "06").status()).isEqualTo(404);
+    }
+
+    @Test
+    void demoDataLoadsOnceWithAUserPerRole() throws Exception {
+        var dsl = server.database.dsl();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        DemoData.loadOnce(dsl, new vn.bdg.registry.auth.PasswordHasher(), print);
+        int courses = dsl.fetchCount(COURSE, COURSE.PROVINCE_CODE.eq(DemoData.PROVINCE));
+        int participants = dsl.fetchCount(PARTICIPANT, PARTICIPANT.PROVINCE_CODE.eq(DemoData.PROVINCE));
+        int enrollments = dsl.fetchCount(ENROLLMENT, ENROLLMENT.PROVINCE_CODE.eq(DemoData.PROVINCE));
+        assertThat(courses).isGreaterThanOrEqualTo(20);
+        assertThat(participants).isGreaterThanOrEqualTo(300);
+        assertThat(enrollments).isGreaterThan(500);
+
+        DemoData.loadOnce(dsl, new vn.bdg.registry.auth.PasswordHasher(), print);
+        assertThat(dsl.fetchCount(COURSE, COURSE.PROVINCE_CODE.eq(DemoData.PROVINCE))).isEqualTo(courses);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("already loaded").contains(DemoData.PASSWORD);
+
+        for (String[] user : DemoData.USERS) {
+            Api api = World.login(user[0], DemoData.PASSWORD);
+            assertThat(api.get("/api/v1/me").json().get("role").asText()).isEqualTo(user[1]);
+        }
+        Api organizer = World.login("demo-organizer", DemoData.PASSWORD);
+        assertThat(organizer.get("/api/v1/admin-units?parent=061").json().get("items").size()).isGreaterThan(5);
+        assertThat(organizer.get("/api/v1/organizations").json().get("items").size()).isEqualTo(8);
+    }
+}
