@@ -1,0 +1,73 @@
+package vn.bdg.registry.card;
+
+import io.javalin.http.Context;
+import vn.bdg.registry.auth.AccessManager;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.print.BadgeImage;
+import vn.bdg.registry.unit.AdminUnit;
+import vn.bdg.registry.unit.UnitRepository;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.Validator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Client/server IO for public keys, participants' cards and badges. */
+public final class CardController {
+    record RevokeRequest(String reason) {
+    }
+
+    private final CardService cards;
+    private final SigningKeys keys;
+    private final UnitRepository units;
+
+    public CardController(CardService cards, SigningKeys keys, UnitRepository units) {
+        this.cards = cards;
+        this.keys = keys;
+        this.units = units;
+    }
+
+    /** The JWK set of every live public key (or one province's), for offline verification. */
+    public void publicKeys(Context ctx) {
+        List<Map<String, Object>> jwks = keys.published(Params.query(ctx, "province")).stream()
+                .map(SigningKeys::publicJwk).toList();
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.json(Map.of("keys", jwks));
+    }
+
+    public void rotateKey(Context ctx) {
+        SigningKeys.Key key = keys.rotate(AccessManager.caller(ctx).provinceCode());
+        ctx.status(201).json(SigningKeys.publicJwk(key));
+    }
+
+    public void retireKey(Context ctx) {
+        if (!keys.retire(AccessManager.caller(ctx).provinceCode(), ctx.pathParam("kid"))) {
+            throw ApiException.notFound();
+        }
+        ctx.status(204);
+    }
+
+    public void card(Context ctx) {
+        ctx.json(cards.card(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+    }
+
+    public void revokeCard(Context ctx) {
+        RevokeRequest req = Bodies.read(ctx, RevokeRequest.class);
+        new Validator().require("reason", req.reason()).maxLength("reason", req.reason(), 500).validate();
+        ctx.json(cards.revokeAndReissue(AccessManager.caller(ctx), Params.pathId(ctx, "id"), req.reason().strip()));
+    }
+
+    public void badge(Context ctx) {
+        Caller caller = AccessManager.caller(ctx);
+        UUID id = Params.pathId(ctx, "id");
+        CardRepository.Holder holder = cards.holder(caller, id);
+        CardService.Card card = cards.card(caller, id);
+        String unitName = holder.unitCode() == null ? null
+                : units.find(holder.unitCode()).map(AdminUnit::name).orElse(holder.unitCode());
+        ctx.contentType("image/png").result(BadgeImage.png(holder.fullName(), unitName,
+                "Thẻ học viên · phiên bản " + card.version(), card.token()));
+    }
+}

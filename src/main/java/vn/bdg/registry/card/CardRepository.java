@@ -1,0 +1,84 @@
+package vn.bdg.registry.card;
+
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import vn.bdg.registry.auth.Caller;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
+import static vn.bdg.registry.db.Tables.PARTICIPANT_CARD;
+
+/** SQL for participants' QR cards. */
+final class CardRepository {
+    record CardRow(UUID participantId, int version, String provinceCode, OffsetDateTime issuedAt) {
+    }
+
+    /** A participant as printed on a badge. */
+    record Holder(UUID id, String provinceCode, String fullName, String unitCode) {
+    }
+
+    private final DSLContext dsl;
+
+    CardRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    Optional<Holder> visibleHolder(Caller caller, UUID participantId) {
+        return dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.FULL_NAME, PARTICIPANT.UNIT_CODE)
+                .from(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(participantId)
+                        .and(caller.scope(PARTICIPANT.PROVINCE_CODE, PARTICIPANT.UNIT_CODE))
+                        .and(PARTICIPANT.MERGED_INTO.isNull()))
+                .fetchOptional(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** The live card, version 1 being created on first use. */
+    CardRow currentCard(DSLContext tx, UUID participantId, String provinceCode) {
+        tx.insertInto(PARTICIPANT_CARD)
+                .set(PARTICIPANT_CARD.PARTICIPANT_ID, participantId)
+                .set(PARTICIPANT_CARD.VERSION, 1)
+                .set(PARTICIPANT_CARD.PROVINCE_CODE, provinceCode)
+                .onConflictDoNothing()
+                .execute();
+        return tx.selectFrom(PARTICIPANT_CARD)
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.eq(participantId).and(PARTICIPANT_CARD.REVOKED_AT.isNull()))
+                .orderBy(PARTICIPANT_CARD.VERSION.desc()).limit(1)
+                .fetchOptional(r -> new CardRow(r.getParticipantId(), r.getVersion(), r.getProvinceCode(), r.getIssuedAt()))
+                .orElseGet(() -> nextCard(tx, participantId, provinceCode));
+    }
+
+    /** Revokes every live card of the participant and issues the next version. */
+    CardRow revokeAndReissue(DSLContext tx, UUID participantId, String provinceCode, String reason) {
+        currentCard(tx, participantId, provinceCode);
+        tx.update(PARTICIPANT_CARD)
+                .set(PARTICIPANT_CARD.REVOKED_AT, OffsetDateTime.now())
+                .set(PARTICIPANT_CARD.REVOCATION_REASON, reason)
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.eq(participantId).and(PARTICIPANT_CARD.REVOKED_AT.isNull()))
+                .execute();
+        return nextCard(tx, participantId, provinceCode);
+    }
+
+    private CardRow nextCard(DSLContext tx, UUID participantId, String provinceCode) {
+        int next = tx.select(org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.max(PARTICIPANT_CARD.VERSION), 0))
+                .from(PARTICIPANT_CARD).where(PARTICIPANT_CARD.PARTICIPANT_ID.eq(participantId))
+                .fetchOne(0, Integer.class) + 1;
+        return tx.insertInto(PARTICIPANT_CARD)
+                .set(PARTICIPANT_CARD.PARTICIPANT_ID, participantId)
+                .set(PARTICIPANT_CARD.VERSION, next)
+                .set(PARTICIPANT_CARD.PROVINCE_CODE, provinceCode)
+                .returning()
+                .fetchOne(r -> new CardRow(r.getParticipantId(), r.getVersion(), r.getProvinceCode(), r.getIssuedAt()));
+    }
+
+    /** Revoked (participant, version) pairs among the given participants. */
+    List<Record2<UUID, Integer>> revoked(Collection<UUID> participantIds) {
+        return dsl.select(PARTICIPANT_CARD.PARTICIPANT_ID, PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.in(participantIds).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull()))
+                .fetch();
+    }
+}

@@ -1,0 +1,110 @@
+package vn.bdg.registry.card;
+
+import org.jooq.DSLContext;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.web.ApiException;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * QR cards: a compact JWS over {typ: "card", iss: province, sub: participant id, ver: card version},
+ * signed with the province's Ed25519 key, so a phone holding the public keys checks it offline.
+ */
+public final class CardService {
+    /** What the holder of a card sees about it. */
+    public record Card(UUID participantId, int version, String token, OffsetDateTime issuedAt) {
+    }
+
+    /** A card whose signature, key and form are good (revocation is checked separately). */
+    public record VerifiedCard(String provinceCode, UUID participantId, int version) {
+        public String revocationKey() {
+            return participantId + "/" + version;
+        }
+    }
+
+    private final DSLContext dsl;
+    private final CardRepository cards;
+    private final SigningKeys keys;
+    private final AuditLog audit;
+
+    public CardService(DSLContext dsl, SigningKeys keys, AuditLog audit) {
+        this.dsl = dsl;
+        this.cards = new CardRepository(dsl);
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    public CardRepository.Holder holder(Caller caller, UUID participantId) {
+        return cards.visibleHolder(caller, participantId).orElseThrow(ApiException::notFound);
+    }
+
+    public Card card(Caller caller, UUID participantId) {
+        CardRepository.Holder holder = holder(caller, participantId);
+        return dsl.transactionResult(trx -> toCard(cards.currentCard(trx.dsl(), holder.id(), holder.provinceCode())));
+    }
+
+    /** The live card of a participant known to be in scope (badge sheets of a course). */
+    public Card cardOf(UUID participantId, String provinceCode) {
+        return dsl.transactionResult(trx -> toCard(cards.currentCard(trx.dsl(), participantId, provinceCode)));
+    }
+
+    /** A lost card: revoke it and issue the next version. */
+    public Card revokeAndReissue(Caller caller, UUID participantId, String reason) {
+        CardRepository.Holder holder = holder(caller, participantId);
+        return dsl.transactionResult(trx -> {
+            CardRepository.CardRow row = cards.revokeAndReissue(trx.dsl(), holder.id(), holder.provinceCode(), reason);
+            audit.record(trx.dsl(), caller, "revoke_card", "participant", holder.id(),
+                    Map.of("cardVersion", row.version() - 1), Map.of("cardVersion", row.version(), "reason", reason));
+            return toCard(row);
+        });
+    }
+
+    /** Checks form, key and signature; empty when the card is not a genuine card of any province. */
+    public Optional<VerifiedCard> verify(String token) {
+        return Ed25519.parse(token).flatMap(parsed -> {
+            Map<String, Object> c = parsed.claims();
+            if (!"card".equals(c.get("typ")) || !(c.get("iss") instanceof String province)
+                    || !(c.get("sub") instanceof String sub) || !(c.get("ver") instanceof Number ver)) {
+                return Optional.empty();
+            }
+            Optional<SigningKeys.Key> key = keys.verificationKey(parsed.kid())
+                    .filter(k -> k.provinceCode().equals(province));
+            if (key.isEmpty() || !parsed.verifiesWith(key.get().publicKey())) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new VerifiedCard(province, UUID.fromString(sub), ver.intValue()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The "participant/version" keys of revoked cards among these participants. */
+    public Set<String> revokedCards(Collection<UUID> participantIds) {
+        Set<String> revoked = new HashSet<>();
+        if (!participantIds.isEmpty()) {
+            cards.revoked(participantIds).forEach(r -> revoked.add(r.value1() + "/" + r.value2()));
+        }
+        return revoked;
+    }
+
+    private Card toCard(CardRepository.CardRow row) {
+        SigningKeys.Key key = keys.signingKey(row.provinceCode());
+        Map<String, Object> claims = new LinkedHashMap<>(); // fixed order: the same card gives the same token
+        claims.put("typ", "card");
+        claims.put("iss", row.provinceCode());
+        claims.put("sub", row.participantId().toString());
+        claims.put("ver", row.version());
+        String token = Ed25519.sign(key.kid(), key.privateKey(), claims);
+        return new Card(row.participantId(), row.version(), token, row.issuedAt());
+    }
+}

@@ -1,0 +1,136 @@
+package vn.bdg.registry.card;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.Base64URL;
+import org.jooq.DSLContext;
+import vn.bdg.registry.db.tables.records.SigningKeyRecord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static vn.bdg.registry.db.Tables.SIGNING_KEY;
+
+/**
+ * The provinces' Ed25519 keys, created on first use and kept in the database. Rotation makes a
+ * new key the signing one while the old one still verifies; retirement ends verification.
+ * Verification keys are cached briefly, so a retirement reaches every instance within a minute.
+ */
+public final class SigningKeys {
+    public record Key(String kid, String provinceCode, byte[] publicKey, byte[] privateKey,
+                      OffsetDateTime createdAt, OffsetDateTime rotatedAt, OffsetDateTime retiredAt) {
+    }
+
+    private record Cached(Optional<Key> key, Instant loadedAt) {
+    }
+
+    private static final Duration CACHE_TTL = Duration.ofSeconds(60);
+    private final DSLContext dsl;
+    private final Map<String, Cached> byKid = new ConcurrentHashMap<>();
+
+    public SigningKeys(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The province's signing key, created if it has none (safe when two requests race). */
+    public Key signingKey(String provinceCode) {
+        Optional<Key> current = active(provinceCode);
+        if (current.isPresent()) {
+            return current.get();
+        }
+        byte[][] pair = Ed25519.newKeyPair();
+        dsl.insertInto(SIGNING_KEY)
+                .set(SIGNING_KEY.KID, newKid(provinceCode))
+                .set(SIGNING_KEY.PROVINCE_CODE, provinceCode)
+                .set(SIGNING_KEY.PRIVATE_KEY, pair[0])
+                .set(SIGNING_KEY.PUBLIC_KEY, pair[1])
+                .onConflictDoNothing()
+                .execute();
+        return active(provinceCode).orElseThrow();
+    }
+
+    /** A key that may verify signatures now (not retired), or empty. */
+    public Optional<Key> verificationKey(String kid) {
+        Cached cached = byKid.get(kid);
+        if (cached == null || cached.loadedAt().plus(CACHE_TTL).isBefore(Instant.now())) {
+            cached = new Cached(dsl.selectFrom(SIGNING_KEY).where(SIGNING_KEY.KID.eq(kid)).fetchOptional(SigningKeys::toKey),
+                    Instant.now());
+            byKid.put(kid, cached);
+        }
+        return cached.key().filter(k -> k.retiredAt() == null);
+    }
+
+    public List<Key> published(String provinceCode) {
+        var condition = SIGNING_KEY.RETIRED_AT.isNull();
+        if (provinceCode != null) {
+            condition = condition.and(SIGNING_KEY.PROVINCE_CODE.eq(provinceCode));
+        }
+        return dsl.selectFrom(SIGNING_KEY).where(condition)
+                .orderBy(SIGNING_KEY.PROVINCE_CODE, SIGNING_KEY.CREATED_AT).fetch(SigningKeys::toKey);
+    }
+
+    /** Makes a new signing key; the old one keeps verifying what it signed. */
+    public Key rotate(String provinceCode) {
+        dsl.transaction(trx -> trx.dsl().update(SIGNING_KEY).set(SIGNING_KEY.ROTATED_AT, OffsetDateTime.now())
+                .where(SIGNING_KEY.PROVINCE_CODE.eq(provinceCode).and(SIGNING_KEY.ROTATED_AT.isNull())
+                        .and(SIGNING_KEY.RETIRED_AT.isNull()))
+                .execute());
+        return signingKey(provinceCode);
+    }
+
+    /** Ends a key: what it signed no longer verifies. True if the province had that key live. */
+    public boolean retire(String provinceCode, String kid) {
+        int n = dsl.update(SIGNING_KEY)
+                .set(SIGNING_KEY.RETIRED_AT, OffsetDateTime.now())
+                .set(SIGNING_KEY.ROTATED_AT, org.jooq.impl.DSL.coalesce(SIGNING_KEY.ROTATED_AT, OffsetDateTime.now()))
+                .where(SIGNING_KEY.KID.eq(kid).and(SIGNING_KEY.PROVINCE_CODE.eq(provinceCode))
+                        .and(SIGNING_KEY.RETIRED_AT.isNull()))
+                .execute();
+        byKid.remove(kid);
+        return n == 1;
+    }
+
+    /** The public JWK (RFC 8037 OKP) of a key, with its province and validity. */
+    public static Map<String, Object> publicJwk(Key key) {
+        OctetKeyPair.Builder jwk = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(key.publicKey()))
+                .keyID(key.kid())
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.EdDSA)
+                .issueTime(Date.from(key.createdAt().toInstant()));
+        Map<String, Object> json = new LinkedHashMap<>(jwk.build().toJSONObject());
+        json.put("province", key.provinceCode());
+        json.put("signing", key.rotatedAt() == null);
+        return json;
+    }
+
+    private Optional<Key> active(String provinceCode) {
+        return dsl.selectFrom(SIGNING_KEY)
+                .where(SIGNING_KEY.PROVINCE_CODE.eq(provinceCode).and(SIGNING_KEY.ROTATED_AT.isNull())
+                        .and(SIGNING_KEY.RETIRED_AT.isNull()))
+                .fetchOptional(SigningKeys::toKey);
+    }
+
+    private static String newKid(String provinceCode) {
+        byte[] random = new byte[3];
+        new java.security.SecureRandom().nextBytes(random);
+        return provinceCode + "-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+                + HexFormat.of().formatHex(random);
+    }
+
+    private static Key toKey(SigningKeyRecord r) {
+        return new Key(r.getKid(), r.getProvinceCode(), r.getPublicKey(), r.getPrivateKey(), r.getCreatedAt(),
+                r.getRotatedAt(), r.getRetiredAt());
+    }
+}
