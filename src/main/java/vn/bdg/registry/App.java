@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import vn.bdg.registry.attendance.AttendanceController;
+import vn.bdg.registry.attendance.AttendanceService;
+import vn.bdg.registry.attendance.CheckInService;
 import vn.bdg.registry.audit.AuditController;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.AccessManager;
@@ -15,6 +18,9 @@ import vn.bdg.registry.auth.AuthController;
 import vn.bdg.registry.auth.AuthService;
 import vn.bdg.registry.auth.LoginThrottle;
 import vn.bdg.registry.auth.PasswordHasher;
+import vn.bdg.registry.card.CardController;
+import vn.bdg.registry.card.CardService;
+import vn.bdg.registry.card.SigningKeys;
 import vn.bdg.registry.catalog.CatalogController;
 import vn.bdg.registry.catalog.Catalogs;
 import vn.bdg.registry.course.CourseController;
@@ -39,10 +45,12 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 import static vn.bdg.registry.auth.Role.ANY;
 import static vn.bdg.registry.auth.Role.Access.PUBLIC;
 import static vn.bdg.registry.auth.Role.MANAGERS;
 import static vn.bdg.registry.auth.Role.READERS;
+import static vn.bdg.registry.auth.Role.SCANNERS;
 import static vn.bdg.registry.auth.Role.admin;
 
 /** Composition root: builds every service from the database and config, and the route tree. */
@@ -71,6 +79,13 @@ public final class App {
         var courseCtl = new CourseController(core);
         var enrollmentCtl = new EnrollmentController(core);
         var participantCtl = new ParticipantController(core);
+        var keys = new SigningKeys(dsl);
+        var cards = new CardService(dsl, keys, audit);
+        var cardCtl = new CardController(cards, keys, units);
+        var attendanceCtl = new AttendanceController(
+                new CheckInService(dsl, cards, config.clockSkewTolerance()),
+                new AttendanceService(dsl, cards, audit, config.clockSkewTolerance().toSeconds()),
+                cards, units);
 
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -138,6 +153,26 @@ public final class App {
                     patch("participants/{id}", participantCtl::update, MANAGERS);
                     get("participants/{id}/duplicates", participantCtl::duplicates, MANAGERS);
                     post("participants/{id}/merge", participantCtl::merge, MANAGERS);
+
+                    get("keys", cardCtl::publicKeys, PUBLIC);
+                    post("keys/rotate", cardCtl::rotateKey, admin);
+                    post("keys/{kid}/retire", cardCtl::retireKey, admin);
+                    get("participants/{id}/card", cardCtl::card, MANAGERS);
+                    post("participants/{id}/card/revoke", cardCtl::revokeCard, MANAGERS);
+                    get("participants/{id}/badge.png", cardCtl::badge, MANAGERS);
+                    get("courses/{id}/badges.pdf", attendanceCtl::badgesPdf, SCANNERS);
+
+                    get("me/sessions", attendanceCtl::mySessions, SCANNERS);
+                    get("sessions/{id}/roster", attendanceCtl::roster, SCANNERS);
+                    post("sessions/{id}/check-ins", attendanceCtl::checkIn, SCANNERS);
+                    post("check-ins/batch", attendanceCtl::batch, SCANNERS);
+                    delete("check-ins/{id}", attendanceCtl::undo, SCANNERS);
+                    get("courses/{id}/attendance", attendanceCtl::courseAttendance, ANY);
+                    put("sessions/{id}/excused/{participantId}", attendanceCtl::excuse, MANAGERS);
+                    delete("sessions/{id}/excused/{participantId}", attendanceCtl::unexcuse, MANAGERS);
+                    get("sessions/{id}/sign-in-sheet.pdf", attendanceCtl::signInSheetPdf, SCANNERS);
+                    get("sessions/{id}/sign-in-sheets", attendanceCtl::sheets, SCANNERS);
+                    post("sessions/{id}/sign-in-sheets", attendanceCtl::attachSheet, MANAGERS);
                 });
             });
         });

@@ -14,7 +14,8 @@ public record Config(
         boolean metricsPublic,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
-        long maxRequestBytes) {
+        long maxRequestBytes,
+        Duration clockSkewTolerance) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -31,13 +32,14 @@ public record Config(
                 Boolean.parseBoolean(env.getOrDefault("METRICS_PUBLIC", "true")),
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("ACCESS_TOKEN_MINUTES", "60"))),
                 Duration.ofDays(Long.parseLong(env.getOrDefault("REFRESH_TOKEN_DAYS", "30"))),
-                Long.parseLong(env.getOrDefault("MAX_REQUEST_BYTES", String.valueOf(32L * 1024 * 1024))));
+                Long.parseLong(env.getOrDefault("MAX_REQUEST_BYTES", String.valueOf(32L * 1024 * 1024))),
+                Duration.ofMinutes(Long.parseLong(env.getOrDefault("CLOCK_SKEW_MINUTES", "15"))));
     }
 
     /** The same settings with another database: used by tests and the embedded fallback. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, url, user, password, embeddedDataDir, metricsPublic,
-                accessTokenTtl, refreshTokenTtl, maxRequestBytes);
+                accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance);
     }
 
     private static String blankToNull(String s) {

@@ -12,4 +12,6 @@ public enum Role implements RouteRole {
     public static final Role[] ANY = values();
     public static final Role[] MANAGERS = {admin, organizer};
     public static final Role[] READERS = {admin, organizer, reporter};
+    /** Who may take attendance: organisers and admins in their scope, trainers on assigned courses. */
+    public static final Role[] SCANNERS = {admin, organizer, trainer};
 }

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -21,24 +23,31 @@ public final class Api {
 
     private final String baseUrl;
     private final String token;
-    private final String language;
+    private final Map<String, String> headers;
 
-    public Api(String baseUrl, String token, String language) {
+    private Api(String baseUrl, String token, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.token = token;
-        this.language = language;
+        this.headers = headers;
     }
 
     public static Api anonymous() {
-        return new Api(TestServer.get().baseUrl, null, null);
+        return new Api(TestServer.get().baseUrl, null, Map.of());
     }
 
     public Api withToken(String newToken) {
-        return new Api(baseUrl, newToken, language);
+        return new Api(baseUrl, newToken, headers);
     }
 
     public Api inLanguage(String acceptLanguage) {
-        return new Api(baseUrl, token, acceptLanguage);
+        return withHeader("Accept-Language", acceptLanguage);
+    }
+
+    /** The same client sending one more header on every request. */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return new Api(baseUrl, token, Map.copyOf(more));
     }
 
     /** A response as the test sees it. */
@@ -75,8 +84,32 @@ public final class Api {
         return send("POST", path, "application/json", json(body));
     }
 
+    public Res put(String path, Object body) {
+        return send("PUT", path, "application/json", json(body));
+    }
+
     public Res patch(String path, Object body) {
         return send("PATCH", path, "application/json", json(body));
+    }
+
+    /** The raw bytes of a binary response (PNG, PDF), after the contract check of its status and type. */
+    public byte[] bytes(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String ct = r.headers().firstValue("Content-Type").orElse(null);
+            Contract.check("GET", path, r.statusCode(), ct == null ? null : ct.split(";")[0].trim(),
+                    bodyForContract(ct, r.body()));
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("GET " + path, e);
+        }
     }
 
     public Res send(String method, String path, String contentType, byte[] body) {
@@ -89,19 +122,25 @@ public final class Api {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        if (language != null) {
-            b.header("Accept-Language", language);
-        }
+        headers.forEach(b::header);
         try {
             HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             String ct = r.headers().firstValue("Content-Type").orElse(null);
             String text = new String(r.body(), StandardCharsets.UTF_8);
             Contract.check(method, path, r.statusCode(), ct == null ? null : ct.split(";")[0].trim(),
-                    isText(ct) ? text : null);
+                    bodyForContract(ct, r.body()));
             return new Res(r.statusCode(), ct, text, r.headers());
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(method + " " + path, e);
         }
+    }
+
+    /** The body as the validator sees it: text as is; binary bodies only as present or absent. */
+    private static String bodyForContract(String ct, byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        return isText(ct) ? new String(body, StandardCharsets.UTF_8) : "(binary)";
     }
 
     private static boolean isText(String ct) {

@@ -1,0 +1,185 @@
+package vn.bdg.registry.attendance;
+
+import io.javalin.http.Context;
+import vn.bdg.registry.auth.AccessManager;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.card.CardService;
+import vn.bdg.registry.print.PdfSheets;
+import vn.bdg.registry.unit.AdminUnit;
+import vn.bdg.registry.unit.UnitRepository;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.FieldError;
+import vn.bdg.registry.web.Json;
+import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.Validator;
+
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Client/server IO for the trainer's phone (sessions, rosters, scans), attendance sheets and printouts. */
+public final class AttendanceController {
+    public static final int MAX_BATCH = 10_000;
+    private static final Set<String> METHODS = Set.of("qr", "manual", "walk_in");
+
+    record CheckInRequest(UUID clientScanId, String qr, UUID participantId, String method, OffsetDateTime scannedAt,
+                          String deviceId) {
+    }
+
+    record BatchItem(UUID sessionId, UUID clientScanId, String qr, UUID participantId, String method,
+                     OffsetDateTime scannedAt, String deviceId) {
+    }
+
+    record BatchRequest(List<BatchItem> items, OffsetDateTime sentAt) {
+    }
+
+    record ExcuseRequest(String reason) {
+    }
+
+    private final CheckInService checkIns;
+    private final AttendanceService attendance;
+    private final CardService cards;
+    private final UnitRepository units;
+
+    public AttendanceController(CheckInService checkIns, AttendanceService attendance, CardService cards,
+                                UnitRepository units) {
+        this.checkIns = checkIns;
+        this.attendance = attendance;
+        this.cards = cards;
+        this.units = units;
+    }
+
+    public void mySessions(Context ctx) {
+        LocalDate date = Params.queryDate(ctx, "date");
+        ctx.json(Map.of("items", attendance.sessionsOn(AccessManager.caller(ctx),
+                date == null ? LocalDate.now(SessionContext.VIETNAM) : date)));
+    }
+
+    /** The offline kit of a session; a download that changed nothing costs a 304. */
+    public void roster(Context ctx) throws Exception {
+        AttendanceService.Roster roster = attendance.roster(AccessManager.caller(ctx), Params.pathId(ctx, "id"));
+        byte[] body = Json.MAPPER.writeValueAsBytes(roster);
+        String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "private, no-cache");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("application/json").result(body);
+    }
+
+    public void checkIn(Context ctx) {
+        CheckInRequest req = Bodies.read(ctx, CheckInRequest.class);
+        Validator v = new Validator();
+        validate(v, "", req.clientScanId(), req.qr(), req.participantId(), req.method(), req.scannedAt(), req.deviceId());
+        v.validate();
+        UUID sessionId = Params.pathId(ctx, "id");
+        ScanResult result = checkIns.checkIn(AccessManager.caller(ctx), new Scan(sessionId, req.clientScanId(),
+                req.qr(), req.participantId(), req.method(), req.scannedAt(), req.deviceId()));
+        ctx.status(result.replayed() ? 200 : 201).json(result);
+    }
+
+    public void batch(Context ctx) {
+        BatchRequest req = Bodies.read(ctx, BatchRequest.class);
+        Validator v = new Validator();
+        v.require("items", req.items());
+        if (req.items() != null) {
+            v.check(!req.items().isEmpty() && req.items().size() <= MAX_BATCH, "items", "out_of_range", 1, MAX_BATCH);
+            for (int i = 0; i < req.items().size() && v.errors().size() < 100; i++) {
+                BatchItem item = req.items().get(i);
+                String at = "items[" + i + "].";
+                if (item == null) {
+                    v.add(new FieldError("items[" + i + "]", "required"));
+                    continue;
+                }
+                v.require(at + "sessionId", item.sessionId());
+                validate(v, at, item.clientScanId(), item.qr(), item.participantId(), item.method(), item.scannedAt(),
+                        item.deviceId());
+            }
+        }
+        v.validate();
+        List<Scan> scans = req.items().stream().map(i -> new Scan(i.sessionId(), i.clientScanId(), i.qr(),
+                i.participantId(), i.method(), i.scannedAt(), i.deviceId())).toList();
+        ctx.json(Map.of("items", checkIns.process(AccessManager.caller(ctx), scans, req.sentAt())));
+    }
+
+    private static void validate(Validator v, String at, UUID clientScanId, String qr, UUID participantId,
+                                 String method, OffsetDateTime scannedAt, String deviceId) {
+        v.require(at + "clientScanId", clientScanId)
+                .require(at + "method", method)
+                .require(at + "scannedAt", scannedAt)
+                .maxLength(at + "deviceId", deviceId, 100)
+                .maxLength(at + "qr", qr, 2048);
+        v.check(method == null || METHODS.contains(method), at + "method", "not_allowed", String.join(", ", METHODS));
+        v.check((qr == null) != (participantId == null), at + (qr == null ? "participantId" : "qr"), "qr_or_participant");
+        v.check(!"qr".equals(method) || qr != null, at + "qr", "required");
+    }
+
+    public void undo(Context ctx) {
+        attendance.undo(AccessManager.caller(ctx), Params.pathId(ctx, "id"));
+        ctx.status(204);
+    }
+
+    public void courseAttendance(Context ctx) {
+        ctx.json(attendance.courseAttendance(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+    }
+
+    public void excuse(Context ctx) {
+        ExcuseRequest req = Bodies.read(ctx, ExcuseRequest.class);
+        new Validator().require("reason", req.reason()).maxLength("reason", req.reason(), 500).validate();
+        attendance.excuse(AccessManager.caller(ctx), Params.pathId(ctx, "id"), Params.pathId(ctx, "participantId"),
+                req.reason().strip());
+        ctx.status(204);
+    }
+
+    public void unexcuse(Context ctx) {
+        attendance.unexcuse(AccessManager.caller(ctx), Params.pathId(ctx, "id"), Params.pathId(ctx, "participantId"));
+        ctx.status(204);
+    }
+
+    public void attachSheet(Context ctx) {
+        String type = ctx.contentType() == null ? null : ctx.contentType().split(";")[0].trim().toLowerCase();
+        ctx.status(201).json(attendance.attachSheet(AccessManager.caller(ctx), Params.pathId(ctx, "id"), type,
+                ctx.bodyAsBytes()));
+    }
+
+    public void sheets(Context ctx) {
+        ctx.json(Map.of("items", attendance.sheets(AccessManager.caller(ctx), Params.pathId(ctx, "id"))));
+    }
+
+    public void signInSheetPdf(Context ctx) {
+        Caller caller = AccessManager.caller(ctx);
+        SessionContext session = attendance.scannable(caller, Params.pathId(ctx, "id"));
+        String line = "Buổi " + session.date().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ", "
+                + AttendanceService.hhmm(session.startTime()) + "–" + AttendanceService.hhmm(session.endTime())
+                + (session.venue() == null ? "" : ", " + session.venue());
+        ctx.contentType("application/pdf").result(PdfSheets.signInSheet(session.courseTitle(), line,
+                printable(session.provinceCode(), attendance.roster(caller, session.sessionId()).participants())));
+    }
+
+    public void badgesPdf(Context ctx) {
+        Caller caller = AccessManager.caller(ctx);
+        AttendanceService.CourseRoster course = attendance.courseRoster(caller, Params.pathId(ctx, "id"));
+        ctx.contentType("application/pdf").result(PdfSheets.badges(course.title(),
+                printable(caller.provinceCode(), course.participants())));
+    }
+
+    private List<PdfSheets.Person> printable(String provinceCode, List<AttendanceService.RosterPerson> people) {
+        List<PdfSheets.Person> printable = new ArrayList<>();
+        for (AttendanceService.RosterPerson p : people) {
+            String unitName = p.unitCode() == null ? null
+                    : units.find(p.unitCode()).map(AdminUnit::name).orElse(p.unitCode());
+            printable.add(new PdfSheets.Person(p.fullName(), unitName, cards.cardOf(p.id(), provinceCode).token()));
+        }
+        return printable;
+    }
+}

@@ -1,0 +1,287 @@
+package vn.bdg.registry.attendance;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Row2;
+import org.jooq.impl.DSL;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.db.tables.CheckIn;
+import vn.bdg.registry.db.tables.records.CheckInRecord;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.APP_USER;
+import static vn.bdg.registry.db.Tables.CHECK_IN;
+import static vn.bdg.registry.db.Tables.COURSE;
+import static vn.bdg.registry.db.Tables.COURSE_SESSION;
+import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
+import static vn.bdg.registry.db.Tables.ENROLLMENT;
+import static vn.bdg.registry.db.Tables.EXCUSED_ABSENCE;
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
+import static vn.bdg.registry.db.Tables.SIGN_IN_SHEET;
+
+/** SQL for scans and attendance. Set-based, so that a batch of 10,000 scans is a few statements. */
+final class AttendanceRepository {
+    /** A participant row as check-in needs it. */
+    record ParticipantRow(UUID id, String provinceCode, UUID mergedInto, String fullName, String unitCode) {
+    }
+
+    private final DSLContext dsl;
+
+    AttendanceRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Which courses the caller may scan: organisers and admins those in their scope, trainers
+     * those assigned to them. Reporters none.
+     */
+    static Condition mayScan(Caller caller) {
+        Condition inScope = caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
+        return switch (caller.role()) {
+            case admin, organizer -> inScope;
+            case trainer -> inScope.and(DSL.exists(DSL.selectOne().from(COURSE_TRAINER)
+                    .where(COURSE_TRAINER.COURSE_ID.eq(COURSE.ID).and(COURSE_TRAINER.USER_ID.eq(caller.userId())))));
+            case reporter -> DSL.falseCondition();
+        };
+    }
+
+    Map<UUID, SessionContext> scannableSessions(Caller caller, Collection<UUID> sessionIds) {
+        Map<UUID, SessionContext> sessions = new HashMap<>();
+        sessionsWhere(COURSE_SESSION.ID.in(sessionIds).and(mayScan(caller)))
+                .forEach(s -> sessions.put(s.sessionId(), s));
+        return sessions;
+    }
+
+    List<SessionContext> scannableSessionsOn(Caller caller, LocalDate date) {
+        return sessionsWhere(COURSE_SESSION.SESSION_DATE.eq(date).and(mayScan(caller)));
+    }
+
+    private List<SessionContext> sessionsWhere(Condition condition) {
+        return dsl.select(COURSE_SESSION.ID, COURSE.ID, COURSE.TITLE, COURSE.STATUS, COURSE.PROVINCE_CODE,
+                        COURSE.UNIT_CODE, COURSE_SESSION.SESSION_DATE, COURSE_SESSION.START_TIME,
+                        COURSE_SESSION.END_TIME, COURSE_SESSION.VENUE)
+                .from(COURSE_SESSION).join(COURSE).on(COURSE.ID.eq(COURSE_SESSION.COURSE_ID))
+                .where(condition)
+                .orderBy(COURSE_SESSION.SESSION_DATE, COURSE_SESSION.START_TIME)
+                .fetch(r -> new SessionContext(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9(), r.value10()));
+    }
+
+    /** Participants by id, following merges: the map also holds every record a merge points to. */
+    Map<UUID, ParticipantRow> participantsFollowingMerges(Collection<UUID> ids) {
+        Map<UUID, ParticipantRow> rows = new HashMap<>();
+        Set<UUID> wanted = new HashSet<>(ids);
+        for (int depth = 0; depth < 5 && !wanted.isEmpty(); depth++) {
+            Set<UUID> next = new HashSet<>();
+            dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.MERGED_INTO, PARTICIPANT.FULL_NAME,
+                            PARTICIPANT.UNIT_CODE)
+                    .from(PARTICIPANT).where(PARTICIPANT.ID.in(wanted))
+                    .forEach(r -> {
+                        ParticipantRow row = new ParticipantRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
+                        rows.put(row.id(), row);
+                        if (row.mergedInto() != null && !rows.containsKey(row.mergedInto())) {
+                            next.add(row.mergedInto());
+                        }
+                    });
+            wanted = next;
+        }
+        return rows;
+    }
+
+    /** "course/participant" keys of active enrollments among these courses and people. */
+    Set<String> enrolled(Collection<UUID> courseIds, Collection<UUID> participantIds) {
+        Set<String> keys = new HashSet<>();
+        if (courseIds.isEmpty() || participantIds.isEmpty()) {
+            return keys;
+        }
+        dsl.select(ENROLLMENT.COURSE_ID, ENROLLMENT.PARTICIPANT_ID).from(ENROLLMENT)
+                .where(ENROLLMENT.COURSE_ID.in(courseIds).and(ENROLLMENT.PARTICIPANT_ID.in(participantIds))
+                        .and(ENROLLMENT.STATUS.eq("enrolled")))
+                .forEach(r -> keys.add(r.value1() + "/" + r.value2()));
+        return keys;
+    }
+
+    Set<UUID> storedScanIds(DSLContext tx, Collection<UUID> clientScanIds) {
+        return new HashSet<>(tx.select(CHECK_IN.CLIENT_SCAN_ID).from(CHECK_IN)
+                .where(CHECK_IN.CLIENT_SCAN_ID.in(clientScanIds)).fetch(CHECK_IN.CLIENT_SCAN_ID));
+    }
+
+    /** Inserts rows, skipping any that conflict; returns the client scan ids actually inserted. */
+    Set<UUID> insertSkippingConflicts(DSLContext tx, List<CheckInRecord> rows) {
+        Set<UUID> inserted = new HashSet<>();
+        for (int from = 0; from < rows.size(); from += 1000) {
+            List<CheckInRecord> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
+            var insert = tx.insertInto(CHECK_IN, CHECK_IN.PROVINCE_CODE, CHECK_IN.CLIENT_SCAN_ID, CHECK_IN.SESSION_ID,
+                    CHECK_IN.PARTICIPANT_ID, CHECK_IN.OUTCOME, CHECK_IN.METHOD, CHECK_IN.CARD_VERSION,
+                    CHECK_IN.SCANNED_AT, CHECK_IN.RECEIVED_AT, CHECK_IN.CLOCK_SUSPECT, CHECK_IN.DEVICE_ID,
+                    CHECK_IN.SCANNED_BY, CHECK_IN.FIRST_CHECK_IN_ID);
+            for (CheckInRecord r : chunk) {
+                insert = insert.values(r.getProvinceCode(), r.getClientScanId(), r.getSessionId(), r.getParticipantId(),
+                        r.getOutcome(), r.getMethod(), r.getCardVersion(), r.getScannedAt(), r.getReceivedAt(),
+                        r.getClockSuspect(), r.getDeviceId(), r.getScannedBy(), r.getFirstCheckInId());
+            }
+            inserted.addAll(insert.onConflictDoNothing().returning(CHECK_IN.CLIENT_SCAN_ID)
+                    .fetch(CHECK_IN.CLIENT_SCAN_ID));
+        }
+        return inserted;
+    }
+
+    /** The live attendance (accepted, not undone) of each "session/participant" pair asked for. */
+    Map<String, UUID> attendanceIds(DSLContext tx, Collection<Row2<UUID, UUID>> pairs) {
+        Map<String, UUID> ids = new HashMap<>();
+        if (pairs.isEmpty()) {
+            return ids;
+        }
+        tx.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, CHECK_IN.ID).from(CHECK_IN)
+                .where(DSL.row(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID).in(pairs)
+                        .and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED)).and(CHECK_IN.UNDONE_AT.isNull()))
+                .forEach(r -> ids.put(r.value1() + "/" + r.value2(), r.value3()));
+        return ids;
+    }
+
+    /** Stored check-ins by client scan id, with their person and first check-in, as answers. */
+    Map<UUID, ScanResult> answers(DSLContext tx, Collection<UUID> clientScanIds, Set<UUID> insertedNow) {
+        CheckIn first = CHECK_IN.as("first");
+        var firstUser = APP_USER.as("first_user");
+        Map<UUID, ScanResult> answers = new HashMap<>();
+        for (Record r : tx.select(CHECK_IN.asterisk(), PARTICIPANT.FULL_NAME, PARTICIPANT.UNIT_CODE,
+                        first.ID, first.SCANNED_AT, first.RECEIVED_AT, first.METHOD, first.DEVICE_ID, first.SCANNED_BY,
+                        firstUser.FULL_NAME, firstUser.USERNAME)
+                .from(CHECK_IN)
+                .leftJoin(PARTICIPANT).on(PARTICIPANT.ID.eq(CHECK_IN.PARTICIPANT_ID))
+                .leftJoin(first).on(first.ID.eq(CHECK_IN.FIRST_CHECK_IN_ID))
+                .leftJoin(firstUser).on(firstUser.ID.eq(first.SCANNED_BY))
+                .where(CHECK_IN.CLIENT_SCAN_ID.in(clientScanIds))
+                .fetch()) {
+            UUID scanId = r.get(CHECK_IN.CLIENT_SCAN_ID);
+            UUID participantId = r.get(CHECK_IN.PARTICIPANT_ID);
+            ScanResult.Person person = participantId == null ? null
+                    : new ScanResult.Person(participantId, r.get(PARTICIPANT.FULL_NAME), r.get(PARTICIPANT.UNIT_CODE));
+            ScanResult.FirstCheckIn firstCheckIn = r.get(first.ID) == null ? null
+                    : new ScanResult.FirstCheckIn(r.get(first.ID), r.get(first.SCANNED_AT), r.get(first.RECEIVED_AT),
+                    r.get(first.METHOD), r.get(first.DEVICE_ID), r.get(first.SCANNED_BY),
+                    Optional.ofNullable(r.get(firstUser.FULL_NAME)).orElse(r.get(firstUser.USERNAME)));
+            answers.put(scanId, new ScanResult(scanId, r.get(CHECK_IN.OUTCOME), new ScanResult.CheckIn(
+                    r.get(CHECK_IN.ID), r.get(CHECK_IN.SESSION_ID), participantId, r.get(CHECK_IN.OUTCOME),
+                    r.get(CHECK_IN.METHOD), r.get(CHECK_IN.SCANNED_AT), r.get(CHECK_IN.RECEIVED_AT),
+                    r.get(CHECK_IN.DEVICE_ID), r.get(CHECK_IN.CLOCK_SUSPECT)),
+                    person, firstCheckIn, !insertedNow.contains(scanId)));
+        }
+        return answers;
+    }
+
+    /** Sessions of stored check-ins, to answer a resent scan only to someone who may scan its session. */
+    Map<UUID, UUID> sessionsOfStoredScans(Collection<UUID> clientScanIds) {
+        return dsl.select(CHECK_IN.CLIENT_SCAN_ID, CHECK_IN.SESSION_ID).from(CHECK_IN)
+                .where(CHECK_IN.CLIENT_SCAN_ID.in(clientScanIds))
+                .fetchMap(CHECK_IN.CLIENT_SCAN_ID, CHECK_IN.SESSION_ID);
+    }
+
+    Optional<CheckInRecord> checkIn(UUID id) {
+        return dsl.selectFrom(CHECK_IN).where(CHECK_IN.ID.eq(id)).fetchOptional();
+    }
+
+    int undo(DSLContext tx, UUID id, UUID userId) {
+        return tx.update(CHECK_IN).set(CHECK_IN.UNDONE_AT, OffsetDateTime.now()).set(CHECK_IN.UNDONE_BY, userId)
+                .where(CHECK_IN.ID.eq(id).and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED)).and(CHECK_IN.UNDONE_AT.isNull()))
+                .execute();
+    }
+
+    static boolean managesCourses(Caller caller) {
+        return caller.is(Role.admin, Role.organizer);
+    }
+
+    /** One enrolled person of a course, as a roster or attendance sheet lists them. */
+    record Enrolled(UUID participantId, String fullName, String sex, String unitCode, String role) {
+    }
+
+    List<Enrolled> enrolledIn(UUID courseId) {
+        return dsl.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX, PARTICIPANT.UNIT_CODE, ENROLLMENT.ROLE)
+                .from(ENROLLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID))
+                .where(ENROLLMENT.COURSE_ID.eq(courseId).and(ENROLLMENT.STATUS.eq("enrolled")))
+                .orderBy(PARTICIPANT.NAME_KEY, PARTICIPANT.ID)
+                .fetch(r -> new Enrolled(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** The live attendances of a course's sessions: session -> participant -> scanned at. */
+    Map<UUID, Map<UUID, OffsetDateTime>> attendance(Collection<UUID> sessionIds) {
+        Map<UUID, Map<UUID, OffsetDateTime>> bySession = new HashMap<>();
+        dsl.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, CHECK_IN.SCANNED_AT).from(CHECK_IN)
+                .where(CHECK_IN.SESSION_ID.in(sessionIds).and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED))
+                        .and(CHECK_IN.UNDONE_AT.isNull()))
+                .forEach(r -> bySession.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
+        return bySession;
+    }
+
+    /** Excused absences: session -> participant -> reason. */
+    Map<UUID, Map<UUID, String>> excused(Collection<UUID> sessionIds) {
+        Map<UUID, Map<UUID, String>> bySession = new HashMap<>();
+        dsl.select(EXCUSED_ABSENCE.SESSION_ID, EXCUSED_ABSENCE.PARTICIPANT_ID, EXCUSED_ABSENCE.REASON)
+                .from(EXCUSED_ABSENCE).where(EXCUSED_ABSENCE.SESSION_ID.in(sessionIds))
+                .forEach(r -> bySession.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
+        return bySession;
+    }
+
+    List<SessionContext> sessionsOfCourse(Caller caller, UUID courseId, boolean forScanning) {
+        Condition visible = forScanning ? mayScan(caller) : caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
+        return sessionsWhere(COURSE.ID.eq(courseId).and(visible));
+    }
+
+    /** The course if the caller may read it: in scope, and for trainers assigned to them. */
+    Optional<Record> visibleCourse(Caller caller, UUID courseId) {
+        Condition visible = caller.role() == Role.trainer ? mayScan(caller)
+                : caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
+        return dsl.selectFrom(COURSE).where(COURSE.ID.eq(courseId).and(visible)).fetchOptional().map(r -> r);
+    }
+
+    void excuse(DSLContext tx, UUID sessionId, UUID participantId, String provinceCode, String reason, UUID userId) {
+        tx.insertInto(EXCUSED_ABSENCE)
+                .set(EXCUSED_ABSENCE.SESSION_ID, sessionId).set(EXCUSED_ABSENCE.PARTICIPANT_ID, participantId)
+                .set(EXCUSED_ABSENCE.PROVINCE_CODE, provinceCode).set(EXCUSED_ABSENCE.REASON, reason)
+                .set(EXCUSED_ABSENCE.ENTERED_BY, userId)
+                .onConflict(EXCUSED_ABSENCE.SESSION_ID, EXCUSED_ABSENCE.PARTICIPANT_ID).doUpdate()
+                .set(EXCUSED_ABSENCE.REASON, reason).set(EXCUSED_ABSENCE.ENTERED_BY, userId)
+                .set(EXCUSED_ABSENCE.ENTERED_AT, OffsetDateTime.now())
+                .execute();
+    }
+
+    int unexcuse(DSLContext tx, UUID sessionId, UUID participantId) {
+        return tx.deleteFrom(EXCUSED_ABSENCE)
+                .where(EXCUSED_ABSENCE.SESSION_ID.eq(sessionId).and(EXCUSED_ABSENCE.PARTICIPANT_ID.eq(participantId)))
+                .execute();
+    }
+
+    UUID storeSheet(DSLContext tx, UUID sessionId, String provinceCode, String contentType, byte[] content,
+                    byte[] sha256, UUID userId) {
+        return tx.insertInto(SIGN_IN_SHEET)
+                .set(SIGN_IN_SHEET.SESSION_ID, sessionId).set(SIGN_IN_SHEET.PROVINCE_CODE, provinceCode)
+                .set(SIGN_IN_SHEET.CONTENT_TYPE, contentType).set(SIGN_IN_SHEET.CONTENT, content)
+                .set(SIGN_IN_SHEET.SHA256, sha256).set(SIGN_IN_SHEET.UPLOADED_BY, userId)
+                .returning(SIGN_IN_SHEET.ID).fetchOne(SIGN_IN_SHEET.ID);
+    }
+
+    List<Record> sheets(UUID sessionId) {
+        return dsl.select(SIGN_IN_SHEET.ID, SIGN_IN_SHEET.CONTENT_TYPE, SIGN_IN_SHEET.SHA256, SIGN_IN_SHEET.UPLOADED_AT,
+                        SIGN_IN_SHEET.UPLOADED_BY, DSL.field("octet_length({0})", Long.class, SIGN_IN_SHEET.CONTENT).as("size"))
+                .from(SIGN_IN_SHEET).where(SIGN_IN_SHEET.SESSION_ID.eq(sessionId))
+                .orderBy(SIGN_IN_SHEET.UPLOADED_AT).fetch().stream().map(r -> (Record) r).toList();
+    }
+
+    /** For each merged record: the record it was merged into, among merges into these people. */
+    Map<UUID, UUID> mergedInto(Collection<UUID> keptIds) {
+        return dsl.select(PARTICIPANT.ID, PARTICIPANT.MERGED_INTO).from(PARTICIPANT)
+                .where(PARTICIPANT.MERGED_INTO.in(keptIds)).fetchMap(PARTICIPANT.ID, PARTICIPANT.MERGED_INTO);
+    }
+}

@@ -1,0 +1,251 @@
+package vn.bdg.registry.attendance;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.card.CardService;
+import vn.bdg.registry.db.tables.records.CheckInRecord;
+import vn.bdg.registry.web.ApiException;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.COURSE;
+
+/** A trainer's day (sessions, rosters), the attendance sheet of a course, and its corrections. */
+public final class AttendanceService {
+    public record SessionView(UUID id, UUID courseId, String courseTitle, String courseStatus, LocalDate date,
+                              String startTime, String endTime, String venue, OffsetDateTime opensAt,
+                              OffsetDateTime closesAt) {
+        static SessionView of(SessionContext s) {
+            return new SessionView(s.sessionId(), s.courseId(), s.courseTitle(), s.courseStatus(), s.date(),
+                    hhmm(s.startTime()), hhmm(s.endTime()), s.venue(), s.opensAt(), s.closesAt());
+        }
+    }
+
+    public record RosterPerson(UUID id, String fullName, String unitCode, String role) {
+    }
+
+    public record RevokedCard(UUID participantId, int version) {
+    }
+
+    public record Alias(UUID cardParticipantId, UUID participantId) {
+    }
+
+    public record Attended(UUID participantId, OffsetDateTime scannedAt) {
+    }
+
+    /** Everything a phone needs to check people in at a session with no network. */
+    public record Roster(SessionView session, String provinceCode, long clockToleranceSeconds,
+                         List<RosterPerson> participants, List<RevokedCard> revokedCards, List<Alias> aliases,
+                         List<Attended> checkedIn) {
+    }
+
+    public record SessionMark(UUID sessionId, String status, OffsetDateTime scannedAt, String reason) {
+    }
+
+    public record PersonAttendance(UUID participantId, String fullName, String sex, String unitCode, String role,
+                                   List<SessionMark> sessions, int attended, int excused, BigDecimal share,
+                                   boolean completed) {
+    }
+
+    public record CourseAttendance(UUID courseId, BigDecimal minAttendanceShare, List<SessionView> sessions,
+                                   List<PersonAttendance> participants) {
+    }
+
+    private final DSLContext dsl;
+    private final AttendanceRepository repository;
+    private final CardService cards;
+    private final AuditLog audit;
+    private final long clockToleranceSeconds;
+
+    public AttendanceService(DSLContext dsl, CardService cards, AuditLog audit, long clockToleranceSeconds) {
+        this.dsl = dsl;
+        this.repository = new AttendanceRepository(dsl);
+        this.cards = cards;
+        this.audit = audit;
+        this.clockToleranceSeconds = clockToleranceSeconds;
+    }
+
+    public List<SessionView> sessionsOn(Caller caller, LocalDate date) {
+        return repository.scannableSessionsOn(caller, date).stream().map(SessionView::of).toList();
+    }
+
+    public Roster roster(Caller caller, UUID sessionId) {
+        SessionContext session = scannable(caller, sessionId);
+        List<AttendanceRepository.Enrolled> enrolled = repository.enrolledIn(session.courseId());
+        List<UUID> ids = enrolled.stream().map(AttendanceRepository.Enrolled::participantId).toList();
+        List<RevokedCard> revoked = cards.revokedCards(ids).stream().sorted().map(key -> {
+            String[] parts = key.split("/");
+            return new RevokedCard(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
+        }).toList();
+        List<Alias> aliases = repository.mergedInto(ids).entrySet().stream()
+                .map(e -> new Alias(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(Alias::cardParticipantId)).toList();
+        Map<UUID, OffsetDateTime> present = repository.attendance(List.of(sessionId)).getOrDefault(sessionId, Map.of());
+        List<Attended> checkedIn = present.entrySet().stream()
+                .map(e -> new Attended(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(Attended::participantId)).toList();
+        return new Roster(SessionView.of(session), session.provinceCode(), clockToleranceSeconds,
+                enrolled.stream().map(e -> new RosterPerson(e.participantId(), e.fullName(), e.unitCode(), e.role()))
+                        .toList(),
+                revoked, aliases, checkedIn);
+    }
+
+    public record CourseRoster(String title, List<RosterPerson> participants) {
+    }
+
+    /** The people enrolled in a course the caller may read, for printing their badges. */
+    public CourseRoster courseRoster(Caller caller, UUID courseId) {
+        Record course = repository.visibleCourse(caller, courseId).orElseThrow(ApiException::notFound);
+        return new CourseRoster(course.get(COURSE.TITLE), repository.enrolledIn(courseId).stream()
+                .map(e -> new RosterPerson(e.participantId(), e.fullName(), e.unitCode(), e.role())).toList());
+    }
+
+    public CourseAttendance courseAttendance(Caller caller, UUID courseId) {
+        Record course = repository.visibleCourse(caller, courseId).orElseThrow(ApiException::notFound);
+        BigDecimal minimum = course.get(COURSE.MIN_ATTENDANCE_SHARE);
+        List<SessionContext> sessions = repository.sessionsOfCourse(caller, courseId, false);
+        List<UUID> sessionIds = sessions.stream().map(SessionContext::sessionId).toList();
+        Map<UUID, Map<UUID, OffsetDateTime>> present = repository.attendance(sessionIds);
+        Map<UUID, Map<UUID, String>> excused = repository.excused(sessionIds);
+        List<PersonAttendance> people = new ArrayList<>();
+        for (AttendanceRepository.Enrolled person : repository.enrolledIn(courseId)) {
+            List<SessionMark> marks = new ArrayList<>();
+            int attended = 0;
+            int excusedCount = 0;
+            for (SessionContext s : sessions) {
+                OffsetDateTime at = present.getOrDefault(s.sessionId(), Map.of()).get(person.participantId());
+                String reason = excused.getOrDefault(s.sessionId(), Map.of()).get(person.participantId());
+                if (at != null) {
+                    attended++;
+                    marks.add(new SessionMark(s.sessionId(), s.isLate(at) ? "late" : "present", at, null));
+                } else if (reason != null) {
+                    excusedCount++;
+                    marks.add(new SessionMark(s.sessionId(), "excused", null, reason));
+                } else {
+                    marks.add(new SessionMark(s.sessionId(), "absent", null, null));
+                }
+            }
+            Completion completion = Completion.of(attended, excusedCount, sessions.size(), minimum);
+            people.add(new PersonAttendance(person.participantId(), person.fullName(), person.sex(), person.unitCode(),
+                    person.role(), marks, attended, excusedCount, completion.share(), completion.completed()));
+        }
+        return new CourseAttendance(courseId, minimum, sessions.stream().map(SessionView::of).toList(), people);
+    }
+
+    public void excuse(Caller caller, UUID sessionId, UUID participantId, String reason) {
+        SessionContext session = managed(caller, sessionId);
+        requireEnrolled(session, participantId);
+        dsl.transaction(trx -> {
+            repository.excuse(trx.dsl(), sessionId, participantId, session.provinceCode(), reason, caller.userId());
+            audit.record(trx.dsl(), caller, "excuse", "session", sessionId, null,
+                    Map.of("participantId", participantId, "reason", reason));
+        });
+    }
+
+    public void unexcuse(Caller caller, UUID sessionId, UUID participantId) {
+        managed(caller, sessionId);
+        dsl.transaction(trx -> {
+            if (repository.unexcuse(trx.dsl(), sessionId, participantId) == 0) {
+                throw ApiException.notFound();
+            }
+            audit.record(trx.dsl(), caller, "unexcuse", "session", sessionId,
+                    Map.of("participantId", participantId), null);
+        });
+    }
+
+    /** Undoes a mistaken scan: the attendance ends, the scan stays as evidence, the audit log says who. */
+    public void undo(Caller caller, UUID checkInId) {
+        CheckInRecord row = repository.checkIn(checkInId).orElseThrow(ApiException::notFound);
+        scannable(caller, row.getSessionId());
+        dsl.transaction(trx -> {
+            if (repository.undo(trx.dsl(), checkInId, caller.userId()) == 0) {
+                throw ApiException.conflict("not_an_attendance");
+            }
+            audit.record(trx.dsl(), caller, "undo", "check_in", checkInId,
+                    Map.of("outcome", row.getOutcome(), "participantId", String.valueOf(row.getParticipantId())),
+                    Map.of("undone", true));
+        });
+    }
+
+    public record SheetView(UUID id, String contentType, String sha256, long size, OffsetDateTime uploadedAt,
+                            UUID uploadedBy) {
+    }
+
+    private static final Set<String> SHEET_TYPES = Set.of("image/jpeg", "image/png", "application/pdf");
+
+    /** Keeps a photo or scan of a signed paper sheet as evidence, with its SHA-256. */
+    public SheetView attachSheet(Caller caller, UUID sessionId, String contentType, byte[] content) {
+        SessionContext session = managed(caller, sessionId);
+        if (contentType == null || !SHEET_TYPES.contains(contentType)) {
+            throw new ApiException(415, "unsupported_media_type", String.join(", ", SHEET_TYPES));
+        }
+        if (content.length == 0) {
+            throw ApiException.invalid("body", "required");
+        }
+        byte[] hash = sha256(content);
+        return dsl.transactionResult(trx -> {
+            UUID id = repository.storeSheet(trx.dsl(), sessionId, session.provinceCode(), contentType, content, hash,
+                    caller.userId());
+            SheetView view = new SheetView(id, contentType, HexFormat.of().formatHex(hash), content.length,
+                    OffsetDateTime.now(), caller.userId());
+            audit.record(trx.dsl(), caller, "attach_sheet", "session", sessionId, null, view);
+            return view;
+        });
+    }
+
+    public List<SheetView> sheets(Caller caller, UUID sessionId) {
+        scannable(caller, sessionId);
+        return repository.sheets(sessionId).stream().map(r -> new SheetView(
+                r.get(0, UUID.class), r.get(1, String.class), HexFormat.of().formatHex(r.get(2, byte[].class)),
+                r.get("size", Long.class), r.get(3, OffsetDateTime.class), r.get(4, UUID.class))).toList();
+    }
+
+    /** The session if the caller may scan it (trainers: assigned courses), else 404. */
+    public SessionContext scannable(Caller caller, UUID sessionId) {
+        SessionContext session = repository.scannableSessions(caller, List.of(sessionId)).get(sessionId);
+        if (session == null) {
+            throw ApiException.notFound();
+        }
+        return session;
+    }
+
+    private SessionContext managed(Caller caller, UUID sessionId) {
+        SessionContext session = scannable(caller, sessionId);
+        if (!AttendanceRepository.managesCourses(caller)) {
+            throw ApiException.forbidden();
+        }
+        return session;
+    }
+
+    private void requireEnrolled(SessionContext session, UUID participantId) {
+        if (!repository.enrolled(List.of(session.courseId()), List.of(participantId))
+                .contains(session.courseId() + "/" + participantId)) {
+            throw ApiException.unprocessable("participantId", "unknown_participant");
+        }
+    }
+
+    static String hhmm(LocalTime t) {
+        return String.format("%02d:%02d", t.getHour(), t.getMinute());
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

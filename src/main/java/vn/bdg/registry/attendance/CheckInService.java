@@ -1,0 +1,231 @@
+package vn.bdg.registry.attendance;
+
+import org.jooq.DSLContext;
+import org.jooq.Row2;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.card.CardService;
+import vn.bdg.registry.db.tables.records.CheckInRecord;
+import vn.bdg.registry.web.ApiException;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Decides the outcome of scans, live or uploaded later in batches, and stores every scan, refused
+ * ones too, as evidence. One path for one scan and for 10,000: verify cards (once per distinct
+ * card), load sessions, people and enrollments in a few queries, then insert in one transaction.
+ * The partial unique index on check_in keeps exactly one attendance per person and session, whatever
+ * the order, repetition or concurrency of uploads; a resent client scan id gets its first answer.
+ */
+public final class CheckInService {
+    private final DSLContext dsl;
+    private final AttendanceRepository repository;
+    private final CardService cards;
+    private final Duration clockTolerance;
+
+    public CheckInService(DSLContext dsl, CardService cards, Duration clockTolerance) {
+        this.dsl = dsl;
+        this.repository = new AttendanceRepository(dsl);
+        this.cards = cards;
+        this.clockTolerance = clockTolerance;
+    }
+
+    /** One live scan: an unknown or unscannable session is a 404. */
+    public ScanResult checkIn(Caller caller, Scan scan) {
+        ScanResult result = process(caller, List.of(scan), null).get(0);
+        if (Outcome.UNKNOWN_SESSION.equals(result.outcome())) {
+            throw ApiException.notFound();
+        }
+        return result;
+    }
+
+    /**
+     * Scans in any order, for any sessions; answers in the same order. sentAt is the phone's clock
+     * when it sent the batch: with it, a phone clock that is off is measured and corrected for.
+     */
+    public List<ScanResult> process(Caller caller, List<Scan> scans, OffsetDateTime sentAt) {
+        OffsetDateTime receivedAt = OffsetDateTime.now();
+        Duration skew = sentAt == null ? null : Duration.between(receivedAt, sentAt);
+        boolean clockOff = skew != null && skew.abs().compareTo(clockTolerance) > 0;
+
+        // A resent scan is answered only to someone who may scan its session.
+        List<UUID> scanIds = scans.stream().map(Scan::clientScanId).toList();
+        Map<UUID, UUID> storedSession = repository.sessionsOfStoredScans(scanIds);
+        Set<UUID> sessionIds = new HashSet<>(storedSession.values());
+        scans.forEach(s -> sessionIds.add(s.sessionId()));
+        Map<UUID, SessionContext> sessions = repository.scannableSessions(caller, sessionIds);
+
+        List<Scan> fresh = scans.stream()
+                .filter(s -> !storedSession.containsKey(s.clientScanId()) && sessions.containsKey(s.sessionId()))
+                .collect(Collectors.toMap(Scan::clientScanId, s -> s, (a, b) -> a, LinkedHashMap::new))
+                .values().stream().toList();
+        List<CheckInRecord> decided = decide(caller, fresh, sessions, receivedAt, skew, clockOff);
+
+        Map<UUID, ScanResult> answers = storeWithRetry(decided, scanIds);
+        List<ScanResult> results = new ArrayList<>(scans.size());
+        for (Scan scan : scans) {
+            UUID session = storedSession.getOrDefault(scan.clientScanId(), scan.sessionId());
+            ScanResult answer = answers.get(scan.clientScanId());
+            results.add(answer == null || !sessions.containsKey(session)
+                    ? ScanResult.unknownSession(scan.clientScanId()) : answer);
+        }
+        return results;
+    }
+
+    private List<CheckInRecord> decide(Caller caller, List<Scan> scans, Map<UUID, SessionContext> sessions,
+                                       OffsetDateTime receivedAt, Duration skew, boolean clockOff) {
+        // Each distinct card is verified once (a batch repeats the same few hundred cards), on all cores.
+        Map<String, Optional<CardService.VerifiedCard>> verified = scans.stream()
+                .map(Scan::qr).filter(q -> q != null).distinct().parallel()
+                .collect(Collectors.toConcurrentMap(Function.identity(), cards::verify));
+
+        Set<UUID> named = new HashSet<>();
+        for (Scan s : scans) {
+            if (s.qr() != null) {
+                verified.get(s.qr()).ifPresent(c -> named.add(c.participantId()));
+            } else {
+                named.add(s.participantId());
+            }
+        }
+        Map<UUID, AttendanceRepository.ParticipantRow> people = repository.participantsFollowingMerges(named);
+        Set<String> revoked = cards.revokedCards(named);
+        Set<UUID> courseIds = sessions.values().stream().map(SessionContext::courseId).collect(Collectors.toSet());
+        Set<UUID> resolvedIds = people.keySet();
+        Set<String> enrolled = repository.enrolled(courseIds, resolvedIds);
+
+        List<CheckInRecord> rows = new ArrayList<>();
+        for (Scan scan : scans) {
+            SessionContext session = sessions.get(scan.sessionId());
+            // judge by the phone's clock, corrected when the batch showed how far off it is
+            OffsetDateTime judgedAt = skew == null ? scan.scannedAt() : scan.scannedAt().minus(skew);
+            boolean suspect = clockOff || judgedAt.isAfter(receivedAt.plus(clockTolerance));
+            CheckInRecord row = new CheckInRecord();
+            row.setProvinceCode(session.provinceCode());
+            row.setClientScanId(scan.clientScanId());
+            row.setSessionId(session.sessionId());
+            row.setMethod(scan.method());
+            row.setScannedAt(scan.scannedAt());
+            row.setReceivedAt(receivedAt);
+            row.setClockSuspect(suspect);
+            row.setDeviceId(scan.deviceId());
+            row.setScannedBy(caller.userId());
+
+            UUID personId;
+            if (scan.qr() != null) {
+                Optional<CardService.VerifiedCard> card = verified.get(scan.qr());
+                if (card.isEmpty() || !card.get().provinceCode().equals(session.provinceCode())) {
+                    rows.add(refused(row, Outcome.INVALID_CARD, null));
+                    continue;
+                }
+                row.setCardVersion(card.get().version());
+                personId = card.get().participantId();
+                if (revoked.contains(card.get().revocationKey())) {
+                    rows.add(refused(row, Outcome.REVOKED_CARD, resolve(people, personId, session)));
+                    continue;
+                }
+            } else {
+                personId = scan.participantId();
+            }
+            UUID person = resolve(people, personId, session);
+            if (!session.accepts(judgedAt, clockTolerance)) {
+                rows.add(refused(row, Outcome.SESSION_NOT_OPEN, person));
+            } else if (person == null || !enrolled.contains(session.courseId() + "/" + person)) {
+                rows.add(refused(row, Outcome.NOT_ENROLLED, person));
+            } else {
+                row.setParticipantId(person);
+                row.setOutcome(Outcome.ACCEPTED);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The record a person's card or id stands for today (following merges), if of the session's province. */
+    private static UUID resolve(Map<UUID, AttendanceRepository.ParticipantRow> people, UUID id, SessionContext session) {
+        AttendanceRepository.ParticipantRow row = people.get(id);
+        for (int depth = 0; row != null && row.mergedInto() != null && depth < 5; depth++) {
+            row = people.get(row.mergedInto());
+        }
+        return row == null || !row.provinceCode().equals(session.provinceCode()) ? null : row.id();
+    }
+
+    private static CheckInRecord refused(CheckInRecord row, String outcome, UUID person) {
+        row.setOutcome(outcome);
+        row.setParticipantId(person);
+        return row;
+    }
+
+    private Map<UUID, ScanResult> storeWithRetry(List<CheckInRecord> decided, List<UUID> scanIds) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dsl.transactionResult(trx -> store(trx.dsl(), decided, scanIds));
+            } catch (DataAccessException e) {
+                // two uploads touching the same people in another order can deadlock: try again
+                if (attempt >= 3 || !"40P01".equals(e.sqlState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Map<UUID, ScanResult> store(DSLContext tx, List<CheckInRecord> decided, List<UUID> scanIds) {
+        // Within the batch, the earliest scan of a person at a session is the candidate attendance.
+        Map<String, CheckInRecord> candidates = new HashMap<>();
+        List<CheckInRecord> others = new ArrayList<>();
+        decided.stream()
+                .sorted(Comparator.comparing(CheckInRecord::getScannedAt).thenComparing(CheckInRecord::getClientScanId))
+                .forEach(r -> {
+                    if (Outcome.ACCEPTED.equals(r.getOutcome()) && candidates.putIfAbsent(pair(r), r) != null) {
+                        r.setOutcome(Outcome.ALREADY_CHECKED_IN);
+                    }
+                    if (!Outcome.ACCEPTED.equals(r.getOutcome())) {
+                        others.add(r);
+                    }
+                });
+        // Same lock order in every transaction: by session, then person.
+        List<CheckInRecord> accepted = candidates.values().stream()
+                .sorted(Comparator.comparing(CheckInRecord::getSessionId).thenComparing(CheckInRecord::getParticipantId))
+                .toList();
+        Set<UUID> inserted = new HashSet<>(repository.insertSkippingConflicts(tx, accepted));
+
+        // Candidates that lost to an attendance already stored (or stored concurrently) are repeats.
+        List<CheckInRecord> lost = accepted.stream().filter(r -> !inserted.contains(r.getClientScanId())).toList();
+        Set<UUID> resentMeanwhile = repository.storedScanIds(tx, lost.stream().map(CheckInRecord::getClientScanId).toList());
+        for (CheckInRecord r : lost) {
+            if (!resentMeanwhile.contains(r.getClientScanId())) {
+                r.setOutcome(Outcome.ALREADY_CHECKED_IN);
+                others.add(r);
+            }
+        }
+        List<Row2<UUID, UUID>> repeatedPairs = others.stream()
+                .filter(r -> Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome()))
+                .map(r -> DSL.row(r.getSessionId(), r.getParticipantId())).distinct().toList();
+        Map<String, UUID> firstCheckIns = repository.attendanceIds(tx, repeatedPairs);
+        others.forEach(r -> {
+            if (Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())) {
+                r.setFirstCheckInId(firstCheckIns.get(pair(r)));
+            }
+        });
+        others.sort(Comparator.comparing(CheckInRecord::getClientScanId));
+        inserted.addAll(repository.insertSkippingConflicts(tx, others));
+        return repository.answers(tx, scanIds, inserted);
+    }
+
+    private static String pair(CheckInRecord r) {
+        return r.getSessionId() + "/" + r.getParticipantId();
+    }
+}

@@ -1,0 +1,174 @@
+package vn.bdg.registry.print;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Printable A4 sheets with PDFBox and the embedded DejaVu font (a subset, so every Vietnamese glyph
+ * used is in the file and the text can be extracted): cut-out badges for a course, and a paper
+ * sign-in sheet for a session where phones fail.
+ */
+public final class PdfSheets {
+    /** One badge or one sign-in row: a person, their unit, and their card's QR text. */
+    public record Person(String fullName, String unitName, String qrText) {
+    }
+
+    private static final float MM = 72f / 25.4f;
+    private static final float BADGE_W = 85 * MM;
+    private static final float BADGE_H = 54 * MM;
+
+    private PdfSheets() {
+    }
+
+    /** Two columns by five rows of 85 x 54 mm badges per page, with cut lines. */
+    public static byte[] badges(String courseTitle, List<Person> people) {
+        return render(doc -> {
+            EmbeddedFonts f = new EmbeddedFonts(doc);
+            float marginX = (PDRectangle.A4.getWidth() - 2 * BADGE_W) / 2;
+            float marginY = (PDRectangle.A4.getHeight() - 5 * BADGE_H) / 2;
+            for (int start = 0; start < Math.max(1, people.size()); start += 10) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    for (int i = start; i < Math.min(people.size(), start + 10); i++) {
+                        int slot = i - start;
+                        float x = marginX + (slot % 2) * BADGE_W;
+                        float y = PDRectangle.A4.getHeight() - marginY - (slot / 2 + 1) * BADGE_H;
+                        Person p = people.get(i);
+                        cs.setLineWidth(0.3f);
+                        cs.addRect(x, y, BADGE_W, BADGE_H);
+                        cs.stroke();
+                        float qr = 36 * MM;
+                        drawQr(doc, cs, p.qrText(), x + BADGE_W - qr - 3 * MM, y + (BADGE_H - qr) / 2, qr);
+                        float textWidth = BADGE_W - qr - 10 * MM;
+                        float ty = y + BADGE_H - 9 * MM;
+                        ty = text(cs, f.bold, 11, p.fullName(), x + 4 * MM, ty, textWidth);
+                        ty = text(cs, f.regular, 8, p.unitName() == null ? "" : p.unitName(), x + 4 * MM, ty - 4, textWidth);
+                        text(cs, f.regular, 7, courseTitle, x + 4 * MM, ty - 4, textWidth);
+                    }
+                }
+            }
+        });
+    }
+
+    /** A table of the enrolled people with their QR and a column for signatures. */
+    public static byte[] signInSheet(String courseTitle, String sessionLine, List<Person> people) {
+        return render(doc -> {
+            EmbeddedFonts f = new EmbeddedFonts(doc);
+            float left = 15 * MM;
+            float width = PDRectangle.A4.getWidth() - 30 * MM;
+            float rowH = 26 * MM;
+            float[] cols = {10 * MM, 62 * MM, 52 * MM, rowH, 0};
+            cols[4] = width - cols[0] - cols[1] - cols[2] - cols[3];
+            int perPage = 9;
+            for (int start = 0; start < Math.max(1, people.size()); start += perPage) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    float y = PDRectangle.A4.getHeight() - 15 * MM;
+                    y = text(cs, f.bold, 12, "DANH SÁCH KÝ NHẬN THAM DỰ", left, y, width);
+                    y = text(cs, f.regular, 10, courseTitle, left, y - 2, width);
+                    y = text(cs, f.regular, 10, sessionLine, left, y - 2, width) - 8;
+                    String[] headings = {"STT", "Họ và tên", "Đơn vị", "Mã QR", "Chữ ký"};
+                    float x = left;
+                    for (int c = 0; c < headings.length; c++) {
+                        cs.addRect(x, y - 7 * MM, cols[c], 7 * MM);
+                        text(cs, f.bold, 9, headings[c], x + 1.5f * MM, y - 4.8f * MM, cols[c]);
+                        x += cols[c];
+                    }
+                    y -= 7 * MM;
+                    for (int i = start; i < Math.min(people.size(), start + perPage); i++) {
+                        Person p = people.get(i);
+                        x = left;
+                        for (float col : cols) {
+                            cs.addRect(x, y - rowH, col, rowH);
+                            x += col;
+                        }
+                        float ty = y - 6 * MM;
+                        text(cs, f.regular, 9, String.valueOf(i + 1), left + 1.5f * MM, ty, cols[0]);
+                        text(cs, f.regular, 10, p.fullName(), left + cols[0] + 1.5f * MM, ty, cols[1] - 3 * MM);
+                        text(cs, f.regular, 9, p.unitName() == null ? "" : p.unitName(),
+                                left + cols[0] + cols[1] + 1.5f * MM, ty, cols[2] - 3 * MM);
+                        drawQr(doc, cs, p.qrText(), left + cols[0] + cols[1] + cols[2] + 1, y - rowH + 1, rowH - 2);
+                        y -= rowH;
+                    }
+                    cs.stroke();
+                }
+            }
+        });
+    }
+
+    private record EmbeddedFonts(PDType0Font regular, PDType0Font bold) {
+        EmbeddedFonts(PDDocument doc) {
+            this(load(doc, Fonts.REGULAR), load(doc, Fonts.BOLD));
+        }
+
+        private static PDType0Font load(PDDocument doc, String resource) {
+            try (InputStream in = Fonts.stream(resource)) {
+                return PDType0Font.load(doc, in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private interface Drawing {
+        void draw(PDDocument doc) throws IOException;
+    }
+
+    private static byte[] render(Drawing drawing) {
+        try (PDDocument doc = new PDDocument()) {
+            drawing.draw(doc);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void drawQr(PDDocument doc, PDPageContentStream cs, String text, float x, float y, float size)
+            throws IOException {
+        PDImageXObject image = LosslessFactory.createFromImage(doc, QrCodes.image(text, 4));
+        cs.drawImage(image, x, y, size, size);
+    }
+
+    /** Writes text wrapped to the width; returns the baseline below the last line. */
+    private static float text(PDPageContentStream cs, PDType0Font font, float size, String text, float x, float y,
+                              float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (font.getStringWidth(candidate) / 1000 * size > width && line.length() > 0) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        lines.add(line.toString());
+        float baseline = y;
+        for (String l : lines) {
+            cs.beginText();
+            cs.setFont(font, size);
+            cs.newLineAtOffset(x, baseline);
+            cs.showText(l);
+            cs.endText();
+            baseline -= size * 1.25f;
+        }
+        return baseline;
+    }
+}

@@ -1,0 +1,282 @@
+package vn.bdg.registry.attendance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.card.Ed25519;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.World;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One test per outcome of a scan, and the rules around them. */
+class CheckInIT {
+    private final World world = World.create();
+    private final UUID course = Fixtures.courseToday(world, world.districtA);
+    private final UUID session = Fixtures.sessionNow(world, course);
+    private final UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
+    private final UUID trainer;
+
+    CheckInIT() {
+        Fixtures.enroll(world, course, hoa);
+        Fixtures.assignTrainer(world, course, world.trainer);
+        trainer = UUID.fromString(world.trainer.get("/api/v1/me").json().get("id").asText());
+    }
+
+    private String cardOf(UUID participant) {
+        Api.Res card = world.organizer.get("/api/v1/participants/" + participant + "/card");
+        assertThat(card.status()).as(card.body()).isEqualTo(200);
+        return card.json().get("token").asText();
+    }
+
+    static Map<String, Object> scan(String qr) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clientScanId", UUID.randomUUID().toString());
+        body.put("qr", qr);
+        body.put("method", "qr");
+        body.put("scannedAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).toString());
+        body.put("deviceId", "phone-1");
+        return body;
+    }
+
+    private JsonNode checkIn(Api api, UUID sessionId, Map<String, Object> body) {
+        Api.Res res = api.post("/api/v1/sessions/" + sessionId + "/check-ins", body);
+        assertThat(res.status()).as(res.body()).isIn(200, 201);
+        return res.json();
+    }
+
+    @Test
+    void anEnrolledPersonsCardIsAcceptedWithTheirNameAndUnitForTheTrainerToMatchTheFace() {
+        JsonNode result = checkIn(world.trainer, session, scan(cardOf(hoa)));
+        assertThat(result.get("outcome").asText()).isEqualTo("accepted");
+        assertThat(result.get("participant").get("fullName").asText()).isEqualTo("Nguyễn Thị Hoà");
+        assertThat(result.get("participant").get("unitCode").asText()).isEqualTo(world.communeA1);
+        assertThat(result.get("checkIn").get("sessionId").asText()).isEqualTo(session.toString());
+        assertThat(result.get("checkIn").get("receivedAt").isNull()).isFalse();
+        assertThat(result.get("replayed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theSameClientScanIdSentAgainReturnsTheStoredAnswerAndChangesNothing() {
+        Map<String, Object> body = scan(cardOf(hoa));
+        JsonNode first = checkIn(world.trainer, session, body);
+        Api.Res again = world.trainer.post("/api/v1/sessions/" + session + "/check-ins", body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("outcome").asText()).isEqualTo("accepted");
+        assertThat(again.json().get("checkIn").get("id")).isEqualTo(first.get("checkIn").get("id"));
+        assertThat(again.json().get("replayed").asBoolean()).isTrue();
+        assertThat(attendanceCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondScanOfThePersonSaysWhenAndByWhomTheFirstWasMade() {
+        JsonNode first = checkIn(world.trainer, session, scan(cardOf(hoa)));
+        JsonNode second = checkIn(world.organizer, session, scan(cardOf(hoa)));
+        assertThat(second.get("outcome").asText()).isEqualTo("already_checked_in");
+        assertThat(second.get("firstCheckIn").get("id")).isEqualTo(first.get("checkIn").get("id"));
+        assertThat(second.get("firstCheckIn").get("scannedBy").asText()).isEqualTo(trainer.toString());
+        assertThat(second.get("firstCheckIn").get("deviceId").asText()).isEqualTo("phone-1");
+        assertThat(attendanceCount()).isEqualTo(1);
+    }
+
+    @Test
+    void someoneNotEnrolledIsRefusedAndTheRefusalIsStored() {
+        UUID walkIn = Fixtures.participant(world, "Hoàng Văn Minh", "male", world.communeA2);
+        Map<String, Object> body = scan(cardOf(walkIn));
+        JsonNode result = checkIn(world.trainer, session, body);
+        assertThat(result.get("outcome").asText()).isEqualTo("not_enrolled");
+        assertThat(result.get("participant").get("fullName").asText()).isEqualTo("Hoàng Văn Minh");
+        assertThat(result.get("checkIn").get("outcome").asText()).isEqualTo("not_enrolled");
+        JsonNode again = world.trainer.post("/api/v1/sessions/" + session + "/check-ins", body).json();
+        assertThat(again.get("outcome").asText()).isEqualTo("not_enrolled");
+        assertThat(again.get("replayed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void scansOutsideTheSessionWindowOrOfACourseNotOpenAreRefused() {
+        Map<String, Object> yesterday = scan(cardOf(hoa));
+        yesterday.put("scannedAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(1).toString());
+        assertThat(checkIn(world.trainer, session, yesterday).get("outcome").asText()).isEqualTo("session_not_open");
+
+        UUID draft = Fixtures.course(world, world.districtA, "draft", java.time.LocalDate.now(Fixtures.VIETNAM),
+                java.time.LocalDate.now(Fixtures.VIETNAM));
+        UUID draftSession = Fixtures.sessionNow(world, draft);
+        Fixtures.enroll(world, draft, hoa);
+        assertThat(checkIn(world.organizer, draftSession, scan(cardOf(hoa))).get("outcome").asText())
+                .isEqualTo("session_not_open");
+        assertThat(attendanceCount()).isZero();
+    }
+
+    @Test
+    void forgedTruncatedTamperedAndForeignCardsAreInvalid() {
+        String genuine = cardOf(hoa);
+        String[] parts = genuine.split("\\.");
+        String otherPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"typ\":\"card\",\"iss\":\"" + world.province + "\",\"sub\":\"" + UUID.randomUUID()
+                        + "\",\"ver\":1}").getBytes(StandardCharsets.UTF_8));
+        String kid = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)
+                .replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+        byte[][] attackerKey = Ed25519.newKeyPair();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("typ", "card");
+        claims.put("iss", world.province);
+        claims.put("sub", hoa.toString());
+        claims.put("ver", 1);
+        String resigned = Ed25519.sign(kid, attackerKey[0], claims);
+
+        World otherProvince = World.create();
+        UUID stranger = Fixtures.participant(otherProvince, "Lý Thị Mai", "female", otherProvince.communeA1);
+        String foreign = otherProvince.organizer.get("/api/v1/participants/" + stranger + "/card").json()
+                .get("token").asText();
+
+        for (String bad : List.of("not a card", genuine.substring(0, genuine.length() - 5),
+                parts[0] + "." + otherPayload + "." + parts[2], resigned, foreign, parts[0] + "." + parts[1] + ".")) {
+            assertThat(checkIn(world.trainer, session, scan(bad)).get("outcome").asText()).as(bad)
+                    .isEqualTo("invalid_card");
+        }
+        assertThat(attendanceCount()).isZero();
+    }
+
+    @Test
+    void aRevokedCardIsRefusedAndItsReplacementAccepted() {
+        String lost = cardOf(hoa);
+        Api.Res reissued = world.organizer.post("/api/v1/participants/" + hoa + "/card/revoke",
+                Map.of("reason", "Mất thẻ"));
+        assertThat(reissued.status()).isEqualTo(200);
+        assertThat(reissued.json().get("version").asInt()).isEqualTo(2);
+        assertThat(checkIn(world.trainer, session, scan(lost)).get("outcome").asText()).isEqualTo("revoked_card");
+        assertThat(checkIn(world.trainer, session, scan(reissued.json().get("token").asText())).get("outcome").asText())
+                .isEqualTo("accepted");
+    }
+
+    @Test
+    void aManualCheckInAfterANameSearchWorksWithoutACard() {
+        Map<String, Object> body = scan(null);
+        body.remove("qr");
+        body.put("participantId", hoa.toString());
+        body.put("method", "manual");
+        JsonNode result = checkIn(world.trainer, session, body);
+        assertThat(result.get("outcome").asText()).isEqualTo("accepted");
+        assertThat(result.get("checkIn").get("method").asText()).isEqualTo("manual");
+    }
+
+    @Test
+    void theCardOfAMergedDuplicateCountsForTheRecordItWasMergedInto() {
+        UUID duplicate = Fixtures.participant(world, "Nguyễn Thị Hòa", "female", world.communeA1);
+        String oldCard = cardOf(duplicate);
+        Fixtures.mergeInto(duplicate, hoa);
+        JsonNode result = checkIn(world.trainer, session, scan(oldCard));
+        assertThat(result.get("outcome").asText()).isEqualTo("accepted");
+        assertThat(result.get("participant").get("id").asText()).isEqualTo(hoa.toString());
+    }
+
+    @Test
+    void onlyAssignedTrainersAndManagersInScopeMayScan() {
+        UUID otherCourse = Fixtures.courseToday(world, world.districtB);
+        UUID otherSession = Fixtures.sessionNow(world, otherCourse);
+        Fixtures.enroll(world, otherCourse, hoa);
+        Api.Res notAssigned = world.trainer.post("/api/v1/sessions/" + otherSession + "/check-ins", scan(cardOf(hoa)));
+        assertThat(notAssigned.status()).isEqualTo(404);
+        Api.Res otherDistrict = world.districtOrganizer.post("/api/v1/sessions/" + otherSession + "/check-ins",
+                scan(cardOf(hoa)));
+        assertThat(otherDistrict.status()).isEqualTo(404);
+        assertThat(world.reporter.post("/api/v1/sessions/" + session + "/check-ins", scan(cardOf(hoa))).status())
+                .isEqualTo(403);
+        assertThat(World.create().organizer.post("/api/v1/sessions/" + session + "/check-ins", scan(cardOf(hoa)))
+                .status()).isEqualTo(404);
+        assertThat(world.trainer.get("/api/v1/sessions/" + otherSession + "/roster").status()).isEqualTo(404);
+    }
+
+    @Test
+    void badScanRequestsAreNamedField400s() {
+        Map<String, Object> both = scan(cardOf(hoa));
+        both.put("participantId", hoa.toString());
+        Api.Res res = world.trainer.post("/api/v1/sessions/" + session + "/check-ins", both);
+        assertThat(res.status()).isEqualTo(400);
+        Map<String, Object> noTime = scan(cardOf(hoa));
+        noTime.remove("scannedAt");
+        noTime.put("method", "telepathy");
+        JsonNode errors = world.trainer.post("/api/v1/sessions/" + session + "/check-ins", noTime).json().get("errors");
+        assertThat(errors).extracting(e -> e.get("field").asText()).contains("scannedAt", "method");
+        assertThat(attendanceCount()).isZero();
+    }
+
+    @Test
+    void twoPhonesScanningThePersonAtTheSameInstantGiveOneAcceptedAndOneAlreadyCheckedIn() throws Exception {
+        String card = cardOf(hoa);
+        for (int round = 0; round < 5; round++) {
+            UUID s = Fixtures.sessionNow(world, course);
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<String>> phones = List.of(world.trainer, world.organizer).stream()
+                    .map(api -> CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return checkIn(api, s, scan(card)).get("outcome").asText();
+                    })).toList();
+            start.countDown();
+            assertThat(phones.stream().map(CompletableFuture::join).toList())
+                    .containsExactlyInAnyOrder("accepted", "already_checked_in");
+        }
+    }
+
+    @Test
+    void undoingAMistakenScanEndsTheAttendanceAndIsAudited() {
+        JsonNode result = checkIn(world.trainer, session, scan(cardOf(hoa)));
+        String id = result.get("checkIn").get("id").asText();
+        assertThat(world.trainer.delete("/api/v1/check-ins/" + id).status()).isEqualTo(204);
+        assertThat(attendanceCount()).isZero();
+        assertThat(world.trainer.delete("/api/v1/check-ins/" + id).status()).isEqualTo(409);
+        assertThat(checkIn(world.trainer, session, scan(cardOf(hoa))).get("outcome").asText()).isEqualTo("accepted");
+        JsonNode audit = world.admin.get("/api/v1/audit-log?entity=check_in&entityId=" + id).json().get("items");
+        assertThat(audit).extracting(a -> a.get("action").asText()).containsExactly("undo");
+    }
+
+    @Test
+    void theRosterHasEverythingForOfflineScanningAndCostsA304WhenUnchanged() {
+        String lost = cardOf(hoa);
+        world.organizer.post("/api/v1/participants/" + hoa + "/card/revoke", Map.of("reason", "Mất thẻ"));
+        Api.Res roster = world.trainer.get("/api/v1/sessions/" + session + "/roster");
+        assertThat(roster.status()).isEqualTo(200);
+        JsonNode body = roster.json();
+        assertThat(body.get("participants")).extracting(p -> p.get("fullName").asText()).containsExactly("Nguyễn Thị Hoà");
+        assertThat(body.get("revokedCards").get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(body.get("provinceCode").asText()).isEqualTo(world.province);
+        assertThat(body.get("clockToleranceSeconds").asLong()).isEqualTo(900);
+
+        String etag = roster.header("ETag");
+        Api.Res unchanged = world.trainer.withHeader("If-None-Match", etag).get("/api/v1/sessions/" + session + "/roster");
+        assertThat(unchanged.status()).isEqualTo(304);
+        checkIn(world.trainer, session, scan(cardOf(hoa)));
+        Api.Res changed = world.trainer.withHeader("If-None-Match", etag).get("/api/v1/sessions/" + session + "/roster");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("checkedIn").get(0).get("participantId").asText()).isEqualTo(hoa.toString());
+        assertThat(lost).isNotEqualTo(cardOf(hoa));
+    }
+
+    @Test
+    void todaysSessionsListWhatTheTrainerMayScan() {
+        JsonNode mine = world.trainer.get("/api/v1/me/sessions").json().get("items");
+        assertThat(mine).extracting(s -> s.get("id").asText()).containsExactly(session.toString());
+        World other = World.create();
+        assertThat(other.trainer.get("/api/v1/me/sessions").json().get("items")).isEmpty();
+    }
+
+    private int attendanceCount() {
+        return world.organizer.get("/api/v1/courses/" + course + "/attendance").json().get("participants").get(0)
+                .get("attended").asInt();
+    }
+}

@@ -1,0 +1,186 @@
+package vn.bdg.registry.attendance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.CHECK_IN;
+
+/** Scans made with no signal and uploaded later: in any order, repeated, from several phones at once. */
+class OfflineUploadIT {
+    private final World world = World.create();
+
+    private static Map<String, Object> item(UUID session, String qr, OffsetDateTime at, String device) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("sessionId", session.toString());
+        item.put("clientScanId", UUID.randomUUID().toString());
+        item.put("qr", qr);
+        item.put("method", "qr");
+        item.put("scannedAt", at.toString());
+        item.put("deviceId", device);
+        return item;
+    }
+
+    private String card(UUID participant) {
+        return world.organizer.get("/api/v1/participants/" + participant + "/card").json().get("token").asText();
+    }
+
+    @Test
+    void twentyPhonesUploadingTenThousandShuffledScansThreeTimesEachLeaveExactlyOneAttendancePerPersonAndSession()
+            throws Exception {
+        Random random = new Random(42);
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        List<UUID> sessions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sessions.add(Fixtures.sessionNow(world, course));
+        }
+        List<UUID> people = new ArrayList<>();
+        Map<UUID, String> cards = new HashMap<>();
+        for (int i = 0; i < 120; i++) {
+            UUID p = Fixtures.participant(world, "Học viên " + i, i % 3 == 0 ? "male" : "female", world.communeA1);
+            if (i < 100) {
+                Fixtures.enroll(world, course, p); // 20 walk-ins are not enrolled
+            }
+            people.add(p);
+            cards.put(p, card(p));
+        }
+        Fixtures.assignTrainer(world, course, world.trainer);
+
+        // 10,000 scans: many people scanned several times at the same session, by different phones
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        List<Map<String, Object>> scans = new ArrayList<>();
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            UUID session = sessions.get(random.nextInt(sessions.size()));
+            UUID person = people.get(random.nextInt(people.size()));
+            scans.add(item(session, cards.get(person), now.minusSeconds(random.nextInt(600)), "phone-" + (i % 20)));
+            if (people.indexOf(person) < 100) {
+                expected.add(session + "/" + person);
+            }
+        }
+        Collections.shuffle(scans, random);
+        List<List<Map<String, Object>>> phones = new ArrayList<>();
+        for (int phone = 0; phone < 20; phone++) {
+            phones.add(scans.subList(phone * 500, (phone + 1) * 500));
+        }
+        Api[] uploaders = {world.trainer, world.organizer, world.admin};
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<List<JsonNode>>> uploads = new ArrayList<>();
+            for (int phone = 0; phone < 20; phone++) {
+                List<Map<String, Object>> mine = new ArrayList<>(phones.get(phone));
+                Api api = uploaders[phone % uploaders.length];
+                long seed = phone;
+                uploads.add(pool.submit(() -> {
+                    List<JsonNode> answers = new ArrayList<>();
+                    Random order = new Random(seed);
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                        Collections.shuffle(mine, order);
+                        Api.Res res = api.post("/api/v1/check-ins/batch", Map.of("items", mine));
+                        assertThat(res.status()).as(res.body()).isEqualTo(200);
+                        answers.add(res.json());
+                    }
+                    return answers;
+                }));
+            }
+            for (Future<List<JsonNode>> upload : uploads) {
+                List<JsonNode> answers = upload.get();
+                // every resend gives each scan the same outcome as its first upload
+                Map<String, String> firstOutcomes = new HashMap<>();
+                answers.get(0).get("items").forEach(i -> firstOutcomes.put(i.get("clientScanId").asText(),
+                        i.get("outcome").asText()));
+                for (JsonNode answer : answers.subList(1, 3)) {
+                    answer.get("items").forEach(i -> assertThat(i.get("outcome").asText())
+                            .isEqualTo(firstOutcomes.get(i.get("clientScanId").asText())));
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        var dsl = TestServer.get().database.dsl();
+        Set<String> attendances = new HashSet<>();
+        dsl.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID).from(CHECK_IN)
+                .where(CHECK_IN.SESSION_ID.in(sessions).and(CHECK_IN.OUTCOME.eq("accepted")).and(CHECK_IN.UNDONE_AT.isNull()))
+                .forEach(r -> assertThat(attendances.add(r.value1() + "/" + r.value2())).isTrue());
+        assertThat(attendances).isEqualTo(expected);
+        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.SESSION_ID.in(sessions)))
+                .as("every scan is stored once, refused ones too").isEqualTo(10_000);
+    }
+
+    @Test
+    void answersComeInRequestOrderAndSessionsTheCallerMayNotScanAreUnknown() {
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        UUID session = Fixtures.sessionNow(world, course);
+        UUID other = Fixtures.sessionNow(world, Fixtures.courseToday(world, world.districtA));
+        UUID person = Fixtures.participant(world, "Triệu Thị Lan", "female", world.communeA1);
+        Fixtures.enroll(world, course, person);
+        Fixtures.assignTrainer(world, course, world.trainer);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        List<Map<String, Object>> items = List.of(
+                item(other, card(person), now, "p"),
+                item(session, card(person), now.minusMinutes(2), "p"),
+                item(session, "garbage", now, "p"),
+                item(session, card(person), now, "p"));
+        JsonNode answers = world.trainer.post("/api/v1/check-ins/batch", Map.of("items", items)).json().get("items");
+        assertThat(answers).extracting(a -> a.get("outcome").asText())
+                .containsExactly("unknown_session", "accepted", "invalid_card", "already_checked_in");
+        assertThat(answers.get(0).get("checkIn").isNull()).isTrue();
+        assertThat(answers.get(3).get("firstCheckIn").get("id")).isEqualTo(answers.get(1).get("checkIn").get("id"));
+    }
+
+    @Test
+    void aPhoneWhoseClockIsOffIsFlaggedAndJudgedByCorrectedTime() {
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        UUID session = Fixtures.sessionNow(world, course);
+        UUID person = Fixtures.participant(world, "Ma Văn Hùng", "male", world.communeA1);
+        Fixtures.enroll(world, course, person);
+        // the phone's clock runs two days ahead: its scan "two days from now" happened just now
+        OffsetDateTime phoneNow = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(2);
+        Map<String, Object> body = Map.of("sentAt", phoneNow.toString(),
+                "items", List.of(item(session, card(person), phoneNow.minusMinutes(1), "fast-phone")));
+        JsonNode answer = world.organizer.post("/api/v1/check-ins/batch", body).json().get("items").get(0);
+        assertThat(answer.get("outcome").asText()).isEqualTo("accepted");
+        assertThat(answer.get("checkIn").get("clockSuspect").asBoolean()).isTrue();
+        assertThat(answer.get("checkIn").get("scannedAt").asText()).as("the phone's own time is kept")
+                .startsWith(phoneNow.toLocalDate().toString());
+
+        UUID late = Fixtures.participant(world, "Đàm Thị Yến", "female", world.communeA1);
+        Fixtures.enroll(world, course, late);
+        JsonNode withoutSentAt = world.organizer.post("/api/v1/check-ins/batch", Map.of("items",
+                List.of(item(session, card(late), phoneNow, "fast-phone")))).json().get("items").get(0);
+        assertThat(withoutSentAt.get("outcome").asText()).isEqualTo("session_not_open");
+        assertThat(withoutSentAt.get("checkIn").get("clockSuspect").asBoolean()).isTrue();
+    }
+
+    @Test
+    void batchesAreBoundedAndMalformedItemsAreNamed() {
+        Api.Res empty = world.organizer.post("/api/v1/check-ins/batch", Map.of("items", List.of()));
+        assertThat(empty.status()).isEqualTo(400);
+        Map<String, Object> bad = item(UUID.randomUUID(), "x", OffsetDateTime.now(), "p");
+        bad.remove("clientScanId");
+        JsonNode errors = world.organizer.post("/api/v1/check-ins/batch", Map.of("items", List.of(bad))).json()
+                .get("errors");
+        assertThat(errors.get(0).get("field").asText()).isEqualTo("items[0].clientScanId");
+    }
+}

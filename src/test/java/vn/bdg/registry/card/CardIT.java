@@ -1,0 +1,173 @@
+package vn.bdg.registry.card;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.Tools;
+import vn.bdg.registry.support.World;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Cards verify with standard tools, and print to QR codes that readers other than ZXing decode. */
+class CardIT {
+    private final World world = World.create();
+    private final UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
+
+    private String card(UUID participant) {
+        return world.organizer.get("/api/v1/participants/" + participant + "/card").json().get("token").asText();
+    }
+
+    private JsonNode jwk(String kid) {
+        for (JsonNode key : Api.anonymous().get("/api/v1/keys?province=" + world.province).json().get("keys")) {
+            if (key.get("kid").asText().equals(kid)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private static String kidOf(String token) throws Exception {
+        return JWSObject.parse(token).getHeader().getKeyID();
+    }
+
+    @Test
+    void aCardVerifiesWithAStandardJoseLibraryAndThePublishedKey() throws Exception {
+        String token = card(hoa);
+        JWSObject jws = JWSObject.parse(token);
+        assertThat(jws.getHeader().getAlgorithm().getName()).isEqualTo("EdDSA");
+        JsonNode key = jwk(jws.getHeader().getKeyID());
+        assertThat(key.get("kty").asText()).isEqualTo("OKP");
+        assertThat(key.get("crv").asText()).isEqualTo("Ed25519");
+        assertThat(key.has("d")).as("never the private key").isFalse();
+        assertThat(jws.verify(new Ed25519Verifier(OctetKeyPair.parse(key.toString())))).isTrue();
+        assertThat(jws.getPayload().toJSONObject()).containsEntry("sub", hoa.toString()).containsEntry("iss", world.province);
+    }
+
+    @Test
+    void aCardVerifiesWithOpensslAsTheReadmeShows(@TempDir Path dir) throws Exception {
+        Tools.require("openssl", "apt-get install openssl");
+        String token = card(hoa);
+        String[] parts = token.split("\\.");
+        byte[] x = Base64.getUrlDecoder().decode(jwk(kidOf(token)).get("x").asText());
+        byte[] der = HexFormat.of().parseHex("302a300506032b6570032100" + HexFormat.of().formatHex(x));
+        Files.writeString(dir.resolve("pub.pem"), "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getEncoder().encodeToString(der) + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(dir.resolve("msg"), parts[0] + "." + parts[1]);
+        Files.write(dir.resolve("sig"), Base64.getUrlDecoder().decode(parts[2]));
+        Tools.Run ok = Tools.run(dir, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin",
+                "-in", "msg", "-sigfile", "sig");
+        assertThat(ok.exitCode()).as(ok.output()).isZero();
+        Files.writeString(dir.resolve("msg"), parts[0] + "." + parts[1] + "x");
+        assertThat(Tools.run(dir, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin",
+                "-in", "msg", "-sigfile", "sig").exitCode()).isNotZero();
+    }
+
+    @Test
+    void theBadgePngDecodesWithZbarToExactlyTheToken(@TempDir Path dir) throws Exception {
+        Tools.require("zbarimg", "apt-get install zbar-tools");
+        Files.write(dir.resolve("badge.png"), world.organizer.bytes("/api/v1/participants/" + hoa + "/badge.png"));
+        assertThat(Tools.zbar(dir.resolve("badge.png"))).containsExactly(card(hoa));
+    }
+
+    @Test
+    void theCourseBadgeSheetPrintsEveryoneWithReadableNamesAndDecodableCodes(@TempDir Path dir) throws Exception {
+        Tools.require("pdftoppm", "apt-get install poppler-utils");
+        Tools.require("zbarimg", "apt-get install zbar-tools");
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        List<String> names = List.of("Nguyễn Thị Hoà", "Hoàng Văn Đức", "Lương Thị Thuỷ");
+        List<String> tokens = new java.util.ArrayList<>();
+        for (String name : names) {
+            UUID p = name.equals("Nguyễn Thị Hoà") ? hoa : Fixtures.participant(world, name, "female", world.communeA2);
+            Fixtures.enroll(world, course, p);
+            tokens.add(card(p));
+        }
+        Path pdf = dir.resolve("badges.pdf");
+        Files.write(pdf, world.organizer.bytes("/api/v1/courses/" + course + "/badges.pdf"));
+        assertThat(Tools.pdfText(pdf)).contains(names);
+        assertThat(Tools.pdfQrCodes(pdf)).containsExactlyInAnyOrderElementsOf(tokens);
+    }
+
+    @Test
+    void theSignInSheetListsTheRosterWithCodesAndASignedCopyCanBeAttached(@TempDir Path dir) throws Exception {
+        Tools.require("pdftoppm", "apt-get install poppler-utils");
+        Tools.require("zbarimg", "apt-get install zbar-tools");
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        UUID session = Fixtures.sessionNow(world, course);
+        Fixtures.enroll(world, course, hoa);
+        Path pdf = dir.resolve("sheet.pdf");
+        Files.write(pdf, world.organizer.bytes("/api/v1/sessions/" + session + "/sign-in-sheet.pdf"));
+        assertThat(Tools.pdfText(pdf)).contains("DANH SÁCH KÝ NHẬN THAM DỰ", "Nguyễn Thị Hoà", "Chữ ký");
+        assertThat(Tools.pdfQrCodes(pdf)).containsExactly(card(hoa));
+
+        byte[] photo = Files.readAllBytes(pdf);
+        Api.Res attached = world.organizer.send("POST", "/api/v1/sessions/" + session + "/sign-in-sheets",
+                "application/pdf", photo);
+        assertThat(attached.status()).isEqualTo(201);
+        assertThat(attached.json().get("sha256").asText())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo)));
+        assertThat(world.organizer.get("/api/v1/sessions/" + session + "/sign-in-sheets").json().get("items"))
+                .hasSize(1);
+        assertThat(world.admin.get("/api/v1/audit-log?entity=session&entityId=" + session).json().get("items"))
+                .extracting(a -> a.get("action").asText()).contains("attach_sheet");
+        assertThat(world.organizer.send("POST", "/api/v1/sessions/" + session + "/sign-in-sheets", "text/plain",
+                "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(415);
+    }
+
+    @Test
+    void rotationKeepsOldCardsValidUntilTheirKeyIsRetired() throws Exception {
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        UUID session = Fixtures.sessionNow(world, course);
+        Fixtures.enroll(world, course, hoa);
+        String oldCard = card(hoa);
+        String oldKid = kidOf(oldCard);
+
+        Api.Res rotated = world.admin.post("/api/v1/keys/rotate", Map.of());
+        assertThat(rotated.status()).isEqualTo(201);
+        String newKid = rotated.json().get("kid").asText();
+        assertThat(newKid).isNotEqualTo(oldKid);
+        assertThat(kidOf(card(hoa))).isEqualTo(newKid);
+        assertThat(jwk(oldKid).get("signing").asBoolean()).isFalse();
+        assertThat(scan(session, oldCard)).isEqualTo("accepted");
+
+        assertThat(world.organizer.post("/api/v1/keys/" + oldKid + "/retire", Map.of()).status()).isEqualTo(403);
+        assertThat(World.create().admin.post("/api/v1/keys/" + oldKid + "/retire", Map.of()).status())
+                .as("another province cannot retire our key").isEqualTo(404);
+        assertThat(world.admin.post("/api/v1/keys/" + oldKid + "/retire", Map.of()).status()).isEqualTo(204);
+        assertThat(jwk(oldKid)).isNull();
+        UUID nextSession = Fixtures.sessionNow(world, course);
+        assertThat(scan(nextSession, oldCard)).isEqualTo("invalid_card");
+        assertThat(scan(nextSession, card(hoa))).isEqualTo("accepted");
+    }
+
+    private String scan(UUID session, String token) {
+        return world.organizer.post("/api/v1/sessions/" + session + "/check-ins", Map.of(
+                "clientScanId", UUID.randomUUID().toString(), "qr", token, "method", "qr",
+                "scannedAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).toString(), "deviceId", "d"))
+                .json().get("outcome").asText();
+    }
+
+    @Test
+    void cardsAndBadgesOfAnotherScopeAreNotFound() {
+        UUID inB = Fixtures.participant(world, "Bế Thị Nga", "female", world.communeB1);
+        assertThat(world.districtOrganizer.get("/api/v1/participants/" + inB + "/card").status()).isEqualTo(404);
+        assertThat(World.create().organizer.get("/api/v1/participants/" + hoa + "/badge.png").status()).isEqualTo(404);
+        assertThat(world.trainer.get("/api/v1/participants/" + hoa + "/card").status()).isEqualTo(403);
+    }
+}
