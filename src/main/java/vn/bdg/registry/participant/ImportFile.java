@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.FieldError;
 
@@ -182,7 +183,8 @@ final class ImportFile {
         if (!ReadableWorkbook.isOOXMLZipHeader(body)) {
             throw new ApiException(400, "unreadable_file");
         }
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body));
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body),
+                new ReadingOptions(true, false));
              Stream<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().openStream()) {
             for (var it = sheet.iterator(); it.hasNext(); ) {
                 org.dhatim.fastexcel.reader.Row row = it.next();

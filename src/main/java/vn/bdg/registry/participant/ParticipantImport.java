@@ -11,6 +11,7 @@ import vn.bdg.registry.web.Messages;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,7 +34,8 @@ import static vn.bdg.registry.participant.ImportFile.Column;
  * seconds. The audit log gets one summary row per applied import.
  */
 final class ParticipantImport {
-    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
