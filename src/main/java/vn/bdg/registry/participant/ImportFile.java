@@ -2,7 +2,6 @@ package vn.bdg.registry.participant;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -92,6 +91,9 @@ final class ImportFile {
         } else {
             readXlsx(body, cells, lineNumbers);
         }
+        if (cells.size() > MAX_ROWS + 1) { // the readers stop one line past the header and the limit
+            throw ApiException.invalid("file", "too_many_rows", String.valueOf(MAX_ROWS));
+        }
         return rows(cells, lineNumbers);
     }
 
@@ -137,9 +139,6 @@ final class ImportFile {
                 rows.add(new Row(lineNumbers.get(l) - lineNumbers.get(header), values));
             }
         }
-        if (rows.size() > MAX_ROWS) {
-            throw ApiException.invalid("file", "too_many_rows", String.valueOf(MAX_ROWS));
-        }
         return rows;
     }
 
@@ -156,14 +155,10 @@ final class ImportFile {
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(text, format)) {
-            int n = 0;
-            for (CSVRecord record : parser) {
+            parser.stream().limit(MAX_ROWS + 2).forEach(record -> {
                 lines.add(List.of(record.values()));
-                lineNumbers.add(++n);
-                if (n > MAX_ROWS + 1) {
-                    throw ApiException.invalid("file", "too_many_rows", String.valueOf(MAX_ROWS));
-                }
-            }
+                lineNumbers.add(lines.size());
+            });
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new ApiException(400, "unreadable_file");
         }
@@ -186,22 +181,16 @@ final class ImportFile {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body),
                 new ReadingOptions(true, false));
              Stream<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().openStream()) {
-            for (var it = sheet.iterator(); it.hasNext(); ) {
-                org.dhatim.fastexcel.reader.Row row = it.next();
+            sheet.limit(MAX_ROWS + 2).forEach(row -> {
                 List<String> values = new ArrayList<>();
                 for (int i = 0; i < row.getCellCount(); i++) {
                     values.add(text(row.getCell(i)));
                 }
                 lines.add(values);
                 lineNumbers.add(row.getRowNum());
-                if (lines.size() > MAX_ROWS + 1) {
-                    throw ApiException.invalid("file", "too_many_rows", String.valueOf(MAX_ROWS));
-                }
-            }
+            });
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException api) {
-                throw api;
-            }
+            // fastexcel reports a damaged workbook with its own unchecked exceptions
             throw new ApiException(400, "unreadable_file");
         }
     }

@@ -10,6 +10,7 @@ import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Client/server IO for participants: CRUD, search, duplicates, merge and list import. */
@@ -64,7 +65,7 @@ public final class ParticipantController {
     }
 
     public void importFile(Context ctx) {
-        String dryRun = Params.queryEnum(ctx, "dryRun", java.util.Set.of("true", "false"));
+        String dryRun = Params.queryEnum(ctx, "dryRun", Set.of("true", "false"));
         String mediaType = ImportFile.mediaType(ctx.contentType());
         var rows = ImportFile.read(mediaType, ctx.bodyAsBytes());
         ctx.json(imports.run(AccessManager.caller(ctx), rows, !"false".equals(dryRun), Messages.locale(ctx)));

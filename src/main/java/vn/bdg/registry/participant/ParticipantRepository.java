@@ -82,17 +82,17 @@ final class ParticipantRepository {
     }
 
     /**
-     * Names like the query, without diacritics and tolerating typos, best first: trigram similarity
-     * of the whole name or of a word run in it, or the key contained in the name. Each condition is
-     * one the GIN trigram index on name_key serves.
+     * Names like the query, without diacritics and tolerating typos, best first. A name matches when
+     * a run of its words is trigram-similar to the query (word similarity, pg_trgm's threshold 0.6:
+     * "nguyen thj hoa", "nguyen hoa" and "hoa" find "nguyen thi hoa") or contains it; both are
+     * served by the GIN trigram index on name_key. Rank: word similarity plus whole-name similarity,
+     * so the exact name comes before longer ones.
      */
     List<Scored> searchByName(Condition filter, String query, Float afterScore, UUID afterId, int limit) {
         Field<String> key = VietnameseText.searchKey(query);
-        Field<Float> score = DSL.greatest(
-                DSL.function("similarity", SQLDataType.REAL, PARTICIPANT.NAME_KEY, key),
-                DSL.function("word_similarity", SQLDataType.REAL, key, PARTICIPANT.NAME_KEY));
-        Condition match = DSL.condition("{0} % {1}", PARTICIPANT.NAME_KEY, key)
-                .or(DSL.condition("{0} %> {1}", PARTICIPANT.NAME_KEY, key))
+        Field<Float> score = DSL.function("word_similarity", SQLDataType.REAL, key, PARTICIPANT.NAME_KEY)
+                .plus(DSL.function("similarity", SQLDataType.REAL, PARTICIPANT.NAME_KEY, key));
+        Condition match = DSL.condition("{0} %> {1}", PARTICIPANT.NAME_KEY, key)
                 .or(PARTICIPANT.NAME_KEY.contains(key));
         return scored(filter.and(match), score, afterScore, afterId, limit);
     }

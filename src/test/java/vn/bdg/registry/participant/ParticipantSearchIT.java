@@ -35,7 +35,7 @@ class ParticipantSearchIT {
 
     @Test
     void aNameWithoutDiacriticsFindsEverySpellingOfIt() {
-        assertThat(search("nguyen thi hoa")).startsWith(hoaOnA, hoaOnO).doesNotContain(other);
+        assertThat(search("nguyen thi hoa")).containsExactlyInAnyOrder(hoaOnA, hoaOnO);
         assertThat(search("NGUYEN THI HOA")).containsExactlyInAnyOrder(hoaOnA, hoaOnO);
     }
 
