@@ -98,7 +98,8 @@ final class ParticipantService {
                 patch.has("fullName") ? p.fullName() : current.getFullName(),
                 patch.has("sex") ? p.sex() : current.getSex(),
                 // a new birth date alone brings its year; a new year alone must agree with the kept date
-                patch.has("birthYear") || patch.has("birthDate") ? p.birthYear() : current.getBirthYear(),
+                patch.has("birthYear") ? p.birthYear()
+                        : patch.has("birthDate") && p.birthDate() != null ? null : current.getBirthYear(),
                 patch.has("birthDate") ? p.birthDate() : current.getBirthDate(),
                 patch.has("phone") ? p.phone() : current.getPhone(),
                 patch.has("nationalId") ? p.nationalId() : null,

@@ -77,6 +77,20 @@ class ParticipantIT {
     }
 
     @Test
+    void aNewBirthDateBringsItsYearAndANewYearMustAgreeWithTheDate() {
+        String path = "/api/v1/participants/" + id(create(world.organizer, "fullName", "Vương Thị Nga", "sex", "female",
+                "birthYear", 1990));
+        assertThat(world.organizer.patch(path, body("birthDate", "1991-02-03")).json().get("birthYear").asInt())
+                .isEqualTo(1991);
+        assertThat(fieldCodes(world.organizer.patch(path, body("birthYear", 1992))))
+                .containsExactly("birthYear:birth_year_mismatch");
+        JsonNode cleared = world.organizer.patch(path, body("birthDate", null)).json();
+        assertThat(cleared.get("birthDate").isNull()).isTrue();
+        assertThat(cleared.get("birthYear").asInt()).isEqualTo(1991);
+        assertThat(fieldCodes(world.organizer.patch(path, body("fullName", null)))).containsExactly("fullName:required");
+    }
+
+    @Test
     void everyWriteIsInTheAuditLogWithoutTheNationalId() {
         JsonNode created = create(world.organizer, "fullName", "Triệu Thị Lan", "sex", "female", "nationalId", CCCD);
         world.organizer.patch("/api/v1/participants/" + id(created), body("position", "Trưởng thôn"));
