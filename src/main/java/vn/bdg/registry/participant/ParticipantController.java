@@ -2,18 +2,72 @@ package vn.bdg.registry.participant;
 
 import io.javalin.http.Context;
 import vn.bdg.registry.Core;
+import vn.bdg.registry.auth.AccessManager;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Messages;
+import vn.bdg.registry.web.PageRequest;
+import vn.bdg.registry.web.Params;
 
-/** Client/server IO for participants. PLACEHOLDER: being implemented. */
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Client/server IO for participants: CRUD, search, duplicates, merge and list import. */
 public final class ParticipantController {
-    public ParticipantController(Core core) {
+    record MergeRequest(UUID duplicateId) {
     }
 
-    public void list(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void create(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void importFile(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void get(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void update(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void duplicates(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void merge(Context ctx) { throw new ApiException(501, "not_implemented"); }
+    private final ParticipantService service;
+    private final ParticipantImport imports;
+
+    public ParticipantController(Core core) {
+        var repository = new ParticipantRepository(core.dsl());
+        var hasher = NationalIdHasher.create(System.getenv("NATIONAL_ID_HMAC_KEY"), repository);
+        var rules = new ParticipantRules(core.catalogs(), core.units(), hasher);
+        this.service = new ParticipantService(core.dsl(), repository, rules, hasher, core.catalogs(), core.units(),
+                core.audit());
+        this.imports = new ParticipantImport(core.dsl(), repository, rules, core.audit());
+    }
+
+    public void list(Context ctx) {
+        PageRequest page = PageRequest.of(ctx);
+        ctx.json(service.list(AccessManager.caller(ctx), Params.query(ctx, "q"), Params.query(ctx, "unit"),
+                Params.query(ctx, "targetGroup"), page));
+    }
+
+    public void create(Context ctx) {
+        ParticipantInput input = Bodies.read(ctx, ParticipantInput.class);
+        ctx.status(201).json(service.create(AccessManager.caller(ctx), input));
+    }
+
+    public void get(Context ctx) {
+        ctx.json(service.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+    }
+
+    public void update(Context ctx) {
+        UUID id = Params.pathId(ctx, "id");
+        Bodies.Patch<ParticipantInput> patch = Bodies.readPatch(ctx, ParticipantInput.class);
+        ctx.json(service.update(AccessManager.caller(ctx), id, patch));
+    }
+
+    public void duplicates(Context ctx) {
+        ctx.json(Map.of("items", service.duplicates(AccessManager.caller(ctx), Params.pathId(ctx, "id"))));
+    }
+
+    public void merge(Context ctx) {
+        UUID id = Params.pathId(ctx, "id");
+        MergeRequest req = Bodies.read(ctx, MergeRequest.class);
+        if (req.duplicateId() == null) {
+            throw ApiException.invalid("duplicateId", "required");
+        }
+        ctx.json(service.merge(AccessManager.caller(ctx), id, req.duplicateId()));
+    }
+
+    public void importFile(Context ctx) {
+        String dryRun = Params.queryEnum(ctx, "dryRun", Set.of("true", "false"));
+        String mediaType = ImportFile.mediaType(ctx.contentType());
+        var rows = ImportFile.read(mediaType, ctx.bodyAsBytes());
+        ctx.json(imports.run(AccessManager.caller(ctx), rows, !"false".equals(dryRun), Messages.locale(ctx)));
+    }
 }

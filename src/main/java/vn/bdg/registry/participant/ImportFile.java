@@ -1,0 +1,228 @@
+package vn.bdg.registry.participant;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.FieldError;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads an uploaded participant list (CSV in UTF-8, or the first sheet of an XLSX) into numbered
+ * rows of known columns. Header names are matched without case or diacritics, in English or
+ * Vietnamese; unknown columns (e.g. "STT") are ignored. A file that cannot be read is a 400.
+ */
+final class ImportFile {
+    static final String CSV = "text/csv";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final int MAX_ROWS = 50_000;
+
+    enum Column {
+        full_name("ho va ten", "ho ten"),
+        sex("gioi tinh", "gender"),
+        birth_year("nam sinh"),
+        birth_date("ngay sinh", "ngay thang nam sinh"),
+        phone("so dien thoai", "dien thoai", "sdt", "so dt"),
+        national_id("cccd", "so cccd", "cmnd", "so cmnd", "cccd cmnd", "so cccd cmnd", "so dinh danh"),
+        ethnicity_code("ethnicity", "dan toc", "ma dan toc"),
+        unit_code("ma don vi", "ma don vi hanh chinh"),
+        organization("co quan", "don vi cong tac", "co quan don vi"),
+        position("chuc vu"),
+        target_groups("doi tuong");
+
+        final List<String> aliases;
+
+        Column(String... aliases) {
+            this.aliases = List.of(aliases);
+        }
+    }
+
+    private static final Map<String, Column> BY_HEADER = new HashMap<>();
+
+    static {
+        for (Column c : Column.values()) {
+            BY_HEADER.put(fold(c.name()), c);
+            c.aliases.forEach(a -> BY_HEADER.put(a, c));
+        }
+    }
+
+    /** One data row: its number (1 = the first row under the header) and its non-blank values. */
+    record Row(int number, Map<Column, String> values) {
+        String get(Column c) {
+            return values.get(c);
+        }
+    }
+
+    private ImportFile() {
+    }
+
+    /** The supported media type named by a Content-Type header; anything else is a 415. */
+    static String mediaType(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!type.equals(CSV) && !type.equals(XLSX)) {
+            throw new ApiException(415, "unsupported_media_type", CSV + ", " + XLSX);
+        }
+        return type;
+    }
+
+    static List<Row> read(String mediaType, byte[] body) {
+        List<List<String>> cells = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        if (mediaType.equals(CSV)) {
+            readCsv(body, cells, lineNumbers);
+        } else {
+            readXlsx(body, cells, lineNumbers);
+        }
+        if (cells.size() > MAX_ROWS + 1) { // the readers stop one line past the header and the limit
+            throw ApiException.invalid("file", "too_many_rows", String.valueOf(MAX_ROWS));
+        }
+        return rows(cells, lineNumbers);
+    }
+
+    /** Maps the header (the first non-blank line) to columns and numbers the rows below it. */
+    private static List<Row> rows(List<List<String>> lines, List<Integer> lineNumbers) {
+        int header = 0;
+        while (header < lines.size() && isBlank(lines.get(header))) {
+            header++;
+        }
+        if (header == lines.size()) {
+            throw new ApiException(400, "unreadable_file");
+        }
+        Map<Integer, Column> columns = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        List<String> headerCells = lines.get(header);
+        for (int i = 0; i < headerCells.size(); i++) {
+            Column c = BY_HEADER.get(fold(headerCells.get(i)));
+            if (c != null && columns.containsValue(c)) {
+                errors.add(new FieldError("file", "duplicate_column", c.name()));
+            } else if (c != null) {
+                columns.put(i, c);
+            }
+        }
+        for (Column required : List.of(Column.full_name, Column.sex)) {
+            if (!columns.containsValue(required)) {
+                errors.add(new FieldError("file", "missing_column", required.name()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int l = header + 1; l < lines.size(); l++) {
+            Map<Column, String> values = new EnumMap<>(Column.class);
+            List<String> line = lines.get(l);
+            columns.forEach((i, c) -> {
+                String v = i < line.size() ? line.get(i).strip() : "";
+                if (!v.isEmpty()) {
+                    values.put(c, v);
+                }
+            });
+            if (!values.isEmpty()) {
+                rows.add(new Row(lineNumbers.get(l) - lineNumbers.get(header), values));
+            }
+        }
+        return rows;
+    }
+
+    private static void readCsv(byte[] body, List<List<String>> lines, List<Integer> lineNumbers) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "invalid_encoding");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setIgnoreEmptyLines(false).get();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            parser.stream().limit(MAX_ROWS + 2).forEach(record -> {
+                lines.add(List.of(record.values()));
+                lineNumbers.add(lines.size());
+            });
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new ApiException(400, "unreadable_file");
+        }
+    }
+
+    /** Comma, or what a spreadsheet in a Vietnamese locale writes instead (semicolon, tab). */
+    private static char delimiter(String text) {
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        if (first.indexOf(',') >= 0) {
+            return ',';
+        }
+        return first.indexOf(';') >= 0 ? ';' : first.indexOf('\t') >= 0 ? '\t' : ',';
+    }
+
+    private static void readXlsx(byte[] body, List<List<String>> lines, List<Integer> lineNumbers) {
+        if (!ReadableWorkbook.isOOXMLZipHeader(body)) {
+            throw new ApiException(400, "unreadable_file");
+        }
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body),
+                new ReadingOptions(true, false));
+             Stream<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().openStream()) {
+            sheet.limit(MAX_ROWS + 2).forEach(row -> {
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < row.getCellCount(); i++) {
+                    values.add(text(row.getCell(i)));
+                }
+                lines.add(values);
+                lineNumbers.add(row.getRowNum());
+            });
+        } catch (IOException | RuntimeException e) {
+            // fastexcel reports a damaged workbook with its own unchecked exceptions
+            throw new ApiException(400, "unreadable_file");
+        }
+    }
+
+    /** A cell as the text a person sees: whole numbers without ".0", date cells as ISO dates. */
+    private static String text(Cell cell) {
+        if (cell == null || cell.getType() == CellType.EMPTY) {
+            return "";
+        }
+        if (cell.getType() == CellType.NUMBER) {
+            return isDateFormat(cell) ? cell.asDate().toLocalDate().toString()
+                    : cell.asNumber().stripTrailingZeros().toPlainString();
+        }
+        return cell.getText() == null ? "" : cell.getText();
+    }
+
+    private static boolean isDateFormat(Cell cell) {
+        Integer id = cell.getDataFormatId();
+        String format = cell.getDataFormatString();
+        boolean builtInDate = id != null && (id >= 14 && id <= 22);
+        return builtInDate || (format != null && format.toLowerCase(Locale.ROOT).matches(".*[dy].*")
+                && !format.contains("#") && !format.contains("0"));
+    }
+
+    private static boolean isBlank(List<String> line) {
+        return line.stream().allMatch(String::isBlank);
+    }
+
+    /** Lower case, without diacritics (đ -> d), words separated by single spaces: "Họ và tên" -> "ho va ten". */
+    static String fold(String s) {
+        String noMarks = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replace('đ', 'd').replace('Đ', 'D');
+        return noMarks.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+    }
+}

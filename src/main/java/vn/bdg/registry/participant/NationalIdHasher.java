@@ -1,0 +1,80 @@
+package vn.bdg.registry.participant;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+/**
+ * Turns a national ID number into what is stored: a keyed HMAC-SHA256 (matchable, not reversible
+ * without the server's secret), the last 3 digits for the masked display, and the kind. The key
+ * is NATIONAL_ID_HMAC_KEY (base64) when set, otherwise 32 random bytes kept in server_secret and
+ * created on first use.
+ */
+final class NationalIdHasher {
+    static final String SECRET_NAME = "national_id_hmac_key";
+    private static final int KEY_BYTES = 32;
+    private static final String ALGORITHM = "HmacSHA256";
+
+    /** A national ID as stored. */
+    record Digest(byte[] hmac, String last3, NationalId.Kind kind) {
+        String masked() {
+            return NationalId.mask(kind, last3);
+        }
+    }
+
+    private final Supplier<byte[]> keySource;
+    private volatile byte[] key;
+
+    NationalIdHasher(Supplier<byte[]> keySource) {
+        this.keySource = keySource;
+    }
+
+    /** envKey: the value of NATIONAL_ID_HMAC_KEY, or null to use (and create) the stored secret. */
+    static NationalIdHasher create(String envKey, ParticipantRepository repository) {
+        if (envKey == null || envKey.isBlank()) {
+            return new NationalIdHasher(() -> {
+                byte[] candidate = new byte[KEY_BYTES];
+                new SecureRandom().nextBytes(candidate);
+                return repository.secret(SECRET_NAME, candidate);
+            });
+        }
+        byte[] fixed;
+        try {
+            fixed = Base64.getDecoder().decode(envKey.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("NATIONAL_ID_HMAC_KEY is not base64");
+        }
+        if (fixed.length < KEY_BYTES) {
+            throw new IllegalStateException("NATIONAL_ID_HMAC_KEY must be at least " + KEY_BYTES + " bytes");
+        }
+        return new NationalIdHasher(() -> fixed);
+    }
+
+    Digest digest(NationalId id) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key(), ALGORITHM));
+            return new Digest(mac.doFinal(id.digits().getBytes(StandardCharsets.US_ASCII)),
+                    id.last3(), id.kind());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " unavailable", e);
+        }
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = keySource.get();
+                }
+                k = key;
+            }
+        }
+        return k;
+    }
+}

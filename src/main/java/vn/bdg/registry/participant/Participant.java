@@ -1,0 +1,13 @@
+package vn.bdg.registry.participant;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A person as the API shows them: the national ID only masked. */
+public record Participant(UUID id, String fullName, String sex, Integer birthYear, LocalDate birthDate,
+                          String phone, String nationalIdMasked, String ethnicityCode, String unitCode,
+                          String organization, String position, List<String> targetGroups, UUID duplicateOf,
+                          UUID mergedInto, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,288 @@
+package vn.bdg.registry.participant;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep16;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import vn.bdg.registry.db.tables.records.EnrollmentRecord;
+import vn.bdg.registry.db.tables.records.ParticipantRecord;
+import vn.bdg.registry.text.VietnameseText;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.ENROLLMENT;
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
+import static vn.bdg.registry.db.Tables.PARTICIPANT_MERGE;
+import static vn.bdg.registry.db.Tables.SERVER_SECRET;
+
+/** SQL for participants: lookups, name/phone/ID search, duplicate candidates, bulk inserts and merges. */
+final class ParticipantRepository {
+    /** Rows per multi-row INSERT: 16 columns each stays far below PostgreSQL's 65,535 bind values. */
+    private static final int INSERT_CHUNK = 1000;
+
+    /** A participant to insert, with the id chosen beforehand (imports refer to it before it exists). */
+    record NewParticipant(UUID id, ParticipantData data, UUID duplicateOf) {
+    }
+
+    /** A search hit and its rank (1 for an exact phone or ID match). */
+    record Scored(ParticipantRecord participant, float score) {
+    }
+
+    private final DSLContext dsl;
+
+    ParticipantRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The named server secret; candidate becomes it if there is none yet (first writer wins). */
+    byte[] secret(String name, byte[] candidate) {
+        dsl.insertInto(SERVER_SECRET).set(SERVER_SECRET.NAME, name).set(SERVER_SECRET.VALUE, candidate)
+                .onConflict(SERVER_SECRET.NAME).doNothing().execute();
+        return dsl.select(SERVER_SECRET.VALUE).from(SERVER_SECRET).where(SERVER_SECRET.NAME.eq(name))
+                .fetchSingle().value1();
+    }
+
+    Optional<ParticipantRecord> find(Condition scope, UUID id) {
+        return find(dsl, scope, id);
+    }
+
+    Optional<ParticipantRecord> find(DSLContext q, Condition scope, UUID id) {
+        return q.selectFrom(PARTICIPANT).where(scope.and(PARTICIPANT.ID.eq(id))).fetchOptional();
+    }
+
+    Optional<ParticipantRecord> findForUpdate(DSLContext tx, Condition scope, UUID id) {
+        return tx.selectFrom(PARTICIPANT).where(scope.and(PARTICIPANT.ID.eq(id))).forUpdate().fetchOptional();
+    }
+
+    /** Live (not merged) participants in scope, optionally of some units and of a target group. */
+    Condition listFilter(Condition scope, Collection<String> units, String targetGroup) {
+        Condition c = scope.and(PARTICIPANT.MERGED_INTO.isNull());
+        if (units != null) {
+            c = c.and(PARTICIPANT.UNIT_CODE.in(units));
+        }
+        if (targetGroup != null) {
+            c = c.and(DSL.arrayOverlap(PARTICIPANT.TARGET_GROUPS, new String[]{targetGroup}));
+        }
+        return c;
+    }
+
+    /** By name key then id, after the given key (keyset pagination). */
+    List<ParticipantRecord> list(Condition filter, String afterKey, UUID afterId, int limit) {
+        Condition c = afterKey == null ? filter
+                : filter.and(DSL.row(PARTICIPANT.NAME_KEY, PARTICIPANT.ID).gt(afterKey, afterId));
+        return dsl.selectFrom(PARTICIPANT).where(c).orderBy(PARTICIPANT.NAME_KEY, PARTICIPANT.ID).limit(limit).fetch();
+    }
+
+    /**
+     * Names like the query, without diacritics and tolerating typos, best first. A name matches when
+     * a run of its words is trigram-similar to the query (word similarity, pg_trgm's threshold 0.6:
+     * "nguyen thj hoa", "nguyen hoa" and "hoa" find "nguyen thi hoa") or contains it; both are
+     * served by the GIN trigram index on name_key. Rank: word similarity plus whole-name similarity,
+     * so the exact name comes before longer ones.
+     */
+    List<Scored> searchByName(Condition filter, String query, Float afterScore, UUID afterId, int limit) {
+        Field<String> key = VietnameseText.searchKey(query);
+        Field<Float> score = DSL.function("word_similarity", SQLDataType.REAL, key, PARTICIPANT.NAME_KEY)
+                .plus(DSL.function("similarity", SQLDataType.REAL, PARTICIPANT.NAME_KEY, key));
+        Condition match = DSL.condition("{0} %> {1}", PARTICIPANT.NAME_KEY, key)
+                .or(PARTICIPANT.NAME_KEY.contains(key));
+        return scored(filter.and(match), score, afterScore, afterId, limit);
+    }
+
+    /** Exact phone (E.164) or national ID (HMAC) matches; either may be null. */
+    List<Scored> searchExact(Condition filter, String phone, byte[] nationalIdHmac, Float afterScore, UUID afterId,
+                             int limit) {
+        List<Condition> any = new ArrayList<>();
+        if (phone != null) {
+            any.add(PARTICIPANT.PHONE.eq(phone));
+        }
+        if (nationalIdHmac != null) {
+            any.add(PARTICIPANT.NATIONAL_ID_HMAC.eq(nationalIdHmac));
+        }
+        return scored(filter.and(DSL.or(any)), DSL.inline(1f, SQLDataType.REAL), afterScore, afterId, limit);
+    }
+
+    private List<Scored> scored(Condition c, Field<Float> score, Float afterScore, UUID afterId, int limit) {
+        if (afterScore != null) {
+            c = c.and(score.lt(afterScore).or(score.eq(afterScore).and(PARTICIPANT.ID.gt(afterId))));
+        }
+        Field<Float> rank = score.as("score");
+        return dsl.select(PARTICIPANT.fields()).select(rank).from(PARTICIPANT).where(c)
+                .orderBy(rank.desc(), PARTICIPANT.ID).limit(limit)
+                .fetch(r -> new Scored(r.into(PARTICIPANT), r.get(rank)));
+    }
+
+    /** The database's name_key of each name, in order (the same f_unaccent as the column). */
+    List<String> nameKeys(List<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return dsl.resultQuery("select f_unaccent(lower(n)) from unnest({0}) with ordinality as t(n, i) order by i",
+                DSL.val(names.toArray(String[]::new))).fetch(0, String.class);
+    }
+
+    /**
+     * Live participants in scope sharing a national ID, a phone or a name key with the given ones
+     * (one query for a whole import), preferred first: not flagged themselves, then oldest.
+     * olderThan, when given, keeps only records created before it (duplicate_of always points to an
+     * older record, so flags never form a cycle).
+     */
+    List<ParticipantRecord> matchCandidates(DSLContext tx, Condition scope, Collection<byte[]> nationalIdHmacs,
+                                            Collection<String> phones, Collection<String> nameKeys,
+                                            ParticipantRecord olderThan) {
+        List<Condition> any = new ArrayList<>();
+        if (!nationalIdHmacs.isEmpty()) {
+            any.add(PARTICIPANT.NATIONAL_ID_HMAC.eq(DSL.any(
+                    DSL.val(nationalIdHmacs.toArray(byte[][]::new), SQLDataType.BLOB.array()))));
+        }
+        if (!phones.isEmpty()) {
+            any.add(PARTICIPANT.PHONE.eq(DSL.any(phones.toArray(String[]::new))));
+        }
+        if (!nameKeys.isEmpty()) {
+            any.add(PARTICIPANT.NAME_KEY.eq(DSL.any(nameKeys.toArray(String[]::new))));
+        }
+        if (any.isEmpty()) {
+            return List.of();
+        }
+        Condition c = scope.and(PARTICIPANT.MERGED_INTO.isNull()).and(DSL.or(any));
+        if (olderThan != null) {
+            c = c.and(DSL.row(PARTICIPANT.CREATED_AT, PARTICIPANT.ID)
+                    .lt(olderThan.getCreatedAt(), olderThan.getId()));
+        }
+        return tx.selectFrom(PARTICIPANT).where(c)
+                .orderBy(DSL.field(PARTICIPANT.DUPLICATE_OF.isNotNull()), PARTICIPANT.CREATED_AT, PARTICIPANT.ID)
+                .fetch();
+    }
+
+    /** Multi-row INSERTs in chunks: an import of 10,000 people is 10 statements. */
+    void insert(DSLContext tx, String provinceCode, List<NewParticipant> rows) {
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            InsertValuesStep16<ParticipantRecord, UUID, String, String, String, Integer, LocalDate, String, byte[],
+                    String, String, String, String, String, String, String[], UUID> insert = tx.insertInto(PARTICIPANT,
+                    PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX,
+                    PARTICIPANT.BIRTH_YEAR, PARTICIPANT.BIRTH_DATE, PARTICIPANT.PHONE, PARTICIPANT.NATIONAL_ID_HMAC,
+                    PARTICIPANT.NATIONAL_ID_LAST3, PARTICIPANT.NATIONAL_ID_KIND, PARTICIPANT.ETHNICITY_CODE,
+                    PARTICIPANT.UNIT_CODE, PARTICIPANT.ORGANIZATION, PARTICIPANT.POSITION, PARTICIPANT.TARGET_GROUPS,
+                    PARTICIPANT.DUPLICATE_OF);
+            for (NewParticipant p : rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))) {
+                ParticipantData d = p.data();
+                NationalIdHasher.Digest id = d.nationalId();
+                insert = insert.values(p.id(), provinceCode, d.fullName(), d.sex(), d.birthYear(), d.birthDate(),
+                        d.phone(), id == null ? null : id.hmac(), id == null ? null : id.last3(),
+                        id == null ? null : id.kind().name(), d.ethnicityCode(), d.unitCode(), d.organization(),
+                        d.position(), d.targetGroups().toArray(String[]::new), p.duplicateOf());
+            }
+            insert.execute();
+        }
+    }
+
+    ParticipantRecord update(DSLContext tx, UUID id, ParticipantData d, UUID duplicateOf) {
+        NationalIdHasher.Digest nid = d.nationalId();
+        return tx.update(PARTICIPANT)
+                .set(PARTICIPANT.FULL_NAME, d.fullName())
+                .set(PARTICIPANT.SEX, d.sex())
+                .set(PARTICIPANT.BIRTH_YEAR, d.birthYear())
+                .set(PARTICIPANT.BIRTH_DATE, d.birthDate())
+                .set(PARTICIPANT.PHONE, d.phone())
+                .set(PARTICIPANT.NATIONAL_ID_HMAC, nid == null ? null : nid.hmac())
+                .set(PARTICIPANT.NATIONAL_ID_LAST3, nid == null ? null : nid.last3())
+                .set(PARTICIPANT.NATIONAL_ID_KIND, nid == null ? null : nid.kind().name())
+                .set(PARTICIPANT.ETHNICITY_CODE, d.ethnicityCode())
+                .set(PARTICIPANT.UNIT_CODE, d.unitCode())
+                .set(PARTICIPANT.ORGANIZATION, d.organization())
+                .set(PARTICIPANT.POSITION, d.position())
+                .set(PARTICIPANT.TARGET_GROUPS, d.targetGroups().toArray(String[]::new))
+                .set(PARTICIPANT.DUPLICATE_OF, duplicateOf)
+                .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(PARTICIPANT.ID.eq(id))
+                .returning().fetchSingle();
+    }
+
+    // ------------------------------------------------------------------------------------ merge
+
+    List<EnrollmentRecord> enrollmentsForUpdate(DSLContext tx, UUID participantId) {
+        return tx.selectFrom(ENROLLMENT).where(ENROLLMENT.PARTICIPANT_ID.eq(participantId))
+                .orderBy(ENROLLMENT.ID).forUpdate().fetch();
+    }
+
+    void deleteEnrollments(DSLContext tx, Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            tx.deleteFrom(ENROLLMENT).where(ENROLLMENT.ID.in(ids)).execute();
+        }
+    }
+
+    void moveEnrollments(DSLContext tx, Collection<UUID> ids, UUID toParticipant) {
+        if (!ids.isEmpty()) {
+            tx.update(ENROLLMENT).set(ENROLLMENT.PARTICIPANT_ID, toParticipant).where(ENROLLMENT.ID.in(ids)).execute();
+        }
+    }
+
+    ParticipantRecord markMerged(DSLContext tx, UUID mergedId, UUID keptId) {
+        return tx.update(PARTICIPANT)
+                .set(PARTICIPANT.MERGED_INTO, keptId)
+                .set(PARTICIPANT.DUPLICATE_OF, (UUID) null)
+                .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(PARTICIPANT.ID.eq(mergedId))
+                .returning().fetchSingle();
+    }
+
+    /**
+     * Flags that named the merged record now name the kept one (the kept record's own flag is the
+     * caller's business). Province-wide: a flag may have been set by a province-wide user. Answers
+     * the ids of the records changed.
+     */
+    List<UUID> repointDuplicateFlags(DSLContext tx, String provinceCode, UUID mergedId, UUID keptId) {
+        return tx.update(PARTICIPANT)
+                .set(PARTICIPANT.DUPLICATE_OF, keptId)
+                .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(PARTICIPANT.PROVINCE_CODE.eq(provinceCode).and(PARTICIPANT.DUPLICATE_OF.eq(mergedId))
+                        .and(PARTICIPANT.ID.ne(keptId)))
+                .returning(PARTICIPANT.ID)
+                .fetch(ParticipantRecord::getId);
+    }
+
+    void insertMerge(DSLContext tx, String provinceCode, UUID keptId, UUID mergedId, int movedEnrollments,
+                     UUID mergedBy) {
+        tx.insertInto(PARTICIPANT_MERGE)
+                .set(PARTICIPANT_MERGE.PROVINCE_CODE, provinceCode)
+                .set(PARTICIPANT_MERGE.KEPT_ID, keptId)
+                .set(PARTICIPANT_MERGE.MERGED_ID, mergedId)
+                .set(PARTICIPANT_MERGE.MOVED_ENROLLMENTS, movedEnrollments)
+                .set(PARTICIPANT_MERGE.MERGED_BY, mergedBy)
+                .execute();
+    }
+
+    // ------------------------------------------------------------------------------------ mapping
+
+    static Participant toParticipant(ParticipantRecord r) {
+        NationalIdHasher.Digest nid = digest(r);
+        return new Participant(r.getId(), r.getFullName(), r.getSex(), r.getBirthYear(), r.getBirthDate(),
+                r.getPhone(), nid == null ? null : nid.masked(), r.getEthnicityCode(), r.getUnitCode(),
+                r.getOrganization(), r.getPosition(), Arrays.asList(r.getTargetGroups()), r.getDuplicateOf(),
+                r.getMergedInto(), r.getCreatedAt(), r.getUpdatedAt());
+    }
+
+    static ParticipantData toData(ParticipantRecord r) {
+        return new ParticipantData(r.getFullName(), r.getSex(), r.getBirthYear(), r.getBirthDate(), r.getPhone(),
+                digest(r), r.getEthnicityCode(), r.getUnitCode(), r.getOrganization(), r.getPosition(),
+                List.of(r.getTargetGroups()));
+    }
+
+    static Duplicates.Person toPerson(ParticipantRecord r) {
+        return new Duplicates.Person(r.getId(), r.getNationalIdHmac(), r.getPhone(), r.getNameKey(), r.getBirthYear(),
+                r.getUnitCode(), r.getSex());
+    }
+
+    static NationalIdHasher.Digest digest(ParticipantRecord r) {
+        return r.getNationalIdHmac() == null ? null : new NationalIdHasher.Digest(r.getNationalIdHmac(),
+                r.getNationalIdLast3(), NationalId.Kind.valueOf(r.getNationalIdKind()));
+    }
+}

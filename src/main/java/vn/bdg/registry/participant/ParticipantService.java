@@ -1,0 +1,334 @@
+package vn.bdg.registry.participant;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.catalog.Catalogs;
+import vn.bdg.registry.db.tables.records.EnrollmentRecord;
+import vn.bdg.registry.db.tables.records.ParticipantRecord;
+import vn.bdg.registry.unit.UnitRepository;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Page;
+import vn.bdg.registry.web.PageRequest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
+
+/** Rules and transactions for participants: scope, duplicate flags, search and merge. */
+final class ParticipantService {
+    /** A query made only of digits and phone punctuation is a phone or national ID number, not a name. */
+    private static final Pattern NUMBER_QUERY = Pattern.compile("[+\\d\\s.\\-()]*\\d[+\\d\\s.\\-()]*");
+    private static final String LIST_CURSOR = "n";
+    private static final String SEARCH_CURSOR = "s";
+
+    /** One likely duplicate of a participant and why (DuplicateCandidate). */
+    record DuplicateCandidate(Participant participant, List<Duplicates.Reason> reasons) {
+    }
+
+    /** The outcome of a merge (MergeResult). */
+    record MergeResult(Participant kept, UUID mergedId, int movedEnrollments) {
+    }
+
+    private final DSLContext dsl;
+    private final ParticipantRepository participants;
+    private final ParticipantRules rules;
+    private final NationalIdHasher hasher;
+    private final Catalogs catalogs;
+    private final UnitRepository units;
+    private final AuditLog audit;
+
+    ParticipantService(DSLContext dsl, ParticipantRepository participants, ParticipantRules rules,
+                       NationalIdHasher hasher, Catalogs catalogs, UnitRepository units, AuditLog audit) {
+        this.dsl = dsl;
+        this.participants = participants;
+        this.rules = rules;
+        this.hasher = hasher;
+        this.catalogs = catalogs;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    static Condition scope(Caller caller) {
+        return caller.scope(PARTICIPANT.PROVINCE_CODE, PARTICIPANT.UNIT_CODE);
+    }
+
+    Participant get(Caller caller, UUID id) {
+        return participants.find(scope(caller), id).map(ParticipantRepository::toParticipant)
+                .orElseThrow(ApiException::notFound);
+    }
+
+    Participant create(Caller caller, ParticipantInput input) {
+        ParticipantData data = checked(caller, input);
+        String nameKey = participants.nameKeys(List.of(data.fullName())).get(0);
+        UUID id = UUID.randomUUID();
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            UUID duplicateOf = likelyDuplicateOf(tx, caller, person(id, data, nameKey), null);
+            participants.insert(tx, caller.provinceCode(),
+                    List.of(new ParticipantRepository.NewParticipant(id, data, duplicateOf)));
+            Participant created = ParticipantRepository.toParticipant(
+                    participants.find(tx, scope(caller), id).orElseThrow());
+            audit.record(tx, caller, "create", "participant", id, null, created);
+            return created;
+        });
+    }
+
+    /** Absent fields keep their value, null clears; the result is checked as a whole. */
+    Participant update(Caller caller, UUID id, Bodies.Patch<ParticipantInput> patch) {
+        ParticipantRecord current = participants.find(scope(caller), id).orElseThrow(ApiException::notFound);
+        if (current.getMergedInto() != null) {
+            throw ApiException.conflict("conflict");
+        }
+        ParticipantInput p = patch.value();
+        ParticipantInput merged = new ParticipantInput(
+                patch.has("fullName") ? p.fullName() : current.getFullName(),
+                patch.has("sex") ? p.sex() : current.getSex(),
+                // a new birth date alone brings its year; a new year alone must agree with the kept date
+                patch.has("birthYear") ? p.birthYear()
+                        : patch.has("birthDate") && p.birthDate() != null ? null : current.getBirthYear(),
+                patch.has("birthDate") ? p.birthDate() : current.getBirthDate(),
+                patch.has("phone") ? p.phone() : current.getPhone(),
+                patch.has("nationalId") ? p.nationalId() : null,
+                patch.has("ethnicityCode") ? p.ethnicityCode() : current.getEthnicityCode(),
+                patch.has("unitCode") ? p.unitCode() : current.getUnitCode(),
+                patch.has("organization") ? p.organization() : current.getOrganization(),
+                patch.has("position") ? p.position() : current.getPosition(),
+                patch.has("targetGroups") ? p.targetGroups() : List.of(current.getTargetGroups()));
+        ParticipantData checked = checked(caller, merged);
+        ParticipantData data = patch.has("nationalId") ? checked
+                : checked.withNationalId(ParticipantRepository.digest(current));
+        String nameKey = participants.nameKeys(List.of(data.fullName())).get(0);
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            ParticipantRecord locked = participants.findForUpdate(tx, scope(caller), id)
+                    .orElseThrow(ApiException::notFound);
+            if (locked.getMergedInto() != null || !locked.getUpdatedAt().equals(current.getUpdatedAt())) {
+                throw ApiException.conflict("conflict"); // merged or changed since it was checked
+            }
+            UUID duplicateOf = likelyDuplicateOf(tx, caller, person(id, data, nameKey), locked);
+            ParticipantRecord updated = participants.update(tx, id, data, duplicateOf);
+            Participant after = ParticipantRepository.toParticipant(updated);
+            audit.record(tx, caller, "update", "participant", id, ParticipantRepository.toParticipant(locked), after);
+            return after;
+        });
+    }
+
+    /**
+     * Without q: by name, keyset-paginated. With q: a phone or national ID number (exact), or a
+     * name (without diacritics, typos tolerated), best match first.
+     */
+    Page<Participant> list(Caller caller, String q, String unit, String targetGroup, PageRequest page) {
+        if (targetGroup != null && !catalogs.contains(Catalogs.TARGET_GROUPS, targetGroup)) {
+            throw ApiException.invalid("targetGroup", "unknown_code");
+        }
+        Condition filter = participants.listFilter(scope(caller), unit == null ? null : units.scopeOf(unit),
+                targetGroup);
+        if (q == null) {
+            List<String> after = cursor(page, LIST_CURSOR);
+            List<ParticipantRecord> rows = participants.list(filter, after == null ? null : after.get(1),
+                    after == null ? null : cursorId(after), page.limit() + 1);
+            return views(page.page(rows, r -> List.of(LIST_CURSOR, r.getNameKey(), r.getId().toString())),
+                    r -> r);
+        }
+        List<String> after = cursor(page, SEARCH_CURSOR);
+        Float afterScore = after == null ? null : cursorScore(after);
+        UUID afterId = after == null ? null : cursorId(after);
+        List<ParticipantRepository.Scored> rows;
+        if (NUMBER_QUERY.matcher(q).matches()) {
+            String phone = Phones.toE164(q).orElse(null);
+            byte[] hmac = NationalId.parse(q).map(id -> hasher.digest(id).hmac()).orElse(null);
+            rows = phone == null && hmac == null ? List.of()
+                    : participants.searchExact(filter, phone, hmac, afterScore, afterId, page.limit() + 1);
+        } else {
+            rows = participants.searchByName(filter, q, afterScore, afterId, page.limit() + 1);
+        }
+        return views(page.page(rows, s -> List.of(SEARCH_CURSOR, Float.toString(s.score()),
+                s.participant().getId().toString())), ParticipantRepository.Scored::participant);
+    }
+
+    /** Other live participants in the caller's scope that are likely the same person, with why. */
+    List<DuplicateCandidate> duplicates(Caller caller, UUID id) {
+        ParticipantRecord self = participants.find(scope(caller), id).orElseThrow(ApiException::notFound);
+        Duplicates.Person me = ParticipantRepository.toPerson(self);
+        List<DuplicateCandidate> found = new ArrayList<>();
+        for (ParticipantRecord other : candidates(dsl, caller, me, null)) {
+            List<Duplicates.Reason> reasons = Duplicates.reasons(me, ParticipantRepository.toPerson(other));
+            if (!other.getId().equals(id) && !reasons.isEmpty()) {
+                found.add(new DuplicateCandidate(ParticipantRepository.toParticipant(other), reasons));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Merges the duplicate into the kept record in one transaction: its enrollments move (where
+     * both were enrolled in a course, one enrollment stays: the kept one's, unless only the
+     * duplicate's is still active), the kept record's empty fields are filled from it, flags that
+     * named it now name the kept record, and it is marked merged_into.
+     */
+    MergeResult merge(Caller caller, UUID keptId, UUID duplicateId) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            // lock in id order, so two merges of the same pair cannot deadlock
+            Map<UUID, ParticipantRecord> locked = new HashMap<>();
+            for (UUID id : new TreeSet<>(List.of(keptId, duplicateId))) {
+                locked.put(id, participants.findForUpdate(tx, scope(caller), id).orElseThrow(ApiException::notFound));
+            }
+            ParticipantRecord kept = locked.get(keptId);
+            ParticipantRecord duplicate = locked.get(duplicateId);
+            if (keptId.equals(duplicateId) || kept.getMergedInto() != null || duplicate.getMergedInto() != null) {
+                throw ApiException.conflict("conflict");
+            }
+
+            Map<UUID, EnrollmentRecord> keptByCourse = new HashMap<>();
+            participants.enrollmentsForUpdate(tx, keptId).forEach(e -> keptByCourse.put(e.getCourseId(), e));
+            List<EnrollmentRecord> dropped = new ArrayList<>();
+            List<EnrollmentRecord> moved = new ArrayList<>();
+            for (EnrollmentRecord e : participants.enrollmentsForUpdate(tx, duplicateId)) {
+                EnrollmentRecord other = keptByCourse.get(e.getCourseId());
+                if (other == null) {
+                    moved.add(e);
+                } else if (isWithdrawn(other) && !isWithdrawn(e)) {
+                    dropped.add(other);
+                    moved.add(e);
+                } else {
+                    dropped.add(e);
+                }
+            }
+            participants.deleteEnrollments(tx, dropped.stream().map(EnrollmentRecord::getId).toList());
+            participants.moveEnrollments(tx, moved.stream().map(EnrollmentRecord::getId).toList(), keptId);
+            // Attendance (issue 3) references the participant too: move it here with one more
+            // statement, keeping one check-in per session where both were scanned.
+
+            ParticipantRecord mergedAfter = participants.markMerged(tx, duplicateId, keptId);
+            List<UUID> reflagged = participants.repointDuplicateFlags(tx, caller.provinceCode(), duplicateId, keptId);
+            UUID keptFlag = duplicateId.equals(kept.getDuplicateOf()) ? null : kept.getDuplicateOf();
+            ParticipantRecord keptAfter = participants.update(tx, keptId,
+                    absorb(ParticipantRepository.toData(kept), ParticipantRepository.toData(duplicate)), keptFlag);
+            participants.insertMerge(tx, caller.provinceCode(), keptId, duplicateId, moved.size(), caller.userId());
+
+            Participant keptView = ParticipantRepository.toParticipant(keptAfter);
+            audit.record(tx, caller, "merge", "participant", keptId, ParticipantRepository.toParticipant(kept), keptView);
+            audit.record(tx, caller, "merge", "participant", duplicateId, ParticipantRepository.toParticipant(duplicate),
+                    ParticipantRepository.toParticipant(mergedAfter));
+            for (EnrollmentRecord e : dropped) {
+                audit.record(tx, caller, "merge", "enrollment", e.getId(), e.intoMap(), null);
+            }
+            for (EnrollmentRecord e : moved) {
+                Map<String, Object> after = e.intoMap();
+                after.put("participant_id", keptId);
+                audit.record(tx, caller, "merge", "enrollment", e.getId(), e.intoMap(), after);
+            }
+            for (UUID id : reflagged) {
+                audit.record(tx, caller, "merge", "participant", id, Map.of("duplicateOf", duplicateId),
+                        Map.of("duplicateOf", keptId));
+            }
+            return new MergeResult(keptView, duplicateId, moved.size());
+        });
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    /** The checked data, or a 400 (malformed) or 422 (unknown codes or units) with every error. */
+    ParticipantData checked(Caller caller, ParticipantInput input) {
+        ParticipantRules.Checked c = rules.check(caller, input);
+        if (!c.invalid().isEmpty()) {
+            throw ApiException.invalid(c.invalid());
+        }
+        if (!c.unprocessable().isEmpty()) {
+            throw new ApiException(422, "rule_violated", c.unprocessable());
+        }
+        return c.data();
+    }
+
+    /** The record the person is likely a duplicate of (older than olderThan, when given), or null. */
+    private UUID likelyDuplicateOf(DSLContext tx, Caller caller, Duplicates.Person person,
+                                   ParticipantRecord olderThan) {
+        List<Duplicates.Person> found = candidates(tx, caller, person, olderThan).stream()
+                .map(ParticipantRepository::toPerson).toList();
+        return new Duplicates(found).best(person).map(m -> m.person().id()).orElse(null);
+    }
+
+    private List<ParticipantRecord> candidates(DSLContext tx, Caller caller, Duplicates.Person p,
+                                               ParticipantRecord olderThan) {
+        return participants.matchCandidates(tx, scope(caller), listOf(p.nationalIdHmac()), listOf(p.phone()),
+                listOf(p.nameKey()), olderThan);
+    }
+
+    static Duplicates.Person person(UUID id, ParticipantData d, String nameKey) {
+        return new Duplicates.Person(id, d.nationalId() == null ? null : d.nationalId().hmac(), d.phone(), nameKey,
+                d.birthYear(), d.unitCode(), d.sex());
+    }
+
+    /** The kept record's data with its empty fields taken from the merged one, target groups united. */
+    static ParticipantData absorb(ParticipantData kept, ParticipantData merged) {
+        boolean yearAgrees = kept.birthYear() == null || kept.birthYear().equals(merged.birthYear());
+        LocalDate birthDate = kept.birthDate() != null ? kept.birthDate() : yearAgrees ? merged.birthDate() : null;
+        Set<String> groups = new LinkedHashSet<>(kept.targetGroups());
+        groups.addAll(merged.targetGroups());
+        return new ParticipantData(kept.fullName(), kept.sex(), or(kept.birthYear(), merged.birthYear()), birthDate,
+                or(kept.phone(), merged.phone()), or(kept.nationalId(), merged.nationalId()),
+                or(kept.ethnicityCode(), merged.ethnicityCode()), kept.unitCode(),
+                or(kept.organization(), merged.organization()), or(kept.position(), merged.position()),
+                List.copyOf(groups));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static boolean isWithdrawn(EnrollmentRecord e) {
+        return "withdrawn".equals(e.getStatus());
+    }
+
+    private static <T> Page<Participant> views(Page<T> rows, Function<T, ParticipantRecord> record) {
+        return new Page<>(rows.items().stream().map(r -> ParticipantRepository.toParticipant(record.apply(r)))
+                .toList(), rows.nextCursor());
+    }
+
+    private static <T> Collection<T> listOf(T value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    /** The cursor's key when it was given for this kind of list; a cursor of another kind is a 400. */
+    private static List<String> cursor(PageRequest page, String kind) {
+        if (!page.hasCursor()) {
+            return null;
+        }
+        List<String> after = page.after();
+        if (after.size() != 3 || !kind.equals(after.get(0))) {
+            throw ApiException.invalid("cursor", "invalid_cursor");
+        }
+        return after;
+    }
+
+    private static UUID cursorId(List<String> after) {
+        try {
+            return UUID.fromString(after.get(2));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("cursor", "invalid_cursor");
+        }
+    }
+
+    private static Float cursorScore(List<String> after) {
+        try {
+            return Float.parseFloat(after.get(1));
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("cursor", "invalid_cursor");
+        }
+    }
+}
