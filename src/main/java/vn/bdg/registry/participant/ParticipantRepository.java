@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static vn.bdg.registry.db.Tables.CHECK_IN;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
+import static vn.bdg.registry.db.Tables.EXCUSED_ABSENCE;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
 import static vn.bdg.registry.db.Tables.PARTICIPANT_MERGE;
 import static vn.bdg.registry.db.Tables.SERVER_SECRET;
@@ -223,6 +225,36 @@ final class ParticipantRepository {
         if (!ids.isEmpty()) {
             tx.update(ENROLLMENT).set(ENROLLMENT.PARTICIPANT_ID, toParticipant).where(ENROLLMENT.ID.in(ids)).execute();
         }
+    }
+
+    /**
+     * Moves the duplicate's scans and excused absences to the kept record. Where both were present
+     * at a session, the kept record's attendance stays and the duplicate's is ended (kept as
+     * evidence, undone by the merging user), so there is still one attendance per person and session.
+     * Answers how many scans moved.
+     */
+    int moveAttendance(DSLContext tx, UUID duplicateId, UUID keptId, UUID userId) {
+        var kept = CHECK_IN.as("kept");
+        tx.update(CHECK_IN)
+                .set(CHECK_IN.UNDONE_AT, DSL.currentOffsetDateTime())
+                .set(CHECK_IN.UNDONE_BY, userId)
+                .where(CHECK_IN.PARTICIPANT_ID.eq(duplicateId).and(CHECK_IN.OUTCOME.eq("accepted"))
+                        .and(CHECK_IN.UNDONE_AT.isNull())
+                        .and(DSL.exists(DSL.selectOne().from(kept).where(kept.PARTICIPANT_ID.eq(keptId)
+                                .and(kept.SESSION_ID.eq(CHECK_IN.SESSION_ID)).and(kept.OUTCOME.eq("accepted"))
+                                .and(kept.UNDONE_AT.isNull())))))
+                .execute();
+        int moved = tx.update(CHECK_IN).set(CHECK_IN.PARTICIPANT_ID, keptId)
+                .where(CHECK_IN.PARTICIPANT_ID.eq(duplicateId)).execute();
+        var keptExcuse = EXCUSED_ABSENCE.as("kept_excuse");
+        tx.deleteFrom(EXCUSED_ABSENCE)
+                .where(EXCUSED_ABSENCE.PARTICIPANT_ID.eq(duplicateId)
+                        .and(DSL.exists(DSL.selectOne().from(keptExcuse).where(keptExcuse.PARTICIPANT_ID.eq(keptId)
+                                .and(keptExcuse.SESSION_ID.eq(EXCUSED_ABSENCE.SESSION_ID))))))
+                .execute();
+        tx.update(EXCUSED_ABSENCE).set(EXCUSED_ABSENCE.PARTICIPANT_ID, keptId)
+                .where(EXCUSED_ABSENCE.PARTICIPANT_ID.eq(duplicateId)).execute();
+        return moved;
     }
 
     ParticipantRecord markMerged(DSLContext tx, UUID mergedId, UUID keptId) {

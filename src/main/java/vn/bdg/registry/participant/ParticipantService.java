@@ -211,8 +211,7 @@ final class ParticipantService {
             }
             participants.deleteEnrollments(tx, dropped.stream().map(EnrollmentRecord::getId).toList());
             participants.moveEnrollments(tx, moved.stream().map(EnrollmentRecord::getId).toList(), keptId);
-            // Attendance (issue 3) references the participant too: move it here with one more
-            // statement, keeping one check-in per session where both were scanned.
+            int movedCheckIns = participants.moveAttendance(tx, duplicateId, keptId, caller.userId());
 
             ParticipantRecord mergedAfter = participants.markMerged(tx, duplicateId, keptId);
             List<UUID> reflagged = participants.repointDuplicateFlags(tx, caller.provinceCode(), duplicateId, keptId);
@@ -220,6 +219,8 @@ final class ParticipantService {
             ParticipantRecord keptAfter = participants.update(tx, keptId,
                     absorb(ParticipantRepository.toData(kept), ParticipantRepository.toData(duplicate)), keptFlag);
             participants.insertMerge(tx, caller.provinceCode(), keptId, duplicateId, moved.size(), caller.userId());
+            audit.record(tx, caller, "merge", "check_in", duplicateId, Map.of("participantId", duplicateId),
+                    Map.of("participantId", keptId, "movedCheckIns", movedCheckIns));
 
             Participant keptView = ParticipantRepository.toParticipant(keptAfter);
             audit.record(tx, caller, "merge", "participant", keptId, ParticipantRepository.toParticipant(kept), keptView);

@@ -58,10 +58,10 @@ public final class Fixtures {
                 .returning(COURSE_SESSION.ID).fetchOne(COURSE_SESSION.ID);
     }
 
-    /** A session today, from half an hour ago (or midnight) to the end of the day. */
+    /** A session today, from ten minutes ago (or midnight) to the end of the day: a scan now is on time. */
     public static UUID sessionNow(World world, UUID courseId) {
         LocalTime now = LocalTime.now(VIETNAM);
-        LocalTime start = now.isBefore(LocalTime.of(0, 30)) ? LocalTime.MIDNIGHT : now.minusMinutes(30).withSecond(0).withNano(0);
+        LocalTime start = now.isBefore(LocalTime.of(0, 10)) ? LocalTime.MIDNIGHT : now.minusMinutes(10).withSecond(0).withNano(0);
         return session(world, courseId, LocalDate.now(VIETNAM), start, LocalTime.of(23, 59));
     }
 

@@ -19,7 +19,7 @@ class ReferenceDataIT {
         communes.get("items").forEach(u -> codes.add(u.get("code").asText()));
         assertThat(codes).containsExactly(world.communeA1, world.communeA2);
 
-        JsonNode found = world.trainer.get("/api/v1/admin-units?q=nam%20mau&level=commune").json().get("items");
+        JsonNode found = world.trainer.get("/api/v1/admin-units?q=nam%20mau&level=commune&parent=" + world.districtA).json().get("items");
         assertThat(found).extracting(u -> u.get("code").asText()).contains(world.communeA1);
         assertThat(world.trainer.get("/api/v1/admin-units/" + world.province).json().get("level").asText())
                 .isEqualTo("province");
