@@ -34,6 +34,8 @@ final class ParticipantService {
     private static final Pattern NUMBER_QUERY = Pattern.compile("[+\\d\\s.\\-()]*\\d[+\\d\\s.\\-()]*");
     private static final String LIST_CURSOR = "n";
     private static final String SEARCH_CURSOR = "s";
+    /** Deep pages of a relevance search are not served: refine the query or filter by unit instead. */
+    private static final int MAX_SEARCH_OFFSET = 10_000;
 
     /** One likely duplicate of a participant and why (DuplicateCandidate). */
     record DuplicateCandidate(Participant participant, List<Duplicates.Reason> reasons) {
@@ -144,20 +146,21 @@ final class ParticipantService {
             return views(page.page(rows, r -> List.of(LIST_CURSOR, r.getNameKey(), r.getId().toString())),
                     r -> r);
         }
+        // Search pages are by relevance, so the cursor is the offset of the next page.
         List<String> after = cursor(page, SEARCH_CURSOR);
-        Float afterScore = after == null ? null : cursorScore(after);
-        UUID afterId = after == null ? null : cursorId(after);
+        int offset = after == null ? 0 : cursorOffset(after);
         List<ParticipantRepository.Scored> rows;
         if (NUMBER_QUERY.matcher(q).matches()) {
             String phone = Phones.toE164(q).orElse(null);
             byte[] hmac = NationalId.parse(q).map(id -> hasher.digest(id).hmac()).orElse(null);
             rows = phone == null && hmac == null ? List.of()
-                    : participants.searchExact(filter, phone, hmac, afterScore, afterId, page.limit() + 1);
+                    : participants.searchExact(filter, phone, hmac, offset, page.limit() + 1);
         } else {
-            rows = participants.searchByName(filter, q, afterScore, afterId, page.limit() + 1);
+            rows = participants.searchByName(filter, q, offset, page.limit() + 1);
         }
-        return views(page.page(rows, s -> List.of(SEARCH_CURSOR, Float.toString(s.score()),
-                s.participant().getId().toString())), ParticipantRepository.Scored::participant);
+        int next = offset + page.limit();
+        return views(page.page(rows, s -> List.of(SEARCH_CURSOR, Integer.toString(next))),
+                ParticipantRepository.Scored::participant);
     }
 
     /** Other live participants in the caller's scope that are likely the same person, with why. */
@@ -306,12 +309,14 @@ final class ParticipantService {
     }
 
     /** The cursor's key when it was given for this kind of list; a cursor of another kind is a 400. */
+    /** The cursor's values after its kind tag: a list cursor has a name key and an id, a search one an offset. */
     private static List<String> cursor(PageRequest page, String kind) {
         if (!page.hasCursor()) {
             return null;
         }
         List<String> after = page.after();
-        if (after.size() != 3 || !kind.equals(after.get(0))) {
+        int size = LIST_CURSOR.equals(kind) ? 3 : 2;
+        if (after.size() != size || !kind.equals(after.get(0))) {
             throw ApiException.invalid("cursor", "invalid_cursor");
         }
         return after;
@@ -325,10 +330,14 @@ final class ParticipantService {
         }
     }
 
-    private static Float cursorScore(List<String> after) {
+    private static int cursorOffset(List<String> after) {
         try {
-            return Float.parseFloat(after.get(1));
-        } catch (NumberFormatException e) {
+            int offset = Integer.parseInt(after.get(1));
+            if (offset < 0 || offset > MAX_SEARCH_OFFSET) {
+                throw new NumberFormatException();
+            }
+            return offset;
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
             throw ApiException.invalid("cursor", "invalid_cursor");
         }
     }

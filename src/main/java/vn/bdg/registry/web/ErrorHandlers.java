@@ -23,9 +23,10 @@ public final class ErrorHandlers {
         app.exception(ApiException.class, (e, ctx) -> write(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromHttp(e.getStatus())));
         app.exception(Exception.class, (e, ctx) -> {
-            // Log the type and stack only: messages of driver exceptions can echo personal data.
-            log.error("Unhandled {} on {} {}", e.getClass().getName(), ctx.method(), ctx.matchedPath(),
-                    withoutMessage(e));
+            // Log the type, SQL state and stack only: messages of driver exceptions can echo personal data.
+            String sqlState = e instanceof org.jooq.exception.DataAccessException d ? d.sqlState() : "-";
+            log.error("Unhandled {} (SQL state {}) on {} {}", e.getClass().getName(), sqlState, ctx.method(),
+                    ctx.matchedPath(), withoutMessage(e));
             write(ctx, new ApiException(500, "internal_error"));
         });
         app.error(404, ctx -> {
