@@ -2,20 +2,85 @@ package vn.bdg.registry.course;
 
 import io.javalin.http.Context;
 import vn.bdg.registry.Core;
+import vn.bdg.registry.auth.AccessManager;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.PageRequest;
+import vn.bdg.registry.web.Params;
 
-/** Client/server IO for courses and their sessions. PLACEHOLDER: being implemented. */
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Client/server IO for courses and their sessions. */
 public final class CourseController {
+    private final CourseService courses;
+    private final SessionService sessions;
+
     public CourseController(Core core) {
+        CourseRepository courseRepository = new CourseRepository(core.dsl());
+        SessionRepository sessionRepository = new SessionRepository(core.dsl());
+        this.courses = new CourseService(core, courseRepository, sessionRepository);
+        this.sessions = new SessionService(core.dsl(), courseRepository, sessionRepository, core.audit());
     }
 
-    public void list(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void create(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void get(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void update(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void listSessions(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void createSession(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void getSession(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void updateSession(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void deleteSession(Context ctx) { throw new ApiException(501, "not_implemented"); }
+    public void list(Context ctx) {
+        PageRequest page = PageRequest.of(ctx);
+        String status = Params.queryEnum(ctx, "status", CourseStatus.NAMES);
+        var filter = new CourseRepository.Filter(Params.queryDate(ctx, "from"), Params.queryDate(ctx, "to"),
+                status == null ? null : CourseStatus.valueOf(status), Params.query(ctx, "kind"),
+                Params.query(ctx, "topic"), Params.queryUuid(ctx, "organizer"), Params.query(ctx, "unit"),
+                Params.query(ctx, "q"));
+        LocalDate afterStart = null;
+        UUID afterId = null;
+        if (page.hasCursor()) {
+            try {
+                afterStart = LocalDate.parse(page.after().get(0));
+                afterId = UUID.fromString(page.after().get(1));
+            } catch (DateTimeParseException | IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw ApiException.invalid("cursor", "invalid_cursor");
+            }
+        }
+        List<Course> rows = courses.list(AccessManager.caller(ctx), filter, afterStart, afterId, page.limit() + 1);
+        ctx.json(page.page(rows, c -> List.of(c.startDate().toString(), c.id().toString())));
+    }
+
+    public void create(Context ctx) {
+        ctx.status(201).json(courses.create(AccessManager.caller(ctx), Bodies.readPatch(ctx, CourseInput.class)));
+    }
+
+    public void get(Context ctx) {
+        ctx.json(courses.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+    }
+
+    public void update(Context ctx) {
+        UUID id = Params.pathId(ctx, "id");
+        ctx.json(courses.update(AccessManager.caller(ctx), id, Bodies.readPatch(ctx, CourseInput.class)));
+    }
+
+    public void listSessions(Context ctx) {
+        ctx.json(Map.of("items", sessions.list(AccessManager.caller(ctx), Params.pathId(ctx, "id"))));
+    }
+
+    public void createSession(Context ctx) {
+        UUID courseId = Params.pathId(ctx, "id");
+        ctx.status(201).json(sessions.create(AccessManager.caller(ctx), courseId,
+                Bodies.readPatch(ctx, SessionInput.class)));
+    }
+
+    public void getSession(Context ctx) {
+        ctx.json(sessions.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+    }
+
+    public void updateSession(Context ctx) {
+        UUID id = Params.pathId(ctx, "id");
+        ctx.json(sessions.update(AccessManager.caller(ctx), id, Bodies.readPatch(ctx, SessionInput.class)));
+    }
+
+    public void deleteSession(Context ctx) {
+        sessions.delete(AccessManager.caller(ctx), Params.pathId(ctx, "id"));
+        ctx.status(204);
+    }
 }

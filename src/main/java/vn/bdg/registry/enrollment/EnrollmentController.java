@@ -1,18 +1,93 @@
 package vn.bdg.registry.enrollment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import vn.bdg.registry.Core;
+import vn.bdg.registry.auth.AccessManager;
+import vn.bdg.registry.course.CourseRepository;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.PageRequest;
+import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.Validator;
 
-/** Client/server IO for enrollments and trainer assignments. PLACEHOLDER: being implemented. */
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Client/server IO for enrollments and trainer assignments. */
 public final class EnrollmentController {
-    public EnrollmentController(Core core) {
+    record WithdrawRequest(String reason) {
     }
 
-    public void list(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void create(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void withdraw(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void listTrainers(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void assignTrainer(Context ctx) { throw new ApiException(501, "not_implemented"); }
-    public void unassignTrainer(Context ctx) { throw new ApiException(501, "not_implemented"); }
+    record AssignRequest(UUID userId) {
+    }
+
+    private final EnrollmentService enrollments;
+    private final TrainerService trainers;
+
+    public EnrollmentController(Core core) {
+        CourseRepository courses = new CourseRepository(core.dsl());
+        this.enrollments = new EnrollmentService(core, courses, new EnrollmentRepository(core.dsl()));
+        this.trainers = new TrainerService(core.dsl(), courses, new TrainerRepository(core.dsl()), core.audit());
+    }
+
+    public void list(Context ctx) {
+        PageRequest page = PageRequest.of(ctx);
+        String status = Params.queryEnum(ctx, "status", Set.of(Enrollment.ENROLLED, Enrollment.WITHDRAWN));
+        OffsetDateTime afterAt = null;
+        UUID afterId = null;
+        if (page.hasCursor()) {
+            try {
+                afterAt = OffsetDateTime.parse(page.after().get(0));
+                afterId = UUID.fromString(page.after().get(1));
+            } catch (DateTimeParseException | IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw ApiException.invalid("cursor", "invalid_cursor");
+            }
+        }
+        List<Enrollment> rows = enrollments.list(AccessManager.caller(ctx), Params.pathId(ctx, "id"), status,
+                afterAt, afterId, page.limit() + 1);
+        ctx.json(page.page(rows, e -> List.of(e.enrolledAt().toString(), e.id().toString())));
+    }
+
+    /** One enrollment object, answered with one; or {"items": [...]}, answered in kind. */
+    public void create(Context ctx) {
+        UUID courseId = Params.pathId(ctx, "id");
+        JsonNode body = Bodies.readTree(ctx);
+        if (body.has("items")) {
+            List<EnrollmentInput> items = Bodies.convert(body, EnrollmentInput.Batch.class).items();
+            ctx.status(201).json(Map.of("items",
+                    enrollments.enroll(AccessManager.caller(ctx), courseId, items, true)));
+        } else {
+            EnrollmentInput item = Bodies.convert(body, EnrollmentInput.class);
+            ctx.status(201).json(enrollments.enroll(AccessManager.caller(ctx), courseId, List.of(item), false).get(0));
+        }
+    }
+
+    /** The body is optional: no body withdraws without a reason. */
+    public void withdraw(Context ctx) {
+        UUID courseId = Params.pathId(ctx, "id");
+        UUID enrollmentId = Params.pathId(ctx, "enrollmentId");
+        String reason = ctx.bodyAsBytes().length == 0 ? null : Bodies.read(ctx, WithdrawRequest.class).reason();
+        ctx.json(enrollments.withdraw(AccessManager.caller(ctx), courseId, enrollmentId, reason));
+    }
+
+    public void listTrainers(Context ctx) {
+        ctx.json(Map.of("items", trainers.list(AccessManager.caller(ctx), Params.pathId(ctx, "id"))));
+    }
+
+    public void assignTrainer(Context ctx) {
+        UUID courseId = Params.pathId(ctx, "id");
+        AssignRequest req = Bodies.read(ctx, AssignRequest.class);
+        new Validator().require("userId", req.userId()).validate();
+        ctx.status(201).json(trainers.assign(AccessManager.caller(ctx), courseId, req.userId()));
+    }
+
+    public void unassignTrainer(Context ctx) {
+        trainers.unassign(AccessManager.caller(ctx), Params.pathId(ctx, "id"), Params.pathId(ctx, "userId"));
+        ctx.status(204);
+    }
 }

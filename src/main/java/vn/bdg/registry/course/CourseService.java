@@ -1,0 +1,233 @@
+package vn.bdg.registry.course;
+
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import vn.bdg.registry.Core;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.catalog.Catalogs;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Validator;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Rules for courses: references to catalogues, units and organisations of the caller's province
+ * and scope; the status life cycle ({@link CourseStatus}); dates that keep every session inside;
+ * a capacity not below the enrolled trainees; codes unique per province.
+ */
+public final class CourseService {
+    static final Set<String> LEVELS = Set.of("province", "district", "commune");
+    private static final BigDecimal MAX_HOURS = new BigDecimal("99999.9");
+    private static final int MAX_CAPACITY = 100_000;
+    private static final long MAX_FUNDING = 999_999_999_999_999L;
+    private static final int MAX_TEXT = 500;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Core core;
+    private final CourseRepository courses;
+    private final SessionRepository sessions;
+
+    public CourseService(Core core, CourseRepository courses, SessionRepository sessions) {
+        this.core = core;
+        this.courses = courses;
+        this.sessions = sessions;
+    }
+
+    public Course get(Caller caller, UUID id) {
+        return courses.find(caller, id).orElseThrow(ApiException::notFound);
+    }
+
+    /** Up to limit courses of the caller's view after the given list position (null: from the start). */
+    public List<Course> list(Caller caller, CourseRepository.Filter filter, LocalDate afterStart, UUID afterId,
+                             int limit) {
+        Set<String> units = filter.unit() == null ? null : core.units().scopeOf(filter.unit());
+        return courses.list(caller, filter, units, afterStart, afterId, limit);
+    }
+
+    /** A new course in status draft; without a code it gets the next one of the province ("2025-0042"). */
+    public Course create(Caller caller, Bodies.Patch<CourseInput> input) {
+        if (input.has("status")) {
+            throw ApiException.invalid("status", "unknown_field");
+        }
+        CourseInput in = checked(caller, CourseInput.defaults().overlaidWith(input), false);
+        return codeUnique(() -> core.dsl().transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            String code = in.code();
+            if (code == null) {
+                code = freeCode(tx, caller.provinceCode(), in.startDate());
+            } else if (courses.codeTaken(tx, caller.provinceCode(), code)) {
+                throw ApiException.conflict("conflict");
+            }
+            UUID id = courses.insert(tx, caller, code, in);
+            Course created = courses.find(tx, caller, id).orElseThrow();
+            core.audit().record(tx, caller, "create", "course", id, null, created);
+            return created;
+        }));
+    }
+
+    /**
+     * Changes the fields the client sent and, with status, moves the course along its life cycle.
+     * A closed course keeps its fields; a course runs only with sessions.
+     */
+    public Course update(Caller caller, UUID id, Bodies.Patch<CourseInput> patch) {
+        CourseStatus requested = patch.has("status") ? parseStatus(patch.value().status()) : null;
+        boolean editsFields = patch.present().stream().anyMatch(f -> !f.equals("status"));
+        return codeUnique(() -> core.dsl().transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            Course before = courses.lock(tx, caller, id).orElseThrow(ApiException::notFound);
+            CourseInput in = CourseInput.of(before).overlaidWith(patch);
+            checkShape(in, true);
+            CourseStatus to = requested == null ? before.status() : requested;
+            if (to != before.status() && !before.status().canMoveTo(to)) {
+                throw ApiException.conflict("invalid_status_transition", before.status().name(), to.name());
+            }
+            if (before.status().closed() && editsFields) {
+                throw ApiException.conflict("course_closed", before.status().name());
+            }
+            in = checkRules(caller, in);
+            checkAgainstState(tx, before, in, to);
+            if (!in.code().equals(before.code()) && courses.codeTaken(tx, caller.provinceCode(), in.code())) {
+                throw ApiException.conflict("conflict");
+            }
+            courses.update(tx, id, in, to);
+            Course after = courses.find(tx, caller, id).orElseThrow();
+            core.audit().record(tx, caller, editsFields ? "update" : "status_change", "course", id, before, after);
+            return after;
+        }));
+    }
+
+    private static CourseStatus parseStatus(String status) {
+        new Validator().require("status", status)
+                .check(status == null || CourseStatus.NAMES.contains(status), "status", "not_allowed",
+                        String.join(", ", CourseStatus.NAMES))
+                .validate();
+        return CourseStatus.valueOf(status);
+    }
+
+    /** Rules that depend on what the course already has: its sessions and its enrolled trainees. */
+    private void checkAgainstState(DSLContext tx, Course before, CourseInput in, CourseStatus to) {
+        if (!in.startDate().equals(before.startDate()) || !in.endDate().equals(before.endDate())) {
+            SessionRepository.DateRange held = sessions.dateRange(tx, before.id());
+            if (held != null && held.first().isBefore(in.startDate())) {
+                throw ApiException.unprocessable("startDate", "has_sessions_outside");
+            }
+            if (held != null && held.last().isAfter(in.endDate())) {
+                throw ApiException.unprocessable("endDate", "has_sessions_outside");
+            }
+        }
+        if (to != before.status() && to.needsSessions() && sessions.count(tx, before.id()) == 0) {
+            throw ApiException.unprocessable("status", "no_sessions");
+        }
+        if (in.capacity() != null && !in.capacity().equals(before.capacity())) {
+            int enrolled = courses.enrolledTrainees(tx, before.id());
+            if (enrolled > in.capacity()) {
+                throw ApiException.unprocessable("capacity", "below_enrolled", enrolled);
+            }
+        }
+    }
+
+    /** The input checked: first its shape (400), then its references (422). */
+    private CourseInput checked(Caller caller, CourseInput in, boolean codeRequired) {
+        checkShape(in, codeRequired);
+        return checkRules(caller, in);
+    }
+
+    private static void checkShape(CourseInput in, boolean codeRequired) {
+        Validator v = new Validator();
+        if (codeRequired) {
+            v.require("code", in.code());
+        }
+        v.maxLength("code", in.code(), 50)
+                .require("title", in.title()).maxLength("title", in.title(), MAX_TEXT)
+                .require("kind", in.kind())
+                .require("level", in.level())
+                .check(in.level() == null || LEVELS.contains(in.level()), "level", "not_allowed",
+                        String.join(", ", LEVELS))
+                .require("unitCode", in.unitCode())
+                .require("startDate", in.startDate())
+                .require("endDate", in.endDate())
+                .check(in.startDate() == null || in.endDate() == null || !in.endDate().isBefore(in.startDate()),
+                        "endDate", "end_before_start")
+                .maxLength("venue", in.venue(), MAX_TEXT)
+                .check(in.plannedHours() == null || in.plannedHours().signum() >= 0
+                        && in.plannedHours().compareTo(MAX_HOURS) <= 0, "plannedHours", "out_of_range", 0, MAX_HOURS)
+                .check(in.capacity() == null || in.capacity() >= 1 && in.capacity() <= MAX_CAPACITY,
+                        "capacity", "out_of_range", 1, MAX_CAPACITY)
+                .maxLength("fundingSource", in.fundingSource(), MAX_TEXT)
+                .check(in.fundingAmount() == null || in.fundingAmount() >= 0 && in.fundingAmount() <= MAX_FUNDING,
+                        "fundingAmount", "out_of_range", 0, MAX_FUNDING)
+                .require("completionRule", in.completionRule());
+        requireElements(v, "topics", in.topics());
+        requireElements(v, "targetGroups", in.targetGroups());
+        requireElements(v, "coOrganizerIds", in.coOrganizerIds());
+        if (in.completionRule() != null) {
+            BigDecimal share = in.completionRule().minAttendanceShare();
+            v.require("completionRule.minAttendanceShare", share)
+                    .check(share == null || share.signum() > 0 && share.compareTo(BigDecimal.ONE) <= 0,
+                            "completionRule.minAttendanceShare", "share_out_of_range");
+        }
+        if (in.planReference() != null) {
+            v.require("planReference.number", in.planReference().number())
+                    .maxLength("planReference.number", in.planReference().number(), 100);
+        }
+        v.validate();
+    }
+
+    private static void requireElements(Validator v, String field, List<?> values) {
+        v.require(field, values);
+        for (int i = 0; values != null && i < values.size(); i++) {
+            v.require(field + "[" + i + "]", values.get(i));
+        }
+    }
+
+    /** References must name catalogue codes, and units and organisations of the caller's province and scope. */
+    private CourseInput checkRules(Caller caller, CourseInput in) {
+        Validator v = new Validator();
+        Catalogs catalogs = core.catalogs();
+        v.check(catalogs.contains(Catalogs.COURSE_KINDS, in.kind()), "kind", "unknown_code");
+        for (int i = 0; i < in.topics().size(); i++) {
+            v.check(catalogs.contains(Catalogs.TOPICS, in.topics().get(i)), "topics[" + i + "]", "unknown_code");
+        }
+        for (int i = 0; i < in.targetGroups().size(); i++) {
+            v.check(catalogs.contains(Catalogs.TARGET_GROUPS, in.targetGroups().get(i)), "targetGroups[" + i + "]",
+                    "unknown_code");
+        }
+        v.check(core.units().inProvince(in.unitCode(), caller.provinceCode()) && caller.canSeeUnit(in.unitCode()),
+                "unitCode", "unknown_unit");
+        v.check(in.organizerId() == null
+                        || core.organizations().allInProvince(caller.provinceCode(), List.of(in.organizerId())),
+                "organizerId", "unknown_organization");
+        v.check(core.organizations().allInProvince(caller.provinceCode(), in.coOrganizerIds()),
+                "coOrganizerIds", "unknown_organization");
+        if (!v.ok()) {
+            throw new ApiException(422, "rule_violated", v.errors());
+        }
+        return in.withoutRepeats();
+    }
+
+    private String freeCode(DSLContext tx, String provinceCode, LocalDate startDate) {
+        String code;
+        do {
+            code = "%d-%04d".formatted(startDate.getYear(), courses.nextCodeNumber(tx));
+        } while (courses.codeTaken(tx, provinceCode, code));
+        return code;
+    }
+
+    /** Two writers racing for the same code: the loser's insert or update fails on the unique key. */
+    private static Course codeUnique(Supplier<Course> write) {
+        try {
+            return write.get();
+        } catch (DataAccessException e) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                throw ApiException.conflict("conflict");
+            }
+            throw e;
+        }
+    }
+}

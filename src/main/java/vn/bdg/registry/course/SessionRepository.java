@@ -1,0 +1,93 @@
+package vn.bdg.registry.course;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
+import vn.bdg.registry.auth.Caller;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.COURSE;
+import static vn.bdg.registry.db.Tables.COURSE_SESSION;
+
+/** SQL for sessions. A session is visible exactly when its course is. */
+public final class SessionRepository {
+    private final DSLContext dsl;
+
+    public SessionRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The first and last date a course has sessions on. */
+    public record DateRange(LocalDate first, LocalDate last) {
+    }
+
+    public List<Session> list(Caller caller, UUID courseId) {
+        return visible(dsl, caller, COURSE_SESSION.COURSE_ID.eq(courseId))
+                .orderBy(COURSE_SESSION.SESSION_DATE, COURSE_SESSION.START_TIME, COURSE_SESSION.ID)
+                .fetch(SessionRepository::toSession);
+    }
+
+    public Optional<Session> find(DSLContext tx, Caller caller, UUID id) {
+        return visible(tx, caller, COURSE_SESSION.ID.eq(id)).fetchOptional(SessionRepository::toSession);
+    }
+
+    private static SelectConditionStep<Record> visible(DSLContext tx, Caller caller, Condition c) {
+        return tx.select(COURSE_SESSION.fields()).from(COURSE_SESSION)
+                .join(COURSE).on(COURSE.ID.eq(COURSE_SESSION.COURSE_ID))
+                .where(c.and(COURSE_SESSION.PROVINCE_CODE.eq(caller.provinceCode()))
+                        .and(CourseRepository.visibleTo(caller)));
+    }
+
+    public Optional<Session> find(Caller caller, UUID id) {
+        return find(dsl, caller, id);
+    }
+
+    public int count(DSLContext tx, UUID courseId) {
+        return tx.fetchCount(COURSE_SESSION, COURSE_SESSION.COURSE_ID.eq(courseId));
+    }
+
+    /** Null when the course has no sessions. */
+    public DateRange dateRange(DSLContext tx, UUID courseId) {
+        return tx.select(DSL.min(COURSE_SESSION.SESSION_DATE), DSL.max(COURSE_SESSION.SESSION_DATE))
+                .from(COURSE_SESSION).where(COURSE_SESSION.COURSE_ID.eq(courseId))
+                .fetchOne(r -> r.value1() == null ? null : new DateRange(r.value1(), r.value2()));
+    }
+
+    public Session insert(DSLContext tx, String provinceCode, UUID courseId, LocalDate date, LocalTime start,
+                          LocalTime end, String venue) {
+        return toSession(tx.insertInto(COURSE_SESSION)
+                .set(COURSE_SESSION.PROVINCE_CODE, provinceCode)
+                .set(COURSE_SESSION.COURSE_ID, courseId)
+                .set(COURSE_SESSION.SESSION_DATE, date)
+                .set(COURSE_SESSION.START_TIME, start)
+                .set(COURSE_SESSION.END_TIME, end)
+                .set(COURSE_SESSION.VENUE, venue)
+                .returning().fetchOne());
+    }
+
+    public Session update(DSLContext tx, Session s) {
+        return toSession(tx.update(COURSE_SESSION)
+                .set(COURSE_SESSION.SESSION_DATE, s.date())
+                .set(COURSE_SESSION.START_TIME, s.startTime())
+                .set(COURSE_SESSION.END_TIME, s.endTime())
+                .set(COURSE_SESSION.VENUE, s.venue())
+                .where(COURSE_SESSION.ID.eq(s.id()))
+                .returning().fetchOne());
+    }
+
+    public void delete(DSLContext tx, UUID id) {
+        tx.deleteFrom(COURSE_SESSION).where(COURSE_SESSION.ID.eq(id)).execute();
+    }
+
+    static Session toSession(Record r) {
+        return new Session(r.get(COURSE_SESSION.ID), r.get(COURSE_SESSION.COURSE_ID), r.get(COURSE_SESSION.SESSION_DATE),
+                r.get(COURSE_SESSION.START_TIME), r.get(COURSE_SESSION.END_TIME), r.get(COURSE_SESSION.VENUE));
+    }
+}

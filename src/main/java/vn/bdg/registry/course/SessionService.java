@@ -1,0 +1,133 @@
+package vn.bdg.registry.course;
+
+import org.jooq.DSLContext;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Validator;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Rules for sessions: on a date within the course, ending after they start, and only while the
+ * course is not closed. A running course keeps at least one session.
+ */
+public final class SessionService {
+    private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+    private static final SessionInput NOTHING = new SessionInput(null, null, null, null);
+
+    private final DSLContext dsl;
+    private final CourseRepository courses;
+    private final SessionRepository sessions;
+    private final AuditLog audit;
+
+    public SessionService(DSLContext dsl, CourseRepository courses, SessionRepository sessions, AuditLog audit) {
+        this.dsl = dsl;
+        this.courses = courses;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    public List<Session> list(Caller caller, UUID courseId) {
+        courses.find(caller, courseId).orElseThrow(ApiException::notFound);
+        return sessions.list(caller, courseId);
+    }
+
+    public Session get(Caller caller, UUID id) {
+        return sessions.find(dsl, caller, id).orElseThrow(ApiException::notFound);
+    }
+
+    public Session create(Caller caller, UUID courseId, Bodies.Patch<SessionInput> input) {
+        Session draft = checked(null, courseId, NOTHING.overlaidWith(input));
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            Course course = openCourse(tx, caller, courseId);
+            checkWithinCourse(course, draft);
+            Session created = sessions.insert(tx, caller.provinceCode(), courseId, draft.date(), draft.startTime(),
+                    draft.endTime(), draft.venue());
+            audit.record(tx, caller, "create", "session", created.id(), null, created);
+            return created;
+        });
+    }
+
+    public Session update(Caller caller, UUID id, Bodies.Patch<SessionInput> patch) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            Locked locked = lockForWrite(tx, caller, id);
+            Session after = checked(id, locked.course().id(), SessionInput.of(locked.session()).overlaidWith(patch));
+            checkWithinCourse(locked.course(), after);
+            Session updated = sessions.update(tx, after);
+            audit.record(tx, caller, "update", "session", id, locked.session(), updated);
+            return updated;
+        });
+    }
+
+    public void delete(Caller caller, UUID id) {
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            Locked locked = lockForWrite(tx, caller, id);
+            Course course = locked.course();
+            if (course.status().needsSessions() && sessions.count(tx, course.id()) == 1) {
+                throw ApiException.conflict("last_session", course.status().name());
+            }
+            sessions.delete(tx, id);
+            audit.record(tx, caller, "delete", "session", id, locked.session(), null);
+        });
+    }
+
+    private record Locked(Course course, Session session) {
+    }
+
+    /**
+     * The session's course, locked and still open, and the session read again under that lock:
+     * session writes lock the course first (as course date changes do), so none of them can slip
+     * past another's checks.
+     */
+    private Locked lockForWrite(DSLContext tx, Caller caller, UUID id) {
+        Session seen = sessions.find(tx, caller, id).orElseThrow(ApiException::notFound);
+        Course course = openCourse(tx, caller, seen.courseId());
+        return new Locked(course, sessions.find(tx, caller, id).orElseThrow(ApiException::notFound));
+    }
+
+    private Course openCourse(DSLContext tx, Caller caller, UUID courseId) {
+        Course course = courses.lock(tx, caller, courseId).orElseThrow(ApiException::notFound);
+        if (course.status().closed()) {
+            throw ApiException.conflict("course_closed", course.status().name());
+        }
+        return course;
+    }
+
+    private static void checkWithinCourse(Course course, Session s) {
+        if (!course.covers(s.date())) {
+            throw ApiException.unprocessable("date", "outside_course_dates", course.startDate().toString(),
+                    course.endDate().toString());
+        }
+    }
+
+    /** The input as a session, or 400 with every field error. */
+    private static Session checked(UUID id, UUID courseId, SessionInput in) {
+        Validator v = new Validator()
+                .require("date", in.date())
+                .require("startTime", in.startTime())
+                .require("endTime", in.endTime())
+                .maxLength("venue", in.venue(), 500);
+        LocalTime start = time(v, "startTime", in.startTime());
+        LocalTime end = time(v, "endTime", in.endTime());
+        v.check(start == null || end == null || end.isAfter(start), "endTime", "end_not_after_start");
+        v.validate();
+        return new Session(id, courseId, in.date(), start, end, in.venue());
+    }
+
+    private static LocalTime time(Validator v, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        boolean ok = HH_MM.matcher(value).matches();
+        v.check(ok, field, "invalid_time");
+        return ok ? LocalTime.parse(value) : null;
+    }
+}

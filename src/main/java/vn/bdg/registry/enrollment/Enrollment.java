@@ -1,0 +1,21 @@
+package vn.bdg.registry.enrollment;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A participant's enrollment in a course as the API shows it, with who the participant is. */
+public record Enrollment(UUID id, UUID courseId, UUID participantId, String role, String targetGroup, String status,
+                         OffsetDateTime enrolledAt, OffsetDateTime withdrawnAt, String withdrawalReason,
+                         ParticipantSummary participant) {
+
+    public static final String ENROLLED = "enrolled";
+    public static final String WITHDRAWN = "withdrawn";
+
+    /** Enough to recognise the person on a roster. */
+    public record ParticipantSummary(UUID id, String fullName, String sex, String unitCode) {
+    }
+
+    public boolean enrolled() {
+        return ENROLLED.equals(status);
+    }
+}

@@ -1,0 +1,52 @@
+package vn.bdg.registry.enrollment;
+
+import org.jooq.DSLContext;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.course.CourseRepository;
+import vn.bdg.registry.web.ApiException;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Rules for assigning user accounts to a course as trainers: active trainers or organizers of the province, once each. */
+public final class TrainerService {
+    private final DSLContext dsl;
+    private final CourseRepository courses;
+    private final TrainerRepository trainers;
+    private final AuditLog audit;
+
+    public TrainerService(DSLContext dsl, CourseRepository courses, TrainerRepository trainers, AuditLog audit) {
+        this.dsl = dsl;
+        this.courses = courses;
+        this.trainers = trainers;
+        this.audit = audit;
+    }
+
+    public List<CourseTrainer> list(Caller caller, UUID courseId) {
+        courses.find(caller, courseId).orElseThrow(ApiException::notFound);
+        return trainers.list(caller, courseId);
+    }
+
+    public CourseTrainer assign(Caller caller, UUID courseId, UUID userId) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            courses.find(tx, caller, courseId).orElseThrow(ApiException::notFound);
+            CourseTrainer user = trainers.assignable(tx, caller, userId)
+                    .orElseThrow(() -> ApiException.unprocessable("userId", "unknown_user"));
+            CourseTrainer assigned = trainers.insert(tx, caller, courseId, user)
+                    .orElseThrow(() -> ApiException.conflict("already_assigned"));
+            audit.record(tx, caller, "assign", "course_trainer", courseId, null, assigned);
+            return assigned;
+        });
+    }
+
+    public void unassign(Caller caller, UUID courseId, UUID userId) {
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            courses.find(tx, caller, courseId).orElseThrow(ApiException::notFound);
+            CourseTrainer removed = trainers.delete(tx, caller, courseId, userId).orElseThrow(ApiException::notFound);
+            audit.record(tx, caller, "unassign", "course_trainer", courseId, removed, null);
+        });
+    }
+}

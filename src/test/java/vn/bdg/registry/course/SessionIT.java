@@ -1,0 +1,129 @@
+package vn.bdg.registry.course;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.World;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.course.Fixtures.createCourse;
+import static vn.bdg.registry.course.Fixtures.createSession;
+import static vn.bdg.registry.course.Fixtures.errorCodes;
+import static vn.bdg.registry.course.Fixtures.errorFields;
+
+class SessionIT {
+    private final World world = World.create();
+    private final Api organizer = world.organizer;
+    private final String course = createCourse(organizer, world.districtA);
+
+    private Api.Res add(Map<String, Object> body) {
+        return organizer.post("/api/v1/courses/" + course + "/sessions", body);
+    }
+
+    @Test
+    void sessionsAreListedByDateAndStartTime() {
+        Api.Res afternoon = add(Map.of("date", "2025-11-15", "startTime", "13:30", "endTime", "16:30",
+                "venue", "Hội trường xã"));
+        assertThat(afternoon.status()).as(afternoon.body()).isEqualTo(201);
+        JsonNode s = afternoon.json();
+        assertThat(s.get("courseId").asText()).isEqualTo(course);
+        assertThat(s.get("startTime").asText()).isEqualTo("13:30");
+        assertThat(s.get("endTime").asText()).isEqualTo("16:30");
+        String later = createSession(organizer, course, "2025-11-17");
+        String morning = createSession(organizer, course, "2025-11-15");
+
+        Api.Res list = organizer.get("/api/v1/courses/" + course + "/sessions");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.ids()).containsExactly(morning, s.get("id").asText(), later);
+        assertThat(organizer.get("/api/v1/sessions/" + later).json().get("date").asText()).isEqualTo("2025-11-17");
+    }
+
+    @Test
+    void aSessionOutsideTheCourseDatesIsA422() {
+        Api.Res before = add(Map.of("date", "2025-11-14", "startTime", "08:00", "endTime", "11:00"));
+        assertThat(before.status()).isEqualTo(422);
+        assertThat(errorFields(before)).containsExactly("date");
+        assertThat(errorCodes(before)).containsExactly("outside_course_dates");
+        assertThat(before.json().get("errors").get(0).get("message").asText()).contains(Fixtures.START)
+                .contains(Fixtures.END);
+
+        String id = createSession(organizer, course, Fixtures.END);
+        Api.Res moved = organizer.patch("/api/v1/sessions/" + id, Map.of("date", "2025-11-21"));
+        assertThat(moved.status()).isEqualTo(422);
+        assertThat(organizer.get("/api/v1/sessions/" + id).json().get("date").asText()).isEqualTo(Fixtures.END);
+    }
+
+    @Test
+    void timesAreHoursAndMinutesAndTheEndComesAfterTheStart() {
+        Api.Res reversed = add(Map.of("date", Fixtures.START, "startTime", "11:00", "endTime", "08:00"));
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(errorFields(reversed)).containsExactly("endTime");
+
+        Api.Res equal = add(Map.of("date", Fixtures.START, "startTime", "08:00", "endTime", "08:00"));
+        assertThat(equal.status()).isEqualTo(400);
+
+        Api.Res malformed = add(Map.of("date", Fixtures.START, "startTime", "8h", "endTime", "24:00"));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(errorFields(malformed)).containsExactlyInAnyOrder("startTime", "endTime");
+        assertThat(errorCodes(malformed)).containsOnly("invalid_time");
+
+        Api.Res missing = add(Map.of("startTime", "08:00"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(errorFields(missing)).containsExactlyInAnyOrder("date", "endTime");
+
+        Api.Res wrongType = add(Map.of("date", 20251115, "startTime", "08:00", "endTime", "09:00"));
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(errorFields(wrongType)).containsExactly("date");
+
+        Api.Res unknown = add(Map.of("date", Fixtures.START, "startTime", "08:00", "endTime", "09:00", "room", 3));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(errorCodes(unknown)).containsExactly("unknown_field");
+    }
+
+    @Test
+    void anUpdateChangesOnlyTheFieldsSent() {
+        Api.Res created = add(Map.of("date", Fixtures.START, "startTime", "08:00", "endTime", "11:00",
+                "venue", "Nhà văn hoá thôn"));
+        String id = created.json().get("id").asText();
+
+        Api.Res later = organizer.patch("/api/v1/sessions/" + id, Map.of("startTime", "09:00", "endTime", "12:00"));
+        assertThat(later.status()).as(later.body()).isEqualTo(200);
+        assertThat(later.json().get("venue").asText()).isEqualTo("Nhà văn hoá thôn");
+        assertThat(later.json().get("startTime").asText()).isEqualTo("09:00");
+
+        Api.Res startAfterEnd = organizer.patch("/api/v1/sessions/" + id, Map.of("startTime", "12:30"));
+        assertThat(startAfterEnd.status()).isEqualTo(400);
+
+        Map<String, Object> noVenue = new HashMap<>();
+        noVenue.put("venue", null);
+        assertThat(organizer.patch("/api/v1/sessions/" + id, noVenue).json().get("venue").isNull()).isTrue();
+    }
+
+    @Test
+    void aDeletedSessionIsGoneAndEveryChangeIsAudited() {
+        String id = createSession(organizer, course, Fixtures.START);
+        organizer.patch("/api/v1/sessions/" + id, Map.of("endTime", "12:00"));
+        assertThat(organizer.delete("/api/v1/sessions/" + id).status()).isEqualTo(204);
+        assertThat(organizer.get("/api/v1/sessions/" + id).status()).isEqualTo(404);
+        assertThat(organizer.delete("/api/v1/sessions/" + id).status()).isEqualTo(404);
+        assertThat(organizer.get("/api/v1/courses/" + course + "/sessions").ids()).isEmpty();
+
+        JsonNode entries = Fixtures.audit(world, "session", id);
+        assertThat(entries.findValuesAsText("action")).isEqualTo(List.of("delete", "update", "create"));
+        assertThat(entries.get(0).get("after").isNull()).isTrue();
+        assertThat(entries.get(1).get("before").get("endTime").asText()).isEqualTo("11:30");
+        assertThat(entries.get(1).get("after").get("endTime").asText()).isEqualTo("12:00");
+    }
+
+    @Test
+    void aSessionOfAnUnknownCourseIsA404() {
+        Api.Res res = organizer.post("/api/v1/courses/00000000-0000-0000-0000-000000000001/sessions",
+                Map.of("date", Fixtures.START, "startTime", "08:00", "endTime", "09:00"));
+        assertThat(res.status()).isEqualTo(404);
+        assertThat(organizer.get("/api/v1/sessions/not-a-uuid").status()).isEqualTo(404);
+    }
+}
