@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import vn.bdg.registry.attendance.AttendanceController;
 import vn.bdg.registry.attendance.AttendanceService;
 import vn.bdg.registry.attendance.CheckInService;
+import vn.bdg.registry.attendance.WalkInService;
 import vn.bdg.registry.audit.AuditController;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.AccessManager;
@@ -24,11 +25,17 @@ import vn.bdg.registry.card.SigningKeys;
 import vn.bdg.registry.catalog.CatalogController;
 import vn.bdg.registry.catalog.Catalogs;
 import vn.bdg.registry.course.CourseController;
+import vn.bdg.registry.course.CourseRepository;
 import vn.bdg.registry.enrollment.EnrollmentController;
+import vn.bdg.registry.enrollment.EnrollmentRepository;
+import vn.bdg.registry.enrollment.EnrollmentService;
+import vn.bdg.registry.enrollment.TrainerRepository;
+import vn.bdg.registry.enrollment.TrainerService;
 import vn.bdg.registry.organization.OrganizationController;
 import vn.bdg.registry.organization.OrganizationRepository;
 import vn.bdg.registry.organization.OrganizationService;
 import vn.bdg.registry.participant.ParticipantController;
+import vn.bdg.registry.participant.ParticipantRegistry;
 import vn.bdg.registry.unit.UnitController;
 import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.user.UserController;
@@ -77,15 +84,19 @@ public final class App {
                 new OrganizationService(dsl, core.organizations(), units, audit));
         var auditCtl = new AuditController(dsl);
         var courseCtl = new CourseController(core);
-        var enrollmentCtl = new EnrollmentController(core);
-        var participantCtl = new ParticipantController(core);
+        var courseRepository = new CourseRepository(dsl);
+        var enrollments = new EnrollmentService(core, courseRepository, new EnrollmentRepository(dsl));
+        var enrollmentCtl = new EnrollmentController(enrollments,
+                new TrainerService(dsl, courseRepository, new TrainerRepository(dsl), audit));
+        var participants = new ParticipantRegistry(core);
+        var participantCtl = new ParticipantController(participants);
         var keys = new SigningKeys(dsl);
         var cards = new CardService(dsl, keys, audit);
         var cardCtl = new CardController(cards, keys, units);
-        var attendanceCtl = new AttendanceController(
-                new CheckInService(dsl, cards, config.clockSkewTolerance()),
-                new AttendanceService(dsl, cards, audit, config.clockSkewTolerance().toSeconds()),
-                cards, units);
+        var checkIns = new CheckInService(dsl, cards, config.clockSkewTolerance());
+        var attendance = new AttendanceService(dsl, cards, audit, config.clockSkewTolerance().toSeconds());
+        var attendanceCtl = new AttendanceController(checkIns, attendance, cards, units,
+                new WalkInService(checkIns, attendance, participants, enrollments, config.clockSkewTolerance()));
 
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -166,6 +177,7 @@ public final class App {
                     get("sessions/{id}/roster", attendanceCtl::roster, SCANNERS);
                     post("sessions/{id}/check-ins", attendanceCtl::checkIn, SCANNERS);
                     post("check-ins/batch", attendanceCtl::batch, SCANNERS);
+                    post("courses/{id}/walk-ins", attendanceCtl::walkIn, SCANNERS);
                     delete("check-ins/{id}", attendanceCtl::undo, SCANNERS);
                     get("courses/{id}/attendance", attendanceCtl::courseAttendance, ANY);
                     put("sessions/{id}/excused/{participantId}", attendanceCtl::excuse, MANAGERS);

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import vn.bdg.registry.auth.AccessManager;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.card.CardService;
+import vn.bdg.registry.participant.ParticipantInput;
 import vn.bdg.registry.print.PdfSheets;
 import vn.bdg.registry.unit.AdminUnit;
 import vn.bdg.registry.unit.UnitRepository;
@@ -44,17 +45,24 @@ public final class AttendanceController {
     record ExcuseRequest(String reason) {
     }
 
+    record WalkInRequest(UUID sessionId, UUID clientScanId, OffsetDateTime scannedAt, String deviceId,
+                         ParticipantInput participant, String targetGroup) {
+    }
+
     private final CheckInService checkIns;
     private final AttendanceService attendance;
     private final CardService cards;
     private final UnitRepository units;
 
+    private final WalkInService walkIns;
+
     public AttendanceController(CheckInService checkIns, AttendanceService attendance, CardService cards,
-                                UnitRepository units) {
+                                UnitRepository units, WalkInService walkIns) {
         this.checkIns = checkIns;
         this.attendance = attendance;
         this.cards = cards;
         this.units = units;
+        this.walkIns = walkIns;
     }
 
     public void mySessions(Context ctx) {
@@ -122,6 +130,17 @@ public final class AttendanceController {
         v.check(method == null || METHODS.contains(method), at + "method", "not_allowed", String.join(", ", METHODS));
         v.check((qr == null) != (participantId == null), at + (qr == null ? "participantId" : "qr"), "qr_or_participant");
         v.check(!"qr".equals(method) || qr != null, at + "qr", "required");
+    }
+
+    public void walkIn(Context ctx) {
+        WalkInRequest req = Bodies.read(ctx, WalkInRequest.class);
+        new Validator().require("sessionId", req.sessionId()).require("clientScanId", req.clientScanId())
+                .require("scannedAt", req.scannedAt()).require("participant", req.participant())
+                .maxLength("deviceId", req.deviceId(), 100).validate();
+        WalkInService.WalkIn result = walkIns.walkIn(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
+                req.sessionId(), req.clientScanId(), req.scannedAt(), req.deviceId(), req.participant(),
+                req.targetGroup());
+        ctx.status(result.checkIn().replayed() ? 200 : 201).json(result);
     }
 
     public void undo(Context ctx) {

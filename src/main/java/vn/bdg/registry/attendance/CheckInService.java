@@ -86,6 +86,18 @@ public final class CheckInService {
         return results;
     }
 
+    /** The stored answers to these client scan ids, for scans of sessions the caller may scan. */
+    public List<ScanResult> stored(Caller caller, List<UUID> scanIds) {
+        Map<UUID, UUID> sessionOf = repository.sessionsOfStoredScans(scanIds);
+        if (sessionOf.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> scannable = repository.scannableSessions(caller, sessionOf.values()).keySet();
+        Map<UUID, ScanResult> answers = repository.answers(dsl, scanIds, Set.of());
+        return scanIds.stream().filter(id -> answers.containsKey(id) && scannable.contains(sessionOf.get(id)))
+                .map(answers::get).toList();
+    }
+
     private List<CheckInRecord> decide(Caller caller, List<Scan> scans, Map<UUID, SessionContext> sessions,
                                        OffsetDateTime receivedAt, Duration skew, boolean clockOff) {
         // Each distinct card is verified once (a batch repeats the same few hundred cards), on all cores.

@@ -29,10 +29,9 @@ public final class EnrollmentController {
     private final EnrollmentService enrollments;
     private final TrainerService trainers;
 
-    public EnrollmentController(Core core) {
-        CourseRepository courses = new CourseRepository(core.dsl());
-        this.enrollments = new EnrollmentService(core, courses, new EnrollmentRepository(core.dsl()));
-        this.trainers = new TrainerService(core.dsl(), courses, new TrainerRepository(core.dsl()), core.audit());
+    public EnrollmentController(EnrollmentService enrollments, TrainerService trainers) {
+        this.enrollments = enrollments;
+        this.trainers = trainers;
     }
 
     public void list(Context ctx) {

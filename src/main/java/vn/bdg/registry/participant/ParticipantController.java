@@ -21,13 +21,9 @@ public final class ParticipantController {
     private final ParticipantService service;
     private final ParticipantImport imports;
 
-    public ParticipantController(Core core) {
-        var repository = new ParticipantRepository(core.dsl());
-        var hasher = NationalIdHasher.create(System.getenv("NATIONAL_ID_HMAC_KEY"), repository);
-        var rules = new ParticipantRules(core.catalogs(), core.units(), hasher);
-        this.service = new ParticipantService(core.dsl(), repository, rules, hasher, core.catalogs(), core.units(),
-                core.audit());
-        this.imports = new ParticipantImport(core.dsl(), repository, rules, core.audit());
+    public ParticipantController(ParticipantRegistry registry) {
+        this.service = registry.service;
+        this.imports = registry.imports;
     }
 
     public void list(Context ctx) {

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,6 +88,24 @@ final class ParticipantService {
             audit.record(tx, caller, "create", "participant", id, null, created);
             return created;
         });
+    }
+
+    /**
+     * Someone who turned up uninvited: the record they most likely are (the duplicate rules,
+     * uncontradicted), or a new record. Answers the record and, when found, by what it matched.
+     */
+    ParticipantRegistry.Registered findOrCreate(Caller caller, ParticipantInput input) {
+        ParticipantData data = checked(caller, input);
+        String nameKey = participants.nameKeys(List.of(data.fullName())).get(0);
+        Duplicates.Person person = person(null, data, nameKey);
+        List<Duplicates.Person> found = candidates(dsl, caller, person, null).stream()
+                .map(ParticipantRepository::toPerson).toList();
+        Optional<Duplicates.Match> match = new Duplicates(found).best(person).filter(m -> !m.contradicted());
+        if (match.isPresent()) {
+            Participant existing = get(caller, match.get().person().id());
+            return new ParticipantRegistry.Registered(existing, match.get().reason().matchedBy);
+        }
+        return new ParticipantRegistry.Registered(create(caller, input), null);
     }
 
     /** Absent fields keep their value, null clears; the result is checked as a whole. */

@@ -1,0 +1,73 @@
+package vn.bdg.registry.attendance;
+
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.enrollment.EnrollmentInput;
+import vn.bdg.registry.enrollment.EnrollmentService;
+import vn.bdg.registry.participant.Participant;
+import vn.bdg.registry.participant.ParticipantInput;
+import vn.bdg.registry.participant.ParticipantRegistry;
+import vn.bdg.registry.web.ApiException;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Someone uninvited at a session (the commune sent another person): find them in the registry by
+ * the duplicate rules or register them, enrol them in the course, and check them in — in that
+ * order, and only while the session is open, so a refused walk-in creates nobody.
+ */
+public final class WalkInService {
+    /** The person (found or new), how they were found, and their check-in. */
+    public record WalkIn(ScanResult.Person participant, String matchedBy, boolean newlyEnrolled, ScanResult checkIn) {
+    }
+
+    private final CheckInService checkIns;
+    private final AttendanceService attendance;
+    private final ParticipantRegistry participants;
+    private final EnrollmentService enrollments;
+    private final Duration clockTolerance;
+
+    public WalkInService(CheckInService checkIns, AttendanceService attendance, ParticipantRegistry participants,
+                         EnrollmentService enrollments, Duration clockTolerance) {
+        this.checkIns = checkIns;
+        this.attendance = attendance;
+        this.participants = participants;
+        this.enrollments = enrollments;
+        this.clockTolerance = clockTolerance;
+    }
+
+    public WalkIn walkIn(Caller caller, UUID courseId, UUID sessionId, UUID clientScanId, OffsetDateTime scannedAt,
+                         String deviceId, ParticipantInput details, String targetGroup) {
+        SessionContext session = attendance.scannable(caller, sessionId);
+        if (!session.courseId().equals(courseId)) {
+            throw ApiException.notFound();
+        }
+        // A resent walk-in (the phone did not get the answer) answers as the first did.
+        List<ScanResult> earlier = checkIns.stored(caller, List.of(clientScanId));
+        if (!earlier.isEmpty()) {
+            ScanResult first = earlier.get(0);
+            return new WalkIn(first.participant(), null, false, first);
+        }
+        if (!session.accepts(scannedAt, clockTolerance)) {
+            throw ApiException.conflict("session_not_open");
+        }
+        ParticipantRegistry.Registered registered = participants.findOrRegister(caller, details);
+        Participant person = registered.participant();
+        boolean enrolled = false;
+        try {
+            enrollments.enroll(caller, courseId, List.of(new EnrollmentInput(person.id(), EnrollmentInput.TRAINEE,
+                    targetGroup)), false);
+            enrolled = true;
+        } catch (ApiException e) {
+            if (!"already_enrolled".equals(e.code())) {
+                throw e;
+            }
+        }
+        ScanResult checkIn = checkIns.checkIn(caller, new Scan(sessionId, clientScanId, null, person.id(), "walk_in",
+                scannedAt, deviceId));
+        return new WalkIn(new ScanResult.Person(person.id(), person.fullName(), person.unitCode()),
+                registered.matchedBy(), enrolled, checkIn);
+    }
+}

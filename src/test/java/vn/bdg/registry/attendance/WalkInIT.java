@@ -1,0 +1,102 @@
+package vn.bdg.registry.attendance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
+
+/** Someone the commune sent instead of the invited person: registered, enrolled and checked in on the spot. */
+class WalkInIT {
+    private final World world = World.create();
+    private final UUID course = Fixtures.courseToday(world, world.districtA);
+    private final UUID session = Fixtures.sessionNow(world, course);
+
+    WalkInIT() {
+        Fixtures.assignTrainer(world, course, world.trainer);
+    }
+
+    private Map<String, Object> walkIn(Map<String, Object> person, OffsetDateTime at) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("sessionId", session.toString());
+        body.put("clientScanId", UUID.randomUUID().toString());
+        body.put("scannedAt", at.toString());
+        body.put("deviceId", "phone-1");
+        body.put("participant", person);
+        return body;
+    }
+
+    private int peopleNamed(String name) {
+        return TestServer.get().database.dsl().fetchCount(PARTICIPANT,
+                PARTICIPANT.PROVINCE_CODE.eq(world.province).and(PARTICIPANT.FULL_NAME.eq(name)));
+    }
+
+    @Test
+    void aNewPersonIsRegisteredEnrolledAndCheckedIn() {
+        Map<String, Object> body = walkIn(Map.of("fullName", "Lý Thị Phượng", "sex", "female", "birthYear", 1988,
+                "phone", "0987 654 321", "unitCode", world.communeA2), OffsetDateTime.now(ZoneOffset.ofHours(7)));
+        var res = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", body);
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        JsonNode walkIn = res.json();
+        assertThat(walkIn.get("matchedBy").isNull()).isTrue();
+        assertThat(walkIn.get("newlyEnrolled").asBoolean()).isTrue();
+        assertThat(walkIn.get("checkIn").get("outcome").asText()).isEqualTo("accepted");
+        assertThat(walkIn.get("checkIn").get("checkIn").get("method").asText()).isEqualTo("walk_in");
+        assertThat(walkIn.get("participant").get("fullName").asText()).isEqualTo("Lý Thị Phượng");
+
+        var again = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", body);
+        assertThat(again.status()).as("a resent walk-in answers as the first").isEqualTo(200);
+        assertThat(again.json().get("checkIn").get("replayed").asBoolean()).isTrue();
+        assertThat(peopleNamed("Lý Thị Phượng")).isEqualTo(1);
+        assertThat(world.organizer.get("/api/v1/courses/" + course + "/enrollments").json().get("items"))
+                .extracting(e -> e.get("participant").get("fullName").asText()).containsExactly("Lý Thị Phượng");
+    }
+
+    @Test
+    void someoneAlreadyInTheRegistryIsFoundByPhoneInsteadOfDuplicated() {
+        UUID existing = Fixtures.participant(world, "Hà Thị Mai", "female", world.communeA1);
+        TestServer.get().database.dsl().update(PARTICIPANT).set(PARTICIPANT.PHONE, "+84912000111")
+                .where(PARTICIPANT.ID.eq(existing)).execute();
+        var res = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
+                "fullName", "Hà Thị Mai", "sex", "female", "phone", "+84 912 000 111"),
+                OffsetDateTime.now(ZoneOffset.ofHours(7))));
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        assertThat(res.json().get("matchedBy").asText()).isEqualTo("phone");
+        assertThat(res.json().get("participant").get("id").asText()).isEqualTo(existing.toString());
+        assertThat(peopleNamed("Hà Thị Mai")).isEqualTo(1);
+    }
+
+    @Test
+    void outsideTheSessionNobodyIsRegistered() {
+        var res = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
+                "fullName", "Đinh Văn Quân", "sex", "male"), OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(2)));
+        assertThat(res.status()).isEqualTo(409);
+        assertThat(res.json().get("code").asText()).isEqualTo("session_not_open");
+        assertThat(peopleNamed("Đinh Văn Quân")).isZero();
+    }
+
+    @Test
+    void badDetailsAndOtherScopesAreRefused() {
+        var bad = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
+                "fullName", "Vi Thị Nhung", "sex", "other", "phone", "123"), OffsetDateTime.now(ZoneOffset.ofHours(7))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asText()).contains("sex", "phone");
+        UUID otherCourse = Fixtures.courseToday(world, world.districtB);
+        assertThat(world.trainer.post("/api/v1/courses/" + otherCourse + "/walk-ins", walkIn(Map.of(
+                "fullName", "Vi Thị Nhung", "sex", "female"), OffsetDateTime.now(ZoneOffset.ofHours(7)))).status())
+                .as("the session is not of that course").isEqualTo(404);
+        assertThat(World.create().organizer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
+                "fullName", "Vi Thị Nhung", "sex", "female"), OffsetDateTime.now(ZoneOffset.ofHours(7)))).status())
+                .isEqualTo(404);
+        assertThat(peopleNamed("Vi Thị Nhung")).isZero();
+    }
+}
