@@ -116,6 +116,11 @@ class CommandLineIT {
             Api api = World.login(user[0], DemoData.PASSWORD);
             assertThat(api.get("/api/v1/me").json().get("role").asText()).isEqualTo(user[1]);
         }
+        Api trainer = World.login("demo-trainer", DemoData.PASSWORD);
+        var today = trainer.get("/api/v1/me/sessions").json().get("items");
+        assertThat(today).as("a sample course runs today for trying the scanner").hasSize(2);
+        String roster = "/api/v1/sessions/" + today.get(0).get("id").asText() + "/roster";
+        assertThat(trainer.get(roster).json().get("participants").size()).isEqualTo(30);
         Api organizer = World.login("demo-organizer", DemoData.PASSWORD);
         assertThat(organizer.get("/api/v1/admin-units?parent=061").json().get("items").size()).isGreaterThan(5);
         assertThat(organizer.get("/api/v1/organizations").json().get("items").size()).isEqualTo(8);

@@ -1,6 +1,7 @@
 package vn.bdg.registry.demo;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.PasswordHasher;
 import vn.bdg.registry.unit.AdminUnit;
 import vn.bdg.registry.unit.UnitCsv;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +37,8 @@ import static vn.bdg.registry.db.Tables.PARTICIPANT;
  * Demo data for `serve --demo`: the province of Bắc Kạn (seed 003) in the twelve months before the
  * 2025 reorganisation, with its districts and communes, the organisations of its gender-equality
  * plan, a year of courses with sessions, a few hundred participants and their enrollments, and
- * one user per role. Generated from a fixed seed, so every demo looks the same. Loaded once.
+ * one user per role. Generated from a fixed seed, so every demo looks the same. Loaded once; a
+ * sample course running today is added on every start that has none, for trying the scanner.
  */
 public final class DemoData {
     public static final String PROVINCE = "06";
@@ -105,9 +108,51 @@ public final class DemoData {
             new UnitRepository(dsl).upsertAll(units());
             dsl.transaction(trx -> load(trx.dsl(), hasher));
         }
+        dsl.transaction(trx -> courseToday(trx.dsl(), LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
         out.println("Demo data (province " + PROVINCE + " Bắc Kạn) " + (loaded ? "already loaded" : "loaded")
                 + ". Log in with password '" + PASSWORD + "' as one of:");
         USERS.forEach(u -> out.println("  " + u[0] + "  (" + u[1] + (u[2] == null ? "" : ", unit " + u[2]) + ")"));
+    }
+
+    /**
+     * A sample course running today for demo-trainer to try the scanner with: two sessions today,
+     * thirty of the demo participants enrolled. It is created again on later starts when the
+     * previous one is no longer today, so the demo always has something to scan.
+     */
+    private static void courseToday(DSLContext tx, LocalDate today) {
+        String code = "BK-DEMO-" + today;
+        if (tx.fetchExists(COURSE, COURSE.PROVINCE_CODE.eq(PROVINCE).and(COURSE.CODE.eq(code)))) {
+            return;
+        }
+        UUID trainerId = tx.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq("demo-trainer"))
+                .fetchOne(APP_USER.ID);
+        UUID courseId = tx.insertInto(COURSE)
+                .set(COURSE.PROVINCE_CODE, PROVINCE).set(COURSE.CODE, code)
+                .set(COURSE.TITLE, "Khoá học mẫu để thử quét mã QR: kỹ năng truyền thông về bình đẳng giới")
+                .set(COURSE.KIND, "training").set(COURSE.TOPICS, new String[]{"gender_knowledge"})
+                .set(COURSE.TARGET_GROUPS, new String[]{"commune_collaborators"}).set(COURSE.LEVEL, "district")
+                .set(COURSE.UNIT_CODE, "061").set(COURSE.VENUE, "Hội trường UBND huyện Ba Bể")
+                .set(COURSE.START_DATE, today).set(COURSE.END_DATE, today).set(COURSE.PLANNED_HOURS, BigDecimal.valueOf(8))
+                .set(COURSE.CAPACITY, 40).set(COURSE.STATUS, "running")
+                .returning(COURSE.ID).fetchOne(COURSE.ID);
+        for (LocalTime[] half : new LocalTime[][]{{LocalTime.of(7, 30), LocalTime.of(11, 30)},
+                {LocalTime.of(13, 30), LocalTime.of(17, 0)}}) {
+            tx.insertInto(COURSE_SESSION).set(COURSE_SESSION.PROVINCE_CODE, PROVINCE)
+                    .set(COURSE_SESSION.COURSE_ID, courseId).set(COURSE_SESSION.SESSION_DATE, today)
+                    .set(COURSE_SESSION.START_TIME, half[0]).set(COURSE_SESSION.END_TIME, half[1])
+                    .set(COURSE_SESSION.VENUE, "Hội trường UBND huyện Ba Bể").execute();
+        }
+        tx.insertInto(COURSE_TRAINER).set(COURSE_TRAINER.COURSE_ID, courseId).set(COURSE_TRAINER.USER_ID, trainerId)
+                .set(COURSE_TRAINER.PROVINCE_CODE, PROVINCE).execute();
+        tx.insertInto(ENROLLMENT, ENROLLMENT.PROVINCE_CODE, ENROLLMENT.COURSE_ID, ENROLLMENT.PARTICIPANT_ID,
+                        ENROLLMENT.ROLE, ENROLLMENT.TARGET_GROUP)
+                .select(tx.select(DSL.inline(PROVINCE), DSL.inline(courseId), PARTICIPANT.ID, DSL.inline("trainee"),
+                                DSL.inline("commune_collaborators"))
+                        .from(PARTICIPANT).where(PARTICIPANT.PROVINCE_CODE.eq(PROVINCE)
+                                .and(PARTICIPANT.UNIT_CODE.in(tx.select(ADMIN_UNIT.CODE).from(ADMIN_UNIT)
+                                        .where(ADMIN_UNIT.PARENT_CODE.eq("061")))))
+                        .orderBy(PARTICIPANT.NAME_KEY).limit(30))
+                .execute();
     }
 
     private static List<AdminUnit> units() {
