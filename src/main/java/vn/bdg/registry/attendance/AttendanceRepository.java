@@ -182,13 +182,6 @@ final class AttendanceRepository {
         return answers;
     }
 
-    /** Sessions of stored check-ins, to answer a resent scan only to someone who may scan its session. */
-    Map<UUID, UUID> sessionsOfStoredScans(Collection<UUID> clientScanIds) {
-        return dsl.select(CHECK_IN.CLIENT_SCAN_ID, CHECK_IN.SESSION_ID).from(CHECK_IN)
-                .where(CHECK_IN.CLIENT_SCAN_ID.in(clientScanIds))
-                .fetchMap(CHECK_IN.CLIENT_SCAN_ID, CHECK_IN.SESSION_ID);
-    }
-
     Optional<CheckInRecord> checkIn(UUID id) {
         return dsl.selectFrom(CHECK_IN).where(CHECK_IN.ID.eq(id)).fetchOptional();
     }

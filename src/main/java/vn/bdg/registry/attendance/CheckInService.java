@@ -62,25 +62,28 @@ public final class CheckInService {
         Duration skew = sentAt == null ? null : Duration.between(receivedAt, sentAt);
         boolean clockOff = skew != null && skew.abs().compareTo(clockTolerance) > 0;
 
-        // A resent scan is answered only to someone who may scan its session.
-        List<UUID> scanIds = scans.stream().map(Scan::clientScanId).toList();
-        Map<UUID, UUID> storedSession = repository.sessionsOfStoredScans(scanIds);
-        Set<UUID> sessionIds = new HashSet<>(storedSession.values());
-        scans.forEach(s -> sessionIds.add(s.sessionId()));
-        Map<UUID, SessionContext> sessions = repository.scannableSessions(caller, sessionIds);
-
+        Map<UUID, SessionContext> sessions = repository.scannableSessions(caller,
+                scans.stream().map(Scan::sessionId).collect(Collectors.toSet()));
+        // One decision per client scan id; a scan stored before is not inserted again (on conflict
+        // do nothing), and its stored answer comes back.
         List<Scan> fresh = scans.stream()
-                .filter(s -> !storedSession.containsKey(s.clientScanId()) && sessions.containsKey(s.sessionId()))
+                .filter(s -> sessions.containsKey(s.sessionId()))
                 .collect(Collectors.toMap(Scan::clientScanId, s -> s, (a, b) -> a, LinkedHashMap::new))
                 .values().stream().toList();
         List<CheckInRecord> decided = decide(caller, fresh, sessions, receivedAt, skew, clockOff);
-
+        List<UUID> scanIds = scans.stream().map(Scan::clientScanId).toList();
         Map<UUID, ScanResult> answers = storeWithRetry(decided, scanIds);
+
+        // A resent scan may name a session other than the stored one: answer only if that one is scannable too.
+        Set<UUID> storedSessions = answers.values().stream().map(a -> a.checkIn().sessionId())
+                .filter(id -> !sessions.containsKey(id)).collect(Collectors.toSet());
+        if (!storedSessions.isEmpty()) {
+            sessions.putAll(repository.scannableSessions(caller, storedSessions));
+        }
         List<ScanResult> results = new ArrayList<>(scans.size());
         for (Scan scan : scans) {
-            UUID session = storedSession.getOrDefault(scan.clientScanId(), scan.sessionId());
             ScanResult answer = answers.get(scan.clientScanId());
-            results.add(answer == null || !sessions.containsKey(session)
+            results.add(answer == null || !sessions.containsKey(answer.checkIn().sessionId())
                     ? ScanResult.unknownSession(scan.clientScanId()) : answer);
         }
         return results;
@@ -88,14 +91,11 @@ public final class CheckInService {
 
     /** The stored answers to these client scan ids, for scans of sessions the caller may scan. */
     public List<ScanResult> stored(Caller caller, List<UUID> scanIds) {
-        Map<UUID, UUID> sessionOf = repository.sessionsOfStoredScans(scanIds);
-        if (sessionOf.isEmpty()) {
-            return List.of();
-        }
-        Set<UUID> scannable = repository.scannableSessions(caller, sessionOf.values()).keySet();
         Map<UUID, ScanResult> answers = repository.answers(dsl, scanIds, Set.of());
-        return scanIds.stream().filter(id -> answers.containsKey(id) && scannable.contains(sessionOf.get(id)))
-                .map(answers::get).toList();
+        Set<UUID> scannable = repository.scannableSessions(caller,
+                answers.values().stream().map(a -> a.checkIn().sessionId()).collect(Collectors.toSet())).keySet();
+        return scanIds.stream().filter(id -> answers.containsKey(id)
+                && scannable.contains(answers.get(id).checkIn().sessionId())).map(answers::get).toList();
     }
 
     private List<CheckInRecord> decide(Caller caller, List<Scan> scans, Map<UUID, SessionContext> sessions,

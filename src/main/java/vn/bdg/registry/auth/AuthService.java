@@ -12,8 +12,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,15 +83,42 @@ public final class AuthService {
     /** Revokes the access token's whole login session (its refresh tokens too). */
     public void logout(String accessToken) {
         tokens.sessionOf(digest(accessToken)).ifPresent(tokens::revokeSession);
+        callers.remove(HexFormat.of().formatHex(digest(accessToken)));
     }
 
+    /**
+     * The caller a live access token stands for. Answers are remembered for a few seconds (a phone
+     * scanning a hall sends a request every few seconds); logout on this instance forgets them at
+     * once, a revocation elsewhere takes effect within CALLER_CACHE_TTL.
+     */
     public Optional<Caller> authenticate(String accessToken) {
-        return tokens.findLive(digest(accessToken), "access").map(r -> {
+        String key = HexFormat.of().formatHex(digest(accessToken));
+        CachedCaller cached = callers.get(key);
+        if (cached != null && cached.until().isAfter(Instant.now())) {
+            return Optional.of(cached.caller());
+        }
+        Optional<Caller> caller = tokens.findLive(digest(accessToken), "access").map(r -> {
             String unit = r.get(APP_USER.UNIT_CODE);
             return new Caller(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), Role.valueOf(r.get(APP_USER.ROLE)),
                     r.get(APP_USER.PROVINCE_CODE), unit, unit == null ? null : units.scopeOf(unit));
         });
+        if (caller.isPresent()) {
+            if (callers.size() > MAX_CACHED_CALLERS) {
+                callers.clear();
+            }
+            callers.put(key, new CachedCaller(caller.get(), Instant.now().plus(CALLER_CACHE_TTL)));
+        } else {
+            callers.remove(key);
+        }
+        return caller;
     }
+
+    private record CachedCaller(Caller caller, Instant until) {
+    }
+
+    private static final Duration CALLER_CACHE_TTL = Duration.ofSeconds(10);
+    private static final int MAX_CACHED_CALLERS = 50_000;
+    private final Map<String, CachedCaller> callers = new ConcurrentHashMap<>();
 
     private Tokens issue(DSLContext tx, User user, UUID sessionId) {
         String access = newToken();
