@@ -62,6 +62,8 @@ import static vn.bdg.registry.auth.Role.admin;
 
 /** Composition root: builds every service from the database and config, and the route tree. */
 public final class App {
+    private static final org.slf4j.Logger REQUESTS = org.slf4j.LoggerFactory.getLogger("requests");
+
     private App() {
     }
 
@@ -109,6 +111,11 @@ public final class App {
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.http.defaultContentType = "application/json";
             cfg.registerPlugin(new MicrometerPlugin(m -> m.registry = metrics));
+            // One line per request with the route template, never the raw path: paths can hold
+            // card tokens and ids, and query strings search terms (names, phones).
+            cfg.requestLogger.http((ctx, ms) -> REQUESTS.info("{} {} {} {}ms", ctx.method(),
+                    ctx.handlerType() == io.javalin.http.HandlerType.BEFORE ? "(no route)" : ctx.endpointHandlerPath(),
+                    ctx.statusCode(), Math.round(ms)));
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/docs/assets";
                 sf.directory = "/META-INF/resources/webjars/swagger-ui/5.18.2";

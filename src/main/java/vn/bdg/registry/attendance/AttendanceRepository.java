@@ -3,7 +3,6 @@ package vn.bdg.registry.attendance;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Row2;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.auth.Role;
@@ -115,7 +114,8 @@ final class AttendanceRepository {
 
     Set<UUID> storedScanIds(DSLContext tx, Collection<UUID> clientScanIds) {
         return new HashSet<>(tx.select(CHECK_IN.CLIENT_SCAN_ID).from(CHECK_IN)
-                .where(CHECK_IN.CLIENT_SCAN_ID.in(clientScanIds)).fetch(CHECK_IN.CLIENT_SCAN_ID));
+                .where(CHECK_IN.CLIENT_SCAN_ID.eq(DSL.any(clientScanIds.toArray(UUID[]::new))))
+                .fetch(CHECK_IN.CLIENT_SCAN_ID));
     }
 
     /** Inserts rows, skipping any that conflict; returns the client scan ids actually inserted. */
@@ -138,14 +138,18 @@ final class AttendanceRepository {
         return inserted;
     }
 
-    /** The live attendance (accepted, not undone) of each "session/participant" pair asked for. */
-    Map<String, UUID> attendanceIds(DSLContext tx, Collection<Row2<UUID, UUID>> pairs) {
+    /**
+     * The live attendances (accepted, not undone) of these sessions and people, by "session/participant".
+     * Asked as two arrays rather than thousands of pairs: a batch names few sessions and few people.
+     */
+    Map<String, UUID> attendanceIds(DSLContext tx, Collection<UUID> sessionIds, Collection<UUID> participantIds) {
         Map<String, UUID> ids = new HashMap<>();
-        if (pairs.isEmpty()) {
+        if (sessionIds.isEmpty() || participantIds.isEmpty()) {
             return ids;
         }
         tx.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, CHECK_IN.ID).from(CHECK_IN)
-                .where(DSL.row(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID).in(pairs)
+                .where(CHECK_IN.SESSION_ID.eq(DSL.any(sessionIds.toArray(UUID[]::new)))
+                        .and(CHECK_IN.PARTICIPANT_ID.eq(DSL.any(participantIds.toArray(UUID[]::new))))
                         .and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED)).and(CHECK_IN.UNDONE_AT.isNull()))
                 .forEach(r -> ids.put(r.value1() + "/" + r.value2(), r.value3()));
         return ids;
@@ -163,7 +167,7 @@ final class AttendanceRepository {
                 .leftJoin(PARTICIPANT).on(PARTICIPANT.ID.eq(CHECK_IN.PARTICIPANT_ID))
                 .leftJoin(first).on(first.ID.eq(CHECK_IN.FIRST_CHECK_IN_ID))
                 .leftJoin(firstUser).on(firstUser.ID.eq(first.SCANNED_BY))
-                .where(CHECK_IN.CLIENT_SCAN_ID.in(clientScanIds))
+                .where(CHECK_IN.CLIENT_SCAN_ID.eq(DSL.any(clientScanIds.toArray(UUID[]::new))))
                 .fetch()) {
             UUID scanId = r.get(CHECK_IN.CLIENT_SCAN_ID);
             UUID participantId = r.get(CHECK_IN.PARTICIPANT_ID);

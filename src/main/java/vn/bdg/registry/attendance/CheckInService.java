@@ -1,9 +1,7 @@
 package vn.bdg.registry.attendance;
 
 import org.jooq.DSLContext;
-import org.jooq.Row2;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.card.CardService;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
@@ -223,10 +221,11 @@ public final class CheckInService {
                 others.add(r);
             }
         }
-        List<Row2<UUID, UUID>> repeatedPairs = others.stream()
-                .filter(r -> Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome()))
-                .map(r -> DSL.row(r.getSessionId(), r.getParticipantId())).distinct().toList();
-        Map<String, UUID> firstCheckIns = repository.attendanceIds(tx, repeatedPairs);
+        List<CheckInRecord> repeats = others.stream()
+                .filter(r -> Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())).toList();
+        Map<String, UUID> firstCheckIns = repository.attendanceIds(tx,
+                repeats.stream().map(CheckInRecord::getSessionId).collect(Collectors.toSet()),
+                repeats.stream().map(CheckInRecord::getParticipantId).collect(Collectors.toSet()));
         others.forEach(r -> {
             if (Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())) {
                 r.setFirstCheckInId(firstCheckIns.get(pair(r)));
