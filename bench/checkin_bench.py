@@ -10,24 +10,17 @@ PostgreSQL, prepares a course running today with sessions and enrolled people wi
   3. one POST /api/v1/check-ins/batch of 10,000 scans.
 Prints the figures; bench/README.md records what it printed. Needs: java, psql, pgbench, wrk.
 """
-import json
 import os
 import random
 import re
 import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from datetime import datetime, timedelta, timezone
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "target", "training-registry.jar")
-PORT = int(os.environ.get("BENCH_PORT", "7171"))
-BASE = f"http://127.0.0.1:{PORT}"
-PG = ["-h", "127.0.0.1", "-U", "postgres"]
-DB = "registry_bench_" + uuid.uuid4().hex[:8]
+from benchlib import PG, Service, sh
+
 DURATION = os.environ.get("BENCH_SECONDS", "20")
 CLIENTS = 32
 PEOPLE = 400
@@ -35,66 +28,36 @@ SESSIONS = 40
 VN = timezone(timedelta(hours=7))
 
 
-def sh(*args, **kw):
-    return subprocess.run(args, check=True, capture_output=True, text=True, **kw).stdout
-
-
-def psql(sql):
-    return sh("psql", *PG, "-d", DB, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql)
-
-
-def call(method, path, body=None, token=None):
-    req = urllib.request.Request(BASE + path, method=method,
-                                 data=None if body is None else json.dumps(body).encode())
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(req, timeout=120) as res:
-        return json.loads(res.read() or b"null")
-
-
-def wait_ready():
-    for _ in range(120):
-        try:
-            if call("GET", "/ready")["status"] == "ready":
-                return
-        except Exception:
-            time.sleep(1)
-    sys.exit("service did not become ready")
-
-
-def prepare():
+def prepare(svc):
     """Demo province 06 plus a course running today in it, its sessions, people and cards."""
     today = datetime.now(VN).date()
-    course = psql(f"""insert into course (province_code, code, title, kind, level, unit_code, start_date, end_date, status)
+    course = svc.psql(f"""insert into course (province_code, code, title, kind, level, unit_code, start_date, end_date, status)
         values ('06', 'BENCH-1', 'Tập huấn đo hiệu năng', 'training', 'province', '06',
                 '{today - timedelta(days=1)}', '{today + timedelta(days=1)}', 'running') returning id""").split()[0]
-    psql(f"""insert into course_session (province_code, course_id, session_date, start_time, end_time)
+    svc.psql(f"""insert into course_session (province_code, course_id, session_date, start_time, end_time)
         select '06', '{course}', '{today}', '00:00', '23:59' from generate_series(1, {SESSIONS})""")
-    psql(f"""insert into participant (province_code, full_name, sex, unit_code)
+    svc.psql(f"""insert into participant (province_code, full_name, sex, unit_code)
         select '06', 'Học viên ' || i, case when i % 3 = 0 then 'male' else 'female' end, '01834'
         from generate_series(1, {PEOPLE}) i""")
-    psql(f"""insert into enrollment (province_code, course_id, participant_id)
+    svc.psql(f"""insert into enrollment (province_code, course_id, participant_id)
         select '06', '{course}', id from participant where full_name like 'Học viên %'""")
-    psql(f"""insert into course_trainer (course_id, user_id, province_code)
+    svc.psql(f"""insert into course_trainer (course_id, user_id, province_code)
         select '{course}', id, '06' from app_user where username = 'demo-trainer'""")
-    sessions = psql(f"select id from course_session where course_id = '{course}'").split()
-    people = psql("select id from participant where full_name like 'Học viên %'").split()
-    organizer = call("POST", "/api/v1/auth/login",
-                     {"username": "demo-organizer", "password": "demo-password-2024"})["accessToken"]
-    cards = [call("GET", f"/api/v1/participants/{p}/card", token=organizer)["token"] for p in people]
-    trainer = call("POST", "/api/v1/auth/login",
-                   {"username": "demo-trainer", "password": "demo-password-2024"})["accessToken"]
+    sessions = svc.psql(f"select id from course_session where course_id = '{course}'").split()
+    people = svc.psql("select id from participant where full_name like 'Học viên %'").split()
+    organizer = svc.login("demo-organizer")
+    cards = [svc.call("GET", f"/api/v1/participants/{p}/card", token=organizer)["token"] for p in people]
+    trainer = svc.login("demo-trainer")
     return sessions, cards, trainer
 
 
-def pgbench_inserts():
-    psql("create table bench_insert (id bigserial primary key, client_scan_id uuid not null unique, "
+def pgbench_inserts(svc):
+    svc.psql("create table bench_insert (id bigserial primary key, client_scan_id uuid not null unique, "
          "payload text not null, created_at timestamptz not null default now())")
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
         f.write("insert into bench_insert (client_scan_id, payload) values (gen_random_uuid(), 'scan');\n")
         script = f.name
-    out = sh("pgbench", *PG, "-n", "-c", str(CLIENTS), "-j", "2", "-T", DURATION, "-f", script, DB)
+    out = sh("pgbench", *PG, "-n", "-c", str(CLIENTS), "-j", "2", "-T", DURATION, "-f", script, svc.db)
     return float(re.search(r"tps = ([\d.]+)", out).group(1))
 
 
@@ -124,12 +87,12 @@ end
 """
 
 
-def wrk_checkins(sessions, cards, trainer):
+def wrk_checkins(svc, sessions, cards, trainer):
     lua = LUA % (",".join(f'"{s}"' for s in sessions), ",".join(f'"{c}"' for c in cards), trainer)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(lua)
         script = f.name
-    out = sh("wrk", "-t2", f"-c{CLIENTS}", f"-d{DURATION}s", "--latency", "-s", script, BASE)
+    out = sh("wrk", "-t2", f"-c{CLIENTS}", f"-d{DURATION}s", "--latency", "-s", script, svc.base)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = re.search(r"\s50%\s+([\d.]+\w+)", out).group(1)
     p99 = re.search(r"\s99%\s+([\d.]+\w+)", out).group(1)
@@ -137,14 +100,14 @@ def wrk_checkins(sessions, cards, trainer):
     return rps, p50, p99, int(errors.group(1)) if errors else 0, out
 
 
-def batch_of_10000(sessions, cards, trainer):
+def batch_of_10000(svc, sessions, cards, trainer):
     now = datetime.now(VN)
     items = [{"sessionId": random.choice(sessions), "clientScanId": str(uuid.uuid4()),
               "qr": random.choice(cards), "method": "qr",
               "scannedAt": (now - timedelta(seconds=random.randint(0, 600))).isoformat(), "deviceId": "bench-batch"}
              for _ in range(10_000)]
     start = time.perf_counter()
-    answer = call("POST", "/api/v1/check-ins/batch", {"items": items}, token=trainer)
+    answer = svc.call("POST", "/api/v1/check-ins/batch", {"items": items}, token=trainer)
     elapsed = time.perf_counter() - start
     outcomes = {}
     for item in answer["items"]:
@@ -153,30 +116,18 @@ def batch_of_10000(sessions, cards, trainer):
 
 
 def main():
-    if not os.path.exists(JAR):
-        sys.exit("build first: mvn -q package -DskipTests")
-    sh("createdb", *PG, DB)
-    env = dict(os.environ, PORT=str(PORT), DATABASE_URL=f"jdbc:postgresql://127.0.0.1:5432/{DB}",
-               DATABASE_USER="postgres", LOG_LEVEL="WARN")
-    server = subprocess.Popen(["java", "-jar", JAR, "serve", "--demo"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_ready()
-        sessions, cards, trainer = prepare()
+    with Service(int(os.environ.get("BENCH_PORT", "7171"))).running() as svc:
+        sessions, cards, trainer = prepare(svc)
         print(f"machine: {os.cpu_count()} cores; {PEOPLE} people with cards, {SESSIONS} sessions today, "
               f"{CLIENTS} concurrent clients, {DURATION} s per run")
-        inserts = pgbench_inserts()
+        inserts = pgbench_inserts(svc)
         print(f"pgbench one-row INSERT, {CLIENTS} clients: {inserts:.0f} inserts/s")
-        rps, p50, p99, errors, _ = wrk_checkins(sessions, cards, trainer)
+        rps, p50, p99, errors, _ = wrk_checkins(svc, sessions, cards, trainer)
         print(f"POST /sessions/{{id}}/check-ins, {CLIENTS} connections: {rps:.0f} scans/s, p50 {p50}, p99 {p99}, "
               f"non-2xx {errors}")
         print(f"ratio to PostgreSQL's insert rate: {rps / inserts:.2f}")
-        elapsed, outcomes = batch_of_10000(sessions, cards, trainer)
+        elapsed, outcomes = batch_of_10000(svc, sessions, cards, trainer)
         print(f"POST /check-ins/batch with 10,000 scans: {elapsed:.2f} s; outcomes {outcomes}")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        sh("dropdb", *PG, "--if-exists", "--force", DB)
 
 
 if __name__ == "__main__":

@@ -9,23 +9,14 @@ PostgreSQL with the demo province (06), then
      typo, phone numbers; p50 and p99 latency of each kind.
 Prints the figures; bench/README.md records what it printed. Needs: java, psql.
 """
-import json
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 import urllib.parse
-import urllib.request
-import uuid
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "target", "training-registry.jar")
-PORT = int(os.environ.get("BENCH_PORT", "7172"))
-BASE = f"http://127.0.0.1:{PORT}"
-PG = ["-h", "127.0.0.1", "-U", "postgres"]
-DB = "registry_bench_" + uuid.uuid4().hex[:8]
+from benchlib import Service, percentile
+
 MILLION = int(os.environ.get("BENCH_PARTICIPANTS", "1000000"))
 QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
 
@@ -36,34 +27,6 @@ FEMALE = ["Hoà", "Lan", "Hương", "Mai", "Thảo", "Huyền", "Nga", "Thuỷ",
 MALE = ["Minh", "Hùng", "Dũng", "Thắng", "Tuấn", "Khánh", "Sơn", "Long", "Quân", "Cường", "Bình", "Văn Hải"]
 STRIP = str.maketrans("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ",
                       "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd")
-
-
-def sh(*args):
-    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
-
-
-def psql(sql):
-    return sh("psql", *PG, "-d", DB, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql)
-
-
-def call(method, path, body=None, token=None, content_type="application/json"):
-    data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
-    req = urllib.request.Request(BASE + path, method=method, data=data)
-    req.add_header("Content-Type", content_type)
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(req, timeout=300) as res:
-        return json.loads(res.read() or b"null")
-
-
-def wait_ready():
-    for _ in range(120):
-        try:
-            if call("GET", "/ready")["status"] == "ready":
-                return
-        except Exception:
-            time.sleep(1)
-    sys.exit("service did not become ready")
 
 
 def name(rnd, female):
@@ -79,44 +42,30 @@ def csv_of(rows, communes, rnd):
     return ("\n".join(lines) + "\n").encode()
 
 
-def percentile(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
-
-
-def timed_searches(token, queries):
+def timed_searches(svc, token, queries):
     times = []
     for q in queries:
         start = time.perf_counter()
-        call("GET", "/api/v1/participants?limit=20&q=" + urllib.parse.quote(q), token=token)
+        svc.call("GET", "/api/v1/participants?limit=20&q=" + urllib.parse.quote(q), token=token)
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times), percentile(times, 99)
 
 
 def main():
-    if not os.path.exists(JAR):
-        sys.exit("build first: mvn -q package -DskipTests")
-    sh("createdb", *PG, DB)
-    env = dict(os.environ, PORT=str(PORT), DATABASE_URL=f"jdbc:postgresql://127.0.0.1:5432/{DB}",
-               DATABASE_USER="postgres", LOG_LEVEL="WARN")
-    server = subprocess.Popen(["java", "-jar", JAR, "serve", "--demo"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     rnd = random.Random(7)
-    try:
-        wait_ready()
-        token = call("POST", "/api/v1/auth/login",
-                     {"username": "demo-organizer", "password": "demo-password-2024"})["accessToken"]
-        communes = psql("select code from admin_unit where level = 'commune' and parent_code in "
-                        "(select code from admin_unit where parent_code = '06')").split()
+    with Service(int(os.environ.get("BENCH_PORT", "7172"))).running() as svc:
+        token = svc.login("demo-organizer")
+        communes = svc.psql("select code from admin_unit where level = 'commune' and parent_code in "
+                            "(select code from admin_unit where parent_code = '06')").split()
         body = csv_of(10_000, communes, rnd)
         for dry in ("true", "false"):
             start = time.perf_counter()
-            report = call("POST", f"/api/v1/participants/import?dryRun={dry}", body, token, "text/csv")
+            report = svc.call("POST", f"/api/v1/participants/import?dryRun={dry}", body, token, "text/csv")
             print(f"import 10,000 CSV rows, dryRun={dry}: {time.perf_counter() - start:.2f} s "
                   f"(created {report['created']}, matched {report['matched']}, rejected {report['rejected']})")
 
         start = time.perf_counter()
-        psql(f"""insert into participant (province_code, full_name, sex, birth_year, phone, unit_code)
+        svc.psql(f"""insert into participant (province_code, full_name, sex, birth_year, phone, unit_code)
             select '06',
                    (array{FAMILY!r})[1 + (i::bigint * 7919) % {len(FAMILY)}] || case when i % 10 < 7 then ' Thị ' else ' Văn ' end ||
                    case when i % 10 < 7 then (array{FEMALE!r})[1 + (i::bigint * 104729) % {len(FEMALE)}]
@@ -126,8 +75,8 @@ def main():
                    '+848' || lpad(i::text, 8, '0'),
                    (array{communes!r})[1 + i % {len(communes)}]
             from generate_series(1, {MILLION}) i""".replace('"', "'"))
-        psql("analyze participant")
-        total = int(psql("select count(*) from participant where province_code = '06'"))
+        svc.psql("analyze participant")
+        total = int(svc.psql("select count(*) from participant where province_code = '06'"))
         print(f"loaded {MILLION:,} participants with SQL in {time.perf_counter() - start:.0f} s; "
               f"{total:,} in the province")
 
@@ -135,16 +84,12 @@ def main():
         plain = [n.lower().translate(STRIP) for n in names]
         typos = [p[:-2] + p[-1] + p[-2] for p in plain]  # two letters swapped at the end
         phones = [f"08{rnd.randint(1, MILLION):08d}" for _ in range(QUERIES)]
-        call("GET", "/api/v1/participants?q=warm%20up", token=token)
+        svc.call("GET", "/api/v1/participants?q=warm%20up", token=token)
         for label, queries in (("name without diacritics", plain), ("name with a typo", typos),
                                ("phone, national format", phones)):
-            p50, p99 = timed_searches(token, queries)
+            p50, p99 = timed_searches(svc, token, queries)
             print(f"search on {total:,} participants, {label}: p50 {p50:.1f} ms, p99 {p99:.1f} ms "
                   f"({len(queries)} requests, one at a time)")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        sh("dropdb", *PG, "--if-exists", "--force", DB)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.sql.Ids;
 import vn.bdg.registry.db.tables.CheckIn;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
 
@@ -86,7 +87,7 @@ final class AttendanceRepository {
             Set<UUID> next = new HashSet<>();
             dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.MERGED_INTO, PARTICIPANT.FULL_NAME,
                             PARTICIPANT.UNIT_CODE)
-                    .from(PARTICIPANT).where(PARTICIPANT.ID.in(wanted))
+                    .from(PARTICIPANT).where(PARTICIPANT.ID.in(Ids.oneOf(wanted)))
                     .forEach(r -> {
                         ParticipantRow row = new ParticipantRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
                         rows.put(row.id(), row);
@@ -106,7 +107,7 @@ final class AttendanceRepository {
             return keys;
         }
         dsl.select(ENROLLMENT.COURSE_ID, ENROLLMENT.PARTICIPANT_ID).from(ENROLLMENT)
-                .where(ENROLLMENT.COURSE_ID.in(courseIds).and(ENROLLMENT.PARTICIPANT_ID.in(participantIds))
+                .where(ENROLLMENT.COURSE_ID.in(courseIds).and(ENROLLMENT.PARTICIPANT_ID.in(Ids.oneOf(participantIds)))
                         .and(ENROLLMENT.STATUS.eq("enrolled")))
                 .forEach(r -> keys.add(r.value1() + "/" + r.value2()));
         return keys;
@@ -114,7 +115,7 @@ final class AttendanceRepository {
 
     Set<UUID> storedScanIds(DSLContext tx, Collection<UUID> clientScanIds) {
         return new HashSet<>(tx.select(CHECK_IN.CLIENT_SCAN_ID).from(CHECK_IN)
-                .where(CHECK_IN.CLIENT_SCAN_ID.eq(DSL.any(clientScanIds.toArray(UUID[]::new))))
+                .where(CHECK_IN.CLIENT_SCAN_ID.in(Ids.oneOf(clientScanIds)))
                 .fetch(CHECK_IN.CLIENT_SCAN_ID));
     }
 
@@ -148,8 +149,8 @@ final class AttendanceRepository {
             return ids;
         }
         tx.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, CHECK_IN.ID).from(CHECK_IN)
-                .where(CHECK_IN.SESSION_ID.eq(DSL.any(sessionIds.toArray(UUID[]::new)))
-                        .and(CHECK_IN.PARTICIPANT_ID.eq(DSL.any(participantIds.toArray(UUID[]::new))))
+                .where(CHECK_IN.SESSION_ID.in(Ids.oneOf(sessionIds))
+                        .and(CHECK_IN.PARTICIPANT_ID.in(Ids.oneOf(participantIds)))
                         .and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED)).and(CHECK_IN.UNDONE_AT.isNull()))
                 .forEach(r -> ids.put(r.value1() + "/" + r.value2(), r.value3()));
         return ids;
@@ -167,7 +168,7 @@ final class AttendanceRepository {
                 .leftJoin(PARTICIPANT).on(PARTICIPANT.ID.eq(CHECK_IN.PARTICIPANT_ID))
                 .leftJoin(first).on(first.ID.eq(CHECK_IN.FIRST_CHECK_IN_ID))
                 .leftJoin(firstUser).on(firstUser.ID.eq(first.SCANNED_BY))
-                .where(CHECK_IN.CLIENT_SCAN_ID.eq(DSL.any(clientScanIds.toArray(UUID[]::new))))
+                .where(CHECK_IN.CLIENT_SCAN_ID.in(Ids.oneOf(clientScanIds)))
                 .fetch()) {
             UUID scanId = r.get(CHECK_IN.CLIENT_SCAN_ID);
             UUID participantId = r.get(CHECK_IN.PARTICIPANT_ID);

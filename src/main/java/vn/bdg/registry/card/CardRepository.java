@@ -3,6 +3,7 @@ package vn.bdg.registry.card;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.sql.Ids;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -78,7 +79,7 @@ final class CardRepository {
     /** Revoked (participant, version) pairs among the given participants. */
     List<Record2<UUID, Integer>> revoked(Collection<UUID> participantIds) {
         return dsl.select(PARTICIPANT_CARD.PARTICIPANT_ID, PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
-                .where(PARTICIPANT_CARD.PARTICIPANT_ID.in(participantIds).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull()))
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.in(Ids.oneOf(participantIds)).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull()))
                 .fetch();
     }
 }

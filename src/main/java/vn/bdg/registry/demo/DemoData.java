@@ -135,13 +135,7 @@ public final class DemoData {
                 .set(COURSE.START_DATE, today).set(COURSE.END_DATE, today).set(COURSE.PLANNED_HOURS, BigDecimal.valueOf(8))
                 .set(COURSE.CAPACITY, 40).set(COURSE.STATUS, "running")
                 .returning(COURSE.ID).fetchOne(COURSE.ID);
-        for (LocalTime[] half : new LocalTime[][]{{LocalTime.of(7, 30), LocalTime.of(11, 30)},
-                {LocalTime.of(13, 30), LocalTime.of(17, 0)}}) {
-            tx.insertInto(COURSE_SESSION).set(COURSE_SESSION.PROVINCE_CODE, PROVINCE)
-                    .set(COURSE_SESSION.COURSE_ID, courseId).set(COURSE_SESSION.SESSION_DATE, today)
-                    .set(COURSE_SESSION.START_TIME, half[0]).set(COURSE_SESSION.END_TIME, half[1])
-                    .set(COURSE_SESSION.VENUE, "Hội trường UBND huyện Ba Bể").execute();
-        }
+        morningAndAfternoon(tx, courseId, today, "Hội trường UBND huyện Ba Bể");
         tx.insertInto(COURSE_TRAINER).set(COURSE_TRAINER.COURSE_ID, courseId).set(COURSE_TRAINER.USER_ID, trainerId)
                 .set(COURSE_TRAINER.PROVINCE_CODE, PROVINCE).execute();
         tx.insertInto(ENROLLMENT, ENROLLMENT.PROVINCE_CODE, ENROLLMENT.COURSE_ID, ENROLLMENT.PARTICIPANT_ID,
@@ -153,6 +147,17 @@ public final class DemoData {
                                         .where(ADMIN_UNIT.PARENT_CODE.eq("061")))))
                         .orderBy(PARTICIPANT.NAME_KEY).limit(30))
                 .execute();
+    }
+
+    /** The usual day of a course: 7:30-11:30 and 13:30-17:00. */
+    private static void morningAndAfternoon(DSLContext tx, UUID courseId, LocalDate date, String venue) {
+        for (LocalTime[] half : new LocalTime[][]{{LocalTime.of(7, 30), LocalTime.of(11, 30)},
+                {LocalTime.of(13, 30), LocalTime.of(17, 0)}}) {
+            tx.insertInto(COURSE_SESSION).set(COURSE_SESSION.PROVINCE_CODE, PROVINCE)
+                    .set(COURSE_SESSION.COURSE_ID, courseId).set(COURSE_SESSION.SESSION_DATE, date)
+                    .set(COURSE_SESSION.START_TIME, half[0]).set(COURSE_SESSION.END_TIME, half[1])
+                    .set(COURSE_SESSION.VENUE, venue).execute();
+        }
     }
 
     private static List<AdminUnit> units() {
@@ -247,13 +252,7 @@ public final class DemoData {
                         .set(COURSE.STATUS, "completed")
                         .returning(COURSE.ID).fetchOne(COURSE.ID);
                 for (int d = 0; d < days; d++) {
-                    for (LocalTime[] half : new LocalTime[][]{{LocalTime.of(7, 30), LocalTime.of(11, 30)},
-                            {LocalTime.of(13, 30), LocalTime.of(17, 0)}}) {
-                        tx.insertInto(COURSE_SESSION).set(COURSE_SESSION.PROVINCE_CODE, PROVINCE)
-                                .set(COURSE_SESSION.COURSE_ID, courseId).set(COURSE_SESSION.SESSION_DATE, start.plusDays(d))
-                                .set(COURSE_SESSION.START_TIME, half[0]).set(COURSE_SESSION.END_TIME, half[1])
-                                .execute();
-                    }
+                    morningAndAfternoon(tx, courseId, start.plusDays(d), null);
                 }
                 if (courseNumber % 3 == 0) {
                     tx.insertInto(COURSE_TRAINER).set(COURSE_TRAINER.COURSE_ID, courseId)

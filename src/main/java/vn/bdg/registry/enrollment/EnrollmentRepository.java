@@ -8,6 +8,7 @@ import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.sql.Ids;
 import vn.bdg.registry.course.CourseRepository;
 import vn.bdg.registry.db.tables.records.EnrollmentRecord;
 
@@ -52,7 +53,7 @@ public final class EnrollmentRepository {
         return tx.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX, PARTICIPANT.UNIT_CODE,
                         PARTICIPANT.TARGET_GROUPS, PARTICIPANT.MERGED_INTO)
                 .from(PARTICIPANT)
-                .where(PARTICIPANT.ID.in(oneOf(ids))
+                .where(PARTICIPANT.ID.in(Ids.oneOf(ids))
                         .and(caller.scope(PARTICIPANT.PROVINCE_CODE, PARTICIPANT.UNIT_CODE)))
                 .fetchMap(PARTICIPANT.ID, r -> new Candidate(
                         new Enrollment.ParticipantSummary(r.value1(), r.value2(), r.value3(), r.value4()),
@@ -62,7 +63,7 @@ public final class EnrollmentRepository {
     /** The course's enrollments of these participants (any status), by participant. */
     public Map<UUID, Enrollment> byParticipant(DSLContext tx, Caller caller, UUID courseId, Collection<UUID> ids) {
         return visible(tx, caller, ENROLLMENT.COURSE_ID.eq(courseId)
-                .and(ENROLLMENT.PARTICIPANT_ID.in(oneOf(ids))))
+                .and(ENROLLMENT.PARTICIPANT_ID.in(Ids.oneOf(ids))))
                 .fetch(EnrollmentRepository::toEnrollment).stream()
                 .collect(Collectors.toMap(Enrollment::participantId, Function.identity()));
     }
@@ -121,15 +122,6 @@ public final class EnrollmentRepository {
                 .set(ENROLLMENT.WITHDRAWAL_REASON, reason)
                 .where(ENROLLMENT.ID.eq(id))
                 .execute();
-    }
-
-    /**
-     * The ids as a subquery over one array parameter: a batch has up to 10,000 of them, too many
-     * for bind values one by one, and "= any(cast(? as uuid[]))" re-reads the array for every row.
-     */
-    private static Select<Record1<UUID>> oneOf(Collection<UUID> ids) {
-        return DSL.select(DSL.field(DSL.name("ids", "id"), UUID.class))
-                .from(DSL.unnest(DSL.val(ids.toArray(UUID[]::new))).as("ids", "id"));
     }
 
     private static SelectConditionStep<Record> visible(DSLContext tx, Caller caller, Condition c) {
