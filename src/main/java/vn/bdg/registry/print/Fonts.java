@@ -15,6 +15,9 @@ public final class Fonts {
     public static final String BOLD = "/fonts/DejaVuSans-Bold.ttf";
     private static final Font AWT_REGULAR = load(REGULAR);
     private static final Font AWT_BOLD = load(BOLD);
+    // read once: every PDF embeds a subset of these, and reading 700 kB per document adds up in bulk
+    private static final byte[] TTF_REGULAR = bytes(REGULAR);
+    private static final byte[] TTF_BOLD = bytes(BOLD);
 
     private Fonts() {
     }
@@ -29,6 +32,19 @@ public final class Fonts {
 
     public static InputStream stream(String resource) {
         return Fonts.class.getResourceAsStream(resource);
+    }
+
+    /** The TrueType file of the regular or bold face, kept in memory (never modify it). */
+    static byte[] ttf(boolean bold) {
+        return bold ? TTF_BOLD : TTF_REGULAR;
+    }
+
+    private static byte[] bytes(String resource) {
+        try (InputStream in = stream(resource)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Font load(String resource) {

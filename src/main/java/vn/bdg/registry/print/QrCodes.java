@@ -21,20 +21,25 @@ public final class QrCodes {
 
     /** The code as a black-on-white image, pixelsPerModule pixels per module, with a 4-module quiet zone. */
     public static BufferedImage image(String text, int pixelsPerModule) {
-        try {
-            BitMatrix modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.Q,
-                    EncodeHintType.CHARACTER_SET, "UTF-8",
-                    EncodeHintType.MARGIN, 4));
-            BitMatrix scaled = new BitMatrix(modules.getWidth() * pixelsPerModule, modules.getHeight() * pixelsPerModule);
-            for (int y = 0; y < modules.getHeight(); y++) {
-                for (int x = 0; x < modules.getWidth(); x++) {
-                    if (modules.get(x, y)) {
-                        scaled.setRegion(x * pixelsPerModule, y * pixelsPerModule, pixelsPerModule, pixelsPerModule);
-                    }
+        BitMatrix modules = modules(text, ErrorCorrectionLevel.Q);
+        BitMatrix scaled = new BitMatrix(modules.getWidth() * pixelsPerModule, modules.getHeight() * pixelsPerModule);
+        for (int y = 0; y < modules.getHeight(); y++) {
+            for (int x = 0; x < modules.getWidth(); x++) {
+                if (modules.get(x, y)) {
+                    scaled.setRegion(x * pixelsPerModule, y * pixelsPerModule, pixelsPerModule, pixelsPerModule);
                 }
             }
-            return MatrixToImageWriter.toBufferedImage(scaled);
+        }
+        return MatrixToImageWriter.toBufferedImage(scaled);
+    }
+
+    /** The code's modules (set = dark), one bit each, with a 4-module quiet zone. */
+    static BitMatrix modules(String text, ErrorCorrectionLevel level) {
+        try {
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
+                    EncodeHintType.ERROR_CORRECTION, level,
+                    EncodeHintType.CHARACTER_SET, "UTF-8",
+                    EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalArgumentException("text too long for a QR code", e);
         }
