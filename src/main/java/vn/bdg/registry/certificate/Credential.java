@@ -27,7 +27,7 @@ final class Credential {
     }
 
     static String sign(SigningKeys.Key key, Claims c) {
-        Map<String, Object> payload = new LinkedHashMap<>(); // fixed order: the same certificate, the same text
+        Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("typ", TYPE);
         payload.put("iss", c.iss());
         payload.put("num", c.num());
