@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 
 import static vn.bdg.registry.print.PdfSheets.centred;
 import static vn.bdg.registry.print.PdfSheets.text;
@@ -48,7 +49,10 @@ public final class CertificatePdf {
 
     public static byte[] render(Content c) {
         return PdfSheets.render(doc -> {
-            PdfSheets.EmbeddedFonts f = new PdfSheets.EmbeddedFonts(doc);
+            PdfSheets.EmbeddedFonts f = PdfSheets.EmbeddedFonts.forText(doc, String.join(" ", c.number(),
+                    c.holderName(), personLine(c), c.courseTitle(), Objects.toString(c.organizer(), ""),
+                    upper(Objects.toString(c.organizer(), "")), c.place(), upper(c.signerTitle()),
+                    Objects.toString(c.signerName(), ""), c.verificationUrl()));
             PDPage page = new PDPage(A4_LANDSCAPE);
             doc.addPage(page);
             float w = A4_LANDSCAPE.getWidth();

@@ -118,11 +118,28 @@ public final class PdfSheets {
      * that matters when a thousand certificates are rendered.
      */
     record EmbeddedFonts(PDType0Font regular, PDType0Font bold) {
-        private static final ThreadLocal<TrueTypeFont[]> PARSED = ThreadLocal.withInitial(
-                () -> new TrueTypeFont[]{parse(false), parse(true)});
+        /** Whole regular, whole bold, Latin-and-Vietnamese regular, Latin-and-Vietnamese bold. */
+        private static final ThreadLocal<TrueTypeFont[]> PARSED = ThreadLocal.withInitial(() -> new TrueTypeFont[]{
+                parse(Fonts.ttf(false)), parse(Fonts.ttf(true)),
+                parse(Fonts.latinVietnameseTtf(false)), parse(Fonts.latinVietnameseTtf(true))});
 
         EmbeddedFonts(PDDocument doc) {
             this(load(doc, PARSED.get()[0]), load(doc, PARSED.get()[1]));
+        }
+
+        /** The Latin-and-Vietnamese cut when it has every character of the text (see Fonts), else the whole fonts. */
+        static EmbeddedFonts forText(PDDocument doc, String text) {
+            TrueTypeFont[] fonts = PARSED.get();
+            boolean cut = text.codePoints().allMatch(cp -> hasGlyph(fonts[2], cp) && hasGlyph(fonts[3], cp));
+            return cut ? new EmbeddedFonts(load(doc, fonts[2]), load(doc, fonts[3])) : new EmbeddedFonts(doc);
+        }
+
+        private static boolean hasGlyph(TrueTypeFont font, int codePoint) {
+            try {
+                return font.getUnicodeCmapLookup().getGlyphId(codePoint) != 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private static PDType0Font load(PDDocument doc, TrueTypeFont font) {
@@ -133,9 +150,9 @@ public final class PdfSheets {
             }
         }
 
-        private static TrueTypeFont parse(boolean bold) {
+        private static TrueTypeFont parse(byte[] ttf) {
             try {
-                return new TTFParser().parse(new RandomAccessReadBuffer(Fonts.ttf(bold)));
+                return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
