@@ -23,6 +23,10 @@ import vn.bdg.registry.card.CardController;
 import vn.bdg.registry.card.CardService;
 import vn.bdg.registry.card.SigningKeys;
 import vn.bdg.registry.catalog.CatalogController;
+import vn.bdg.registry.certificate.CertificateController;
+import vn.bdg.registry.certificate.CertificateService;
+import vn.bdg.registry.certificate.PublicController;
+import vn.bdg.registry.certificate.SelfService;
 import vn.bdg.registry.catalog.Catalogs;
 import vn.bdg.registry.course.CourseController;
 import vn.bdg.registry.course.CourseRepository;
@@ -41,12 +45,14 @@ import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.user.UserController;
 import vn.bdg.registry.user.UserRepository;
 import vn.bdg.registry.user.UserService;
+import vn.bdg.registry.web.ClientRateLimiter;
 import vn.bdg.registry.web.ErrorHandlers;
 import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.ServiceController;
 
 import java.time.Duration;
 
+import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.patch;
@@ -99,6 +105,10 @@ public final class App {
         var attendance = new AttendanceService(dsl, cards, audit, config.clockSkewTolerance().toSeconds());
         var attendanceCtl = new AttendanceController(checkIns, attendance, cards, units,
                 new WalkInService(checkIns, attendance, participants, enrollments, config.clockSkewTolerance()));
+        var certificates = new CertificateService(dsl, attendance, keys, audit, config.publicBaseUrl());
+        var certificateCtl = new CertificateController(certificates);
+        var publicCtl = new PublicController(certificates, new SelfService(cards, attendance, certificates));
+        var publicLimiter = new ClientRateLimiter(config.publicRequestsPerMinute());
 
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -131,6 +141,8 @@ public final class App {
                 }
                 get("/api-docs/openapi.yaml", service::openApi, PUBLIC);
                 get("/docs", service::docs, PUBLIC);
+                before("/verify/*", publicLimiter::check);
+                get("/verify/{number}", publicCtl::page, PUBLIC);
 
                 path("/api/v1", () -> {
                     post("auth/login", authCtl::login, PUBLIC);
@@ -192,6 +204,20 @@ public final class App {
                     get("sessions/{id}/sign-in-sheet.pdf", attendanceCtl::signInSheetPdf, SCANNERS);
                     get("sessions/{id}/sign-in-sheets", attendanceCtl::sheets, SCANNERS);
                     post("sessions/{id}/sign-in-sheets", attendanceCtl::attachSheet, MANAGERS);
+
+                    // certificates; everything under public/ needs no login and is rate-limited per client
+                    post("courses/{id}/certificates", certificateCtl::issue, MANAGERS);
+                    post("courses/{id}/certificates/{participantId}", certificateCtl::issueOne, MANAGERS);
+                    post("courses/{id}/certificates/{participantId}/withhold", certificateCtl::withhold, MANAGERS);
+                    get("courses/{id}/certificates.zip", certificateCtl::zip, ANY);
+                    get("certificates/{number}.pdf", certificateCtl::pdf, ANY);
+                    post("certificates/{number}/revoke", certificateCtl::revoke, MANAGERS);
+                    before("public/*", publicLimiter::check);
+                    get("public/certificates/revoked", publicCtl::revoked, PUBLIC);
+                    get("public/certificates/{number}", publicCtl::certificate, PUBLIC);
+                    post("public/credentials/verify", publicCtl::verifyCredential, PUBLIC);
+                    get("public/cards/{cardToken}", publicCtl::card, PUBLIC);
+                    get("public/cards/{cardToken}/certificates/{number}.pdf", publicCtl::cardCertificatePdf, PUBLIC);
                 });
             });
         });

@@ -15,7 +15,9 @@ public record Config(
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
         long maxRequestBytes,
-        Duration clockSkewTolerance) {
+        Duration clockSkewTolerance,
+        String publicBaseUrl,
+        long publicRequestsPerMinute) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -33,13 +35,22 @@ public record Config(
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("ACCESS_TOKEN_MINUTES", "60"))),
                 Duration.ofDays(Long.parseLong(env.getOrDefault("REFRESH_TOKEN_DAYS", "30"))),
                 Long.parseLong(env.getOrDefault("MAX_REQUEST_BYTES", String.valueOf(32L * 1024 * 1024))),
-                Duration.ofMinutes(Long.parseLong(env.getOrDefault("CLOCK_SKEW_MINUTES", "15"))));
+                Duration.ofMinutes(Long.parseLong(env.getOrDefault("CLOCK_SKEW_MINUTES", "15"))),
+                env.getOrDefault("PUBLIC_BASE_URL", "http://localhost:7070").replaceAll("/+$", ""),
+                Long.parseLong(env.getOrDefault("PUBLIC_RATE_LIMIT_PER_MINUTE", "60")));
     }
 
     /** The same settings with another database: used by tests and the embedded fallback. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, url, user, password, embeddedDataDir, metricsPublic,
-                accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance);
+                accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance, publicBaseUrl,
+                publicRequestsPerMinute);
+    }
+
+    /** The same settings with another limit on public requests per client: used by the rate-limit test. */
+    public Config withPublicRequestsPerMinute(long perMinute) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, embeddedDataDir, metricsPublic,
+                accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance, publicBaseUrl, perMinute);
     }
 
     private static String blankToNull(String s) {

@@ -63,13 +63,18 @@ public final class SigningKeys {
 
     /** A key that may verify signatures now (not retired), or empty. */
     public Optional<Key> verificationKey(String kid) {
+        return find(kid).filter(k -> k.retiredAt() == null);
+    }
+
+    /** Any key by id, retired ones too (to say why something no longer verifies), or empty. */
+    public Optional<Key> find(String kid) {
         Cached cached = byKid.get(kid);
         if (cached == null || cached.loadedAt().plus(CACHE_TTL).isBefore(Instant.now())) {
             cached = new Cached(dsl.selectFrom(SIGNING_KEY).where(SIGNING_KEY.KID.eq(kid)).fetchOptional(SigningKeys::toKey),
                     Instant.now());
             byKid.put(kid, cached);
         }
-        return cached.key().filter(k -> k.retiredAt() == null);
+        return cached.key();
     }
 
     public List<Key> published(String provinceCode) {

@@ -1,5 +1,8 @@
 package vn.bdg.registry.print;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -10,7 +13,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,25 +112,58 @@ public final class PdfSheets {
         });
     }
 
-    private record EmbeddedFonts(PDType0Font regular, PDType0Font bold) {
+    /**
+     * DejaVu regular and bold, embedded as subsets of the glyphs the document uses. The fonts are
+     * parsed once per thread (a parsed font is not thread-safe) rather than once per document:
+     * that matters when a thousand certificates are rendered.
+     */
+    record EmbeddedFonts(PDType0Font regular, PDType0Font bold) {
+        /** Whole regular, whole bold, Latin-and-Vietnamese regular, Latin-and-Vietnamese bold. */
+        private static final ThreadLocal<TrueTypeFont[]> PARSED = ThreadLocal.withInitial(() -> new TrueTypeFont[]{
+                parse(Fonts.ttf(false)), parse(Fonts.ttf(true)),
+                parse(Fonts.latinVietnameseTtf(false)), parse(Fonts.latinVietnameseTtf(true))});
+
         EmbeddedFonts(PDDocument doc) {
-            this(load(doc, Fonts.REGULAR), load(doc, Fonts.BOLD));
+            this(load(doc, PARSED.get()[0]), load(doc, PARSED.get()[1]));
         }
 
-        private static PDType0Font load(PDDocument doc, String resource) {
-            try (InputStream in = Fonts.stream(resource)) {
-                return PDType0Font.load(doc, in);
+        /** The Latin-and-Vietnamese cut when it has every character of the text (see Fonts), else the whole fonts. */
+        static EmbeddedFonts forText(PDDocument doc, String text) {
+            TrueTypeFont[] fonts = PARSED.get();
+            boolean cut = text.codePoints().allMatch(cp -> hasGlyph(fonts[2], cp) && hasGlyph(fonts[3], cp));
+            return cut ? new EmbeddedFonts(load(doc, fonts[2]), load(doc, fonts[3])) : new EmbeddedFonts(doc);
+        }
+
+        private static boolean hasGlyph(TrueTypeFont font, int codePoint) {
+            try {
+                return font.getUnicodeCmapLookup().getGlyphId(codePoint) != 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static PDType0Font load(PDDocument doc, TrueTypeFont font) {
+            try {
+                return PDType0Font.load(doc, font, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static TrueTypeFont parse(byte[] ttf) {
+            try {
+                return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
     }
 
-    private interface Drawing {
+    interface Drawing {
         void draw(PDDocument doc) throws IOException;
     }
 
-    private static byte[] render(Drawing drawing) {
+    static byte[] render(Drawing drawing) {
         try (PDDocument doc = new PDDocument()) {
             drawing.draw(doc);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -146,8 +181,38 @@ public final class PdfSheets {
     }
 
     /** Writes text wrapped to the width; returns the baseline below the last line. */
-    private static float text(PDPageContentStream cs, PDType0Font font, float size, String text, float x, float y,
-                              float width) throws IOException {
+    static float text(PDPageContentStream cs, PDType0Font font, float size, String text, float x, float y,
+                      float width) throws IOException {
+        float baseline = y;
+        for (String l : wrap(font, size, text, width)) {
+            show(cs, font, size, l, x, baseline);
+            baseline -= size * 1.25f;
+        }
+        return baseline;
+    }
+
+    /** Writes text wrapped to the width, each line centred on centreX; returns the baseline below the last line. */
+    static float centred(PDPageContentStream cs, PDType0Font font, float size, String text, float centreX, float y,
+                         float width) throws IOException {
+        float baseline = y;
+        for (String l : wrap(font, size, text, width)) {
+            show(cs, font, size, l, centreX - font.getStringWidth(l) / 1000 * size / 2, baseline);
+            baseline -= size * 1.25f;
+        }
+        return baseline;
+    }
+
+    private static void show(PDPageContentStream cs, PDType0Font font, float size, String line, float x, float y)
+            throws IOException {
+        cs.beginText();
+        cs.setFont(font, size);
+        cs.newLineAtOffset(x, y);
+        cs.showText(line);
+        cs.endText();
+    }
+
+    /** Splits text at spaces into lines no wider than width (a single longer word keeps its own line). */
+    private static List<String> wrap(PDType0Font font, float size, String text, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -160,15 +225,6 @@ public final class PdfSheets {
             }
         }
         lines.add(line.toString());
-        float baseline = y;
-        for (String l : lines) {
-            cs.beginText();
-            cs.setFont(font, size);
-            cs.newLineAtOffset(x, baseline);
-            cs.showText(l);
-            cs.endText();
-            baseline -= size * 1.25f;
-        }
-        return baseline;
+        return lines;
     }
 }

@@ -30,7 +30,9 @@ public final class ErrorHandlers {
             write(ctx, new ApiException(500, "internal_error"));
         });
         app.error(404, ctx -> {
-            if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+            // a page that answers 404 itself (the certificate check page) keeps its body
+            String type = ctx.res().getContentType();
+            if (type == null || !(type.startsWith(PROBLEM_JSON) || type.startsWith("text/html"))) {
                 write(ctx, ApiException.notFound());
             }
         });

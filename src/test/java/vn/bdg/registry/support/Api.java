@@ -32,7 +32,12 @@ public final class Api {
     }
 
     public static Api anonymous() {
-        return new Api(TestServer.get().baseUrl, null, Map.of());
+        return anonymous(TestServer.get().baseUrl);
+    }
+
+    /** An anonymous client of another server (e.g. one started with other settings). */
+    public static Api anonymous(String baseUrl) {
+        return new Api(baseUrl, null, Map.of());
     }
 
     public Api withToken(String newToken) {

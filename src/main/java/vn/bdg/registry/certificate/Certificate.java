@@ -1,0 +1,31 @@
+package vn.bdg.registry.certificate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A certificate as the people who issue it see it: everything it prints, who issued it, its credential. */
+public record Certificate(String number, String status, UUID courseId, UUID participantId, String holderName,
+                          Integer birthYear, String unitName, String courseTitle, LocalDate startDate,
+                          LocalDate endDate, BigDecimal hours, String organizer, String place, LocalDate issueDate,
+                          String signerName, String signerTitle, OffsetDateTime issuedAt, UUID issuedBy,
+                          String manualReason, OffsetDateTime revokedAt, UUID revokedBy, String revocationReason,
+                          String credential, String verificationUrl) {
+
+    /** What anyone may learn from a certificate's number: nothing about the holder beyond the name. */
+    public record Public(String number, String status, String holderName, String courseTitle, LocalDate startDate,
+                         LocalDate endDate, BigDecimal hours, String organizer, OffsetDateTime issuedAt,
+                         OffsetDateTime revokedAt, String revocationReason) {
+    }
+
+    public Public publicView() {
+        return new Public(number, status, holderName, courseTitle, startDate, endDate, hours, organizer, issuedAt,
+                revokedAt, revocationReason);
+    }
+
+    /** The text of the QR code: the verification page, and after the # (never sent to a server) the credential. */
+    public String qrText() {
+        return verificationUrl + "#" + credential;
+    }
+}

@@ -1,0 +1,95 @@
+package vn.bdg.registry.certificate;
+
+import io.javalin.http.Context;
+import vn.bdg.registry.auth.AccessManager;
+import vn.bdg.registry.text.VietnameseText;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.Validator;
+
+import java.util.UUID;
+
+/** Client/server IO for issuing, withholding, revoking and printing certificates (logged in). */
+public final class CertificateController {
+    record IssueRequest(String place, String signerName, String signerTitle) {
+    }
+
+    record ManualIssueRequest(String reason, String place, String signerName, String signerTitle) {
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    private final CertificateService certificates;
+
+    public CertificateController(CertificateService certificates) {
+        this.certificates = certificates;
+    }
+
+    /** The body is optional: without one, the place and signer are the defaults. */
+    public void issue(Context ctx) {
+        IssueRequest req = ctx.bodyAsBytes().length == 0 ? new IssueRequest(null, null, null)
+                : Bodies.read(ctx, IssueRequest.class);
+        Validator v = new Validator();
+        validateSigning(v, req.place(), req.signerName(), req.signerTitle());
+        v.validate();
+        ctx.json(certificates.issue(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
+                signing(req.place(), req.signerName(), req.signerTitle())));
+    }
+
+    public void issueOne(Context ctx) {
+        ManualIssueRequest req = Bodies.read(ctx, ManualIssueRequest.class);
+        Validator v = new Validator().require("reason", req.reason()).maxLength("reason", req.reason(), 500);
+        validateSigning(v, req.place(), req.signerName(), req.signerTitle());
+        v.validate();
+        ctx.status(201).json(certificates.issueOne(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
+                Params.pathId(ctx, "participantId"), req.reason().strip(),
+                signing(req.place(), req.signerName(), req.signerTitle())));
+    }
+
+    public void withhold(Context ctx) {
+        String reason = reason(ctx);
+        ctx.json(certificates.withhold(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
+                Params.pathId(ctx, "participantId"), reason));
+    }
+
+    public void revoke(Context ctx) {
+        String reason = reason(ctx);
+        ctx.json(certificates.revoke(AccessManager.caller(ctx), ctx.pathParam("number"), reason));
+    }
+
+    public void pdf(Context ctx) {
+        Certificate c = certificates.visible(AccessManager.caller(ctx), ctx.pathParam("number"));
+        writePdf(ctx, c);
+    }
+
+    /** Every live certificate of the course, one PDF each, for printing. */
+    public void zip(Context ctx) throws Exception {
+        UUID courseId = Params.pathId(ctx, "id");
+        var list = certificates.liveOfCourse(AccessManager.caller(ctx), courseId);
+        ctx.contentType("application/zip");
+        ctx.header("Content-Disposition", "attachment; filename=\"certificates-" + courseId + ".zip\"");
+        CertificateService.writeZip(list, ctx.outputStream());
+    }
+
+    static void writePdf(Context ctx, Certificate c) {
+        ctx.header("Content-Disposition", "inline; filename=\"" + c.number() + ".pdf\"");
+        ctx.contentType("application/pdf").result(CertificateService.pdf(c));
+    }
+
+    private static String reason(Context ctx) {
+        ReasonRequest req = Bodies.read(ctx, ReasonRequest.class);
+        new Validator().require("reason", req.reason()).maxLength("reason", req.reason(), 500).validate();
+        return req.reason().strip();
+    }
+
+    private static void validateSigning(Validator v, String place, String signerName, String signerTitle) {
+        v.maxLength("place", place, 200).maxLength("signerName", signerName, 200)
+                .maxLength("signerTitle", signerTitle, 200);
+    }
+
+    private static CertificateService.Signing signing(String place, String signerName, String signerTitle) {
+        return new CertificateService.Signing(VietnameseText.clean(place), VietnameseText.clean(signerName),
+                VietnameseText.clean(signerTitle));
+    }
+}

@@ -1,0 +1,261 @@
+package vn.bdg.registry.certificate;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.db.tables.records.CertificateRecord;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.ADMIN_UNIT;
+import static vn.bdg.registry.db.Tables.CERTIFICATE;
+import static vn.bdg.registry.db.Tables.CERTIFICATE_COUNTER;
+import static vn.bdg.registry.db.Tables.CERTIFICATE_WITHHELD;
+import static vn.bdg.registry.db.Tables.COURSE;
+import static vn.bdg.registry.db.Tables.COURSE_SESSION;
+import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
+import static vn.bdg.registry.db.Tables.ENROLLMENT;
+import static vn.bdg.registry.db.Tables.ORGANIZATION;
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
+
+/** SQL for certificates, their numbers and withheld decisions. Certificates are scoped through their course. */
+final class CertificateRepository {
+    /** A course as a certificate prints it. hours: the planned hours, or null. */
+    record CourseRow(UUID id, String provinceCode, String provinceName, String status, String title,
+                     LocalDate startDate, LocalDate endDate, BigDecimal hours, String organizerName) {
+    }
+
+    record EnrollmentRow(UUID participantId, String fullName, String role, String status) {
+    }
+
+    /** A person as a certificate prints them. unitName: their organisation, else their administrative unit. */
+    record HolderRow(UUID id, String fullName, Integer birthYear, String unitName) {
+    }
+
+    record Revoked(String number, OffsetDateTime revokedAt) {
+    }
+
+    /** One course of a card holder. */
+    record CourseOfHolder(UUID courseId, String provinceCode, String title, LocalDate startDate, LocalDate endDate,
+                          String courseStatus, String enrollmentStatus, String role) {
+    }
+
+    private final DSLContext dsl;
+
+    CertificateRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Courses the caller may read: in scope, and for trainers only those assigned to them. */
+    static Condition visibleCourse(Caller caller) {
+        Condition inScope = caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
+        return caller.role() != Role.trainer ? inScope : inScope.and(DSL.exists(DSL.selectOne().from(COURSE_TRAINER)
+                .where(COURSE_TRAINER.COURSE_ID.eq(COURSE.ID).and(COURSE_TRAINER.USER_ID.eq(caller.userId())))));
+    }
+
+    /** The course, locked until the end of the transaction so that two issuings of it run one after the other. */
+    Optional<CourseRow> lockCourse(DSLContext tx, Caller caller, UUID courseId) {
+        var province = ADMIN_UNIT.as("province");
+        return tx.select(COURSE.ID, COURSE.PROVINCE_CODE, province.NAME, COURSE.STATUS, COURSE.TITLE,
+                        COURSE.START_DATE, COURSE.END_DATE, COURSE.PLANNED_HOURS, ORGANIZATION.NAME)
+                .from(COURSE)
+                .join(province).on(province.CODE.eq(COURSE.PROVINCE_CODE))
+                .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(COURSE.ORGANIZER_ID))
+                .where(COURSE.ID.eq(courseId).and(visibleCourse(caller)))
+                .forUpdate().of(COURSE)
+                .fetchOptional(r -> new CourseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7(), r.value8(), r.value9()));
+    }
+
+    /** The length of the course's sessions, in hours to one decimal; null without sessions. */
+    BigDecimal sessionHours(DSLContext tx, UUID courseId) {
+        BigDecimal seconds = tx.select(DSL.sum(DSL.field("extract(epoch from ({0} - {1}))", BigDecimal.class,
+                        COURSE_SESSION.END_TIME, COURSE_SESSION.START_TIME)))
+                .from(COURSE_SESSION).where(COURSE_SESSION.COURSE_ID.eq(courseId)).fetchOne(0, BigDecimal.class);
+        return seconds == null ? null : seconds.divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP);
+    }
+
+    boolean courseVisible(Caller caller, UUID courseId) {
+        return dsl.fetchExists(DSL.selectOne().from(COURSE).where(COURSE.ID.eq(courseId).and(visibleCourse(caller))));
+    }
+
+    /** Every enrollment of the course, withdrawn ones too. */
+    List<EnrollmentRow> enrollments(DSLContext tx, UUID courseId) {
+        return tx.select(ENROLLMENT.PARTICIPANT_ID, PARTICIPANT.FULL_NAME, ENROLLMENT.ROLE, ENROLLMENT.STATUS)
+                .from(ENROLLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID))
+                .where(ENROLLMENT.COURSE_ID.eq(courseId))
+                .orderBy(PARTICIPANT.NAME_KEY, PARTICIPANT.ID)
+                .fetch(r -> new EnrollmentRow(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    Optional<EnrollmentRow> enrollment(DSLContext tx, UUID courseId, UUID participantId) {
+        return enrollments(tx, courseId).stream().filter(e -> e.participantId().equals(participantId)).findFirst();
+    }
+
+    /** Withheld decisions of a course: participant -> reason. */
+    Map<UUID, String> withheld(DSLContext tx, UUID courseId) {
+        return tx.select(CERTIFICATE_WITHHELD.PARTICIPANT_ID, CERTIFICATE_WITHHELD.REASON).from(CERTIFICATE_WITHHELD)
+                .where(CERTIFICATE_WITHHELD.COURSE_ID.eq(courseId))
+                .fetchMap(CERTIFICATE_WITHHELD.PARTICIPANT_ID, CERTIFICATE_WITHHELD.REASON);
+    }
+
+    void withhold(DSLContext tx, UUID courseId, UUID participantId, String provinceCode, String reason, UUID userId,
+                  OffsetDateTime at) {
+        tx.insertInto(CERTIFICATE_WITHHELD)
+                .set(CERTIFICATE_WITHHELD.COURSE_ID, courseId).set(CERTIFICATE_WITHHELD.PARTICIPANT_ID, participantId)
+                .set(CERTIFICATE_WITHHELD.PROVINCE_CODE, provinceCode).set(CERTIFICATE_WITHHELD.REASON, reason)
+                .set(CERTIFICATE_WITHHELD.WITHHELD_BY, userId).set(CERTIFICATE_WITHHELD.WITHHELD_AT, at)
+                .onConflict(CERTIFICATE_WITHHELD.COURSE_ID, CERTIFICATE_WITHHELD.PARTICIPANT_ID).doUpdate()
+                .set(CERTIFICATE_WITHHELD.REASON, reason).set(CERTIFICATE_WITHHELD.WITHHELD_BY, userId)
+                .set(CERTIFICATE_WITHHELD.WITHHELD_AT, at)
+                .execute();
+    }
+
+    void unwithhold(DSLContext tx, UUID courseId, UUID participantId) {
+        tx.deleteFrom(CERTIFICATE_WITHHELD).where(CERTIFICATE_WITHHELD.COURSE_ID.eq(courseId)
+                .and(CERTIFICATE_WITHHELD.PARTICIPANT_ID.eq(participantId))).execute();
+    }
+
+    /** The course's certificates, revoked ones too, by number. */
+    List<CertificateRecord> ofCourse(DSLContext tx, UUID courseId) {
+        return tx.selectFrom(CERTIFICATE).where(CERTIFICATE.COURSE_ID.eq(courseId)).orderBy(CERTIFICATE.NUMBER).fetch();
+    }
+
+    /**
+     * For each record id, the record it ended in after merges (itself when never merged), so that a
+     * certificate of a merged duplicate counts as its kept record's.
+     */
+    Map<UUID, UUID> keptRecords(DSLContext tx, Collection<UUID> ids) {
+        Map<UUID, UUID> mergedInto = new HashMap<>();
+        Set<UUID> wanted = new HashSet<>(ids);
+        for (int depth = 0; depth < 10 && !wanted.isEmpty(); depth++) {
+            Set<UUID> next = new HashSet<>();
+            tx.select(PARTICIPANT.ID, PARTICIPANT.MERGED_INTO).from(PARTICIPANT).where(PARTICIPANT.ID.in(wanted))
+                    .forEach(r -> {
+                        if (r.value2() != null) {
+                            mergedInto.put(r.value1(), r.value2());
+                            next.add(r.value2());
+                        }
+                    });
+            wanted = next;
+        }
+        Map<UUID, UUID> kept = new HashMap<>();
+        for (UUID id : ids) {
+            UUID k = id;
+            for (int depth = 0; depth < 10 && mergedInto.containsKey(k); depth++) {
+                k = mergedInto.get(k);
+            }
+            kept.put(id, k);
+        }
+        return kept;
+    }
+
+    Map<UUID, UUID> keptRecords(Collection<UUID> ids) {
+        return keptRecords(dsl, ids);
+    }
+
+    /** The record and every record merged into it, directly or through others. */
+    Set<UUID> withMergedRecords(UUID keptId) {
+        Set<UUID> all = new HashSet<>(Set.of(keptId));
+        Set<UUID> frontier = Set.of(keptId);
+        for (int depth = 0; depth < 10 && !frontier.isEmpty(); depth++) {
+            frontier = new HashSet<>(dsl.select(PARTICIPANT.ID).from(PARTICIPANT)
+                    .where(PARTICIPANT.MERGED_INTO.in(frontier)).fetch(PARTICIPANT.ID));
+            frontier.removeAll(all);
+            all.addAll(frontier);
+        }
+        return all;
+    }
+
+    Map<UUID, HolderRow> holders(DSLContext tx, Collection<UUID> ids) {
+        return tx.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME,
+                        DSL.coalesce(PARTICIPANT.BIRTH_YEAR, DSL.extract(PARTICIPANT.BIRTH_DATE, org.jooq.DatePart.YEAR)),
+                        DSL.coalesce(PARTICIPANT.ORGANIZATION, ADMIN_UNIT.NAME))
+                .from(PARTICIPANT).leftJoin(ADMIN_UNIT).on(ADMIN_UNIT.CODE.eq(PARTICIPANT.UNIT_CODE))
+                .where(PARTICIPANT.ID.in(ids))
+                .fetchMap(PARTICIPANT.ID, r -> new HolderRow(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Takes the next n numbers of the province and year; answers the first. Never hands a number out twice. */
+    int allocate(DSLContext tx, String provinceCode, int year, int n) {
+        int last = tx.insertInto(CERTIFICATE_COUNTER)
+                .set(CERTIFICATE_COUNTER.PROVINCE_CODE, provinceCode)
+                .set(CERTIFICATE_COUNTER.YEAR, year)
+                .set(CERTIFICATE_COUNTER.LAST, n)
+                .onConflict(CERTIFICATE_COUNTER.PROVINCE_CODE, CERTIFICATE_COUNTER.YEAR).doUpdate()
+                .set(CERTIFICATE_COUNTER.LAST, CERTIFICATE_COUNTER.LAST.plus(n))
+                .returning(CERTIFICATE_COUNTER.LAST)
+                .fetchOne(CERTIFICATE_COUNTER.LAST);
+        return last - n + 1;
+    }
+
+    void insert(DSLContext tx, List<CertificateRecord> rows) {
+        for (int from = 0; from < rows.size(); from += 500) {
+            var insert = tx.insertInto(CERTIFICATE).set(rows.get(from));
+            for (CertificateRecord r : rows.subList(from + 1, Math.min(rows.size(), from + 500))) {
+                insert = insert.newRecord().set(r);
+            }
+            insert.execute();
+        }
+    }
+
+    /** A certificate of a course the caller may read. */
+    Optional<CertificateRecord> visible(Caller caller, String number) {
+        return dsl.select(CERTIFICATE.asterisk()).from(CERTIFICATE).join(COURSE).on(COURSE.ID.eq(CERTIFICATE.COURSE_ID))
+                .where(CERTIFICATE.NUMBER.eq(number).and(visibleCourse(caller)))
+                .fetchOptional(r -> r.into(CERTIFICATE));
+    }
+
+    Optional<CertificateRecord> byNumber(String number) {
+        return dsl.selectFrom(CERTIFICATE).where(CERTIFICATE.NUMBER.eq(number)).fetchOptional();
+    }
+
+    /** Revokes a live certificate, locking it; empty when it is not live. */
+    Optional<CertificateRecord> revoke(DSLContext tx, String number, UUID userId, String reason, OffsetDateTime at) {
+        return tx.update(CERTIFICATE)
+                .set(CERTIFICATE.STATUS, "revoked").set(CERTIFICATE.REVOKED_AT, at)
+                .set(CERTIFICATE.REVOKED_BY, userId).set(CERTIFICATE.REVOCATION_REASON, reason)
+                .where(CERTIFICATE.NUMBER.eq(number).and(CERTIFICATE.STATUS.eq("valid")))
+                .returning().fetchOptional();
+    }
+
+    List<Revoked> revokedIn(String provinceCode) {
+        return dsl.select(CERTIFICATE.NUMBER, CERTIFICATE.REVOKED_AT).from(CERTIFICATE)
+                .where(CERTIFICATE.PROVINCE_CODE.eq(provinceCode).and(CERTIFICATE.STATUS.eq("revoked")))
+                .orderBy(CERTIFICATE.REVOKED_AT, CERTIFICATE.NUMBER)
+                .fetch(r -> new Revoked(r.value1(), r.value2()));
+    }
+
+    List<CertificateRecord> ofParticipants(Collection<UUID> ids) {
+        return dsl.selectFrom(CERTIFICATE).where(CERTIFICATE.PARTICIPANT_ID.in(ids))
+                .orderBy(CERTIFICATE.ISSUED_AT.desc(), CERTIFICATE.NUMBER).fetch();
+    }
+
+    List<CourseOfHolder> coursesOf(Collection<UUID> participantIds) {
+        return dsl.select(COURSE.ID, COURSE.PROVINCE_CODE, COURSE.TITLE, COURSE.START_DATE, COURSE.END_DATE,
+                        COURSE.STATUS, ENROLLMENT.STATUS, ENROLLMENT.ROLE)
+                .from(ENROLLMENT).join(COURSE).on(COURSE.ID.eq(ENROLLMENT.COURSE_ID))
+                .where(ENROLLMENT.PARTICIPANT_ID.in(participantIds))
+                .orderBy(COURSE.START_DATE.desc(), COURSE.ID)
+                .fetch(r -> new CourseOfHolder(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8()));
+    }
+
+    Optional<String> fullName(UUID participantId) {
+        return dsl.select(PARTICIPANT.FULL_NAME).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId))
+                .fetchOptional(PARTICIPANT.FULL_NAME);
+    }
+}

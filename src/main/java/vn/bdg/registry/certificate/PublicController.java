@@ -1,0 +1,78 @@
+package vn.bdg.registry.certificate;
+
+import io.javalin.http.Context;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Messages;
+import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.Validator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Client/server IO for what needs no login (all rate-limited per client): checking a certificate
+ * by number, by page or by credential, the revocation list, and a card holder's own records.
+ */
+public final class PublicController {
+    record VerifyRequest(String credential) {
+    }
+
+    private final CertificateService certificates;
+    private final SelfService self;
+
+    public PublicController(CertificateService certificates, SelfService self) {
+        this.certificates = certificates;
+        this.self = self;
+    }
+
+    public void certificate(Context ctx) {
+        noStore(ctx);
+        ctx.json(certificates.lookup(ctx.pathParam("number")).orElseThrow(ApiException::notFound));
+    }
+
+    public void revoked(Context ctx) {
+        String province = Params.query(ctx, "province");
+        new Validator().require("province", province).maxLength("province", province, 10).validate();
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.json(certificates.revokedIn(province));
+    }
+
+    public void verifyCredential(Context ctx) {
+        VerifyRequest req = Bodies.read(ctx, VerifyRequest.class);
+        new Validator().require("credential", req.credential()).maxLength("credential", req.credential(), 4096)
+                .validate();
+        noStore(ctx);
+        ctx.json(certificates.verifyCredential(req.credential()));
+    }
+
+    /** The page the QR code opens; an unknown number is a 404 page, never a hint about other numbers. */
+    public void page(Context ctx) {
+        String number = ctx.pathParam("number");
+        var certificate = certificates.lookup(number);
+        Locale locale = Messages.locale(ctx);
+        noStore(ctx);
+        ctx.header("Content-Language", locale.toLanguageTag());
+        ctx.header("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.status(certificate.isPresent() ? 200 : 404).contentType("text/html; charset=utf-8")
+                .result(VerifyPage.render(locale, number, certificate.orElse(null)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void card(Context ctx) {
+        noStore(ctx);
+        ctx.json(self.view(ctx.pathParam("cardToken")));
+    }
+
+    public void cardCertificatePdf(Context ctx) {
+        noStore(ctx);
+        CertificateController.writePdf(ctx, self.certificate(ctx.pathParam("cardToken"), ctx.pathParam("number")));
+    }
+
+    /** Status can change at any moment (revocation), and card data is personal: never cached. */
+    private static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,35 @@
+package vn.bdg.registry.certificate;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.App;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.TestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public routes are wired to the per-client limiter. On a server of its own with a small limit,
+ * so that the shared test server (generous limit) never answers 429 to other tests.
+ */
+class PublicRateLimitIT {
+    @Test
+    void publicRoutesAnswer429WithRetryAfterOnceAClientHasUsedItsAllowance() {
+        TestServer shared = TestServer.get();
+        Javalin app = App.create(shared.config.withPublicRequestsPerMinute(3), shared.database).start("127.0.0.1", 0);
+        try {
+            Api client = Api.anonymous("http://127.0.0.1:" + app.port());
+            assertThat(client.get("/api/v1/public/certificates/00-2000-000001").status()).isEqualTo(404);
+            assertThat(client.get("/verify/00-2000-000001").status()).isEqualTo(404);
+            assertThat(client.get("/api/v1/public/cards/not-a-card").status()).isEqualTo(404);
+            Api.Res limited = client.get("/api/v1/public/certificates/00-2000-000001");
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.json().get("code").asText()).isEqualTo("rate_limited");
+            assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+            assertThat(client.get("/verify/00-2000-000001").status()).isEqualTo(429);
+            assertThat(client.get("/health").status()).as("only the public routes are limited").isEqualTo(200);
+        } finally {
+            app.stop();
+        }
+    }
+}

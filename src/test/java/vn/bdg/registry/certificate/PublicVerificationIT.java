@@ -1,0 +1,168 @@
+package vn.bdg.registry.certificate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSObject;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.World;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What anyone can learn with no login: by number, by page, by signed credential, and revocation lists. */
+class PublicVerificationIT {
+    private final World world = World.create();
+    private final Api anyone = Api.anonymous();
+
+    /** A course in which Hoà completed and got a certificate; answers it. */
+    private JsonNode certificateOfHoa(String title) {
+        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+        if (title != null) {
+            CertificateFixtures.setTitle(course.id(), title);
+        }
+        UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
+        CertificateFixtures.birthYear(hoa, 1985);
+        Fixtures.enroll(world, course.id(), hoa);
+        CertificateFixtures.attend(world, course, 0, hoa);
+        return CertificateFixtures.issuedTo(world, course, hoa);
+    }
+
+    @Test
+    void aNumberAnswersTheHolderAndCourseAndNothingElseAboutThePerson() {
+        JsonNode certificate = certificateOfHoa(null);
+        Api.Res res = anyone.get("/api/v1/public/certificates/" + certificate.get("number").asText());
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(res.header("Cache-Control")).isEqualTo("no-store");
+        JsonNode pub = res.json();
+        Set<String> fields = new HashSet<>();
+        pub.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("number", "status", "holderName", "courseTitle", "startDate",
+                "endDate", "hours", "organizer", "issuedAt", "revokedAt", "revocationReason");
+        assertThat(pub.get("status").asText()).isEqualTo("valid");
+        assertThat(pub.get("holderName").asText()).isEqualTo("Nguyễn Thị Hoà");
+        assertThat(pub.get("courseTitle").asText()).isEqualTo(CertificateFixtures.TITLE);
+        assertThat(pub.get("hours").decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(pub.get("revokedAt").isNull()).isTrue();
+        assertThat(res.body()).doesNotContain("1985");
+    }
+
+    @Test
+    void unknownAndMalformedNumbersAnswerAlike() {
+        certificateOfHoa(null);
+        int year = java.time.LocalDate.now().getYear();
+        List<String> asked = List.of(world.province + "-" + year + "-999999", "00-2000-000001", "abc",
+                "06-2026-12", "%27%20or%201%3D1--", "9".repeat(300));
+        Set<String> bodies = new HashSet<>();
+        for (String number : asked) {
+            Api.Res res = anyone.get("/api/v1/public/certificates/" + number);
+            assertThat(res.status()).as(number).isEqualTo(404);
+            ObjectNode body = (ObjectNode) res.json();
+            body.remove("instance"); // the path asked for, echoed
+            bodies.add(body.toString());
+            Api.Res page = anyone.get("/verify/" + number);
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.contentType()).startsWith("text/html");
+        }
+        assertThat(bodies).hasSize(1);
+    }
+
+    @Test
+    void revocationChangesThePublicAnswerAtOnceAndEntersTheProvincesList() {
+        JsonNode certificate = certificateOfHoa(null);
+        String number = certificate.get("number").asText();
+        JsonNode before = anyone.get("/api/v1/public/certificates/revoked?province=" + world.province).json();
+        assertThat(before.get("revoked")).isEmpty();
+
+        world.organizer.post("/api/v1/certificates/" + number + "/revoke", Map.of("reason", "Cấp nhầm người"));
+        JsonNode pub = anyone.get("/api/v1/public/certificates/" + number).json();
+        assertThat(pub.get("status").asText()).isEqualTo("revoked");
+        assertThat(pub.get("revocationReason").asText()).isEqualTo("Cấp nhầm người");
+        assertThat(pub.get("revokedAt").isNull()).isFalse();
+
+        JsonNode list = anyone.get("/api/v1/public/certificates/revoked?province=" + world.province).json();
+        assertThat(list.get("province").asText()).isEqualTo(world.province);
+        assertThat(list.get("revoked").findValuesAsText("number")).containsExactly(number);
+        assertThat(anyone.get("/api/v1/public/certificates/revoked?province=" + World.create().province).json()
+                .get("revoked")).isEmpty();
+        assertThat(anyone.get("/api/v1/public/certificates/revoked").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theCheckPageIsSmallAccessibleEscapedHtmlInVietnameseOrEnglish() {
+        JsonNode certificate = certificateOfHoa("Kỹ năng <b>lãnh đạo</b> & \"truyền thông\"");
+        String number = certificate.get("number").asText();
+        Api.Res vi = anyone.get("/verify/" + number);
+        assertThat(vi.status()).isEqualTo(200);
+        assertThat(vi.contentType()).startsWith("text/html");
+        assertThat(vi.body()).startsWith("<!doctype html>").contains("<html lang=\"vi\">", "<h1>", "name=\"viewport\"",
+                "Giấy chứng nhận hợp lệ", "Nguyễn Thị Hoà",
+                "Kỹ năng &lt;b&gt;lãnh đạo&lt;/b&gt; &amp; &quot;truyền thông&quot;")
+                .doesNotContain("<b>", "<script", "http://", "https://", "1985");
+        assertThat(vi.header("Content-Security-Policy")).contains("default-src 'none'");
+
+        Api.Res en = anyone.inLanguage("en").get("/verify/" + number);
+        assertThat(en.body()).contains("<html lang=\"en\">", "This certificate is valid.");
+
+        world.organizer.post("/api/v1/certificates/" + number + "/revoke", Map.of("reason", "Gian lận <điểm danh>"));
+        assertThat(anyone.get("/verify/" + number).body()).contains("Giấy chứng nhận đã bị thu hồi",
+                "Gian lận &lt;điểm danh&gt;");
+    }
+
+    @Test
+    void aCredentialChecksOutUntilItIsTamperedWithRevokedOrItsKeyRetired() throws Exception {
+        JsonNode certificate = certificateOfHoa(null);
+        String credential = certificate.get("credential").asText();
+        String number = certificate.get("number").asText();
+
+        JsonNode good = verify(credential);
+        assertThat(good.get("valid").asBoolean()).isTrue();
+        assertThat(good.get("signature").asText()).isEqualTo("valid");
+        assertThat(good.get("key").asText()).isEqualTo("live");
+        assertThat(good.get("status").asText()).isEqualTo("valid");
+        assertThat(good.get("claims").get("num").asText()).isEqualTo(number);
+        assertThat(good.get("claims").get("name").asText()).isEqualTo("Nguyễn Thị Hoà");
+        assertThat(good.get("claims").get("by").asInt()).isEqualTo(1985);
+        assertThat(good.get("certificate").get("holderName").asText()).isEqualTo("Nguyễn Thị Hoà");
+
+        String[] parts = credential.split("\\.");
+        int i = parts[1].length() / 2;
+        char changed = parts[1].charAt(i) == 'A' ? 'B' : 'A';
+        String tampered = parts[0] + "." + parts[1].substring(0, i) + changed + parts[1].substring(i + 1) + "." + parts[2];
+        JsonNode bad = verify(tampered);
+        assertThat(bad.get("valid").asBoolean()).isFalse();
+        assertThat(bad.get("signature").asText()).isEqualTo("invalid");
+        assertThat(bad.get("claims").isNull()).isTrue();
+        assertThat(bad.get("certificate").isNull()).isTrue();
+        String card = world.organizer.get("/api/v1/participants/" + certificate.get("participantId").asText()
+                + "/card").json().get("token").asText();
+        assertThat(verify(card).get("signature").asText()).as("a card is not a certificate").isEqualTo("invalid");
+        assertThat(verify("not a credential").get("valid").asBoolean()).isFalse();
+
+        world.organizer.post("/api/v1/certificates/" + number + "/revoke", Map.of("reason", "Cấp nhầm"));
+        JsonNode revoked = verify(credential);
+        assertThat(revoked.get("valid").asBoolean()).isFalse();
+        assertThat(revoked.get("signature").asText()).isEqualTo("valid");
+        assertThat(revoked.get("status").asText()).isEqualTo("revoked");
+        assertThat(revoked.get("certificate").get("revocationReason").asText()).isEqualTo("Cấp nhầm");
+
+        String kid = JWSObject.parse(credential).getHeader().getKeyID();
+        assertThat(world.admin.post("/api/v1/keys/" + kid + "/retire", Map.of()).status()).isEqualTo(204);
+        JsonNode retired = verify(credential);
+        assertThat(retired.get("key").asText()).isEqualTo("retired");
+        assertThat(retired.get("signature").asText()).isEqualTo("invalid");
+        assertThat(retired.get("valid").asBoolean()).isFalse();
+    }
+
+    private JsonNode verify(String credential) {
+        Api.Res res = anyone.post("/api/v1/public/credentials/verify", Map.of("credential", credential));
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        return res.json();
+    }
+}
