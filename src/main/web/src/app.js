@@ -619,7 +619,10 @@ function wire() {
   $('send-now').addEventListener('click', upload);
   $('sessions-reload').addEventListener('click', showSessions);
   $('logout').addEventListener('click', async () => {
+    // the queue stays and goes up after the next login; the next user picks their own session
     await api.logout();
+    await store.remove('currentSession');
+    await store.remove('sessions');
     show('login');
   });
   $('change-session').addEventListener('click', async () => {

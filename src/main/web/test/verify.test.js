@@ -8,8 +8,8 @@ import { judge, searchKey, searchRoster, verifyCard } from '../src/verify.js';
 const b64 = bytes => Buffer.from(bytes).toString('base64url');
 const text = value => b64(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)));
 
-function keyPair(kid, province) {
-  const secret = ed25519.utils.randomSecretKey();
+function keyPair(kid, province, seed) {
+  const secret = new Uint8Array(32).fill(seed);
   return { secret, jwk: { kty: 'OKP', crv: 'Ed25519', x: b64(ed25519.getPublicKey(secret)), kid, province, use: 'sig', alg: 'EdDSA' } };
 }
 
@@ -22,7 +22,7 @@ const ANA = '0b8f4b2e-4a53-4f0e-9a39-6c1d0a0f0001';
 const BINH = '0b8f4b2e-4a53-4f0e-9a39-6c1d0a0f0002';
 const MERGED = '0b8f4b2e-4a53-4f0e-9a39-6c1d0a0f0003';
 const STRANGER = '0b8f4b2e-4a53-4f0e-9a39-6c1d0a0f0004';
-const key = keyPair('06-20251115-a1b2c3', '06');
+const key = keyPair('06-20251115-a1b2c3', '06', 1);
 const keys = { keys: [key.jwk] };
 const card = (sub, ver = 1, iss = '06') => sign(key, { typ: 'card', iss, sub, ver });
 const now = Date.now();
@@ -48,13 +48,13 @@ test('a genuine card of an enrolled person is accepted, and a second scan is alr
 });
 
 test('forged, altered, truncated, foreign and unknown-key cards are invalid', () => {
-  const forger = keyPair(key.jwk.kid, '06');
+  const forger = keyPair(key.jwk.kid, '06', 2);
   assert.equal(verdict({ qr: sign(forger, { typ: 'card', iss: '06', sub: ANA, ver: 1 }) }), 'invalid_card');
   const [h, , s] = card(ANA).split('.');
   assert.equal(verdict({ qr: `${h}.${text({ typ: 'card', iss: '06', sub: BINH, ver: 2 })}.${s}` }), 'invalid_card');
   assert.equal(verdict({ qr: card(ANA).slice(0, -4) }), 'invalid_card');
   assert.equal(verdict({ qr: card(ANA, 1, '07') }), 'invalid_card');
-  assert.equal(verdict({ qr: sign(keyPair('06-other', '06'), { typ: 'card', iss: '06', sub: ANA, ver: 1 }) }), 'invalid_card');
+  assert.equal(verdict({ qr: sign(keyPair('06-other', '06', 3), { typ: 'card', iss: '06', sub: ANA, ver: 1 }) }), 'invalid_card');
   assert.equal(verdict({ qr: sign(key, { typ: 'certificate', iss: '06', sub: ANA, ver: 1 }) }), 'invalid_card');
   assert.equal(verdict({ qr: 'https://example.org/not-a-card' }), 'invalid_card');
   assert.equal(verifyCard(card(ANA), keys, '06').participantId, ANA);

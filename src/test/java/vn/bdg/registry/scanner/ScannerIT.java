@@ -2,8 +2,12 @@ package vn.bdg.registry.scanner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.card.Ed25519;
 import vn.bdg.registry.print.QrCodes;
@@ -26,11 +30,17 @@ import static vn.bdg.registry.db.Tables.PARTICIPANT;
 
 /** The trainer's phone scanner (/scan) in a real browser, with a fake camera playing printed badges. */
 class ScannerIT {
-    private final World world = World.create();
-    private final UUID course = Fixtures.courseToday(world, world.districtA);
-    private final UUID session = Fixtures.sessionNow(world, course);
+    private World world;
+    private UUID course;
+    private UUID session;
 
-    ScannerIT() {
+    /** A course running today with a session open now, assigned to the world's trainer. */
+    @BeforeEach
+    void courseToday() {
+        PhoneBrowser.requireChromium();
+        world = World.create();
+        course = Fixtures.courseToday(world, world.districtA);
+        session = Fixtures.sessionNow(world, course);
         Fixtures.assignTrainer(world, course, world.trainer);
     }
 
@@ -81,6 +91,11 @@ class ScannerIT {
                 .fetchMap(r -> r.value1(), r -> r.value2());
     }
 
+    /** Playwright's assertions wait for the page to get there (it updates after async storage calls). */
+    private static LocatorAssertions expect(Locator locator) {
+        return PlaywrightAssertions.assertThat(locator);
+    }
+
     private static List<String> history(Page page, String attribute) {
         return page.locator("#history li.scan").all().stream().map(li -> li.getAttribute(attribute)).toList();
     }
@@ -97,10 +112,10 @@ class ScannerIT {
             page.locator("button.session").first().click();
 
             page.locator("#result[data-outcome=accepted][data-state=done]").waitFor();
-            assertThat(page.locator("#result-outcome").textContent()).contains("Đã điểm danh");
-            assertThat(page.locator("#result-name").textContent()).isEqualTo("Nguyễn Thị Hoà");
-            assertThat(page.locator("#result-unit").textContent()).isEqualTo(unitName(world.communeA1));
-            assertThat(page.locator("#pending").getAttribute("data-count")).isEqualTo("0");
+            expect(page.locator("#result-outcome")).containsText("Đã điểm danh");
+            expect(page.locator("#result-name")).hasText("Nguyễn Thị Hoà");
+            expect(page.locator("#result-unit")).hasText(unitName(world.communeA1));
+            expect(page.locator("#pending")).hasAttribute("data-count", "0");
             PhoneBrowser.screenshot(page, "scanner-accepted");
             PhoneBrowser.assertAccessible(page, "the scanner showing an accepted scan");
         }
@@ -139,7 +154,7 @@ class ScannerIT {
             // in the commune hall: no signal, the app opens from the phone
             phone.setOffline(true);
             page.reload();
-            assertThat(page.locator("#network").textContent()).isEqualTo("Không có mạng");
+            expect(page.locator("#network")).hasText("Không có mạng");
             page.locator("button.session:not([disabled])").first().click();
             page.waitForCondition(() -> page.locator("#history li.scan").count() == 4);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tắt camera")).click();
@@ -153,11 +168,12 @@ class ScannerIT {
                 page.locator("#search-results button").first().click();
             }
             page.locator("#result[data-outcome=already_checked_in]").waitFor();
-            assertThat(page.locator("#result-explain").textContent()).contains("Không cần quét lại");
+            expect(page.locator("#result-explain")).containsText("Không cần quét lại");
             PhoneBrowser.screenshot(page, "scanner-offline");
             PhoneBrowser.assertAccessible(page, "the scanner offline with queued scans");
-            assertThat(history(page, "data-state")).hasSize(6).containsOnly("pending");
-            assertThat(page.locator("#pending").getAttribute("data-count")).isEqualTo("6");
+            expect(page.locator("#history li.scan")).hasCount(6);
+            assertThat(history(page, "data-state")).containsOnly("pending");
+            expect(page.locator("#pending")).hasAttribute("data-count", "6");
             assertThat(storedOutcomes()).isEmpty();
 
             // back in signal: the queue goes up by itself and the server's answers replace the phone's
@@ -184,7 +200,7 @@ class ScannerIT {
             page.locator("button.session").first().click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký tại chỗ")).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký và điểm danh")).click();
-            assertThat(page.locator("#w-name-error").textContent()).isEqualTo("Bắt buộc.");
+            expect(page.locator("#w-name-error")).hasText("Bắt buộc.");
 
             page.getByLabel("Họ và tên").fill("Hà Thị Mai");
             page.getByLabel("Nữ", new Page.GetByLabelOptions().setExact(true)).check();
@@ -192,14 +208,16 @@ class ScannerIT {
             page.locator("#w-unit").selectOption(world.communeB1);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký và điểm danh")).click();
             page.locator("#result[data-outcome=accepted][data-state=done]").waitFor();
-            assertThat(page.locator("#result-name").textContent()).isEqualTo("Hà Thị Mai");
-            assertThat(page.locator("#result-unit").textContent()).isEqualTo(unitName(world.communeB1));
+            expect(page.locator("#result-name")).hasText("Hà Thị Mai");
+            expect(page.locator("#result-unit")).hasText(unitName(world.communeB1));
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to English")).click();
-            assertThat(page.locator("#result-outcome").textContent()).contains("Checked in");
+            expect(page.locator("#result-outcome")).containsText("Checked in");
             page.reload();
-            assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
-            assertThat(page.locator("#history li.scan").first().textContent()).contains("Hà Thị Mai", "Checked in");
+            expect(page.locator("html")).hasAttribute("lang", "en");
+            Locator lastScan = page.locator("#history li.scan").first();
+            expect(lastScan).containsText("Hà Thị Mai");
+            expect(lastScan).containsText("Checked in");
         }
 
         UUID mai = TestServer.get().database.dsl().select(PARTICIPANT.ID).from(PARTICIPANT)
