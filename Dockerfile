@@ -1,6 +1,8 @@
 # Build: the jOOQ classes are generated from db/ against an embedded PostgreSQL started during
 # the build, which refuses to run as root, hence the unprivileged build user.
 FROM maven:3.9-eclipse-temurin-17 AS build
+# node and npm bundle the scanner's scripts (src/main/web) during the build
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home builder
 USER builder
 WORKDIR /home/builder/src

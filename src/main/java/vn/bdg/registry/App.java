@@ -51,6 +51,7 @@ import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.ServiceController;
 
 import java.time.Duration;
+import java.util.Set;
 
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.delete;
@@ -130,6 +131,18 @@ public final class App {
                 sf.hostedPath = "/docs/assets";
                 sf.directory = "/META-INF/resources/webjars/swagger-ui/5.18.2";
                 sf.location = Location.CLASSPATH;
+            });
+            // the trainer's scanner (src/main/web), built into the jar at mvn package; public files
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/scan";
+                sf.directory = "/web/scan";
+                sf.location = Location.CLASSPATH;
+                sf.roles = Set.of(PUBLIC);
+                sf.mimeTypes.add("text/html; charset=utf-8", "html");
+                sf.mimeTypes.add("text/javascript; charset=utf-8", "js");
+                sf.mimeTypes.add("text/css; charset=utf-8", "css");
+                sf.mimeTypes.add("application/manifest+json; charset=utf-8", "webmanifest");
+                sf.mimeTypes.add("image/svg+xml", "svg");
             });
             cfg.router.apiBuilder(() -> {
                 get("/health", service::health, PUBLIC);

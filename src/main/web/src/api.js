@@ -1,0 +1,116 @@
+// The registry's HTTP API as the phone uses it: bearer tokens kept in IndexedDB and refreshed
+// before they expire (or once after a 401), problem+json errors as ApiError, and no network
+// as NetworkError, so callers can tell "try later" from "refused".
+import * as store from './store.js';
+import { language } from './i18n.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export class NetworkError extends Error {}
+
+let onLoggedOut = () => {};
+let refreshing = null;
+
+export function whenLoggedOut(callback) {
+  onLoggedOut = callback;
+}
+
+async function send(method, path, body, token, headers = {}) {
+  const init = { method, headers: { Accept: 'application/json', 'Accept-Language': language(), ...headers } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (token) {
+    init.headers.Authorization = 'Bearer ' + token;
+  }
+  try {
+    return await fetch(path, init);
+  } catch (e) {
+    throw new NetworkError(e.message);
+  }
+}
+
+async function answer(res) {
+  if (res.status === 204 || res.status === 304) {
+    return null;
+  }
+  const type = res.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await res.json() : null;
+  if (!res.ok) {
+    throw new ApiError(res.status, data);
+  }
+  return data;
+}
+
+async function saveTokens(tokens) {
+  const auth = {
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    expiresAt: Date.now() + tokens.expiresIn * 1000,
+    user: tokens.user,
+  };
+  await store.put('auth', auth);
+  return auth;
+}
+
+export async function login(username, password) {
+  return saveTokens(await answer(await send('POST', '/api/v1/auth/login', { username, password })));
+}
+
+export async function logout() {
+  const auth = await store.get('auth');
+  await store.remove('auth');
+  if (auth) {
+    send('POST', '/api/v1/auth/logout', undefined, auth.accessToken).catch(() => {});
+  }
+}
+
+/** New tokens from the refresh token; a refused refresh logs out (the scans stay queued). */
+async function refresh(auth) {
+  refreshing ??= (async () => {
+    try {
+      const res = await send('POST', '/api/v1/auth/refresh', { refreshToken: auth.refreshToken });
+      if (res.status === 401) {
+        await store.remove('auth');
+        onLoggedOut();
+        throw new ApiError(401, null);
+      }
+      return saveTokens(await answer(res));
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** An authenticated call; answers the JSON body, or the Response itself with {raw: true}. */
+export async function call(method, path, { body, headers, raw = false } = {}) {
+  let auth = await store.get('auth');
+  if (!auth) {
+    onLoggedOut();
+    throw new ApiError(401, null);
+  }
+  if (auth.expiresAt - Date.now() < 60_000) {
+    auth = await refresh(auth);
+  }
+  let res = await send(method, path, body, auth.accessToken, headers);
+  if (res.status === 401) {
+    auth = await refresh(auth);
+    res = await send(method, path, body, auth.accessToken, headers);
+  }
+  if (raw) {
+    return res;
+  }
+  return answer(res);
+}
+
+export async function readJson(res) {
+  return answer(res);
+}

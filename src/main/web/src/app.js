@@ -1,0 +1,680 @@
+// The scanner's screens: log in, pick today's session (its offline kit is downloaded then),
+// scan cards or check people in by name, register walk-ins. Every scan is judged on the phone
+// at once, queued in IndexedDB and uploaded in batches whenever the network allows; the
+// server's answer then replaces the phone's.
+import * as store from './store.js';
+import * as api from './api.js';
+import { ApiError, NetworkError } from './api.js';
+import { t, setLanguage, language, translatePage } from './i18n.js';
+import { judge, searchRoster, sessionAccepts } from './verify.js';
+import { Camera } from './camera.js';
+
+const $ = id => document.getElementById(id);
+const BATCH = 500;
+const ROSTER_REFRESH_MS = 60_000;
+const ICONS = {
+  accepted: '✓', already_checked_in: '↺', not_enrolled: '?', session_not_open: '⏱',
+  invalid_card: '✗', revoked_card: '✗', unknown_session: '✗', walk_in_pending: '…', failed: '✗',
+};
+
+const state = {
+  screen: null,
+  kit: null, // {sessionId, roster, etag, savedAt} of the open session
+  keys: null,
+  units: null, // {province, names: {code: name}, districts: [{code, name, communes: [...]}]}
+  deviceId: null,
+  shown: null, // clientScanId of the scan in the result panel
+  uploading: false,
+  camera: null,
+};
+
+function show(screen) {
+  state.screen = screen;
+  for (const name of ['login', 'sessions', 'scan']) {
+    $(`${name}-screen`).hidden = name !== screen;
+  }
+  if (screen !== 'scan') {
+    state.camera?.stop();
+  }
+  renderPending();
+}
+
+function online() {
+  return navigator.onLine;
+}
+
+function time(iso) {
+  return new Intl.DateTimeFormat(language(), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh' })
+      .format(new Date(iso));
+}
+
+function unitName(code) {
+  return code ? (state.units?.names?.[code] ?? code) : '';
+}
+
+function element(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  Object.assign(el, props);
+  el.append(...children.filter(c => c !== null && c !== undefined));
+  return el;
+}
+
+// ---- status bar ----
+
+function renderNetwork() {
+  const chip = $('network');
+  chip.textContent = t(online() ? 'online' : 'offline');
+  chip.className = 'chip ' + (online() ? 'ok' : 'off');
+}
+
+async function renderPending() {
+  const n = await store.pendingCount();
+  const chip = $('pending');
+  chip.textContent = state.uploading ? t('sending') : t('pending', { n });
+  chip.className = 'chip' + (n > 0 ? ' waiting' : '');
+  chip.dataset.count = String(n);
+  $('send-now').hidden = n === 0 || !online() || state.uploading;
+}
+
+// ---- login ----
+
+async function onLogin(event) {
+  event.preventDefault();
+  const error = $('login-error');
+  error.textContent = '';
+  try {
+    await api.login($('username').value.trim(), $('password').value);
+    $('password').value = '';
+    await showSessions();
+    upload();
+  } catch (e) {
+    if (e instanceof NetworkError) {
+      error.textContent = t('needNetwork');
+    } else if (e instanceof ApiError && e.status === 429) {
+      error.textContent = e.problem?.detail ?? t('loginFailed');
+    } else {
+      error.textContent = t('loginFailed');
+    }
+  }
+}
+
+// ---- sessions and their offline kit ----
+
+async function showSessions() {
+  show('sessions');
+  await renderSessions();
+  if (!online()) {
+    return;
+  }
+  $('sessions-message').textContent = '';
+  try {
+    const list = await api.call('GET', '/api/v1/me/sessions');
+    await store.put('sessions', list.items);
+    await renderSessions();
+    await downloadKit(list.items);
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 401)) {
+      $('sessions-message').textContent = e instanceof NetworkError ? t('networkError') : e.message;
+    }
+  }
+}
+
+async function renderSessions() {
+  const sessions = (await store.get('sessions')) ?? [];
+  const list = $('sessions');
+  list.replaceChildren();
+  if (sessions.length === 0) {
+    list.append(element('li', { className: 'empty', textContent: t('sessionsNone') }));
+    return;
+  }
+  for (const s of sessions) {
+    const kit = await store.roster(s.id);
+    const saved = kit ? t('sessionSaved', { n: kit.roster.participants.length }) : t('sessionNotSaved');
+    const button = element('button', { type: 'button', className: 'session', disabled: !kit },
+        element('strong', { textContent: s.courseTitle }),
+        element('span', { textContent: `${s.startTime}–${s.endTime}${s.venue ? ' · ' + s.venue : ''}` }),
+        element('span', { className: kit ? 'saved' : 'unsaved', textContent: saved }));
+    button.dataset.session = s.id;
+    button.addEventListener('click', () => openSession(s.id));
+    list.append(element('li', {}, button));
+  }
+}
+
+/** Keys, unit names and the rosters of the listed sessions: all the phone needs with no network. */
+async function downloadKit(sessions) {
+  const auth = await store.get('auth');
+  const province = auth.user.provinceCode;
+  state.keys = await api.call('GET', `/api/v1/keys?province=${encodeURIComponent(province)}`);
+  await store.put('keys', state.keys);
+  if (state.units?.province !== province) {
+    state.units = await downloadUnits(province);
+    await store.put('units', state.units);
+  }
+  for (const s of sessions) {
+    await downloadRoster(s.id);
+  }
+  await renderSessions();
+}
+
+async function downloadUnits(province) {
+  const children = async parent =>
+    (await api.call('GET', `/api/v1/admin-units?parent=${encodeURIComponent(parent)}&limit=200`)).items;
+  const names = {};
+  const districts = [];
+  for (const d of await children(province)) {
+    const communes = await children(d.code);
+    names[d.code] = d.name;
+    communes.forEach(c => { names[c.code] = c.name; });
+    districts.push({ code: d.code, name: d.name, communes: communes.map(c => ({ code: c.code, name: c.name })) });
+  }
+  return { province, names, districts };
+}
+
+async function downloadRoster(sessionId) {
+  const kit = await store.roster(sessionId);
+  const res = await api.call('GET', `/api/v1/sessions/${sessionId}/roster`,
+      { raw: true, headers: kit?.etag ? { 'If-None-Match': kit.etag } : {} });
+  const savedAt = new Date().toISOString();
+  const fresh = res.status === 304 ? { ...kit, savedAt }
+      : { sessionId, roster: await api.readJson(res), etag: res.headers.get('ETag'), savedAt };
+  await store.putRoster(fresh);
+  if (state.kit?.sessionId === sessionId) {
+    state.kit = fresh;
+  }
+  return fresh;
+}
+
+// ---- the scanning screen ----
+
+async function openSession(sessionId) {
+  state.kit = await store.roster(sessionId);
+  state.keys ??= await store.get('keys');
+  if (!state.kit) {
+    return showSessions();
+  }
+  await store.put('currentSession', sessionId);
+  show('scan');
+  renderSessionHead();
+  state.shown = null;
+  renderResult(null);
+  fillUnits();
+  await renderHistory();
+  await startCamera();
+  if (online()) {
+    refreshRoster();
+  }
+}
+
+function renderSessionHead() {
+  const s = state.kit.roster.session;
+  $('session-title').textContent = s.courseTitle;
+  $('session-info').textContent = `${s.startTime}–${s.endTime}${s.venue ? ' · ' + s.venue : ''} · `
+      + t('sessionWindow', { from: time(s.opensAt), to: time(s.closesAt) });
+  $('roster-updated').textContent = t('rosterUpdated', { time: time(state.kit.savedAt) });
+}
+
+async function refreshRoster() {
+  try {
+    await downloadRoster(state.kit.sessionId);
+    renderSessionHead();
+  } catch (e) {
+    // keep working from the saved roster
+  }
+}
+
+async function startCamera() {
+  state.camera ??= new Camera($('video'), text => record({ qr: text, method: 'qr' }));
+  try {
+    await state.camera.start();
+    $('camera-message').textContent = t('cameraHint');
+  } catch (e) {
+    $('camera-message').textContent = t('cameraDenied');
+  }
+  renderCameraToggle();
+}
+
+function renderCameraToggle() {
+  $('camera-toggle').textContent = t(state.camera?.running ? 'cameraStop' : 'cameraStart');
+}
+
+async function toggleCamera() {
+  if (state.camera?.running) {
+    state.camera.stop();
+    renderCameraToggle();
+  } else {
+    await startCamera();
+  }
+}
+
+function rosterPerson(id) {
+  return state.kit.roster.participants.find(p => p.id === id);
+}
+
+/** Who is checked in at the session: by the roster, then by this phone's own scans in order. */
+function attended(scans) {
+  const first = new Map(state.kit.roster.checkedIn.map(c => [c.participantId, { scannedAt: c.scannedAt }]));
+  for (const s of [...scans].sort((a, b) => a.scannedAt.localeCompare(b.scannedAt))) {
+    const person = personOf(s);
+    if (person && !first.has(person)) {
+      if (outcomeOf(s) === 'accepted') {
+        first.set(person, { scannedAt: s.scannedAt });
+      } else if (s.server?.firstCheckIn) {
+        first.set(person, { scannedAt: s.server.firstCheckIn.scannedAt, byName: s.server.firstCheckIn.scannedByName });
+      }
+    }
+  }
+  return first;
+}
+
+function outcomeOf(scan) {
+  if (scan.state === 'failed') {
+    return 'failed';
+  }
+  return scan.server?.outcome ?? scan.local.outcome;
+}
+
+function personOf(scan) {
+  return scan.server?.participant?.id ?? scan.server?.checkIn?.participantId ?? scan.local.participantId ?? null;
+}
+
+/** Judges a scan on the phone, shows it, queues it, and tries to upload at once. */
+async function record({ qr = null, participantId = null, method }) {
+  const kit = state.kit;
+  const scan = {
+    clientScanId: crypto.randomUUID(),
+    kind: 'scan',
+    sessionId: kit.sessionId,
+    courseId: kit.roster.session.courseId,
+    qr,
+    participantId,
+    method,
+    scannedAt: new Date().toISOString(),
+    deviceId: state.deviceId,
+    state: 'pending',
+    server: null,
+  };
+  scan.local = judge(scan, { roster: kit.roster, keys: state.keys, attended: attended(await store.scansOf(kit.sessionId)) });
+  await store.putScan(scan);
+  await shown(scan);
+  navigator.vibrate?.(scan.local.outcome === 'accepted' ? 80 : [60, 60, 60]);
+  upload();
+}
+
+async function recordWalkIn(participant) {
+  const kit = state.kit;
+  const scannedAt = new Date().toISOString();
+  const scan = {
+    clientScanId: crypto.randomUUID(),
+    kind: 'walk_in',
+    sessionId: kit.sessionId,
+    courseId: kit.roster.session.courseId,
+    method: 'walk_in',
+    participant,
+    scannedAt,
+    deviceId: state.deviceId,
+    state: 'pending',
+    server: null,
+    local: { outcome: sessionAccepts(kit.roster, scannedAt) ? 'walk_in_pending' : 'session_not_open', participantId: null },
+  };
+  await store.putScan(scan);
+  await shown(scan);
+  upload();
+}
+
+async function shown(scan) {
+  state.shown = scan.clientScanId;
+  renderResult(scan);
+  await renderHistory();
+  await renderPending();
+}
+
+function describe(scan) {
+  const outcome = outcomeOf(scan);
+  const id = personOf(scan);
+  const known = scan.server?.participant ?? rosterPerson(id) ?? scan.participant ?? null;
+  let name = known?.fullName;
+  if (!name) {
+    name = outcome === 'not_enrolled' ? t('notInRoster') : t('unknownPerson');
+  }
+  return { outcome, name, unit: unitName(known?.unitCode) };
+}
+
+function explanation(scan, outcome) {
+  if (outcome === 'already_checked_in') {
+    const first = scan.server?.firstCheckIn ?? scan.local.first;
+    const by = first?.scannedByName ?? first?.byName;
+    return t('explain.already_checked_in', {
+      time: first ? time(first.scannedAt) : '',
+      by: by ? t('explain.already_checked_in.by', { name: by }) : '',
+    });
+  }
+  if (outcome === 'session_not_open') {
+    const s = state.kit.roster.session;
+    return t('explain.session_not_open', { from: time(s.opensAt), to: time(s.closesAt) });
+  }
+  if (outcome === 'failed') {
+    return scan.error ?? '';
+  }
+  return t('explain.' + outcome);
+}
+
+function renderResult(scan) {
+  const panel = $('result');
+  const actions = $('result-actions');
+  actions.replaceChildren();
+  if (!scan) {
+    panel.className = 'result idle';
+    $('result-outcome').textContent = t('readyTitle');
+    $('result-name').textContent = '';
+    $('result-unit').textContent = '';
+    $('result-explain').textContent = t('readyText');
+    $('result-note').textContent = '';
+    return;
+  }
+  const { outcome, name, unit } = describe(scan);
+  panel.className = `result outcome-${outcome}`;
+  panel.dataset.outcome = outcome;
+  panel.dataset.state = scan.state;
+  $('result-outcome').textContent = `${ICONS[outcome] ?? ''} ${t('outcome.' + outcome)}`;
+  $('result-name').textContent = name;
+  $('result-unit').textContent = unit;
+  $('result-explain').textContent = explanation(scan, outcome);
+  $('result-note').textContent = scan.state === 'pending' ? t('localNote') : scan.state === 'done' ? t('serverNote') : '';
+  if (outcome === 'not_enrolled') {
+    actions.append(actionButton('walkInAction', openWalkIn));
+  } else if (outcome === 'invalid_card' || outcome === 'revoked_card') {
+    actions.append(actionButton('searchAction', openSearch));
+  }
+}
+
+function actionButton(key, handler) {
+  const button = element('button', { type: 'button', textContent: t(key) });
+  button.addEventListener('click', handler);
+  return button;
+}
+
+async function renderHistory() {
+  if (!state.kit) {
+    return;
+  }
+  const scans = (await store.scansOf(state.kit.sessionId)).sort((a, b) => b.scannedAt.localeCompare(a.scannedAt));
+  const list = $('history');
+  list.replaceChildren();
+  if (scans.length === 0) {
+    list.append(element('li', { className: 'empty', textContent: t('historyNone') }));
+  }
+  for (const scan of scans.slice(0, 30)) {
+    const { outcome, name } = describe(scan);
+    const where = scan.state === 'pending' ? t('stateLocal')
+        : scan.state === 'failed' ? t('stateFailed', { reason: scan.error ?? '' }) : t('stateServer');
+    const item = element('li', { className: `scan outcome-${outcome}` },
+        element('strong', { textContent: name }),
+        element('span', { textContent: `${t('outcome.' + outcome)} · ${time(scan.scannedAt)}` }),
+        element('span', { className: 'where', textContent: where }));
+    item.dataset.outcome = outcome;
+    item.dataset.state = scan.state;
+    list.append(item);
+  }
+}
+
+// ---- upload ----
+
+function batchItem(scan) {
+  return {
+    sessionId: scan.sessionId, clientScanId: scan.clientScanId, qr: scan.qr, participantId: scan.participantId,
+    method: scan.method, scannedAt: scan.scannedAt, deviceId: scan.deviceId,
+  };
+}
+
+function refused(e) {
+  return e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 429;
+}
+
+/** Sends what is queued: scans in batches, then walk-ins one by one. Stops quietly without network. */
+async function upload() {
+  if (state.uploading || !(await store.get('auth'))) {
+    return;
+  }
+  const pending = await store.pendingScans();
+  if (pending.length === 0) {
+    return;
+  }
+  state.uploading = true;
+  await renderPending();
+  let sent = 0;
+  try {
+    const scans = pending.filter(s => s.kind === 'scan');
+    for (let i = 0; i < scans.length; i += BATCH) {
+      const chunk = scans.slice(i, i + BATCH);
+      try {
+        const reply = await api.call('POST', '/api/v1/check-ins/batch',
+            { body: { sentAt: new Date().toISOString(), items: chunk.map(batchItem) } });
+        await Promise.all(chunk.map((s, j) => store.putScan({ ...s, state: 'done', server: reply.items[j] })));
+      } catch (e) {
+        if (!refused(e)) {
+          throw e;
+        }
+        await Promise.all(chunk.map(s => store.putScan({ ...s, state: 'failed', error: e.message })));
+      }
+      sent += chunk.length;
+    }
+    for (const w of pending.filter(s => s.kind === 'walk_in')) {
+      try {
+        const reply = await api.call('POST', `/api/v1/courses/${w.courseId}/walk-ins`, {
+          body: { sessionId: w.sessionId, clientScanId: w.clientScanId, scannedAt: w.scannedAt, deviceId: w.deviceId,
+            participant: w.participant },
+        });
+        await store.putScan({ ...w, state: 'done', server: reply.checkIn });
+      } catch (e) {
+        if (!refused(e)) {
+          throw e;
+        }
+        await store.putScan({ ...w, state: 'failed', error: e.message });
+      }
+      sent++;
+    }
+  } catch (e) {
+    // no network or server trouble: everything not answered stays queued for the next try
+  } finally {
+    state.uploading = false;
+    if (sent > 0 && state.screen === 'scan') {
+      await refreshRoster();
+      const current = state.shown && await store.scan(state.shown);
+      if (current) {
+        renderResult(current);
+      }
+      await renderHistory();
+    }
+    await renderPending();
+  }
+}
+
+// ---- name search and walk-ins ----
+
+function openSearch() {
+  $('walkin-panel').hidden = true;
+  $('search-panel').hidden = false;
+  $('search').focus();
+  renderSearch();
+}
+
+async function renderSearch() {
+  const list = $('search-results');
+  list.replaceChildren();
+  const query = $('search').value;
+  if (!query.trim()) {
+    return;
+  }
+  const people = searchRoster(state.kit.roster.participants, query);
+  if (people.length === 0) {
+    list.append(element('li', { className: 'empty', textContent: t('searchNone') }));
+    return;
+  }
+  const present = attended(await store.scansOf(state.kit.sessionId));
+  for (const p of people) {
+    const button = element('button', { type: 'button', className: 'primary', textContent: t('checkInButton') });
+    button.setAttribute('aria-label', `${t('checkInButton')}: ${p.fullName}`);
+    button.addEventListener('click', async () => {
+      $('search-panel').hidden = true;
+      $('search').value = '';
+      list.replaceChildren();
+      await record({ participantId: p.id, method: 'manual' });
+      $('result').focus();
+    });
+    list.append(element('li', { className: 'person' },
+        element('span', {},
+            element('strong', { textContent: p.fullName }),
+            element('span', { textContent: unitName(p.unitCode) }),
+            present.has(p.id) ? element('span', { className: 'tag', textContent: t('alreadyTag') }) : null),
+        button));
+  }
+}
+
+function fillUnits() {
+  const select = $('w-unit');
+  select.replaceChildren(element('option', { value: '', textContent: t('unitNone') }));
+  for (const d of state.units?.districts ?? []) {
+    const group = element('optgroup', { label: d.name });
+    group.append(element('option', { value: d.code, textContent: d.name }),
+        ...d.communes.map(c => element('option', { value: c.code, textContent: c.name })));
+    select.append(group);
+  }
+}
+
+function openWalkIn() {
+  $('search-panel').hidden = true;
+  $('walkin-panel').hidden = false;
+  $('w-name').focus();
+}
+
+async function onWalkIn(event) {
+  event.preventDefault();
+  const form = event.target;
+  const data = new FormData(form);
+  const fullName = String(data.get('fullName') ?? '').trim();
+  const sex = data.get('sex');
+  const year = String(data.get('birthYear') ?? '').trim();
+  const errors = {
+    'w-name': fullName ? '' : t('required'),
+    'w-sex': sex ? '' : t('required'),
+    'w-year': !year || (/^\d{4}$/.test(year) && +year >= 1900 && +year <= new Date().getFullYear()) ? '' : t('badYear'),
+  };
+  for (const [id, message] of Object.entries(errors)) {
+    $(`${id}-error`).textContent = message;
+    if (id !== 'w-sex') {
+      $(id).setAttribute('aria-invalid', String(Boolean(message)));
+    }
+  }
+  const firstError = Object.entries(errors).find(([, message]) => message);
+  if (firstError) {
+    (firstError[0] === 'w-sex' ? form.querySelector('input[name=sex]') : $(firstError[0])).focus();
+    return;
+  }
+  const participant = { fullName, sex };
+  if (year) {
+    participant.birthYear = Number(year);
+  }
+  const phone = String(data.get('phone') ?? '').trim();
+  if (phone) {
+    participant.phone = phone;
+  }
+  if (data.get('unitCode')) {
+    participant.unitCode = data.get('unitCode');
+  }
+  form.reset();
+  $('walkin-panel').hidden = true;
+  await recordWalkIn(participant);
+  $('result').focus();
+}
+
+// ---- start ----
+
+async function switchLanguage() {
+  const next = language() === 'vi' ? 'en' : 'vi';
+  await store.put('lang', next);
+  applyLanguage(next);
+  renderNetwork();
+  await renderPending();
+  if (state.screen === 'sessions') {
+    await renderSessions();
+  }
+  if (state.screen === 'scan') {
+    renderSessionHead();
+    renderCameraToggle();
+    fillUnits();
+    renderResult(state.shown ? await store.scan(state.shown) : null);
+    await renderHistory();
+  }
+}
+
+function applyLanguage(lang) {
+  setLanguage(lang);
+  translatePage();
+  $('language').lang = lang === 'vi' ? 'en' : 'vi';
+}
+
+function wire() {
+  $('login-form').addEventListener('submit', onLogin);
+  $('language').addEventListener('click', switchLanguage);
+  $('send-now').addEventListener('click', upload);
+  $('sessions-reload').addEventListener('click', showSessions);
+  $('logout').addEventListener('click', async () => {
+    // the queue stays and goes up after the next login; the next user picks their own session
+    await api.logout();
+    await store.remove('currentSession');
+    await store.remove('sessions');
+    show('login');
+  });
+  $('change-session').addEventListener('click', async () => {
+    await store.remove('currentSession');
+    await showSessions();
+  });
+  $('camera-toggle').addEventListener('click', toggleCamera);
+  $('open-search').addEventListener('click', openSearch);
+  $('open-walkin').addEventListener('click', openWalkIn);
+  $('search').addEventListener('input', renderSearch);
+  $('walkin-form').addEventListener('submit', onWalkIn);
+  document.querySelectorAll('[data-close]').forEach(b =>
+    b.addEventListener('click', () => { $(b.dataset.close).hidden = true; }));
+  window.addEventListener('online', () => {
+    renderNetwork();
+    upload();
+  });
+  window.addEventListener('offline', () => {
+    renderNetwork();
+    renderPending();
+  });
+  setInterval(() => {
+    upload();
+    if (state.screen === 'scan' && online() && Date.now() - new Date(state.kit.savedAt).getTime() > ROSTER_REFRESH_MS) {
+      refreshRoster();
+    }
+  }, 15_000);
+  api.whenLoggedOut(() => show('login'));
+}
+
+async function main() {
+  applyLanguage((await store.get('lang')) ?? 'vi');
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/scan/sw.js', { scope: '/scan/' }).catch(() => {});
+  }
+  state.deviceId = await store.deviceId();
+  state.keys = await store.get('keys');
+  state.units = await store.get('units');
+  wire();
+  renderNetwork();
+  await renderPending();
+  if (!(await store.get('auth'))) {
+    show('login');
+    return;
+  }
+  const current = await store.get('currentSession');
+  if (current && await store.roster(current)) {
+    await openSession(current);
+  } else {
+    await showSessions();
+  }
+  upload();
+}
+
+main();

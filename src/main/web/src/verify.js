@@ -1,0 +1,137 @@
+// Judges a scan on the phone with no network, by the server's rules in the server's order
+// (openapi.yaml, tag Attendance, "Outcomes"), from the roster and the public keys downloaded
+// beforehand, so the trainer sees at once the verdict the server will give.
+import { ed25519 } from '@noble/curves/ed25519.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SCANNABLE_COURSE = new Set(['open', 'running', 'completed']);
+const MAX_TOKEN = 2048;
+
+function base64url(text) {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) {
+    throw new Error('not base64url');
+  }
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  return Uint8Array.from(atob(padded), c => c.charCodeAt(0));
+}
+
+function json(bytes) {
+  const value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error('not a JSON object');
+  }
+  return value;
+}
+
+/**
+ * The card a QR text stands for, if it is a genuine card of the province: a compact JWS with
+ * alg EdDSA and a kid naming a live key of that province, payload {typ: "card", iss, sub, ver},
+ * and a good Ed25519 signature. Null for anything else.
+ */
+export function verifyCard(token, jwks, provinceCode) {
+  if (typeof token !== 'string' || token.length > MAX_TOKEN) {
+    return null;
+  }
+  const parts = token.trim().split('.');
+  if (parts.length !== 3) {
+    return null;
+  }
+  try {
+    const header = json(base64url(parts[0]));
+    const claims = json(base64url(parts[1]));
+    const signature = base64url(parts[2]);
+    if (header.alg !== 'EdDSA' || typeof header.kid !== 'string' || 'crit' in header) {
+      return null;
+    }
+    if (claims.typ !== 'card' || typeof claims.iss !== 'string' || typeof claims.sub !== 'string'
+        || typeof claims.ver !== 'number' || !UUID.test(claims.sub) || claims.iss !== provinceCode) {
+      return null;
+    }
+    const key = (jwks?.keys ?? []).find(k => k.kid === header.kid && k.province === claims.iss
+        && k.kty === 'OKP' && k.crv === 'Ed25519');
+    if (!key || signature.length !== 64) {
+      return null;
+    }
+    const signingInput = new TextEncoder().encode(parts[0] + '.' + parts[1]);
+    // strict RFC 8032 checks, as the server's Bouncy Castle verifier makes them
+    if (!ed25519.verify(signature, signingInput, base64url(key.x), { zip215: false })) {
+      return null;
+    }
+    return { participantId: claims.sub.toLowerCase(), version: Math.trunc(claims.ver) };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a scan made at that time (by the phone's clock) counts for the roster's session. */
+export function sessionAccepts(roster, scannedAt) {
+  const at = new Date(scannedAt).getTime();
+  const tolerance = roster.clockToleranceSeconds * 1000;
+  return SCANNABLE_COURSE.has(roster.session.courseStatus)
+      && at >= new Date(roster.session.opensAt).getTime() - tolerance
+      && at <= new Date(roster.session.closesAt).getTime() + tolerance;
+}
+
+/** The record a card's participant id counts for today, following merges. */
+function resolve(roster, id) {
+  let person = id;
+  for (let depth = 0; depth < 5; depth++) {
+    const alias = roster.aliases.find(a => a.cardParticipantId === person);
+    if (!alias) {
+      break;
+    }
+    person = alias.participantId;
+  }
+  return person;
+}
+
+/**
+ * The outcome of one scan: {outcome, participantId, first}. attended maps the participant ids
+ * already checked in at the session (by the roster or by this phone) to their first check-in.
+ */
+export function judge(scan, { roster, keys, attended }) {
+  let cardHolder = scan.participantId ?? null;
+  if (scan.qr != null) {
+    const card = verifyCard(scan.qr, keys, roster.provinceCode);
+    if (!card) {
+      return { outcome: 'invalid_card', participantId: null };
+    }
+    if (roster.revokedCards.some(r => r.participantId === card.participantId && r.version === card.version)) {
+      return { outcome: 'revoked_card', participantId: resolve(roster, card.participantId) };
+    }
+    cardHolder = card.participantId;
+  }
+  const person = resolve(roster, cardHolder);
+  if (!sessionAccepts(roster, scan.scannedAt)) {
+    return { outcome: 'session_not_open', participantId: person };
+  }
+  if (!roster.participants.some(p => p.id === person)) {
+    return { outcome: 'not_enrolled', participantId: person };
+  }
+  const first = attended.get(person);
+  if (first) {
+    return { outcome: 'already_checked_in', participantId: person, first };
+  }
+  return { outcome: 'accepted', participantId: person };
+}
+
+/** A name folded for searching: no diacritics, đ as d, lower case, single spaces. */
+export function searchKey(text) {
+  return (text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd')
+      .toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Roster people whose name contains every word of the query, best (prefix of a word) first. */
+export function searchRoster(people, query, limit = 20) {
+  const words = searchKey(query).split(' ').filter(Boolean);
+  if (words.length === 0) {
+    return [];
+  }
+  return people
+      .map(p => ({ p, key: ' ' + searchKey(p.fullName) }))
+      .filter(({ key }) => words.every(w => key.includes(w)))
+      .map(({ p, key }) => ({ p, score: words.filter(w => key.includes(' ' + w)).length }))
+      .sort((a, b) => b.score - a.score || a.p.fullName.localeCompare(b.p.fullName, 'vi'))
+      .slice(0, limit)
+      .map(({ p }) => p);
+}

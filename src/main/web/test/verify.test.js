@@ -1,0 +1,89 @@
+// The phone's verdicts on made-up rosters and cards signed here with Ed25519 keys of our own;
+// the end-to-end tests (ScannerIT) check the same rules against the real server.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { judge, searchKey, searchRoster, verifyCard } from '../src/verify.js';
+
+const b64 = bytes => Buffer.from(bytes).toString('base64url');
+const text = value => b64(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)));
+
+function keyPair(kid, province, seed) {
+  const secret = new Uint8Array(32).fill(seed);
+  return { secret, jwk: { kty: 'OKP', crv: 'Ed25519', x: b64(ed25519.getPublicKey(secret)), kid, province, use: 'sig', alg: 'EdDSA' } };
+}
+
+function sign(key, claims, header = { alg: 'EdDSA', kid: key.jwk.kid }) {
+  const input = text(header) + '.' + text(claims);
+  return input + '.' + b64(ed25519.sign(new TextEncoder().encode(input), key.secret));
+}
+
+const ANA = '0b8f4b2e-4a53-4f0e-9a39-6c1d0a0f0001';
+const BINH = '0b8f4b2e-4a53-4f0e-9a39-6c1d0a0f0002';
+const MERGED = '0b8f4b2e-4a53-4f0e-9a39-6c1d0a0f0003';
+const STRANGER = '0b8f4b2e-4a53-4f0e-9a39-6c1d0a0f0004';
+const key = keyPair('06-20251115-a1b2c3', '06', 1);
+const keys = { keys: [key.jwk] };
+const card = (sub, ver = 1, iss = '06') => sign(key, { typ: 'card', iss, sub, ver });
+const now = Date.now();
+const roster = {
+  provinceCode: '06',
+  clockToleranceSeconds: 900,
+  session: {
+    courseStatus: 'running',
+    opensAt: new Date(now - 3_600_000).toISOString(),
+    closesAt: new Date(now + 3_600_000).toISOString(),
+  },
+  participants: [{ id: ANA, fullName: 'Nguyễn Thị Ánh', unitCode: '06111' }, { id: BINH, fullName: 'Đỗ Văn Bình', unitCode: null }],
+  revokedCards: [{ participantId: BINH, version: 1 }],
+  aliases: [{ cardParticipantId: MERGED, participantId: ANA }],
+  checkedIn: [],
+};
+const at = (offsetMs = 0) => new Date(now + offsetMs).toISOString();
+const verdict = (scan, attended = new Map()) => judge({ scannedAt: at(), ...scan }, { roster, keys, attended }).outcome;
+
+test('a genuine card of an enrolled person is accepted, and a second scan is already checked in', () => {
+  assert.equal(verdict({ qr: card(ANA) }), 'accepted');
+  assert.equal(verdict({ qr: card(ANA) }, new Map([[ANA, { scannedAt: at() }]])), 'already_checked_in');
+});
+
+test('forged, altered, truncated, foreign and unknown-key cards are invalid', () => {
+  const forger = keyPair(key.jwk.kid, '06', 2);
+  assert.equal(verdict({ qr: sign(forger, { typ: 'card', iss: '06', sub: ANA, ver: 1 }) }), 'invalid_card');
+  const [h, , s] = card(ANA).split('.');
+  assert.equal(verdict({ qr: `${h}.${text({ typ: 'card', iss: '06', sub: BINH, ver: 2 })}.${s}` }), 'invalid_card');
+  assert.equal(verdict({ qr: card(ANA).slice(0, -4) }), 'invalid_card');
+  assert.equal(verdict({ qr: card(ANA, 1, '07') }), 'invalid_card');
+  assert.equal(verdict({ qr: sign(keyPair('06-other', '06', 3), { typ: 'card', iss: '06', sub: ANA, ver: 1 }) }), 'invalid_card');
+  assert.equal(verdict({ qr: sign(key, { typ: 'certificate', iss: '06', sub: ANA, ver: 1 }) }), 'invalid_card');
+  assert.equal(verdict({ qr: 'https://example.org/not-a-card' }), 'invalid_card');
+  assert.equal(verifyCard(card(ANA), keys, '06').participantId, ANA);
+});
+
+test('a revoked card version is refused, the reissued one is accepted', () => {
+  assert.equal(verdict({ qr: card(BINH, 1) }), 'revoked_card');
+  assert.equal(verdict({ qr: card(BINH, 2) }), 'accepted');
+});
+
+test('a merged record counts for the kept one; someone not on the roster is not enrolled', () => {
+  assert.deepEqual(judge({ qr: card(MERGED), scannedAt: at() }, { roster, keys, attended: new Map() }),
+      { outcome: 'accepted', participantId: ANA });
+  assert.equal(verdict({ qr: card(STRANGER) }), 'not_enrolled');
+  assert.equal(verdict({ participantId: BINH }), 'accepted');
+});
+
+test('scans are judged against the window with the clock tolerance, and the course must be scannable', () => {
+  assert.equal(verdict({ qr: card(ANA), scannedAt: at(3_600_000 + 899_000) }), 'accepted');
+  assert.equal(verdict({ qr: card(ANA), scannedAt: at(3_600_000 + 901_000) }), 'session_not_open');
+  assert.equal(verdict({ qr: card(ANA), scannedAt: at(-3_600_000 - 901_000) }), 'session_not_open');
+  const draft = { ...roster, session: { ...roster.session, courseStatus: 'draft' } };
+  assert.equal(judge({ qr: card(ANA), scannedAt: at() }, { roster: draft, keys, attended: new Map() }).outcome,
+      'session_not_open');
+});
+
+test('names are found without diacritics, word prefixes first', () => {
+  assert.equal(searchKey('  Đỗ Văn   BÌNH '), 'do van binh');
+  assert.deepEqual(searchRoster(roster.participants, 'anh').map(p => p.id), [ANA]);
+  assert.deepEqual(searchRoster(roster.participants, 'nguyen thi').map(p => p.id), [ANA]);
+  assert.deepEqual(searchRoster(roster.participants, ' '), []);
+});

@@ -1,0 +1,267 @@
+package vn.bdg.registry.scanner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.card.Ed25519;
+import vn.bdg.registry.print.QrCodes;
+import vn.bdg.registry.support.FakeCamera;
+import vn.bdg.registry.support.PhoneBrowser;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.CHECK_IN;
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
+
+/** The trainer's phone scanner (/scan) in a real browser, with a fake camera playing printed badges. */
+class ScannerIT {
+    private World world;
+    private UUID course;
+    private UUID session;
+
+    /** A course running today with a session open now, assigned to the world's trainer. */
+    @BeforeEach
+    void courseToday() {
+        PhoneBrowser.requireChromium();
+        world = World.create();
+        course = Fixtures.courseToday(world, world.districtA);
+        session = Fixtures.sessionNow(world, course);
+        Fixtures.assignTrainer(world, course, world.trainer);
+    }
+
+    private UUID enrolled(String fullName, String sex, String unit) {
+        UUID id = Fixtures.participant(world, fullName, sex, unit);
+        Fixtures.enroll(world, course, id);
+        return id;
+    }
+
+    private BufferedImage badge(UUID participant) {
+        return FakeCamera.png(world.organizer.bytes("/api/v1/participants/" + participant + "/badge.png"));
+    }
+
+    private String cardToken(UUID participant) {
+        return world.organizer.get("/api/v1/participants/" + participant + "/card").json().get("token").asText();
+    }
+
+    private String unitName(String code) {
+        return world.admin.get("/api/v1/admin-units/" + code).json().get("name").asText();
+    }
+
+    /** Logs in as the world's trainer and waits until today's session is saved on the phone. */
+    private void logInAndWaitForTheKit(Page page) {
+        page.navigate("/scan");
+        page.getByLabel("Tên đăng nhập").fill(world.username("trainer"));
+        page.getByLabel("Mật khẩu").fill(World.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.locator("button.session:not([disabled])").waitFor();
+    }
+
+    /** Each person's mark at the session on the course's attendance sheet, by participant id. */
+    private Map<String, String> attendanceSheet() {
+        JsonNode sheet = world.organizer.get("/api/v1/courses/" + course + "/attendance").json();
+        Map<String, String> marks = new LinkedHashMap<>();
+        sheet.get("participants").forEach(p -> p.get("sessions").forEach(s -> {
+            if (s.get("sessionId").asText().equals(session.toString())) {
+                marks.put(p.get("participantId").asText(), s.get("status").asText());
+            }
+        }));
+        return marks;
+    }
+
+    private Map<String, Integer> storedOutcomes() {
+        return TestServer.get().database.dsl()
+                .select(CHECK_IN.OUTCOME, org.jooq.impl.DSL.count())
+                .from(CHECK_IN).where(CHECK_IN.SESSION_ID.eq(session))
+                .groupBy(CHECK_IN.OUTCOME)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
+    /** Playwright's assertions wait for the page to get there (it updates after async storage calls). */
+    private static LocatorAssertions expect(Locator locator) {
+        return PlaywrightAssertions.assertThat(locator);
+    }
+
+    private static List<String> history(Page page, String attribute) {
+        return page.locator("#history li.scan").all().stream().map(li -> li.getAttribute(attribute)).toList();
+    }
+
+    @Test
+    void theBadgeReadByThePhoneCameraChecksThePersonInAndTheServerRecordsIt() {
+        UUID hoa = enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        UUID lan = enrolled("Hoàng Thị Lan", "female", world.communeA2);
+        Path video = FakeCamera.video(PhoneBrowser.ARTEFACTS.resolve("camera-badge.y4m"), List.of(badge(hoa)));
+
+        try (PhoneBrowser browser = PhoneBrowser.withCamera(video); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            page.locator("button.session").first().click();
+
+            page.locator("#result[data-outcome=accepted][data-state=done]").waitFor();
+            expect(page.locator("#result-outcome")).containsText("Đã điểm danh");
+            expect(page.locator("#result-name")).hasText("Nguyễn Thị Hoà");
+            expect(page.locator("#result-unit")).hasText(unitName(world.communeA1));
+            expect(page.locator("#pending")).hasAttribute("data-count", "0");
+            PhoneBrowser.screenshot(page, "scanner-accepted");
+            PhoneBrowser.assertAccessible(page, "the scanner showing an accepted scan");
+        }
+
+        assertThat(attendanceSheet()).containsEntry(hoa.toString(), "present").containsEntry(lan.toString(), "absent");
+        assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 1));
+    }
+
+    @Test
+    void withTheNetworkCutScansAreJudgedOnThePhoneQueuedAndUploadedWhenItReturns() {
+        UUID binh = enrolled("Đỗ Văn Bình", "male", world.communeA1);
+        UUID chi = enrolled("Lý Thị Chi", "female", world.communeA2);
+        UUID dung = enrolled("Triệu Thị Dung", "female", world.communeB1);
+        UUID em = enrolled("Nông Văn Em", "male", world.communeB2);
+        UUID giang = enrolled("Ma Thị Giang", "female", world.communeA1);
+        BufferedImage giangsOldBadge = badge(giang);
+        world.organizer.post("/api/v1/participants/" + giang + "/card/revoke", Map.of("reason", "Mất thẻ"));
+        // Em's card word for word, but signed with another key than the province's
+        String genuine = cardToken(em);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("typ", "card");
+        claims.put("iss", world.province);
+        claims.put("sub", em.toString());
+        claims.put("ver", 1);
+        String forged = Ed25519.sign(Ed25519.parse(genuine).orElseThrow().kid(), Ed25519.newKeyPair()[0], claims);
+        assertThat(forged.substring(0, forged.lastIndexOf('.'))).isEqualTo(genuine.substring(0, genuine.lastIndexOf('.')));
+        assertThat(forged).isNotEqualTo(genuine);
+        Path video = FakeCamera.video(PhoneBrowser.ARTEFACTS.resolve("camera-offline.y4m"),
+                List.of(badge(binh), badge(chi), QrCodes.image(forged, 6), giangsOldBadge));
+
+        try (PhoneBrowser browser = PhoneBrowser.withCamera(video); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            page.waitForFunction("navigator.serviceWorker.controller !== null");
+
+            // in the commune hall: no signal, the app opens from the phone
+            phone.setOffline(true);
+            page.reload();
+            expect(page.locator("#network")).hasText("Không có mạng");
+            page.locator("button.session:not([disabled])").first().click();
+            page.waitForCondition(() -> page.locator("#history li.scan").count() == 4);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tắt camera")).click();
+            assertThat(history(page, "data-outcome"))
+                    .containsExactlyInAnyOrder("accepted", "accepted", "invalid_card", "revoked_card");
+
+            // Dung has no card, Bình is checked in a second time by name
+            for (String name : List.of("trieu thi dung", "Đỗ Văn Bình")) {
+                page.locator("#open-search").click();
+                page.getByLabel("Họ tên học viên").fill(name);
+                page.locator("#search-results button").first().click();
+            }
+            page.locator("#result[data-outcome=already_checked_in]").waitFor();
+            expect(page.locator("#result-explain")).containsText("Không cần quét lại");
+            PhoneBrowser.screenshot(page, "scanner-offline");
+            PhoneBrowser.assertAccessible(page, "the scanner offline with queued scans");
+            expect(page.locator("#history li.scan")).hasCount(6);
+            assertThat(history(page, "data-state")).containsOnly("pending");
+            expect(page.locator("#pending")).hasAttribute("data-count", "6");
+            assertThat(storedOutcomes()).isEmpty();
+
+            // back in signal: the queue goes up by itself and the server's answers replace the phone's
+            phone.setOffline(false);
+            page.waitForCondition(() -> "0".equals(page.locator("#pending").getAttribute("data-count"))
+                    && history(page, "data-state").stream().allMatch("done"::equals));
+            assertThat(history(page, "data-outcome")).containsExactlyInAnyOrder(
+                    "accepted", "accepted", "accepted", "already_checked_in", "invalid_card", "revoked_card");
+        }
+
+        assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 3, "already_checked_in", 1, "invalid_card", 1,
+                "revoked_card", 1));
+        assertThat(attendanceSheet()).isEqualTo(Map.of(binh.toString(), "present", chi.toString(), "present",
+                dung.toString(), "present", em.toString(), "absent", giang.toString(), "absent"));
+    }
+
+    @Test
+    void aWalkInRegisteredOnThePhoneIsEnrolledAndCheckedInAndThePhoneSpeaksEnglishOnRequest() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            page.locator("button.session").first().click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký tại chỗ")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký và điểm danh")).click();
+            expect(page.locator("#w-name-error")).hasText("Bắt buộc.");
+
+            page.getByLabel("Họ và tên").fill("Hà Thị Mai");
+            page.getByLabel("Nữ", new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByLabel("Năm sinh").fill("1990");
+            page.locator("#w-unit").selectOption(world.communeB1);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký và điểm danh")).click();
+            page.locator("#result[data-outcome=accepted][data-state=done]").waitFor();
+            expect(page.locator("#result-name")).hasText("Hà Thị Mai");
+            expect(page.locator("#result-unit")).hasText(unitName(world.communeB1));
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to English")).click();
+            expect(page.locator("#result-outcome")).containsText("Checked in");
+            page.reload();
+            expect(page.locator("html")).hasAttribute("lang", "en");
+            Locator lastScan = page.locator("#history li.scan").first();
+            expect(lastScan).containsText("Hà Thị Mai");
+            expect(lastScan).containsText("Checked in");
+        }
+
+        UUID mai = TestServer.get().database.dsl().select(PARTICIPANT.ID).from(PARTICIPANT)
+                .where(PARTICIPANT.PROVINCE_CODE.eq(world.province).and(PARTICIPANT.FULL_NAME.eq("Hà Thị Mai")))
+                .fetchSingle(PARTICIPANT.ID);
+        assertThat(attendanceSheet()).containsEntry(mai.toString(), "present");
+        assertThat(world.organizer.get("/api/v1/participants/" + mai).json().get("birthYear").asInt()).isEqualTo(1990);
+    }
+
+    @Test
+    void everyScreenPassesAnAutomatedAccessibilityCheckAndFitsThePhoneAt200PercentZoom() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+
+        try (PhoneBrowser browser = PhoneBrowser.start()) {
+            try (BrowserContext phone = browser.phone()) {
+                Page page = phone.newPage();
+                page.navigate("/scan");
+                PhoneBrowser.assertAccessible(page, "the login screen");
+                logInAndWaitForTheKit(page);
+                PhoneBrowser.assertAccessible(page, "the list of today's sessions");
+                page.locator("button.session").first().click();
+                page.locator("#open-search").click();
+                page.getByLabel("Họ tên học viên").fill("hoa");
+                page.locator("#search-results button").first().waitFor();
+                PhoneBrowser.assertAccessible(page, "the name search");
+                page.locator("#open-walkin").click();
+                PhoneBrowser.assertAccessible(page, "the walk-in form");
+            }
+            // 200% zoom on a 390 px wide phone lays the page out in 195 x 422 CSS pixels
+            try (BrowserContext zoomed = browser.phone(195, 422)) {
+                Page page = zoomed.newPage();
+                page.navigate("/scan");
+                assertFitsTheWidth(page, "the login screen");
+                logInAndWaitForTheKit(page);
+                page.locator("button.session").first().click();
+                page.locator("#open-walkin").click();
+                assertFitsTheWidth(page, "the walk-in form");
+                PhoneBrowser.screenshot(page, "scanner-zoom-200");
+            }
+        }
+    }
+
+    private static void assertFitsTheWidth(Page page, String what) {
+        Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as("horizontal scrolling on " + what).isLessThanOrEqualTo(0);
+    }
+}
