@@ -29,6 +29,12 @@ import vn.bdg.registry.organization.OrganizationController;
 import vn.bdg.registry.organization.OrganizationRepository;
 import vn.bdg.registry.organization.OrganizationService;
 import vn.bdg.registry.participant.ParticipantController;
+import vn.bdg.registry.report.PlanController;
+import vn.bdg.registry.report.PlanService;
+import vn.bdg.registry.report.ReportController;
+import vn.bdg.registry.report.ReportService;
+import vn.bdg.registry.report.SubmissionController;
+import vn.bdg.registry.report.SubmissionService;
 import vn.bdg.registry.unit.UnitController;
 import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.user.UserController;
@@ -52,6 +58,7 @@ import static vn.bdg.registry.auth.Role.MANAGERS;
 import static vn.bdg.registry.auth.Role.READERS;
 import static vn.bdg.registry.auth.Role.SCANNERS;
 import static vn.bdg.registry.auth.Role.admin;
+import static vn.bdg.registry.auth.Role.reporter;
 
 /** Composition root: builds every service from the database and config, and the route tree. */
 public final class App {
@@ -86,6 +93,10 @@ public final class App {
                 new CheckInService(dsl, cards, config.clockSkewTolerance()),
                 new AttendanceService(dsl, cards, audit, config.clockSkewTolerance().toSeconds()),
                 cards, units);
+        var reports = new ReportService(dsl, core.catalogs(), audit);
+        var reportCtl = new ReportController(reports);
+        var submissionCtl = new SubmissionController(new SubmissionService(dsl, reports, audit));
+        var planCtl = new PlanController(new PlanService(dsl, core.catalogs(), audit));
 
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -173,6 +184,20 @@ public final class App {
                     get("sessions/{id}/sign-in-sheet.pdf", attendanceCtl::signInSheetPdf, SCANNERS);
                     get("sessions/{id}/sign-in-sheets", attendanceCtl::sheets, SCANNERS);
                     post("sessions/{id}/sign-in-sheets", attendanceCtl::attachSheet, MANAGERS);
+
+                    get("plans", planCtl::list, READERS);
+                    post("plans", planCtl::create, MANAGERS);
+                    get("plans/{id}", planCtl::get, READERS);
+                    put("courses/{id}/plan-activity", planCtl::linkCourse, MANAGERS);
+                    get("reports/indicators", reportCtl::indicators, READERS);
+                    get("reports/indicators/{code}/records", reportCtl::records, READERS);
+                    get("reports/dhis2/dataValueSets", reportCtl::dataValueSet, READERS);
+                    get("reports/settings", reportCtl::settings, READERS);
+                    put("reports/settings", reportCtl::saveSettings, admin);
+                    get("reports/submissions", submissionCtl::list, READERS);
+                    post("reports/submissions", submissionCtl::submit, admin, reporter);
+                    get("reports/submissions/{id}", submissionCtl::get, READERS);
+                    get("reports/submissions/{id}/diff", submissionCtl::diff, READERS);
                 });
             });
         });
