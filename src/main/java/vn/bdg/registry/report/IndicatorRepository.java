@@ -299,7 +299,8 @@ final class IndicatorRepository {
 
                 select null::uuid, null::text, null::text, null::date, p.id, p.full_name, p.sex, p.unit_code,
                        null::int, null::int, null::int, null::boolean, coalesce(pt.t0, false), array[]::uuid[]
-                from participant p """).add(spec.units().withoutUnit() ? "left " : "")
+                from participant p
+                """).add(spec.units().withoutUnit() ? "left " : "")
                 .add("join units u on u.code = p.unit_code left join pt on pt.person = p.id\n");
         recordJoins(sql, cell, null);
         if (cell.values().containsKey(Breakdown.AGE_BAND)) {

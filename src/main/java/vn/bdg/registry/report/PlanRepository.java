@@ -90,8 +90,8 @@ final class PlanRepository {
                 activities.getOrDefault(p.getId(), List.of()), p.getCreatedAt())).toList();
     }
 
-    boolean activityInProvince(String province, UUID activityId) {
-        return dsl.fetchExists(PLAN_ACTIVITY, PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province)));
+    boolean activityInProvince(DSLContext tx, String province, UUID activityId) {
+        return tx.fetchExists(PLAN_ACTIVITY, PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province)));
     }
 
     /** The course's current activity, locked, if the course is in the caller's scope. */

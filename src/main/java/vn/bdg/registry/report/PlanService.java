@@ -79,13 +79,13 @@ public final class PlanService {
 
     /** Links a course of the caller's scope to an activity of the province's plans, or unlinks it (null). */
     Map<String, Object> linkCourse(Caller caller, UUID courseId, UUID activityId) {
-        if (activityId != null && !plans.activityInProvince(caller.provinceCode(), activityId)) {
-            throw ApiException.unprocessable("activityId", "unknown_activity");
-        }
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             UUID before = plans.courseActivityForUpdate(tx, caller, courseId).orElseThrow(ApiException::notFound)
                     .orElse(null);
+            if (activityId != null && !plans.activityInProvince(tx, caller.provinceCode(), activityId)) {
+                throw ApiException.unprocessable("activityId", "unknown_activity");
+            }
             plans.linkCourse(tx, courseId, activityId);
             audit.record(tx, caller, "update", "course", courseId, activityOf(before), activityOf(activityId));
             return linkOf(courseId, activityId);
