@@ -40,6 +40,12 @@ import vn.bdg.registry.organization.OrganizationRepository;
 import vn.bdg.registry.organization.OrganizationService;
 import vn.bdg.registry.participant.ParticipantController;
 import vn.bdg.registry.participant.ParticipantRegistry;
+import vn.bdg.registry.report.PlanController;
+import vn.bdg.registry.report.PlanService;
+import vn.bdg.registry.report.ReportController;
+import vn.bdg.registry.report.ReportService;
+import vn.bdg.registry.report.SubmissionController;
+import vn.bdg.registry.report.SubmissionService;
 import vn.bdg.registry.unit.UnitController;
 import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.user.UserController;
@@ -66,6 +72,7 @@ import static vn.bdg.registry.auth.Role.MANAGERS;
 import static vn.bdg.registry.auth.Role.READERS;
 import static vn.bdg.registry.auth.Role.SCANNERS;
 import static vn.bdg.registry.auth.Role.admin;
+import static vn.bdg.registry.auth.Role.reporter;
 
 /** Composition root: builds every service from the database and config, and the route tree. */
 public final class App {
@@ -110,6 +117,10 @@ public final class App {
         var certificateCtl = new CertificateController(certificates);
         var publicCtl = new PublicController(certificates, new SelfService(cards, attendance, certificates));
         var publicLimiter = new ClientRateLimiter(config.publicRequestsPerMinute());
+        var reports = new ReportService(dsl, core.catalogs(), audit);
+        var reportCtl = new ReportController(reports);
+        var submissionCtl = new SubmissionController(new SubmissionService(dsl, reports, audit));
+        var planCtl = new PlanController(new PlanService(dsl, core.catalogs(), audit));
 
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -231,6 +242,20 @@ public final class App {
                     post("public/credentials/verify", publicCtl::verifyCredential, PUBLIC);
                     get("public/cards/{cardToken}", publicCtl::card, PUBLIC);
                     get("public/cards/{cardToken}/certificates/{number}.pdf", publicCtl::cardCertificatePdf, PUBLIC);
+
+                    get("plans", planCtl::list, READERS);
+                    post("plans", planCtl::create, MANAGERS);
+                    get("plans/{id}", planCtl::get, READERS);
+                    put("courses/{id}/plan-activity", planCtl::linkCourse, MANAGERS);
+                    get("reports/indicators", reportCtl::indicators, READERS);
+                    get("reports/indicators/{code}/records", reportCtl::records, READERS);
+                    get("reports/dhis2/dataValueSets", reportCtl::dataValueSet, READERS);
+                    get("reports/settings", reportCtl::settings, READERS);
+                    put("reports/settings", reportCtl::saveSettings, admin);
+                    get("reports/submissions", submissionCtl::list, READERS);
+                    post("reports/submissions", submissionCtl::submit, admin, reporter);
+                    get("reports/submissions/{id}", submissionCtl::get, READERS);
+                    get("reports/submissions/{id}/diff", submissionCtl::diff, READERS);
                 });
             });
         });

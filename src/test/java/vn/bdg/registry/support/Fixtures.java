@@ -41,6 +41,25 @@ public final class Fixtures {
                 .returning(COURSE.ID).fetchOne(COURSE.ID);
     }
 
+    /** A course as reports see it: kind, topics, target groups, level and organiser. */
+    public static UUID course(World world, String unitCode, String status, LocalDate start, LocalDate end, String kind,
+                              String[] topics, String[] targetGroups, String level, UUID organizerId) {
+        return dsl().insertInto(COURSE)
+                .set(COURSE.PROVINCE_CODE, world.province)
+                .set(COURSE.CODE, "T-" + UUID.randomUUID().toString().substring(0, 8))
+                .set(COURSE.TITLE, "Tập huấn " + kind + " " + start)
+                .set(COURSE.KIND, kind)
+                .set(COURSE.TOPICS, topics)
+                .set(COURSE.TARGET_GROUPS, targetGroups)
+                .set(COURSE.LEVEL, level)
+                .set(COURSE.ORGANIZER_ID, organizerId)
+                .set(COURSE.UNIT_CODE, unitCode)
+                .set(COURSE.START_DATE, start)
+                .set(COURSE.END_DATE, end)
+                .set(COURSE.STATUS, status)
+                .returning(COURSE.ID).fetchOne(COURSE.ID);
+    }
+
     /** An open course running today with one session whose check-in window holds the present moment. */
     public static UUID courseToday(World world, String unitCode) {
         LocalDate today = LocalDate.now(VIETNAM);
@@ -74,12 +93,32 @@ public final class Fixtures {
                 .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID);
     }
 
-    public static UUID enroll(World world, UUID courseId, UUID participantId) {
+    /** A participant as reports see them: birth year, ethnicity and target groups (null or empty: not recorded). */
+    public static UUID participant(World world, String fullName, String sex, String unitCode, Integer birthYear,
+                                   String ethnicityCode, String... targetGroups) {
+        return dsl().insertInto(PARTICIPANT)
+                .set(PARTICIPANT.PROVINCE_CODE, world.province)
+                .set(PARTICIPANT.FULL_NAME, fullName)
+                .set(PARTICIPANT.SEX, sex)
+                .set(PARTICIPANT.UNIT_CODE, unitCode)
+                .set(PARTICIPANT.BIRTH_YEAR, birthYear)
+                .set(PARTICIPANT.ETHNICITY_CODE, ethnicityCode)
+                .set(PARTICIPANT.TARGET_GROUPS, targetGroups)
+                .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID);
+    }
+
+    /** An enrollment with the target group the person had for the course (null: the person's own). */
+    public static UUID enroll(World world, UUID courseId, UUID participantId, String targetGroup) {
         return dsl().insertInto(ENROLLMENT)
                 .set(ENROLLMENT.PROVINCE_CODE, world.province)
                 .set(ENROLLMENT.COURSE_ID, courseId)
                 .set(ENROLLMENT.PARTICIPANT_ID, participantId)
+                .set(ENROLLMENT.TARGET_GROUP, targetGroup)
                 .returning(ENROLLMENT.ID).fetchOne(ENROLLMENT.ID);
+    }
+
+    public static UUID enroll(World world, UUID courseId, UUID participantId) {
+        return enroll(world, courseId, participantId, null);
     }
 
     public static void assignTrainer(World world, UUID courseId, Api trainer) {

@@ -1,0 +1,746 @@
+package vn.bdg.registry.report;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.QueryPart;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import vn.bdg.registry.auth.Caller;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
+
+/**
+ * The SQL of indicator values and of the records behind them: every report is one statement over
+ * the live tables (courses, enrollments, check-ins, excused absences, participants), so a check-in
+ * counts in the next report with nothing to rebuild.
+ *
+ * <p>The statement first derives the facts: one row per trainee (enrolled, role trainee) and course
+ * starting in the period, with the person resolved through merges to the surviving record, the
+ * sessions attended and excused, and whether the course's completion rule was met (see
+ * {@code attendance.Completion}). Indicators are aggregations of those facts, all computed in one
+ * pass per group of indicators, each with its own FILTER: courses by course, person-times by fact,
+ * unique persons by first grouping by person, coverage over the registered persons, plans over the
+ * activities. Breakdowns are GROUPING SETS, one per distinct set of breakdowns among the indicators.
+ *
+ * <p>It is written as SQL text because it is easier to read, and to check against the hand-written
+ * SQL of bench/report_bench.py, as SQL; the text is built only from the fragments below, and every
+ * value (codes, dates, catalogue filters, units) is a bind parameter. Attribution and scope: person
+ * subjects belong to the participant's unit and are scoped by it (a district reporter counts the
+ * people of the district, whichever course they attended); course and plan subjects belong to the
+ * course's unit and are scoped by it.
+ */
+final class IndicatorRepository {
+    /** What an aggregation needs: where, when, which indicators with which breakdowns. */
+    record Spec(Caller caller, String province, LocalDate from, LocalDate to, int firstPlanYear, int lastPlanYear,
+                Units units, List<Indicator> indicators, Map<String, EnumSet<Breakdown>> breakdowns) {
+    }
+
+    /**
+     * Units of the report, as parallel arrays: each unit of the report's unit's subtree (after
+     * mapping old units to their successors, when asked), the row bucket it counts in (the unit
+     * itself or its child) and its level. withoutUnit: records with no unit count too (the report
+     * is of the whole province).
+     */
+    record Units(String[] codes, String[] buckets, String[] levels, boolean withoutUnit) {
+    }
+
+    /** A cell's breakdown values, by breakdown (null value: not recorded), for records. */
+    record Cell(Map<Breakdown, String> values) {
+    }
+
+    /** One record behind a cell (see the RecordItem schema). */
+    record Item(UUID courseId, String courseCode, String courseTitle, LocalDate startDate, UUID participantId,
+                String fullName, String sex, String unitCode, Integer sessions, Integer attendedSessions,
+                Integer excusedSessions, Boolean completed, boolean counted, List<UUID> checkInIds) {
+    }
+
+    private static final String[] DIM_COLUMNS = {"sex", "target_group", "level", "unit", "topic", "kind",
+            "organizer", "ethnic_minority", "age_band"};
+    private static final Set<Breakdown> MULTI_VALUED = EnumSet.of(Breakdown.TARGET_GROUP, Breakdown.TOPIC);
+
+    private final DSLContext dsl;
+
+    IndicatorRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    // ------------------------------------------------------------------------------------ values
+
+    /**
+     * The values of every indicator: code -> breakdown values (in Breakdown order, as text) ->
+     * numbers (count; or numerator and denominator of a share; or held and planned for plans).
+     * Only cells with data are there; zero cells are the caller's to add.
+     */
+    Map<String, Map<List<String>, long[]>> values(Spec spec) {
+        List<Branch> branches = branches(spec);
+        Sql sql = new Sql();
+        facts(sql, spec);
+        boolean needsCourseFacts = branches.stream().anyMatch(b -> b.part.equals("course") || b.part.equals("plan"));
+        if (needsCourseFacts) {
+            sql.add(",\ncf as (").add(COURSE_FACTS).add(")");
+        }
+        if (branches.stream().anyMatch(b -> b.part.equals("coverage"))) {
+            personsTrained(sql, spec);
+        }
+        sql.add("\n");
+        for (int i = 0; i < branches.size(); i++) {
+            sql.add(i == 0 ? "" : "\nunion all\n");
+            branch(sql, spec, branches.get(i), i);
+        }
+        Field<Integer> branchField = DSL.field(DSL.name("branch"), Integer.class);
+        Field<Integer> gidField = DSL.field(DSL.name("gid"), Integer.class);
+        Field<Long[]> valuesField = DSL.field(DSL.name("v"), SQLDataType.BIGINT.array());
+        List<Field<String>> dimFields = new ArrayList<>();
+        for (String column : DIM_COLUMNS) {
+            dimFields.add(DSL.field(DSL.name(column), String.class));
+        }
+        List<Field<?>> fields = new ArrayList<>(List.of(branchField, gidField));
+        fields.addAll(dimFields);
+        fields.add(valuesField);
+
+        Map<String, Map<List<String>, long[]>> values = new HashMap<>();
+        spec.indicators().forEach(i -> values.put(i.code(), new HashMap<>()));
+        for (Record r : analytic(tx -> tx.resultQuery(sql.text(), sql.parts()).coerce(fields).fetch())) {
+            Branch branch = branches.get(r.get(branchField));
+            Long[] v = r.get(valuesField);
+            int offset = 0;
+            for (Indicator indicator : branch.indicators) {
+                EnumSet<Breakdown> dims = spec.breakdowns().get(indicator.code());
+                int width = width(indicator);
+                if (branch.gid(dims) == r.get(gidField)) {
+                    List<String> key = new ArrayList<>();
+                    dims.forEach(b -> key.add(r.get(dimFields.get(b.ordinal()))));
+                    long[] numbers = new long[width];
+                    for (int k = 0; k < width; k++) {
+                        numbers[k] = v[offset + k] == null ? 0 : v[offset + k];
+                    }
+                    values.get(indicator.code()).put(key, numbers);
+                }
+                offset += width;
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Runs one report statement: without JIT (compiling a statement this large takes seconds, far
+     * more than it saves) and with room to aggregate in memory.
+     */
+    private <T> T analytic(Function<DSLContext, T> statement) {
+        return dsl.transactionResult(trx -> {
+            trx.dsl().execute("set local jit = off");
+            trx.dsl().execute("set local work_mem = '64MB'");
+            return statement.apply(trx.dsl());
+        });
+    }
+
+    /** Numbers per cell: a share and a plan row have two. */
+    static int width(Indicator indicator) {
+        return indicator.isShare() || indicator.subject().equals("plan") ? 2 : 1;
+    }
+
+    /**
+     * Indicators computed together: same part of the statement and the same multi-valued
+     * breakdowns (a row per topic or per target group must not multiply the rows of indicators
+     * not broken down by it).
+     */
+    private record Branch(String part, Set<Breakdown> multi, List<Indicator> indicators, List<Breakdown> dims,
+                          List<EnumSet<Breakdown>> sets) {
+        int gid(EnumSet<Breakdown> set) {
+            // PostgreSQL's GROUPING(): bit set (from the left) for each argument not in the grouping set
+            int gid = 0;
+            for (Breakdown b : dims) {
+                gid = (gid << 1) | (set.contains(b) ? 0 : 1);
+            }
+            return gid;
+        }
+    }
+
+    private static List<Branch> branches(Spec spec) {
+        Map<List<Object>, List<Indicator>> grouped = new LinkedHashMap<>();
+        for (Indicator i : spec.indicators()) {
+            EnumSet<Breakdown> dims = spec.breakdowns().get(i.code());
+            EnumSet<Breakdown> multi = EnumSet.noneOf(Breakdown.class);
+            dims.stream().filter(MULTI_VALUED::contains).forEach(multi::add);
+            String part = switch (i.subject()) {
+                case "person", "person_time" -> "person";
+                default -> i.subject();
+            };
+            grouped.computeIfAbsent(List.of(part, multi), k -> new ArrayList<>()).add(i);
+        }
+        List<Branch> branches = new ArrayList<>();
+        grouped.forEach((key, indicators) -> {
+            EnumSet<Breakdown> union = EnumSet.noneOf(Breakdown.class);
+            List<EnumSet<Breakdown>> sets = new ArrayList<>();
+            for (Indicator i : indicators) {
+                EnumSet<Breakdown> dims = spec.breakdowns().get(i.code());
+                union.addAll(dims);
+                if (!sets.contains(dims)) {
+                    sets.add(dims);
+                }
+            }
+            @SuppressWarnings("unchecked")
+            Set<Breakdown> multi = (Set<Breakdown>) key.get(1);
+            branches.add(new Branch((String) key.get(0), multi, indicators, List.copyOf(union), sets));
+        });
+        return branches;
+    }
+
+    private static void branch(Sql sql, Spec spec, Branch branch, int number) {
+        switch (branch.part) {
+            case "course" -> courseBranch(sql, spec, branch, number);
+            case "person" -> personBranch(sql, spec, branch, number);
+            case "coverage" -> coverageBranch(sql, spec, branch, number);
+            default -> planBranch(sql, spec, branch, number);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ records
+
+    /**
+     * The records behind one cell of one indicator (spec holds just that indicator), in pages:
+     * facts (trainee × course, with the check-ins) for person subjects, courses for course and plan
+     * subjects, registered persons for coverage. counted: the record is in the value (for shares
+     * and coverage, in the numerator; the others are the rest of the denominator). after: the sort
+     * key of the last record served.
+     */
+    List<Item> records(Spec spec, Cell cell, List<String> after, int limit) {
+        Indicator i = spec.indicators().get(0);
+        Sql sql = new Sql();
+        facts(sql, spec);
+        switch (i.subject()) {
+            case "person", "person_time" -> personRecords(sql, spec, i, cell);
+            case "coverage" -> {
+                personsTrained(sql, spec);
+                coverageRecords(sql, spec, i, cell);
+            }
+            default -> {
+                sql.add(",\ncf as (").add(COURSE_FACTS).add(")\n");
+                courseRecords(sql, spec, i, cell);
+            }
+        }
+        String key = i.subject().startsWith("person") ? "(fx.person, fx.course_id)"
+                : i.subject().equals("coverage") ? "(p.id, p.id)" : "(c.id, c.id)";
+        if (after != null) {
+            sql.add(" and ").add(key).add(" > (").bind(UUID.fromString(after.get(0))).add("::uuid, ")
+                    .bind(UUID.fromString(after.get(1))).add("::uuid)");
+        }
+        sql.add("\norder by ").add(key.substring(1, key.length() - 1)).add(" limit ").bind(limit);
+        return analytic(tx -> tx.resultQuery(sql.text(), sql.parts()).fetch()).map(r -> new Item(r.get(0, UUID.class),
+                r.get(1, String.class), r.get(2, String.class), r.get(3, LocalDate.class), r.get(4, UUID.class),
+                r.get(5, String.class), r.get(6, String.class), r.get(7, String.class), r.get(8, Integer.class),
+                r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Boolean.class),
+                r.get(12, Boolean.class), List.of(r.get(13, UUID[].class))));
+    }
+
+    private static void personRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
+        sql.add("""
+
+                select fx.course_id, c.code, c.title, c.start_date, fx.person, p.full_name, p.sex, p.unit_code,
+                       fx.sessions, fx.attended_sessions, fx.excused_sessions, fx.completed, """);
+        if (i.isShare()) {
+            sql.add("p.sex = ").bind(i.filterSex());
+        } else {
+            sql.add("true");
+        }
+        sql.add("""
+                ,
+                       array(select ci.id from s join check_in ci on ci.session_id = s.id
+                             where s.course_id = fx.course_id and ci.outcome = 'accepted' and ci.undone_at is null
+                               and (ci.participant_id = fx.person
+                                    or ci.participant_id in (select id from root_of where root = fx.person))
+                             order by ci.scanned_at, ci.id)
+                from fx join c on c.id = fx.course_id join participant p on p.id = fx.person
+                """).add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = p.unit_code\n");
+        recordJoins(sql, cell, "c.start_date");
+        sql.add("where ").part(participantScope(spec.caller())).add(" and ");
+        trainedCondition(sql, i, false, "c.topics");
+        groupsFilter(sql, i, FACT_GROUPS);
+        cellConditions(sql, cell, "person");
+    }
+
+    private static void courseRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
+        boolean plan = i.subject().equals("plan");
+        sql.add("select c.id, c.code, c.title, c.start_date, null::uuid, null::text, null::text, c.unit_code,\n")
+                .add("       coalesce(n.sessions, 0)::int, null::int, null::int, null::boolean, true, array[]::uuid[]\n")
+                .add("from c ").add(spec.units().withoutUnit() ? "left " : "")
+                .add("join units u on u.code = c.unit_code left join cf on cf.course_id = c.id")
+                .add(" left join n on n.course_id = c.id\n");
+        if (plan) {
+            sql.add("join plan_activity a on a.id = c.plan_activity_id join annual_plan pl on pl.id = a.plan_id\n");
+        }
+        sql.add("where ").part(courseScope(spec.caller())).add(" and coalesce(cf.").add(i.counts()).add(", false)");
+        if (plan) {
+            sql.add(" and pl.province_code = ").bind(spec.province()).add(" and pl.year between ")
+                    .bind(spec.firstPlanYear()).add(" and ").bind(spec.lastPlanYear()).add(" and ");
+            activityFilter(sql, i);
+        } else {
+            courseFilters(sql, i, "c.topics");
+            groupsFilter(sql, i, "c.target_groups");
+        }
+        cellConditions(sql, cell, i.subject());
+    }
+
+    private static void coverageRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
+        sql.add("""
+
+                select null::uuid, null::text, null::text, null::date, p.id, p.full_name, p.sex, p.unit_code,
+                       null::int, null::int, null::int, null::boolean, coalesce(pt.t0, false), array[]::uuid[]
+                from participant p
+                """).add(spec.units().withoutUnit() ? "left " : "")
+                .add("join units u on u.code = p.unit_code left join pt on pt.person = p.id\n");
+        recordJoins(sql, cell, null);
+        if (cell.values().containsKey(Breakdown.AGE_BAND)) {
+            sql.add("left join age_band ab on ").bind(spec.to().getYear())
+                    .add(" - p.birth_year between ab.min_age and coalesce(ab.max_age, 1000)\n");
+        }
+        sql.add("where ").part(participantScope(spec.caller())).add(" and p.merged_into is null and ");
+        registered(sql, i, "p.target_groups");
+        cellConditions(sql, cell, "coverage");
+    }
+
+    private static void recordJoins(Sql sql, Cell cell, String ageAt) {
+        if (cell.values().containsKey(Breakdown.ETHNIC_MINORITY)) {
+            sql.add("left join ethnicity eth on eth.code = p.ethnicity_code\n");
+        }
+        if (cell.values().containsKey(Breakdown.AGE_BAND) && ageAt != null) {
+            sql.add("left join age_band ab on extract(year from ").add(ageAt)
+                    .add(")::int - p.birth_year between ab.min_age and coalesce(ab.max_age, 1000)\n");
+        }
+    }
+
+    /** The conditions that pick one cell: each breakdown value given (null: not recorded). */
+    private static void cellConditions(Sql sql, Cell cell, String subject) {
+        String part = subject.startsWith("person") ? "person" : subject;
+        cell.values().forEach((b, value) -> {
+            String many = switch (b) {
+                case TARGET_GROUP -> switch (part) {
+                    case "course" -> "c.target_groups";
+                    case "coverage" -> "p.target_groups";
+                    case "person" -> FACT_GROUPS;
+                    default -> null;
+                };
+                case TOPIC -> part.equals("plan") ? null : "c.topics";
+                default -> null;
+            };
+            sql.add(" and ");
+            if (many != null) {
+                if (value == null) {
+                    sql.add("cardinality(").add(many).add(") = 0");
+                } else {
+                    sql.bind(value).add(" = any(").add(many).add(")");
+                }
+            } else if (value == null) {
+                sql.add(dim(b, part)).add(" is null");
+            } else {
+                sql.add(dim(b, part)).add(" = ").bind(value);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------------------------ facts
+
+    private static final String COURSE_FACTS = """
+            select course_id, true as enrolled, bool_or(attended) as attended, bool_or(completed) as completed,
+                   count(*) as n_enrolled, count(*) filter (where attended) as n_attended,
+                   count(*) filter (where completed) as n_completed
+            from fx group by course_id""";
+
+    /** The CTEs every statement starts with, up to fx: the facts (trainee × course). */
+    private static void facts(Sql sql, Spec spec) {
+        sql.add("""
+                with recursive
+                merged (id, root, depth) as (
+                    select id, merged_into, 1 from participant where province_code = """).bind(spec.province()).add("""
+                 and merged_into is not null
+                    union all
+                    select m.id, p.merged_into, m.depth + 1 from merged m join participant p on p.id = m.root
+                    where p.merged_into is not null and m.depth < 10),
+                root_of (id, root) as (select distinct on (id) id, root from merged order by id, depth desc),
+                affected (id) as (select id from root_of union select root from root_of),
+                units (code, bucket, level) as (select * from unnest(""").bind(spec.units().codes()).add("::text[], ")
+                .bind(spec.units().buckets()).add("::text[], ").bind(spec.units().levels()).add("""
+                ::text[])),
+                c as (
+                    select id, province_code, code, title, kind, topics, target_groups, level, organizer_id, unit_code,
+                           start_date, min_attendance_share, plan_activity_id,
+                           (start_date <= make_date(extract(year from end_date)::int, 12, 15)
+                                and end_date >= make_date(extract(year from end_date)::int, 11, 15))
+                           or (start_date <= make_date(extract(year from start_date)::int, 12, 15)
+                                and end_date >= make_date(extract(year from start_date)::int, 11, 15)) as action_month
+                    from course
+                    where province_code = """).bind(spec.province()).add(" and start_date between ")
+                .bind(spec.from()).add(" and ").bind(spec.to()).add("""
+                 and status not in ('draft', 'cancelled')),
+                s as (select cs.id, cs.course_id from c join course_session cs on cs.course_id = c.id),
+                n as (select course_id, count(*) as sessions from s group by course_id),
+                marks as (
+                    select s.course_id, x.participant_id as person, count(*) filter (where x.present) as attended,
+                           count(*) filter (where not x.present) as excused
+                    from s cross join lateral (
+                          select ci.participant_id, true as present from check_in ci
+                          where ci.session_id = s.id and ci.outcome = 'accepted' and ci.undone_at is null
+                          union all
+                          select ea.participant_id, false from excused_absence ea
+                          where ea.session_id = s.id and not exists (
+                              select 1 from check_in ci where ci.session_id = ea.session_id
+                              and ci.participant_id = ea.participant_id and ci.outcome = 'accepted'
+                              and ci.undone_at is null)) x
+                    group by 1, 2),
+                merged_marks as (
+                    select course_id, person, count(*) filter (where present) as attended,
+                           count(*) filter (where not present) as excused
+                    from (select s.course_id, x.session_id, coalesce(r.root, x.participant_id) as person,
+                                 bool_or(x.present) as present
+                          from (select ci.session_id, ci.participant_id, true as present from check_in ci
+                                where ci.participant_id in (select id from affected)
+                                  and ci.outcome = 'accepted' and ci.undone_at is null
+                                union all
+                                select ea.session_id, ea.participant_id, false from excused_absence ea
+                                where ea.participant_id in (select id from affected)) x
+                          join s on s.id = x.session_id
+                          left join root_of r on r.id = x.participant_id
+                          group by 1, 2, 3) y
+                    group by course_id, person),
+                f as (
+                    select e.course_id, e.participant_id as person, e.target_group
+                    from c join enrollment e on e.course_id = c.id
+                    where e.role = 'trainee' and e.status = 'enrolled'
+                      and e.participant_id not in (select id from affected)
+                    union all
+                    select e.course_id, coalesce(r.root, e.participant_id), min(e.target_group)
+                    from c join enrollment e on e.course_id = c.id
+                    join affected a on a.id = e.participant_id
+                    left join root_of r on r.id = e.participant_id
+                    where e.role = 'trainee' and e.status = 'enrolled'
+                    group by 1, 2),
+                fx as (
+                    select f.course_id, f.person, f.target_group, coalesce(n.sessions, 0) as sessions,
+                           coalesce(mm.attended, m.attended, 0) as attended_sessions,
+                           coalesce(mm.excused, m.excused, 0) as excused_sessions,
+                           coalesce(mm.attended, m.attended, 0) > 0 as attended,
+                           coalesce(mm.attended, m.attended, 0) > 0
+                               and coalesce(mm.attended, m.attended) >= c.min_attendance_share
+                                   * (n.sessions - coalesce(mm.excused, m.excused)) as completed
+                    from f join c on c.id = f.course_id
+                    left join n on n.course_id = f.course_id
+                    left join marks m on m.course_id = f.course_id and m.person = f.person
+                    left join merged_marks mm on mm.course_id = f.course_id and mm.person = f.person)""");
+    }
+
+    /** pt: per person, whether they were trained (each coverage indicator's counts and course filters). */
+    private static void personsTrained(Sql sql, Spec spec) {
+        sql.add(",\npt as (select fx.person");
+        int k = 0;
+        for (Indicator i : spec.indicators()) {
+            if (i.subject().equals("coverage")) {
+                sql.add(", bool_or(");
+                trainedCondition(sql, i, false, "c.topics");
+                sql.add(") as t").add(String.valueOf(k++));
+            }
+        }
+        sql.add(" from fx join c on c.id = fx.course_id group by fx.person)");
+    }
+
+    // ------------------------------------------------------------------------------------ branches
+
+    private static void personBranch(Sql sql, Spec spec, Branch branch, int number) {
+        String topics = branch.multi.contains(Breakdown.TOPIC) ? "array[tp.code]" : "c.topics";
+        String groups = branch.multi.contains(Breakdown.TARGET_GROUP) ? "array[tg.code]" : FACT_GROUPS;
+        List<String> outer = new ArrayList<>();
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, x.gid, ").add(outerDims(branch))
+                .add(", (array[0::bigint");
+        int k = 0;
+        for (Indicator i : branch.indicators) {
+            for (int part = 0; part < width(i); part++) {
+                sql.add(i.subject().equals("person") ? ", count(*) filter (where x.a" + k + ")" : ", sum(x.a" + k + ")");
+                k++;
+            }
+        }
+        sql.add("])[2:]::bigint[] as v\nfrom (select ").add(dimSelect(branch, "person")).add(", ")
+                .add(grouping(branch, "person")).add(" as gid");
+        k = 0;
+        for (Indicator i : branch.indicators) {
+            for (int part = 0; part < width(i); part++) {
+                sql.add(i.subject().equals("person") ? ", bool_or(" : ", count(*) filter (where ");
+                trainedCondition(sql, i, part == 0 && i.isShare(), topics);
+                groupsFilter(sql, i, groups);
+                sql.add(") as a" + k++);
+            }
+        }
+        sql.add("\n    from fx join c on c.id = fx.course_id join participant p on p.id = fx.person\n    ")
+                .add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = p.unit_code\n");
+        joins(sql, branch, "person");
+        sql.add("    where ").part(participantScope(spec.caller()))
+                .add("\n    group by grouping sets (").add(groupingSets(branch, "person", "fx.person")).add(")) x")
+                .add("\ngroup by x.gid").add(outerGroupBy(branch));
+    }
+
+    private static void courseBranch(Sql sql, Spec spec, Branch branch, int number) {
+        String topics = branch.multi.contains(Breakdown.TOPIC) ? "array[tp.code]" : "c.topics";
+        String groups = branch.multi.contains(Breakdown.TARGET_GROUP) ? "array[tg.code]" : "c.target_groups";
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(grouping(branch, "course"))
+                .add(" as gid, ").add(dimSelect(branch, "course")).add(", (array[0::bigint");
+        for (Indicator i : branch.indicators) {
+            sql.add(", count(*) filter (where coalesce(cf.").add(i.counts()).add(", false)");
+            courseFilters(sql, i, topics);
+            groupsFilter(sql, i, groups);
+            sql.add(")");
+        }
+        sql.add("])[2:]::bigint[] as v\nfrom c ").add(spec.units().withoutUnit() ? "left " : "")
+                .add("join units u on u.code = c.unit_code\nleft join cf on cf.course_id = c.id\n");
+        joins(sql, branch, "course");
+        sql.add("where ").part(courseScope(spec.caller()))
+                .add("\ngroup by grouping sets (").add(groupingSets(branch, "course", null)).add(")");
+    }
+
+    private static void coverageBranch(Sql sql, Spec spec, Branch branch, int number) {
+        String groups = branch.multi.contains(Breakdown.TARGET_GROUP) ? "array[tg.code]" : "p.target_groups";
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(grouping(branch, "coverage"))
+                .add(" as gid, ").add(dimSelect(branch, "coverage")).add(", (array[0::bigint");
+        List<Indicator> coverage = spec.indicators().stream().filter(i -> i.subject().equals("coverage")).toList();
+        for (Indicator i : branch.indicators) {
+            for (boolean numerator : new boolean[]{true, false}) {
+                sql.add(", count(*) filter (where ");
+                registered(sql, i, groups);
+                if (numerator) {
+                    sql.add(" and coalesce(pt.t" + coverage.indexOf(i) + ", false)");
+                }
+                sql.add(")");
+            }
+        }
+        sql.add("])[2:]::bigint[] as v\nfrom participant p ").add(spec.units().withoutUnit() ? "left " : "")
+                .add("join units u on u.code = p.unit_code\nleft join pt on pt.person = p.id\n");
+        joins(sql, branch, "coverage");
+        if (branch.dims.contains(Breakdown.AGE_BAND)) {
+            sql.add("    left join age_band ab on ").bind(spec.to().getYear())
+                    .add(" - p.birth_year between ab.min_age and coalesce(ab.max_age, 1000)\n");
+        }
+        sql.add("where ").part(participantScope(spec.caller())).add(" and p.merged_into is null")
+                .add("\ngroup by grouping sets (").add(groupingSets(branch, "coverage", null)).add(")");
+    }
+
+    /** Whether a person is in a coverage indicator's population: registered with its groups (any group without a filter). */
+    private static void registered(Sql sql, Indicator i, String groups) {
+        if (i.filterTargetGroups() != null) {
+            sql.add(groups).add(" && ").bind(i.filterTargetGroups().toArray(String[]::new)).add("::text[]");
+        } else {
+            sql.add(groups.startsWith("array") ? "tg.code is not null" : "cardinality(p.target_groups) > 0");
+        }
+        if (i.filterSex() != null) {
+            sql.add(" and p.sex = ").bind(i.filterSex());
+        }
+    }
+
+    private static void planBranch(Sql sql, Spec spec, Branch branch, int number) {
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(grouping(branch, "plan"))
+                .add(" as gid, ").add(dimSelect(branch, "plan")).add(", (array[0::bigint");
+        for (Indicator i : branch.indicators) {
+            String held = (i.measure().equals("courses") ? "h.courses_" : "h.persons_") + i.counts();
+            String planned = i.measure().equals("courses") ? "a.planned_courses" : "a.planned_participants";
+            sql.add(", coalesce(sum(").add(held).add(") filter (where ");
+            activityFilter(sql, i);
+            sql.add("), 0), coalesce(sum(").add(planned).add(") filter (where ");
+            activityFilter(sql, i);
+            sql.add("), 0)");
+        }
+        sql.add("])[2:]::bigint[] as v\nfrom plan_activity a join annual_plan pl on pl.id = a.plan_id\n")
+                .add("left join (select c.plan_activity_id, count(*) filter (where cf.enrolled) as courses_enrolled,\n")
+                .add("        count(*) filter (where cf.attended) as courses_attended,\n")
+                .add("        count(*) filter (where cf.completed) as courses_completed,\n")
+                .add("        sum(cf.n_enrolled) as persons_enrolled, sum(cf.n_attended) as persons_attended,\n")
+                .add("        sum(cf.n_completed) as persons_completed\n")
+                .add("    from c ").add(spec.units().withoutUnit() ? "left " : "")
+                .add("join units u on u.code = c.unit_code join cf on cf.course_id = c.id\n    where ")
+                .part(courseScope(spec.caller())).add(" group by c.plan_activity_id) h on h.plan_activity_id = a.id\n")
+                .add("where pl.province_code = ").bind(spec.province()).add(" and pl.year between ")
+                .bind(spec.firstPlanYear()).add(" and ").bind(spec.lastPlanYear())
+                .add("\ngroup by grouping sets (").add(groupingSets(branch, "plan", null)).add(")");
+    }
+
+    private static void activityFilter(Sql sql, Indicator i) {
+        sql.add("true");
+        if (i.filterTopics() != null) {
+            sql.add(" and a.topic = any(").bind(i.filterTopics().toArray(String[]::new)).add("::text[])");
+        }
+        if (i.filterTargetGroups() != null) {
+            sql.add(" and a.target_group = any(").bind(i.filterTargetGroups().toArray(String[]::new)).add("::text[])");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ fragments
+
+    /** A fact's target groups: as enrolled, else as registered on the person. */
+    private static final String FACT_GROUPS =
+            "(case when fx.target_group is null then p.target_groups else array[fx.target_group] end)";
+
+    private static void trainedCondition(Sql sql, Indicator i, boolean numerator, String topics) {
+        sql.add(switch (i.counts()) {
+            case "enrolled" -> "true";
+            case "attended" -> "fx.attended";
+            default -> "fx.completed";
+        });
+        courseFilters(sql, i, topics);
+        if (numerator) {
+            sql.add(" and p.sex = ").bind(i.filterSex());
+        }
+    }
+
+    private static void courseFilters(Sql sql, Indicator i, String topics) {
+        if (i.filterKinds() != null) {
+            sql.add(" and c.kind = any(").bind(i.filterKinds().toArray(String[]::new)).add("::text[])");
+        }
+        if (i.filterTopics() != null) {
+            sql.add(" and ").add(topics).add(" && ").bind(i.filterTopics().toArray(String[]::new)).add("::text[]");
+        }
+        if (i.actionMonth()) {
+            sql.add(" and c.action_month");
+        }
+    }
+
+    private static void groupsFilter(Sql sql, Indicator i, String groups) {
+        if (i.filterTargetGroups() != null) {
+            sql.add(" and ").add(groups).add(" && ").bind(i.filterTargetGroups().toArray(String[]::new))
+                    .add("::text[]");
+        }
+    }
+
+    private static Condition participantScope(Caller caller) {
+        var p = PARTICIPANT.as("p");
+        return caller.scope(p.PROVINCE_CODE, p.UNIT_CODE);
+    }
+
+    private static Condition courseScope(Caller caller) {
+        return caller.scope(DSL.field(DSL.name("c", "province_code"), String.class),
+                DSL.field(DSL.name("c", "unit_code"), String.class));
+    }
+
+    /** The SQL expression of a breakdown in a part, as text. */
+    private static String dim(Breakdown b, String part) {
+        return switch (b) {
+            case SEX -> "p.sex";
+            case TARGET_GROUP -> part.equals("plan") ? "a.target_group" : "tg.code";
+            case LEVEL -> switch (part) {
+                case "course" -> "c.level";
+                case "plan" -> "a.level";
+                default -> "u.level";
+            };
+            case UNIT -> "u.bucket";
+            case TOPIC -> part.equals("plan") ? "a.topic" : "tp.code";
+            case KIND -> "c.kind";
+            case ORGANIZER -> "c.organizer_id::text";
+            case ETHNIC_MINORITY -> "eth.is_minority::text";
+            case AGE_BAND -> "ab.code";
+        };
+    }
+
+    private static String dimSelect(Branch branch, String part) {
+        List<String> columns = new ArrayList<>();
+        for (Breakdown b : Breakdown.values()) {
+            columns.add((branch.dims.contains(b) ? dim(b, part) : "null::text") + " as " + DIM_COLUMNS[b.ordinal()]);
+        }
+        return String.join(", ", columns);
+    }
+
+    private static String outerDims(Branch branch) {
+        List<String> columns = new ArrayList<>();
+        for (Breakdown b : Breakdown.values()) {
+            String column = DIM_COLUMNS[b.ordinal()];
+            columns.add(branch.dims.contains(b) ? "x." + column : "null::text as " + column);
+        }
+        return String.join(", ", columns);
+    }
+
+    private static String outerGroupBy(Branch branch) {
+        StringBuilder sb = new StringBuilder();
+        for (Breakdown b : branch.dims) {
+            sb.append(", x.").append(DIM_COLUMNS[b.ordinal()]);
+        }
+        return sb.toString();
+    }
+
+    private static String grouping(Branch branch, String part) {
+        if (branch.dims.isEmpty()) {
+            return "0";
+        }
+        return "grouping(" + String.join(", ", branch.dims.stream().map(b -> dim(b, part)).toList()) + ")";
+    }
+
+    private static String groupingSets(Branch branch, String part, String always) {
+        List<String> sets = new ArrayList<>();
+        for (EnumSet<Breakdown> set : branch.sets) {
+            List<String> columns = new ArrayList<>(set.stream().map(b -> dim(b, part)).toList());
+            if (always != null) {
+                columns.add(always);
+            }
+            sets.add("(" + String.join(", ", columns) + ")");
+        }
+        return String.join(", ", sets);
+    }
+
+    /** The joins the breakdowns of a branch need. */
+    private static void joins(Sql sql, Branch branch, String part) {
+        if (branch.dims.contains(Breakdown.ETHNIC_MINORITY)) {
+            sql.add("    left join ethnicity eth on eth.code = p.ethnicity_code\n");
+        }
+        if (branch.dims.contains(Breakdown.AGE_BAND) && part.equals("person")) {
+            sql.add("    left join age_band ab on extract(year from c.start_date)::int - p.birth_year")
+                    .add(" between ab.min_age and coalesce(ab.max_age, 1000)\n");
+        }
+        if (branch.multi.contains(Breakdown.TARGET_GROUP)) {
+            String groups = switch (part) {
+                case "course" -> "c.target_groups";
+                case "coverage" -> "p.target_groups";
+                default -> FACT_GROUPS;
+            };
+            sql.add("    cross join lateral (select distinct t from unnest(case when cardinality(").add(groups)
+                    .add(") = 0 then array[null::text] else ").add(groups).add(" end) t) tg(code)\n");
+        }
+        if (branch.multi.contains(Breakdown.TOPIC)) {
+            sql.add("    cross join lateral (select distinct t from unnest(case when cardinality(c.topics) = 0")
+                    .add(" then array[null::text] else c.topics end) t) tp(code)\n");
+        }
+    }
+
+    /** SQL text with jOOQ query parts (bind values, conditions) at {n} placeholders. */
+    private static final class Sql {
+        private final StringBuilder text = new StringBuilder();
+        private final List<QueryPart> parts = new ArrayList<>();
+
+        Sql add(String fragment) {
+            text.append(fragment);
+            return this;
+        }
+
+        Sql part(QueryPart part) {
+            text.append('{').append(parts.size()).append('}');
+            parts.add(part);
+            return this;
+        }
+
+        Sql bind(Object value) {
+            return part(DSL.val(value));
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        QueryPart[] parts() {
+            return parts.toArray(QueryPart[]::new);
+        }
+    }
+}

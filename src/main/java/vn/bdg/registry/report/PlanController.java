@@ -1,0 +1,105 @@
+package vn.bdg.registry.report;
+
+import io.javalin.http.Context;
+import vn.bdg.registry.auth.AccessManager;
+import vn.bdg.registry.text.VietnameseText;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.PageRequest;
+import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.Validator;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Client/server IO for annual plans and for linking a course to a plan activity. */
+public final class PlanController {
+    private static final Set<String> LEVELS = Set.of("province", "district", "commune");
+    private static final int MAX_ACTIVITIES = 500;
+    private static final BigDecimal MAX_BUDGET = new BigDecimal("999999999999999");
+
+    record PlanRequest(String number, LocalDate issuedOn, Integer year, String title, List<ActivityRequest> activities) {
+    }
+
+    record ActivityRequest(String description, String topic, String targetGroup, String level, Integer plannedCourses,
+                           Integer plannedParticipants, BigDecimal budget) {
+    }
+
+    record LinkRequest(UUID activityId) {
+    }
+
+    private final PlanService service;
+
+    public PlanController(PlanService service) {
+        this.service = service;
+    }
+
+    public void create(Context ctx) {
+        PlanRequest req = Bodies.read(ctx, PlanRequest.class);
+        String number = VietnameseText.clean(req.number());
+        String title = VietnameseText.clean(req.title());
+        Validator v = new Validator().require("number", number).maxLength("number", number, 100)
+                .require("issuedOn", req.issuedOn()).require("year", req.year())
+                .check(req.year() == null || (req.year() >= 2000 && req.year() <= 2100), "year", "out_of_range", 2000, 2100)
+                .require("title", title).maxLength("title", title, 500)
+                .require("activities", req.activities());
+        List<Plan.Activity> activities = new ArrayList<>();
+        if (req.activities() != null) {
+            v.check(!req.activities().isEmpty() && req.activities().size() <= MAX_ACTIVITIES, "activities",
+                    "out_of_range", 1, MAX_ACTIVITIES);
+            for (int i = 0; i < req.activities().size(); i++) {
+                ActivityRequest a = req.activities().get(i);
+                String at = "activities[" + i + "].";
+                if (a == null) {
+                    v.check(false, "activities[" + i + "]", "required");
+                    continue;
+                }
+                String description = VietnameseText.clean(a.description());
+                v.maxLength(at + "description", description, 1000)
+                        .check(a.level() == null || LEVELS.contains(a.level()), at + "level", "not_allowed",
+                                "province, district, commune")
+                        .require(at + "plannedCourses", a.plannedCourses())
+                        .check(a.plannedCourses() == null || a.plannedCourses() >= 0, at + "plannedCourses",
+                                "out_of_range", 0, Integer.MAX_VALUE)
+                        .require(at + "plannedParticipants", a.plannedParticipants())
+                        .check(a.plannedParticipants() == null || a.plannedParticipants() >= 0,
+                                at + "plannedParticipants", "out_of_range", 0, Integer.MAX_VALUE)
+                        .check(a.budget() == null || (a.budget().signum() >= 0
+                                && a.budget().stripTrailingZeros().scale() <= 0 && a.budget().compareTo(MAX_BUDGET) <= 0),
+                                at + "budget", "out_of_range", 0, MAX_BUDGET);
+                activities.add(new Plan.Activity(null, i + 1, description, a.topic(), a.targetGroup(), a.level(),
+                        a.plannedCourses() == null ? 0 : a.plannedCourses(),
+                        a.plannedParticipants() == null ? 0 : a.plannedParticipants(),
+                        a.budget() == null || v.errors().stream().anyMatch(e -> e.field().equals(at + "budget"))
+                                ? null : a.budget().longValue(), 0));
+            }
+        }
+        v.validate();
+        ctx.status(201).json(service.create(AccessManager.caller(ctx),
+                new Plan(null, number, req.issuedOn(), req.year(), title, activities, null)));
+    }
+
+    public void list(Context ctx) {
+        String year = Params.query(ctx, "year");
+        if (year != null && !year.matches("\\d{4}")) {
+            throw ApiException.invalid("year", "wrong_type");
+        }
+        ctx.json(service.list(AccessManager.caller(ctx), year == null ? null : Integer.valueOf(year),
+                PageRequest.of(ctx)));
+    }
+
+    public void get(Context ctx) {
+        ctx.json(service.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+    }
+
+    public void linkCourse(Context ctx) {
+        UUID courseId = Params.pathId(ctx, "id");
+        Bodies.Patch<LinkRequest> req = Bodies.readPatch(ctx, LinkRequest.class);
+        new Validator().check(req.has("activityId"), "activityId", "required").validate();
+        ctx.json(service.linkCourse(AccessManager.caller(ctx), courseId, req.value().activityId()));
+    }
+}

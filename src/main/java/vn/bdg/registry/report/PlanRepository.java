@@ -1,0 +1,108 @@
+package vn.bdg.registry.report;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.db.tables.records.AnnualPlanRecord;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.ANNUAL_PLAN;
+import static vn.bdg.registry.db.Tables.COURSE;
+import static vn.bdg.registry.db.Tables.PLAN_ACTIVITY;
+
+/** SQL for annual plans, their activities and the courses linked to them. */
+final class PlanRepository {
+    private final DSLContext dsl;
+
+    PlanRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    boolean numberTaken(DSLContext tx, String province, String number) {
+        return tx.fetchExists(ANNUAL_PLAN, ANNUAL_PLAN.PROVINCE_CODE.eq(province).and(ANNUAL_PLAN.NUMBER.eq(number)));
+    }
+
+    UUID insert(DSLContext tx, String province, Plan plan, UUID userId) {
+        UUID id = tx.insertInto(ANNUAL_PLAN)
+                .set(ANNUAL_PLAN.PROVINCE_CODE, province)
+                .set(ANNUAL_PLAN.NUMBER, plan.number())
+                .set(ANNUAL_PLAN.ISSUED_ON, plan.issuedOn())
+                .set(ANNUAL_PLAN.YEAR, plan.year())
+                .set(ANNUAL_PLAN.TITLE, plan.title())
+                .set(ANNUAL_PLAN.CREATED_BY, userId)
+                .returning(ANNUAL_PLAN.ID).fetchOne(ANNUAL_PLAN.ID);
+        for (Plan.Activity a : plan.activities()) {
+            tx.insertInto(PLAN_ACTIVITY)
+                    .set(PLAN_ACTIVITY.PLAN_ID, id)
+                    .set(PLAN_ACTIVITY.PROVINCE_CODE, province)
+                    .set(PLAN_ACTIVITY.POSITION, a.position())
+                    .set(PLAN_ACTIVITY.DESCRIPTION, a.description())
+                    .set(PLAN_ACTIVITY.TOPIC, a.topic())
+                    .set(PLAN_ACTIVITY.TARGET_GROUP, a.targetGroup())
+                    .set(PLAN_ACTIVITY.LEVEL, a.level())
+                    .set(PLAN_ACTIVITY.PLANNED_COURSES, a.plannedCourses())
+                    .set(PLAN_ACTIVITY.PLANNED_PARTICIPANTS, a.plannedParticipants())
+                    .set(PLAN_ACTIVITY.BUDGET, a.budget())
+                    .execute();
+        }
+        return id;
+    }
+
+    Optional<Plan> find(DSLContext tx, String province, UUID id) {
+        return plans(tx, ANNUAL_PLAN.PROVINCE_CODE.eq(province).and(ANNUAL_PLAN.ID.eq(id)), 1).stream().findFirst();
+    }
+
+    /** Plans of the province, newest year first; after = [year, id] of the last one served. */
+    List<Plan> list(String province, Integer year, List<String> after, int limit) {
+        Condition c = ANNUAL_PLAN.PROVINCE_CODE.eq(province);
+        if (year != null) {
+            c = c.and(ANNUAL_PLAN.YEAR.eq(year));
+        }
+        if (after != null) {
+            c = c.and(DSL.row(ANNUAL_PLAN.YEAR.neg(), ANNUAL_PLAN.ID)
+                    .gt(-Integer.parseInt(after.get(0)), UUID.fromString(after.get(1))));
+        }
+        return plans(dsl, c, limit);
+    }
+
+    private List<Plan> plans(DSLContext ctx, Condition condition, int limit) {
+        List<AnnualPlanRecord> plans = ctx.selectFrom(ANNUAL_PLAN).where(condition)
+                .orderBy(ANNUAL_PLAN.YEAR.desc(), ANNUAL_PLAN.ID).limit(limit).fetch();
+        Map<UUID, List<Plan.Activity>> activities = new HashMap<>();
+        var linked = DSL.field(DSL.selectCount().from(COURSE).where(COURSE.PLAN_ACTIVITY_ID.eq(PLAN_ACTIVITY.ID)));
+        ctx.select(PLAN_ACTIVITY.asterisk(), linked).from(PLAN_ACTIVITY)
+                .where(PLAN_ACTIVITY.PLAN_ID.in(plans.stream().map(AnnualPlanRecord::getId).toList()))
+                .orderBy(PLAN_ACTIVITY.POSITION)
+                .forEach(r -> activities.computeIfAbsent(r.get(PLAN_ACTIVITY.PLAN_ID), k -> new ArrayList<>())
+                        .add(new Plan.Activity(r.get(PLAN_ACTIVITY.ID), r.get(PLAN_ACTIVITY.POSITION),
+                                r.get(PLAN_ACTIVITY.DESCRIPTION), r.get(PLAN_ACTIVITY.TOPIC),
+                                r.get(PLAN_ACTIVITY.TARGET_GROUP), r.get(PLAN_ACTIVITY.LEVEL),
+                                r.get(PLAN_ACTIVITY.PLANNED_COURSES), r.get(PLAN_ACTIVITY.PLANNED_PARTICIPANTS),
+                                r.get(PLAN_ACTIVITY.BUDGET), r.get(linked))));
+        return plans.stream().map(p -> new Plan(p.getId(), p.getNumber(), p.getIssuedOn(), p.getYear(), p.getTitle(),
+                activities.getOrDefault(p.getId(), List.of()), p.getCreatedAt())).toList();
+    }
+
+    boolean activityInProvince(DSLContext tx, String province, UUID activityId) {
+        return tx.fetchExists(PLAN_ACTIVITY, PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province)));
+    }
+
+    /** The course's current activity, locked, if the course is in the caller's scope. */
+    Optional<Optional<UUID>> courseActivityForUpdate(DSLContext tx, Caller caller, UUID courseId) {
+        return tx.select(COURSE.PLAN_ACTIVITY_ID).from(COURSE)
+                .where(COURSE.ID.eq(courseId).and(caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE)))
+                .forUpdate().fetchOptional(r -> Optional.ofNullable(r.value1()));
+    }
+
+    void linkCourse(DSLContext tx, UUID courseId, UUID activityId) {
+        tx.update(COURSE).set(COURSE.PLAN_ACTIVITY_ID, activityId).set(COURSE.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(COURSE.ID.eq(courseId)).execute();
+    }
+}

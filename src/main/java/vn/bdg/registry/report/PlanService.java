@@ -1,0 +1,107 @@
+package vn.bdg.registry.report;
+
+import org.jooq.DSLContext;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.catalog.Catalogs;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.FieldError;
+import vn.bdg.registry.web.Page;
+import vn.bdg.registry.web.PageRequest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Rules for annual plans: a plan is the province's (entered by province-wide users), its number is
+ * unique in the province, its activities use the catalogues; courses of the caller's scope are
+ * linked to an activity of the province's plans.
+ */
+public final class PlanService {
+    private final DSLContext dsl;
+    private final PlanRepository plans;
+    private final Catalogs catalogs;
+    private final AuditLog audit;
+
+    public PlanService(DSLContext dsl, Catalogs catalogs, AuditLog audit) {
+        this.dsl = dsl;
+        this.plans = new PlanRepository(dsl);
+        this.catalogs = catalogs;
+        this.audit = audit;
+    }
+
+    Plan create(Caller caller, Plan plan) {
+        if (!caller.provinceWide()) {
+            throw ApiException.forbidden();
+        }
+        List<FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < plan.activities().size(); i++) {
+            Plan.Activity a = plan.activities().get(i);
+            if (a.topic() != null && !catalogs.contains(Catalogs.TOPICS, a.topic())) {
+                unknown.add(new FieldError("activities[" + i + "].topic", "unknown_code"));
+            }
+            if (a.targetGroup() != null && !catalogs.contains(Catalogs.TARGET_GROUPS, a.targetGroup())) {
+                unknown.add(new FieldError("activities[" + i + "].targetGroup", "unknown_code"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ApiException(422, "rule_violated", unknown);
+        }
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            if (plans.numberTaken(tx, caller.provinceCode(), plan.number())) {
+                throw ApiException.conflict("plan_number_taken");
+            }
+            UUID id = plans.insert(tx, caller.provinceCode(), plan, caller.userId());
+            Plan created = plans.find(tx, caller.provinceCode(), id).orElseThrow();
+            audit.record(tx, caller, "create", "annual_plan", id, null, created);
+            return created;
+        });
+    }
+
+    Plan get(Caller caller, UUID id) {
+        return plans.find(dsl, caller.provinceCode(), id).orElseThrow(ApiException::notFound);
+    }
+
+    Page<Plan> list(Caller caller, Integer year, PageRequest page) {
+        List<String> after = page.after();
+        if (after != null && (after.size() != 2 || !after.get(0).matches("\\d{4}")
+                || !ReportService.isUuid(after.get(1)))) {
+            throw ApiException.invalid("cursor", "invalid_cursor");
+        }
+        return page.page(plans.list(caller.provinceCode(), year, after, page.limit() + 1),
+                p -> List.of(String.valueOf(p.year()), p.id().toString()));
+    }
+
+    /** Links a course of the caller's scope to an activity of the province's plans, or unlinks it (null). */
+    Map<String, Object> linkCourse(Caller caller, UUID courseId, UUID activityId) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            UUID before = plans.courseActivityForUpdate(tx, caller, courseId).orElseThrow(ApiException::notFound)
+                    .orElse(null);
+            if (activityId != null && !plans.activityInProvince(tx, caller.provinceCode(), activityId)) {
+                throw ApiException.unprocessable("activityId", "unknown_activity");
+            }
+            plans.linkCourse(tx, courseId, activityId);
+            audit.record(tx, caller, "update", "course", courseId, activityOf(before), activityOf(activityId));
+            return linkOf(courseId, activityId);
+        });
+    }
+
+    private static Map<String, Object> activityOf(UUID activityId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("planActivityId", activityId);
+        return m;
+    }
+
+    private static Map<String, Object> linkOf(UUID courseId, UUID activityId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("courseId", courseId);
+        m.put("planActivityId", activityId);
+        return m;
+    }
+}

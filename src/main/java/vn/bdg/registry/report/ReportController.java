@@ -1,0 +1,87 @@
+package vn.bdg.registry.report;
+
+import io.javalin.http.Context;
+import vn.bdg.registry.auth.AccessManager;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Messages;
+import vn.bdg.registry.web.PageRequest;
+import vn.bdg.registry.web.Params;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Client/server IO for indicator reports: the table (JSON, CSV, XLSX), the records behind a cell, settings, DHIS2. */
+public final class ReportController {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    record SettingsRequest(String halfYearStart) {
+    }
+
+    private final ReportService service;
+
+    public ReportController(ReportService service) {
+        this.service = service;
+    }
+
+    public void indicators(Context ctx) {
+        String format = Params.queryEnum(ctx, "format", Set.of("json", "csv", "xlsx"));
+        ReportService.Request request = request(ctx);
+        Report report = service.report(AccessManager.caller(ctx), request);
+        String accept = ctx.header("Accept");
+        String name = "bao-cao-chi-tieu-" + report.period().name().replace('/', '_');
+        if ("xlsx".equals(format)) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
+            ctx.contentType(XLSX).result(ReportFiles.xlsx(report));
+        } else if ("csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"))) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(ReportFiles.csv(report));
+        } else {
+            ctx.json(report.toJson(Messages.locale(ctx)));
+        }
+    }
+
+    public void records(Context ctx) {
+        Map<String, String> cell = new LinkedHashMap<>();
+        for (Breakdown b : Breakdown.values()) {
+            String value = ctx.queryParam(b.key);
+            if (value != null && !value.isBlank()) {
+                cell.put(b.key, value.trim());
+            }
+        }
+        PageRequest page = PageRequest.of(ctx);
+        ctx.json(service.records(AccessManager.caller(ctx), ctx.pathParam("code"), request(ctx), cell, page));
+    }
+
+    public void dataValueSet(Context ctx) {
+        ctx.json(service.dataValueSet(AccessManager.caller(ctx), request(ctx)));
+    }
+
+    public void settings(Context ctx) {
+        ctx.json(service.settings(AccessManager.caller(ctx)));
+    }
+
+    public void saveSettings(Context ctx) {
+        SettingsRequest req = Bodies.read(ctx, SettingsRequest.class);
+        ctx.json(service.saveSettings(AccessManager.caller(ctx), req.halfYearStart()));
+    }
+
+    /** The report parameters of the query string. */
+    static ReportService.Request request(Context ctx) {
+        String mapSuccessors = Params.query(ctx, "mapSuccessors");
+        if (mapSuccessors != null && !mapSuccessors.equals("true") && !mapSuccessors.equals("false")) {
+            throw ApiException.invalid("mapSuccessors", "wrong_type");
+        }
+        return new ReportService.Request(Params.query(ctx, "period"), Params.queryDate(ctx, "from"),
+                Params.queryDate(ctx, "to"), Params.query(ctx, "unit"), list(Params.query(ctx, "by")),
+                "true".equals(mapSuccessors), list(Params.query(ctx, "indicators")));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

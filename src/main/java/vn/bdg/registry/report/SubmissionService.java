@@ -1,0 +1,270 @@
+package vn.bdg.registry.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.db.tables.records.ReportSubmissionRecord;
+import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Json;
+import vn.bdg.registry.web.Messages;
+import vn.bdg.registry.web.Page;
+import vn.bdg.registry.web.PageRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.REPORT_SUBMISSION;
+
+/**
+ * Submitted reports: the whole report (values and definitions) frozen with the SHA-256 of its
+ * canonical JSON, who and when. A submission never changes (the table refuses updates); later
+ * corrections show as the difference between the submitted values and today's.
+ */
+public final class SubmissionService {
+    private static final List<String> NUMBERS = List.of("value", "numerator", "denominator", "planned");
+
+    private final DSLContext dsl;
+    private final ReportService reports;
+    private final ReportRepository repository;
+    private final AuditLog audit;
+
+    public SubmissionService(DSLContext dsl, ReportService reports, AuditLog audit) {
+        this.dsl = dsl;
+        this.reports = reports;
+        this.repository = new ReportRepository(dsl);
+        this.audit = audit;
+    }
+
+    Map<String, Object> submit(Caller caller, ReportService.Request request, Locale locale) {
+        Report report = reports.report(caller, request);
+        JsonNode content = Json.MAPPER.valueToTree(report.toJson(locale));
+        ReportSubmissionRecord row = new ReportSubmissionRecord();
+        row.setProvinceCode(caller.provinceCode());
+        row.setUnitCode(report.unitCode());
+        row.setPeriod(report.period().label());
+        row.setDateFrom(report.period().from());
+        row.setDateTo(report.period().to());
+        row.setBreakdowns(report.by().stream().map(b -> b.param).toArray(String[]::new));
+        row.setIndicators(report.indicators().toArray(String[]::new));
+        row.setMapSuccessors(report.mapSuccessors());
+        row.setLanguage(locale.getLanguage());
+        row.setContent(ReportRepository.jsonb(content.toString()));
+        row.setContentSha256(sha256(content));
+        row.setSubmittedBy(caller.userId());
+        return dsl.transactionResult(trx -> {
+            ReportSubmissionRecord stored = repository.insertSubmission(trx.dsl(), row);
+            audit.record(trx.dsl(), caller, "submit", "report_submission", stored.getId(), null, summary(stored, null));
+            return view(stored, caller.username(), content);
+        });
+    }
+
+    Page<Map<String, Object>> list(Caller caller, PageRequest page) {
+        if (page.hasCursor() && !validCursor(page.after())) {
+            throw ApiException.invalid("cursor", "invalid_cursor");
+        }
+        List<ReportRepository.Submission> rows = repository.submissions(scope(caller), page.after(), page.limit() + 1);
+        Page<ReportRepository.Submission> p = page.page(rows,
+                s -> List.of(s.row().getSubmittedAt().toString(), s.row().getId().toString()));
+        return new Page<>(p.items().stream().map(s -> summary(s.row(), s.submittedByName())).toList(), p.nextCursor());
+    }
+
+    Map<String, Object> get(Caller caller, UUID id) {
+        ReportRepository.Submission s = find(caller, id);
+        return view(s.row(), s.submittedByName(), content(s.row()));
+    }
+
+    /** Each cell whose submitted numbers differ from today's (or that exists on one side only). */
+    Map<String, Object> diff(Caller caller, UUID id) {
+        ReportRepository.Submission s = find(caller, id);
+        ReportSubmissionRecord row = s.row();
+        Set<String> known = new TreeSet<>();
+        repository.indicators().forEach(i -> known.add(i.code()));
+        List<String> indicators = Arrays.stream(row.getIndicators()).filter(known::contains).toList();
+        Report today = reports.report(caller, new ReportService.Request(null, null, null, row.getUnitCode(),
+                List.of(row.getBreakdowns()), row.getMapSuccessors(), indicators),
+                Period.frozen(row.getPeriod(), row.getDateFrom(), row.getDateTo()));
+        JsonNode current = Json.MAPPER.valueToTree(today.toJson(Messages.locale(row.getLanguage())));
+
+        Map<String, JsonNode> submittedRows = rowsByCell(content(row));
+        Map<String, JsonNode> currentRows = rowsByCell(current);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        submittedRows.forEach((key, before) -> {
+            JsonNode after = currentRows.get(key);
+            if (after == null || !sameNumbers(before, after)) {
+                changes.add(change(before, after));
+            }
+        });
+        currentRows.forEach((key, after) -> {
+            if (!submittedRows.containsKey(key)) {
+                changes.add(change(null, after));
+            }
+        });
+        Map<String, Object> diff = new LinkedHashMap<>();
+        diff.put("submissionId", row.getId());
+        diff.put("submittedAt", row.getSubmittedAt());
+        diff.put("comparedAt", OffsetDateTime.now());
+        diff.put("changes", changes);
+        return diff;
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    private ReportRepository.Submission find(Caller caller, UUID id) {
+        return repository.submission(scope(caller), id).orElseThrow(ApiException::notFound);
+    }
+
+    private static Condition scope(Caller caller) {
+        return caller.scope(REPORT_SUBMISSION.PROVINCE_CODE, REPORT_SUBMISSION.UNIT_CODE);
+    }
+
+    private static boolean validCursor(List<String> after) {
+        try {
+            OffsetDateTime.parse(after.get(0));
+            return after.size() == 2 && ReportService.isUuid(after.get(1));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static JsonNode content(ReportSubmissionRecord row) {
+        try {
+            return Json.MAPPER.readTree(row.getContent().data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored submission is not JSON", e);
+        }
+    }
+
+    private static Map<String, JsonNode> rowsByCell(JsonNode report) {
+        Map<String, JsonNode> rows = new LinkedHashMap<>();
+        report.get("rows").forEach(r -> rows.put(cellKey(r), r));
+        return rows;
+    }
+
+    /** A row's indicator and breakdown values: what identifies it across two reports. */
+    static String cellKey(JsonNode row) {
+        StringBuilder key = new StringBuilder(row.get("indicator").asText());
+        for (Breakdown b : Breakdown.values()) {
+            if (row.has(b.key)) {
+                key.append('|').append(b.key).append('=').append(row.get(b.key));
+            }
+        }
+        return key.toString();
+    }
+
+    private static boolean sameNumbers(JsonNode a, JsonNode b) {
+        for (String field : NUMBERS) {
+            JsonNode x = a.get(field);
+            JsonNode y = b.get(field);
+            boolean xNull = x == null || x.isNull();
+            boolean yNull = y == null || y.isNull();
+            if (xNull != yNull || (!xNull && x.decimalValue().compareTo(y.decimalValue()) != 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> change(JsonNode submitted, JsonNode current) {
+        JsonNode any = submitted != null ? submitted : current;
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("indicator", any.get("indicator").asText());
+        change.put("period", any.get("period").asText());
+        for (Breakdown b : Breakdown.values()) {
+            if (any.has(b.key)) {
+                change.put(b.key, any.get(b.key));
+            }
+        }
+        change.put("submitted", numbers(submitted));
+        change.put("current", numbers(current));
+        return change;
+    }
+
+    private static Map<String, Object> numbers(JsonNode row) {
+        if (row == null) {
+            return null;
+        }
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        NUMBERS.forEach(f -> numbers.put(f, row.get(f)));
+        return numbers;
+    }
+
+    private static Map<String, Object> summary(ReportSubmissionRecord row, String submittedByName) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", row.getId());
+        view.put("period", row.getPeriod());
+        view.put("from", row.getDateFrom());
+        view.put("to", row.getDateTo());
+        view.put("unit", row.getUnitCode());
+        view.put("by", List.of(row.getBreakdowns()));
+        view.put("mapSuccessors", row.getMapSuccessors());
+        view.put("indicators", List.of(row.getIndicators()));
+        view.put("language", row.getLanguage());
+        view.put("contentHash", row.getContentSha256());
+        view.put("submittedBy", row.getSubmittedBy());
+        view.put("submittedByName", submittedByName);
+        view.put("submittedAt", row.getSubmittedAt());
+        return view;
+    }
+
+    private static Map<String, Object> view(ReportSubmissionRecord row, String submittedByName, JsonNode content) {
+        Map<String, Object> view = summary(row, submittedByName);
+        view.put("report", content);
+        return view;
+    }
+
+    /**
+     * SHA-256 (hex) of the report's canonical JSON: object keys sorted, no whitespace, numbers in
+     * plain notation without trailing zeros. Anyone can recompute it from the stored report.
+     */
+    static String sha256(JsonNode content) {
+        StringBuilder canonical = new StringBuilder();
+        canonical(content, canonical);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void canonical(JsonNode node, StringBuilder out) {
+        if (node instanceof ObjectNode object) {
+            out.append('{');
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            for (int i = 0; i < names.size(); i++) {
+                out.append(i == 0 ? "" : ",").append(Json.MAPPER.getNodeFactory().textNode(names.get(i))).append(':');
+                canonical(object.get(names.get(i)), out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                canonical(node.get(i), out);
+            }
+            out.append(']');
+        } else if (node.isNumber()) {
+            out.append(node.decimalValue().stripTrailingZeros().toPlainString());
+        } else {
+            out.append(node);
+        }
+    }
+}

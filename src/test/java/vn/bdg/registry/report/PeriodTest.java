@@ -1,0 +1,48 @@
+package vn.bdg.registry.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PeriodTest {
+    private static final MonthDay MID_DECEMBER = MonthDay.of(12, 15);
+
+    @Test
+    void calendarHalvesYearsAndQuarters() {
+        assertThat(Period.named("2026", Period.CALENDAR)).isEqualTo(
+                new Period("2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "2026", 2026, 2026));
+        assertThat(Period.named("2026-H1", Period.CALENDAR)).isEqualTo(
+                new Period("2026-H1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30), "2026S1", 2026, 2026));
+        assertThat(Period.named("2026-H2", Period.CALENDAR)).isEqualTo(
+                new Period("2026-H2", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 12, 31), "2026S2", 2026, 2026));
+        assertThat(Period.named("2026-Q3", MID_DECEMBER)).as("quarters stay calendar quarters").isEqualTo(
+                new Period("2026-Q3", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30), "2026Q3", 2026, 2026));
+    }
+
+    @Test
+    void aMidDecemberCutOffStartsTheYearInTheDecemberBefore() {
+        assertThat(Period.named("2026-H1", MID_DECEMBER)).extracting(Period::from, Period::to)
+                .containsExactly(LocalDate.of(2025, 12, 15), LocalDate.of(2026, 6, 14));
+        assertThat(Period.named("2026-H2", MID_DECEMBER)).extracting(Period::from, Period::to)
+                .containsExactly(LocalDate.of(2026, 6, 15), LocalDate.of(2026, 12, 14));
+        assertThat(Period.named("2026", MID_DECEMBER)).extracting(Period::from, Period::to)
+                .containsExactly(LocalDate.of(2025, 12, 15), LocalDate.of(2026, 12, 14));
+        assertThat(Period.named("2026-H1", MonthDay.of(4, 1))).extracting(Period::from, Period::to)
+                .containsExactly(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 9, 30));
+    }
+
+    @Test
+    void anythingElseIsNotANamedPeriod() {
+        for (String text : new String[]{"2026-H3", "2026-Q5", "26", "2026-h1", "1999", "2026-01", " 2026"}) {
+            assertThat(Period.named(text, Period.CALENDAR)).as(text).isNull();
+        }
+        Period range = Period.range(LocalDate.of(2025, 11, 1), LocalDate.of(2026, 2, 28));
+        assertThat(range.name()).isEqualTo("2025-11-01/2026-02-28");
+        assertThat(range.dhis2()).isNull();
+        assertThat(range.firstPlanYear()).isEqualTo(2025);
+        assertThat(range.lastPlanYear()).isEqualTo(2026);
+    }
+}

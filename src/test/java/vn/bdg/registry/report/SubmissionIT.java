@@ -1,0 +1,150 @@
+package vn.bdg.registry.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.bdg.registry.report.Reports.report;
+import static vn.bdg.registry.report.Reports.value;
+
+/** A submitted report is frozen: later check-ins and corrections show in its diff, never in it. */
+class SubmissionIT {
+    private static final LocalDate DAY = LocalDate.of(2026, 5, 12);
+    private final World world = World.create();
+    private final UUID course = Fixtures.course(world, world.communeA1, "completed", DAY, DAY);
+    private final UUID session = Fixtures.session(world, course, DAY, LocalTime.of(8, 0), LocalTime.of(11, 0));
+
+    private UUID trainee(String name, String sex, String unit) {
+        UUID person = Fixtures.participant(world, name, sex, unit);
+        Fixtures.enroll(world, course, person);
+        return person;
+    }
+
+    @Test
+    void aSubmittedReportStaysAsSubmittedWhileItsDiffShowsWhatChangedSince() {
+        Reports.present(world, session, trainee("Ma Thị Duyên", "female", world.communeA1), DAY);
+        UUID late = trainee("Nông Văn Hải", "male", world.communeA2);
+
+        Api.Res submitted = world.reporter.post("/api/v1/reports/submissions",
+                Map.of("period", "2026-H1", "by", List.of("sex"), "indicators", List.of("attendances", "persons_trained")));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        JsonNode submission = submitted.json();
+        String id = submission.get("id").asText();
+        assertThat(submission.get("submittedByName").asText()).isNotBlank();
+        assertThat(submission.get("contentHash").asText()).isEqualTo(sha256(submission.get("report")));
+        JsonNode frozen = submission.get("report");
+        assertThat(value(frozen, "attendances", "sex", "male")).isEqualByComparingTo("0");
+
+        // a sheet found later: Hải was there too; and a report today counts him at once
+        Reports.present(world, session, late, DAY);
+        assertThat(value(report(world.reporter, "period=2026-H1&by=sex"), "attendances", "sex", "male"))
+                .isEqualByComparingTo("1");
+
+        JsonNode again = world.reporter.get("/api/v1/reports/submissions/" + id).json();
+        assertThat(again.get("report")).isEqualTo(frozen);
+        assertThat(again.get("contentHash").asText()).isEqualTo(sha256(again.get("report")));
+
+        JsonNode diff = world.reporter.get("/api/v1/reports/submissions/" + id + "/diff").json();
+        assertThat(diff.get("changes")).hasSize(2);
+        for (JsonNode change : diff.get("changes")) {
+            assertThat(change.get("sex").asText()).isEqualTo("male");
+            assertThat(change.get("submitted").get("value").asInt()).isZero();
+            assertThat(change.get("current").get("value").asInt()).isEqualTo(1);
+        }
+        assertThat(diff.get("changes")).extracting(c -> c.get("indicator").asText())
+                .containsExactly("attendances", "persons_trained");
+
+        // a later change of the cut-off does not move the submitted period
+        world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15"));
+        JsonNode after = world.reporter.get("/api/v1/reports/submissions/" + id + "/diff").json();
+        assertThat(after.get("changes")).hasSize(2);
+
+        var dsl = TestServer.get().database.dsl();
+        assertThatThrownBy(() -> dsl.execute("update report_submission set content_sha256 = repeat('0', 64) where id = ?::uuid", id))
+                .hasMessageContaining("never changed");
+        assertThatThrownBy(() -> dsl.execute("delete from report_submission where id = ?::uuid", id))
+                .hasMessageContaining("never changed");
+    }
+
+    @Test
+    void adminsAndReportersSubmitAndEveryoneSeesOnlyTheSubmissionsOfTheirScope() {
+        Reports.present(world, session, trainee("Ma Thị Duyên", "female", world.communeA1), DAY);
+        assertThat(world.organizer.post("/api/v1/reports/submissions", Map.of("period", "2026")).status()).isEqualTo(403);
+        Api.Res province = world.admin.post("/api/v1/reports/submissions", Map.of("period", "2026"));
+        assertThat(province.status()).as(province.body()).isEqualTo(201);
+        Api.Res district = world.districtReporter.post("/api/v1/reports/submissions", Map.of("period", "2026"));
+        assertThat(district.status()).as(district.body()).isEqualTo(201);
+        assertThat(district.json().get("unit").asText()).isEqualTo(world.districtA);
+
+        assertThat(world.reporter.get("/api/v1/reports/submissions").ids())
+                .containsExactly(district.json().get("id").asText(), province.json().get("id").asText());
+        assertThat(world.districtReporter.get("/api/v1/reports/submissions").ids())
+                .containsExactly(district.json().get("id").asText());
+        assertThat(world.districtReporter.get("/api/v1/reports/submissions/" + province.json().get("id").asText())
+                .status()).isEqualTo(404);
+        assertThat(World.create().reporter.get("/api/v1/reports/submissions/" + district.json().get("id").asText())
+                .status()).isEqualTo(404);
+
+        Api.Res page = world.reporter.get("/api/v1/reports/submissions?limit=1");
+        assertThat(page.ids()).hasSize(1);
+        String cursor = page.json().get("nextCursor").asText();
+        assertThat(world.reporter.get("/api/v1/reports/submissions?limit=1&cursor=" + cursor).ids())
+                .containsExactly(province.json().get("id").asText());
+        assertThat(world.reporter.post("/api/v1/reports/submissions", Map.of("period", "2026", "colour", "red"))
+                .status()).isEqualTo(400);
+    }
+
+    /** The contract's canonical form, recomputed here: keys sorted, no whitespace, plain numbers. */
+    private static String sha256(JsonNode report) {
+        StringBuilder out = new StringBuilder();
+        canonical(report, out);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(out.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void canonical(JsonNode node, StringBuilder out) {
+        if (node instanceof ObjectNode) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            out.append('{');
+            for (int i = 0; i < names.size(); i++) {
+                out.append(i == 0 ? "" : ",").append(new TextNode(names.get(i))).append(':');
+                canonical(node.get(names.get(i)), out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                canonical(node.get(i), out);
+            }
+            out.append(']');
+        } else if (node.isNumber()) {
+            out.append(node.decimalValue().stripTrailingZeros().toPlainString());
+        } else {
+            out.append(node);
+        }
+    }
+}

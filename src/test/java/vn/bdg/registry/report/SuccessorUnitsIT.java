@@ -1,0 +1,55 @@
+package vn.bdg.registry.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
+import vn.bdg.registry.unit.AdminUnit;
+import vn.bdg.registry.unit.UnitRepository;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.report.Reports.report;
+import static vn.bdg.registry.report.Reports.value;
+
+/** Records keep the unit they had; asked to, a report counts an old unit's records in its successor's row. */
+class SuccessorUnitsIT {
+    private final World world = World.create();
+
+    @Test
+    void anOldCommunesPeopleCountUnderItsSuccessorWhenAsked() {
+        String merged = world.districtB + "9";
+        new UnitRepository(TestServer.get().database.dsl()).upsertAll(List.of(
+                new AdminUnit(merged, "Xã Hợp Nhất", "commune", world.districtB, LocalDate.of(2025, 7, 1), null, null),
+                new AdminUnit(world.communeA1, "Xã Nam Mẫu", "commune", world.districtA, null,
+                        LocalDate.of(2025, 6, 30), merged)));
+        LocalDate day = LocalDate.of(2024, 10, 1);
+        UUID course = Fixtures.course(world, world.province, "completed", day, day);
+        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
+        UUID before = Fixtures.participant(world, "Đặng Thị Hường", "female", world.communeA1);
+        Fixtures.enroll(world, course, before);
+        Reports.present(world, session, before, day);
+
+        JsonNode asRecorded = report(world.reporter, "period=2024&by=unit&indicators=attendances");
+        assertThat(value(asRecorded, "attendances", "unitCode", world.districtA)).isEqualByComparingTo("1");
+        assertThat(value(asRecorded, "attendances", "unitCode", world.districtB)).isEqualByComparingTo("0");
+
+        JsonNode mapped = report(world.reporter, "period=2024&by=unit&indicators=attendances&mapSuccessors=true");
+        assertThat(mapped.get("mapSuccessors").asBoolean()).isTrue();
+        assertThat(value(mapped, "attendances", "unitCode", world.districtA)).isEqualByComparingTo("0");
+        assertThat(value(mapped, "attendances", "unitCode", world.districtB)).isEqualByComparingTo("1");
+        JsonNode drill = report(world.reporter, "period=2024&by=unit&indicators=attendances&mapSuccessors=true&unit="
+                + world.districtB);
+        assertThat(Reports.rowsOf(drill, "attendances")).extracting(r -> r.get("unitCode").asText())
+                .containsExactly(world.districtB, world.communeB1, world.communeB2, merged);
+        assertThat(value(drill, "attendances", "unitCode", merged)).isEqualByComparingTo("1");
+        JsonNode old = report(world.reporter, "period=2024&by=unit&indicators=attendances&unit=" + world.districtA);
+        assertThat(Reports.rowsOf(old, "attendances")).extracting(r -> r.get("unitCode").asText())
+                .containsExactly(world.districtA, world.communeA1, world.communeA2);
+    }
+}
