@@ -22,6 +22,7 @@ from datetime import datetime, timedelta, timezone
 from benchlib import PG, Service, sh
 
 DURATION = os.environ.get("BENCH_SECONDS", "20")
+WARM_UP = os.environ.get("BENCH_WARM_UP_SECONDS", "30")
 CLIENTS = 32
 PEOPLE = 400
 SESSIONS = 40
@@ -87,12 +88,12 @@ end
 """
 
 
-def wrk_checkins(svc, sessions, cards, trainer):
+def wrk_checkins(svc, sessions, cards, trainer, seconds=None):
     lua = LUA % (",".join(f'"{s}"' for s in sessions), ",".join(f'"{c}"' for c in cards), trainer)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(lua)
         script = f.name
-    out = sh("wrk", "-t2", f"-c{CLIENTS}", f"-d{DURATION}s", "--latency", "-s", script, svc.base)
+    out = sh("wrk", "-t2", f"-c{CLIENTS}", f"-d{seconds or DURATION}s", "--latency", "-s", script, svc.base)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = re.search(r"\s50%\s+([\d.]+\w+)", out).group(1)
     p99 = re.search(r"\s99%\s+([\d.]+\w+)", out).group(1)
@@ -120,12 +121,15 @@ def main():
         sessions, cards, trainer = prepare(svc)
         print(f"machine: {os.cpu_count()} cores; {PEOPLE} people with cards, {SESSIONS} sessions today, "
               f"{CLIENTS} concurrent clients, {DURATION} s per run")
+        # warm-up, not measured: the JIT compiles the hot paths (Ed25519 verification above all)
+        wrk_checkins(svc, sessions, cards, trainer, seconds=WARM_UP)
         inserts = pgbench_inserts(svc)
         print(f"pgbench one-row INSERT, {CLIENTS} clients: {inserts:.0f} inserts/s")
         rps, p50, p99, errors, _ = wrk_checkins(svc, sessions, cards, trainer)
         print(f"POST /sessions/{{id}}/check-ins, {CLIENTS} connections: {rps:.0f} scans/s, p50 {p50}, p99 {p99}, "
               f"non-2xx {errors}")
         print(f"ratio to PostgreSQL's insert rate: {rps / inserts:.2f}")
+        batch_of_10000(svc, sessions, cards, trainer)  # warm-up of the batch path
         elapsed, outcomes = batch_of_10000(svc, sessions, cards, trainer)
         print(f"POST /check-ins/batch with 10,000 scans: {elapsed:.2f} s; outcomes {outcomes}")
 
