@@ -167,6 +167,8 @@ public final class App {
                 get("/docs", service::docs, PUBLIC);
                 before("/verify/*", publicLimiter::check);
                 get("/verify/{number}", publicCtl::page, PUBLIC);
+                before("/card/*", publicLimiter::check);
+                get("/card/{cardToken}", publicCtl::cardPage, PUBLIC);
 
                 path("/api/v1", () -> {
                     post("auth/login", authCtl::login, PUBLIC);

@@ -52,11 +52,7 @@ public final class PublicController {
         var certificate = certificates.lookup(number);
         Locale locale = Messages.locale(ctx);
         noStore(ctx);
-        ctx.header("Content-Language", locale.toLanguageTag());
-        ctx.header("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        htmlHeaders(ctx, locale);
         ctx.status(certificate.isPresent() ? 200 : 404).contentType("text/html; charset=utf-8")
                 .result(VerifyPage.render(locale, number, certificate.orElse(null)).getBytes(StandardCharsets.UTF_8));
     }
@@ -66,9 +62,37 @@ public final class PublicController {
         ctx.json(self.view(ctx.pathParam("cardToken")));
     }
 
+    /** The card holder's page: the same data as {@link #card}, as HTML for a phone. */
+    public void cardPage(Context ctx) {
+        Locale locale = Messages.locale(ctx);
+        noStore(ctx);
+        htmlHeaders(ctx, locale);
+        String html;
+        try {
+            html = CardPage.render(locale, self.view(ctx.pathParam("cardToken")));
+            ctx.status(200);
+        } catch (ApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            html = CardPage.unknown(locale);
+            ctx.status(404);
+        }
+        ctx.contentType("text/html; charset=utf-8").result(html.getBytes(StandardCharsets.UTF_8));
+    }
+
     public void cardCertificatePdf(Context ctx) {
         noStore(ctx);
         CertificateController.writePdf(ctx, self.certificate(ctx.pathParam("cardToken"), ctx.pathParam("number")));
+    }
+
+    /** A self-contained page: no scripts, nothing from elsewhere, no referrer (the card link is a secret). */
+    private static void htmlHeaders(Context ctx, Locale locale) {
+        ctx.header("Content-Language", locale.toLanguageTag());
+        ctx.header("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
     }
 
     /** Status can change at any moment (revocation), and card data is personal: never cached. */

@@ -60,28 +60,33 @@ final class VerifyPage {
         }
         body.append("<p class=\"note\">").append(t(locale, "verify.note")).append("</p>");
         String title = t(locale, "verify.title");
+        return document(locale, title + " " + escape(number), title + " <span>" + escape(number) + "</span>",
+                body.toString());
+    }
+
+    /** A whole page: the escaped title, the heading (HTML) and the body (HTML). */
+    static String document(Locale locale, String title, String heading, String body) {
         return "<!doctype html>\n<html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\">"
-                + "<title>" + title + " " + escape(number) + "</title><style>" + STYLE + "</style></head>"
-                + "<body><main><h1>" + title + " <span>" + escape(number) + "</span></h1>" + body
-                + "</main></body></html>\n";
+                + "<title>" + title + "</title><style>" + STYLE + "</style></head>"
+                + "<body><main><h1>" + heading + "</h1>" + body + "</main></body></html>\n";
     }
 
-    private static void item(StringBuilder out, Locale locale, String label, String value) {
+    static void item(StringBuilder out, Locale locale, String label, String value) {
         out.append("<dt>").append(t(locale, label)).append("</dt><dd>").append(escape(value)).append("</dd>");
     }
 
-    private static String t(Locale locale, String key) {
+    static String t(Locale locale, String key) {
         return escape(Messages.get(locale, key));
     }
 
-    private static String date(Locale locale, LocalDate d) {
+    static String date(Locale locale, LocalDate d) {
         return d.format(DateTimeFormatter.ofPattern(
                 "vi".equals(locale.getLanguage()) ? "dd/MM/yyyy" : "d MMMM yyyy", locale));
     }
 
-    private static String date(Locale locale, OffsetDateTime at) {
+    static String date(Locale locale, OffsetDateTime at) {
         return date(locale, at.atZoneSameInstant(VIETNAM).toLocalDate());
     }
 

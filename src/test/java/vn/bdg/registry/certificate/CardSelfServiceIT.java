@@ -68,6 +68,33 @@ class CardSelfServiceIT {
     }
 
     @Test
+    void theCardLinkOpensAPageWithTheHoldersCoursesAndCertificates() {
+        CertificateFixtures.Course done = CertificateFixtures.completedCourse(world, 2);
+        CertificateFixtures.Course left = CertificateFixtures.completedCourse(world, 1);
+        UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
+        Fixtures.enroll(world, done.id(), hoa);
+        Fixtures.enroll(world, left.id(), hoa);
+        CertificateFixtures.attendSessions(world, done, hoa, 0, 1);
+        CertificateFixtures.withdraw(left.id(), hoa);
+        String number = CertificateFixtures.issuedTo(world, done, hoa).get("number").asText();
+        String token = card(hoa);
+
+        Api.Res vi = anyone.get("/card/" + token);
+        assertThat(vi.status()).isEqualTo(200);
+        assertThat(vi.body()).contains("<html lang=\"vi\"", "Hồ sơ tập huấn của tôi", "Nguyễn Thị Hoà", number,
+                "2 / 2 ✓", "đã rút khỏi khoá học", "/api/v1/public/cards/" + token + "/certificates/" + number + ".pdf");
+        assertThat(vi.body()).doesNotContain("<script");
+        assertThat(vi.header("Referrer-Policy")).isEqualTo("no-referrer");
+        Api.Res en = anyone.inLanguage("en").get("/card/" + token);
+        assertThat(en.body()).contains("<html lang=\"en\"", "My training record");
+
+        Api.Res forged = anyone.get("/card/" + token.substring(0, token.length() - 3) + "abc");
+        assertThat(forged.status()).isEqualTo(404);
+        assertThat(forged.contentType()).startsWith("text/html");
+        assertThat(forged.body()).doesNotContain("Nguyễn Thị Hoà");
+    }
+
+    @Test
     void aCardReadsOnlyItsOwnersData() {
         CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
         UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
