@@ -238,6 +238,157 @@ def generate():
           f"({int(counts[5]):,} accepted), {int(counts[6]):,} excused absences; database {counts[7]}", flush=True)
 
 
+# ------------------------------------------------------------------------------------ measurement
+
+def call(path, token):
+    req = urllib.request.Request(BASE + path, headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(req, timeout=600) as res:
+        return json.loads(res.read())
+
+
+def login(username):
+    req = urllib.request.Request(BASE + "/api/v1/auth/login", method="POST",
+                                 data=json.dumps({"username": username, "password": PASSWORD}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as res:
+        return json.loads(res.read())["accessToken"]
+
+
+def timed(fn):
+    t = time.perf_counter()
+    result = fn()
+    return (time.perf_counter() - t) * 1000, result
+
+
+def hand_sql(file, runs, **variables):
+    """Runs a hand-written SQL file `runs` times in one psql session, with the service's settings;
+    answers the times (ms, as psql measures them: server and transfer) and the last result."""
+    script = "\\set QUIET on\nset jit = off;\nset work_mem = '64MB';\n\\timing on\n"
+    sql = open(os.path.join(ROOT, "bench", file)).read()
+    script += sql * runs
+    args = ["psql", *PG, "-d", DB, "-v", "ON_ERROR_STOP=1", "-AtF", "|", "-f", "-"]
+    for k, v in variables.items():
+        args += ["-v", f"{k}={v}"]
+    out = subprocess.run(args, input=script, capture_output=True, text=True, check=True).stdout
+    times, rows, last = [], [], []
+    for line in out.splitlines():
+        if line.startswith("Time: "):
+            times.append(float(line.split()[1]))
+            last, rows = rows, []
+        elif line:
+            rows.append(line.split("|"))
+    return times, last
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[max(0, -(-len(ordered) * p // 100) - 1)]
+
+
+def cells_of_report(report, keys):
+    """Non-zero cells of a service report: (indicator, *breakdown values) -> (value or numerator, denominator or planned)."""
+    cells = {}
+    for r in report["rows"]:
+        first = r["numerator"] if r["numerator"] is not None else r["value"]
+        second = r["denominator"] if r["denominator"] is not None else r["planned"]
+        if (first or 0) != 0 or (second or 0) != 0:
+            cells[(r["indicator"], *[r.get(k) for k in keys])] = (int(first or 0), None if second is None else int(second))
+    return cells
+
+
+def cells_of_rows(rows, keys):
+    cells = {}
+    for row in rows:
+        values = [v or None for v in row[1:1 + len(keys)]]
+        first, second = int(row[-2]), None if row[-1] == "" else int(row[-1])
+        if first != 0 or (second or 0) != 0:
+            cells[(row[0], *values)] = (first, second)
+    return cells
+
+
+def run():
+    env = dict(os.environ, DATABASE_URL=f"jdbc:postgresql://127.0.0.1:5432/{DB}", DATABASE_USER="postgres",
+               PORT=str(PORT))
+    server = subprocess.Popen(["java", "-jar", JAR, "serve"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(BASE + "/ready", timeout=2)
+                break
+            except Exception:
+                time.sleep(1)
+        provinces = psql("select distinct province_code from annual_plan order by 1").split()
+        tokens = {p: login("bench-" + p) for p in provinces}
+        province = provinces[0]
+        variables = {"from": f"{YEAR}-01-01", "to": f"{YEAR}-12-31", "year": YEAR}
+        query = f"/api/v1/reports/indicators?period={YEAR}&by={BREAKDOWN}"
+        load = os.getloadavg()[0]
+        print(f"Measuring ({RUNS} runs each, load average {load:.1f} on {os.cpu_count()} cores)", flush=True)
+
+        # province-year, three breakdowns: service and hand-written SQL, interleaved in rounds of five
+        call(query, tokens[province])
+        hand_sql("report_hand_province.sql", 1, prov=province, **variables)
+        app, hand, report, rows = [], [], None, None
+        for _ in range(RUNS // 5):
+            for _ in range(5):
+                ms, report = timed(lambda: call(query, tokens[province]))
+                app.append(ms)
+            times, rows = hand_sql("report_hand_province.sql", 5, prov=province, **variables)
+            hand.extend(times)
+        keys = ["sex", "targetGroup", "level"]
+        same = cells_of_report(report, keys) == cells_of_rows(rows, keys)
+        print(f"  province-year ({province}, by={BREAKDOWN}, {len(report['rows'])} rows): "
+              f"service p50 {percentile(app, 50):.0f} ms, p99 {percentile(app, 99):.0f} ms; "
+              f"hand-written SQL p50 {percentile(hand, 50):.0f} ms, p99 {percentile(hand, 99):.0f} ms; "
+              f"ratio p50 {percentile(app, 50) / percentile(hand, 50):.2f}, p99 {percentile(app, 99) / percentile(hand, 99):.2f}; "
+              f"same numbers: {same}", flush=True)
+
+        # national year: every province's report (two requests at a time) against one statement for all
+        national_runs = max(3, RUNS // 3)
+        app_n, hand_n, reports, rows = [], [], {}, None
+        with ThreadPoolExecutor(2) as pool:
+            for _ in range(national_runs):
+                def all_provinces():
+                    futures = {p: pool.submit(call, f"/api/v1/reports/indicators?period={YEAR}", tokens[p])
+                               for p in provinces}
+                    return {p: f.result() for p, f in futures.items()}
+                ms, reports = timed(all_provinces)
+                app_n.append(ms)
+                times, rows = hand_sql("report_hand_national.sql", 1, **variables)
+                hand_n.extend(times)
+        service_cells = {}
+        for p, r in reports.items():
+            for key, value in cells_of_report(r, ["level"]).items():
+                service_cells[(key[0], p, key[1])] = value
+        same = service_cells == cells_of_rows(rows, ["province", "level"])
+        print(f"  national year ({len(provinces)} provinces): service p50 {percentile(app_n, 50):.0f} ms, "
+              f"p99 {percentile(app_n, 99):.0f} ms; hand-written SQL p50 {percentile(hand_n, 50):.0f} ms, "
+              f"p99 {percentile(hand_n, 99):.0f} ms; ratio p50 {percentile(app_n, 50) / percentile(hand_n, 50):.2f}, "
+              f"p99 {percentile(app_n, 99) / percentile(hand_n, 99):.2f}; same numbers: {same}", flush=True)
+
+        # a check-in recorded now counts in the next report: a trainee absent from every session
+        fact = psql(f"""select e.participant_id, s.id from enrollment e join course c on c.id = e.course_id
+            join course_session s on s.course_id = c.id
+            where c.province_code = '{province}' and c.start_date between '{YEAR}-01-01' and '{YEAR}-12-31'
+              and c.status = 'completed' and e.role = 'trainee' and e.status = 'enrolled'
+              and not exists (select 1 from check_in ci join course_session s2 on s2.id = ci.session_id
+                              where s2.course_id = c.id and ci.participant_id = e.participant_id)
+              and not exists (select 1 from participant p where p.id = e.participant_id and p.merged_into is not null)
+            limit 1""").strip().split("|")
+        before = [r for r in call(f"/api/v1/reports/indicators?period={YEAR}&indicators=attendances",
+                                  tokens[province])["rows"]][0]["value"]
+        scan = psql(f"""insert into check_in (province_code, client_scan_id, session_id, participant_id, outcome, method,
+            scanned_at, scanned_by) select '{province}', gen_random_uuid(), '{fact[1]}', '{fact[0]}', 'accepted', 'qr',
+            now(), id from app_user where username = 'bench-{province}' returning id""").strip()
+        after = call(f"/api/v1/reports/indicators?period={YEAR}&indicators=attendances", tokens[province])["rows"][0]["value"]
+        psql(f"delete from check_in where id = '{scan}'")
+        print(f"  a check-in added now: attendances {before} -> {after} in the next report (no rebuild step)", flush=True)
+    finally:
+        server.terminate()
+        server.wait()
+
+
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
     if what in ("generate", "all"):

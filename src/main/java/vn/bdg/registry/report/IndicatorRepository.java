@@ -33,7 +33,7 @@ import static vn.bdg.registry.db.Tables.PARTICIPANT;
  * {@code attendance.Completion}). Indicators are aggregations of those facts, all computed in one
  * pass per group of indicators, each with its own FILTER: courses by course, person-times by fact,
  * unique persons by first grouping by person, coverage over the registered persons, plans over the
- * activities. Breakdowns are GROUPING SETS, one per distinct set of breakdowns among the indicators.
+ * activities, each group by all its indicators' breakdowns at once (see Branch).
  *
  * <p>It is written as SQL text because it is easier to read, and to check against the hand-written
  * SQL of bench/report_bench.py, as SQL; the text is built only from the fragments below, and every
@@ -101,13 +101,12 @@ final class IndicatorRepository {
             branch(sql, spec, branches.get(i), i);
         }
         Field<Integer> branchField = DSL.field(DSL.name("branch"), Integer.class);
-        Field<Integer> gidField = DSL.field(DSL.name("gid"), Integer.class);
         Field<Long[]> valuesField = DSL.field(DSL.name("v"), SQLDataType.BIGINT.array());
         List<Field<String>> dimFields = new ArrayList<>();
         for (String column : DIM_COLUMNS) {
             dimFields.add(DSL.field(DSL.name(column), String.class));
         }
-        List<Field<?>> fields = new ArrayList<>(List.of(branchField, gidField));
+        List<Field<?>> fields = new ArrayList<>(List.of(branchField));
         fields.addAll(dimFields);
         fields.add(valuesField);
 
@@ -118,18 +117,14 @@ final class IndicatorRepository {
             Long[] v = r.get(valuesField);
             int offset = 0;
             for (Indicator indicator : branch.indicators) {
-                EnumSet<Breakdown> dims = spec.breakdowns().get(indicator.code());
-                int width = width(indicator);
-                if (branch.gid(dims) == r.get(gidField)) {
-                    List<String> key = new ArrayList<>();
-                    dims.forEach(b -> key.add(r.get(dimFields.get(b.ordinal()))));
-                    long[] numbers = new long[width];
-                    for (int k = 0; k < width; k++) {
-                        numbers[k] = v[offset + k] == null ? 0 : v[offset + k];
-                    }
-                    values.get(indicator.code()).put(key, numbers);
+                // the branch's rows are by all its breakdowns; an indicator with fewer adds them up
+                List<String> key = new ArrayList<>();
+                spec.breakdowns().get(indicator.code()).forEach(b -> key.add(r.get(dimFields.get(b.ordinal()))));
+                long[] numbers = values.get(indicator.code()).computeIfAbsent(key, k -> new long[width(indicator)]);
+                for (int k = 0; k < numbers.length; k++) {
+                    numbers[k] += v[offset + k] == null ? 0 : v[offset + k];
                 }
-                offset += width;
+                offset += numbers.length;
             }
         }
         return values;
@@ -148,53 +143,41 @@ final class IndicatorRepository {
     }
 
     /** Numbers per cell: a share and a plan row have two. */
-    static int width(Indicator indicator) {
+    private static int width(Indicator indicator) {
         return indicator.isShare() || indicator.subject().equals("plan") ? 2 : 1;
     }
 
     /**
-     * Indicators computed together: same part of the statement and the same multi-valued
-     * breakdowns (a row per topic or per target group must not multiply the rows of indicators
-     * not broken down by it).
+     * Indicators computed together, in one GROUP BY over all their breakdowns. An indicator with
+     * fewer breakdowns than its branch adds up the branch's rows, so a branch only gathers
+     * indicators for which that sum is exact: the same multi-valued breakdowns (a row per topic or
+     * target group must not multiply the rows of another indicator) and, for unique persons, the
+     * same breakdowns by what the course has (a person counts once per topic, kind, organiser or
+     * age band, so these cannot be added up); person attributes (sex, level, unit, ethnicity) add up.
      */
-    private record Branch(String part, Set<Breakdown> multi, List<Indicator> indicators, List<Breakdown> dims,
-                          List<EnumSet<Breakdown>> sets) {
-        int gid(EnumSet<Breakdown> set) {
-            // PostgreSQL's GROUPING(): bit set (from the left) for each argument not in the grouping set
-            int gid = 0;
-            for (Breakdown b : dims) {
-                gid = (gid << 1) | (set.contains(b) ? 0 : 1);
-            }
-            return gid;
-        }
+    private record Branch(String part, List<Indicator> indicators, Set<Breakdown> multi, List<Breakdown> dims) {
     }
+
+    private static final Set<Breakdown> BY_COURSE = EnumSet.of(Breakdown.TOPIC, Breakdown.KIND, Breakdown.ORGANIZER,
+            Breakdown.AGE_BAND);
 
     private static List<Branch> branches(Spec spec) {
         Map<List<Object>, List<Indicator>> grouped = new LinkedHashMap<>();
         for (Indicator i : spec.indicators()) {
             EnumSet<Breakdown> dims = spec.breakdowns().get(i.code());
-            EnumSet<Breakdown> multi = EnumSet.noneOf(Breakdown.class);
-            dims.stream().filter(MULTI_VALUED::contains).forEach(multi::add);
-            String part = switch (i.subject()) {
-                case "person", "person_time" -> "person";
-                default -> i.subject();
-            };
-            grouped.computeIfAbsent(List.of(part, multi), k -> new ArrayList<>()).add(i);
+            EnumSet<Breakdown> apart = EnumSet.noneOf(Breakdown.class);
+            dims.stream().filter(b -> MULTI_VALUED.contains(b) || (i.subject().startsWith("person") && BY_COURSE.contains(b)))
+                    .forEach(apart::add);
+            String part = i.subject().startsWith("person") ? "person" : i.subject();
+            grouped.computeIfAbsent(List.of(part, apart), k -> new ArrayList<>()).add(i);
         }
         List<Branch> branches = new ArrayList<>();
         grouped.forEach((key, indicators) -> {
             EnumSet<Breakdown> union = EnumSet.noneOf(Breakdown.class);
-            List<EnumSet<Breakdown>> sets = new ArrayList<>();
-            for (Indicator i : indicators) {
-                EnumSet<Breakdown> dims = spec.breakdowns().get(i.code());
-                union.addAll(dims);
-                if (!sets.contains(dims)) {
-                    sets.add(dims);
-                }
-            }
-            @SuppressWarnings("unchecked")
-            Set<Breakdown> multi = (Set<Breakdown>) key.get(1);
-            branches.add(new Branch((String) key.get(0), multi, indicators, List.copyOf(union), sets));
+            indicators.forEach(i -> union.addAll(spec.breakdowns().get(i.code())));
+            EnumSet<Breakdown> multi = EnumSet.noneOf(Breakdown.class);
+            union.stream().filter(MULTI_VALUED::contains).forEach(multi::add);
+            branches.add(new Branch((String) key.get(0), indicators, multi, List.copyOf(union)));
         });
         return branches;
     }
@@ -422,10 +405,11 @@ final class IndicatorRepository {
                       and e.participant_id not in (select id from affected)
                     union all
                     select e.course_id, coalesce(r.root, e.participant_id), min(e.target_group)
-                    from c join enrollment e on e.course_id = c.id
-                    join affected a on a.id = e.participant_id
+                    from affected a cross join lateral (
+                          select e.course_id, e.participant_id, e.target_group from enrollment e
+                          where e.participant_id = a.id and e.role = 'trainee' and e.status = 'enrolled') e
+                    join c on c.id = e.course_id
                     left join root_of r on r.id = e.participant_id
-                    where e.role = 'trainee' and e.status = 'enrolled'
                     group by 1, 2),
                 fx as (
                     select f.course_id, f.person, f.target_group, coalesce(n.sessions, 0) as sessions,
@@ -452,7 +436,8 @@ final class IndicatorRepository {
                 sql.add(") as t").add(String.valueOf(k++));
             }
         }
-        sql.add(" from fx join c on c.id = fx.course_id group by fx.person)");
+        boolean byCourse = spec.indicators().stream().anyMatch(i -> i.subject().equals("coverage") && filtersCourses(i));
+        sql.add(byCourse ? " from fx join c on c.id = fx.course_id" : " from fx").add(" group by fx.person)");
     }
 
     // ------------------------------------------------------------------------------------ branches
@@ -461,7 +446,7 @@ final class IndicatorRepository {
         String topics = branch.multi.contains(Breakdown.TOPIC) ? "array[tp.code]" : "c.topics";
         String groups = branch.multi.contains(Breakdown.TARGET_GROUP) ? "array[tg.code]" : FACT_GROUPS;
         List<String> outer = new ArrayList<>();
-        sql.add("select ").add(String.valueOf(number)).add(" as branch, x.gid, ").add(outerDims(branch))
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(outerDims(branch))
                 .add(", (array[0::bigint");
         int k = 0;
         for (Indicator i : branch.indicators) {
@@ -470,8 +455,7 @@ final class IndicatorRepository {
                 k++;
             }
         }
-        sql.add("])[2:]::bigint[] as v\nfrom (select ").add(dimSelect(branch, "person")).add(", ")
-                .add(grouping(branch, "person")).add(" as gid");
+        sql.add("])[2:]::bigint[] as v\nfrom (select ").add(dimSelect(branch, "person"));
         k = 0;
         for (Indicator i : branch.indicators) {
             for (int part = 0; part < width(i); part++) {
@@ -481,19 +465,21 @@ final class IndicatorRepository {
                 sql.add(") as a" + k++);
             }
         }
-        sql.add("\n    from fx join c on c.id = fx.course_id join participant p on p.id = fx.person\n    ")
+        boolean byCourse = branch.dims.stream().anyMatch(BY_COURSE::contains)
+                || branch.indicators.stream().anyMatch(IndicatorRepository::filtersCourses);
+        sql.add(byCourse ? "\n    from fx join c on c.id = fx.course_id" : "\n    from fx")
+                .add(" join participant p on p.id = fx.person\n    ")
                 .add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = p.unit_code\n");
         joins(sql, branch, "person");
         sql.add("    where ").part(participantScope(spec.caller()))
-                .add("\n    group by grouping sets (").add(groupingSets(branch, "person", "fx.person")).add(")) x")
-                .add("\ngroup by x.gid").add(outerGroupBy(branch));
+                .add("\n    group by ").add(groupBy(branch, "person", "fx.person")).add(") x")
+                .add(branch.dims.isEmpty() ? "" : "\ngroup by " + outerGroupBy(branch));
     }
 
     private static void courseBranch(Sql sql, Spec spec, Branch branch, int number) {
         String topics = branch.multi.contains(Breakdown.TOPIC) ? "array[tp.code]" : "c.topics";
         String groups = branch.multi.contains(Breakdown.TARGET_GROUP) ? "array[tg.code]" : "c.target_groups";
-        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(grouping(branch, "course"))
-                .add(" as gid, ").add(dimSelect(branch, "course")).add(", (array[0::bigint");
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(dimSelect(branch, "course")).add(", (array[0::bigint");
         for (Indicator i : branch.indicators) {
             sql.add(", count(*) filter (where coalesce(cf.").add(i.counts()).add(", false)");
             courseFilters(sql, i, topics);
@@ -504,13 +490,12 @@ final class IndicatorRepository {
                 .add("join units u on u.code = c.unit_code\nleft join cf on cf.course_id = c.id\n");
         joins(sql, branch, "course");
         sql.add("where ").part(courseScope(spec.caller()))
-                .add("\ngroup by grouping sets (").add(groupingSets(branch, "course", null)).add(")");
+                .add(branch.dims.isEmpty() ? "" : "\ngroup by " + groupBy(branch, "course", null));
     }
 
     private static void coverageBranch(Sql sql, Spec spec, Branch branch, int number) {
         String groups = branch.multi.contains(Breakdown.TARGET_GROUP) ? "array[tg.code]" : "p.target_groups";
-        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(grouping(branch, "coverage"))
-                .add(" as gid, ").add(dimSelect(branch, "coverage")).add(", (array[0::bigint");
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(dimSelect(branch, "coverage")).add(", (array[0::bigint");
         List<Indicator> coverage = spec.indicators().stream().filter(i -> i.subject().equals("coverage")).toList();
         for (Indicator i : branch.indicators) {
             for (boolean numerator : new boolean[]{true, false}) {
@@ -530,7 +515,7 @@ final class IndicatorRepository {
                     .add(" - p.birth_year between ab.min_age and coalesce(ab.max_age, 1000)\n");
         }
         sql.add("where ").part(participantScope(spec.caller())).add(" and p.merged_into is null")
-                .add("\ngroup by grouping sets (").add(groupingSets(branch, "coverage", null)).add(")");
+                .add(branch.dims.isEmpty() ? "" : "\ngroup by " + groupBy(branch, "coverage", null));
     }
 
     /** Whether a person is in a coverage indicator's population: registered with its groups (any group without a filter). */
@@ -546,8 +531,7 @@ final class IndicatorRepository {
     }
 
     private static void planBranch(Sql sql, Spec spec, Branch branch, int number) {
-        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(grouping(branch, "plan"))
-                .add(" as gid, ").add(dimSelect(branch, "plan")).add(", (array[0::bigint");
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(dimSelect(branch, "plan")).add(", (array[0::bigint");
         for (Indicator i : branch.indicators) {
             String held = (i.measure().equals("courses") ? "h.courses_" : "h.persons_") + i.counts();
             String planned = i.measure().equals("courses") ? "a.planned_courses" : "a.planned_participants";
@@ -568,7 +552,7 @@ final class IndicatorRepository {
                 .part(courseScope(spec.caller())).add(" group by c.plan_activity_id) h on h.plan_activity_id = a.id\n")
                 .add("where pl.province_code = ").bind(spec.province()).add(" and pl.year between ")
                 .bind(spec.firstPlanYear()).add(" and ").bind(spec.lastPlanYear())
-                .add("\ngroup by grouping sets (").add(groupingSets(branch, "plan", null)).add(")");
+                .add(branch.dims.isEmpty() ? "" : "\ngroup by " + groupBy(branch, "plan", null));
     }
 
     private static void activityFilter(Sql sql, Indicator i) {
@@ -597,6 +581,11 @@ final class IndicatorRepository {
         if (numerator) {
             sql.add(" and p.sex = ").bind(i.filterSex());
         }
+    }
+
+    /** Whether an indicator picks courses by what they are (so its facts need their course). */
+    private static boolean filtersCourses(Indicator i) {
+        return i.filterKinds() != null || i.filterTopics() != null || i.actionMonth();
     }
 
     private static void courseFilters(Sql sql, Indicator i, String topics) {
@@ -665,30 +654,15 @@ final class IndicatorRepository {
     }
 
     private static String outerGroupBy(Branch branch) {
-        StringBuilder sb = new StringBuilder();
-        for (Breakdown b : branch.dims) {
-            sb.append(", x.").append(DIM_COLUMNS[b.ordinal()]);
-        }
-        return sb.toString();
+        return String.join(", ", branch.dims.stream().map(b -> "x." + DIM_COLUMNS[b.ordinal()]).toList());
     }
 
-    private static String grouping(Branch branch, String part) {
-        if (branch.dims.isEmpty()) {
-            return "0";
+    private static String groupBy(Branch branch, String part, String always) {
+        List<String> columns = new ArrayList<>(branch.dims.stream().map(b -> dim(b, part)).toList());
+        if (always != null) {
+            columns.add(always);
         }
-        return "grouping(" + String.join(", ", branch.dims.stream().map(b -> dim(b, part)).toList()) + ")";
-    }
-
-    private static String groupingSets(Branch branch, String part, String always) {
-        List<String> sets = new ArrayList<>();
-        for (EnumSet<Breakdown> set : branch.sets) {
-            List<String> columns = new ArrayList<>(set.stream().map(b -> dim(b, part)).toList());
-            if (always != null) {
-                columns.add(always);
-            }
-            sets.add("(" + String.join(", ", columns) + ")");
-        }
-        return String.join(", ", sets);
+        return String.join(", ", columns);
     }
 
     /** The joins the breakdowns of a branch need. */

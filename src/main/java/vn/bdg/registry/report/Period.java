@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  * calendar quarters.
  */
 record Period(String label, LocalDate from, LocalDate to, String dhis2, int firstPlanYear, int lastPlanYear) {
-    public static final MonthDay CALENDAR = MonthDay.of(1, 1);
     private static final Pattern NAMED = Pattern.compile("^(\\d{4})(?:-(H[12]|Q[1-4]))?$");
 
     /** The named period, or null when the text is not one (2026, 2026-H1, 2026-Q3). */

@@ -58,19 +58,8 @@ record Report(Period period, String unitCode, String unitName, List<Breakdown> b
     }
 
     /** Breakdown values are text in SQL; ethnicMinority is a boolean in JSON. */
-    static Object jsonValue(Breakdown b, String value) {
+    private static Object jsonValue(Breakdown b, String value) {
         return b == Breakdown.ETHNIC_MINORITY && value != null ? Boolean.valueOf(value) : value;
-    }
-
-    /** The key of a row's cell, to match rows of two reports (a submission and today). */
-    static String cellKey(String indicator, Map<String, Object> row) {
-        StringBuilder key = new StringBuilder(indicator);
-        for (Breakdown b : Breakdown.values()) {
-            if (row.containsKey(b.key)) {
-                key.append('|').append(b.key).append('=').append(row.get(b.key));
-            }
-        }
-        return key.toString();
     }
 
     /** Vietnamese names of breakdown values, for the files. */

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /** Client/server IO for indicator reports: the table (JSON, CSV, XLSX), the records behind a cell, settings, DHIS2. */
 public final class ReportController {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     record SettingsRequest(String halfYearStart) {
     }
@@ -70,7 +70,7 @@ public final class ReportController {
     }
 
     /** The report parameters of the query string. */
-    static ReportService.Request request(Context ctx) {
+    private static ReportService.Request request(Context ctx) {
         String mapSuccessors = Params.query(ctx, "mapSuccessors");
         if (mapSuccessors != null && !mapSuccessors.equals("true") && !mapSuccessors.equals("false")) {
             throw ApiException.invalid("mapSuccessors", "wrong_type");

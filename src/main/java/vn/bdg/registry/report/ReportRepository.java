@@ -96,7 +96,9 @@ final class ReportRepository {
 
     // ------------------------------------------------------------------------------------ submissions
 
-    ReportSubmissionRecord insertSubmission(DSLContext tx, ReportSubmissionRecord row) {
+    /** Stores a submission with its report (JSON text) as jsonb. */
+    ReportSubmissionRecord insertSubmission(DSLContext tx, ReportSubmissionRecord row, String content) {
+        row.setContent(JSONB.jsonb(content));
         return tx.insertInto(REPORT_SUBMISSION).set(row).returning().fetchSingle();
     }
 
@@ -120,10 +122,6 @@ final class ReportRepository {
                 .where(c).orderBy(REPORT_SUBMISSION.SUBMITTED_AT.desc(), REPORT_SUBMISSION.ID.desc()).limit(limit)
                 .fetch(r -> new Submission(r.into(REPORT_SUBMISSION),
                         Optional.ofNullable(r.get(APP_USER.FULL_NAME)).orElse(r.get(APP_USER.USERNAME))));
-    }
-
-    static JSONB jsonb(String json) {
-        return JSONB.jsonb(json);
     }
 
     // ------------------------------------------------------------------------------------ DHIS2

@@ -34,6 +34,8 @@ import java.util.UUID;
 public final class ReportService {
     /** More rows than this is a breakdown too fine to read: the client must narrow it. */
     static final int MAX_ROWS = 100_000;
+    /** Halves from 1 January and 1 July, unless the province says otherwise. */
+    private static final String CALENDAR_HALVES = "01-01";
     private static final List<String> LEVELS = List.of("province", "district", "commune");
 
     /** What a report is asked for, as the client sent it (period, or from and to). */
@@ -245,7 +247,7 @@ public final class ReportService {
     // ------------------------------------------------------------------------------------ settings
 
     Settings settings(Caller caller) {
-        return new Settings(reports.halfYearStart(caller.provinceCode()).orElse("01-01"));
+        return new Settings(reports.halfYearStart(caller.provinceCode()).orElse(CALENDAR_HALVES));
     }
 
     Settings saveSettings(Caller caller, String halfYearStart) {
@@ -274,6 +276,7 @@ public final class ReportService {
         final List<Indicator> indicators;
         final Map<String, EnumSet<Breakdown>> breakdowns = new HashMap<>();
         private Map<UUID, String> organizations;
+        private List<ReportRepository.AgeBand> ageBands;
 
         Context(Caller caller, Period period, String root, UnitTree tree, boolean mapSuccessors, List<Breakdown> by,
                 List<Indicator> indicators) {
@@ -304,6 +307,13 @@ public final class ReportService {
             return organizations;
         }
 
+        List<ReportRepository.AgeBand> ageBands() {
+            if (ageBands == null) {
+                ageBands = reports.ageBands();
+            }
+            return ageBands;
+        }
+
         /** The values a breakdown has in an indicator's rows before looking at the data. */
         List<String> domain(Breakdown b, Indicator i) {
             return switch (b) {
@@ -316,7 +326,7 @@ public final class ReportService {
                 case KIND -> i.filterKinds() != null ? i.filterKinds() : codes(Catalogs.COURSE_KINDS);
                 case ORGANIZER -> organizations().keySet().stream().map(UUID::toString).toList();
                 case ETHNIC_MINORITY -> List.of("true", "false");
-                case AGE_BAND -> reports.ageBands().stream().map(ReportRepository.AgeBand::code).toList();
+                case AGE_BAND -> ageBands().stream().map(ReportRepository.AgeBand::code).toList();
             };
         }
 
@@ -337,7 +347,7 @@ public final class ReportService {
             names.put(Breakdown.ORGANIZER, orgNames);
             names.put(Breakdown.ETHNIC_MINORITY, Map.of("true", "Dân tộc thiểu số", "false", "Không phải dân tộc thiểu số"));
             Map<String, String> bands = new HashMap<>();
-            reports.ageBands().forEach(a -> bands.put(a.code(), a.labelVi()));
+            ageBands().forEach(a -> bands.put(a.code(), a.labelVi()));
             names.put(Breakdown.AGE_BAND, bands);
             return new Report.Labels(names);
         }

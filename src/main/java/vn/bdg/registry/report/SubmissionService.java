@@ -64,11 +64,10 @@ public final class SubmissionService {
         row.setIndicators(report.indicators().toArray(String[]::new));
         row.setMapSuccessors(report.mapSuccessors());
         row.setLanguage(locale.getLanguage());
-        row.setContent(ReportRepository.jsonb(content.toString()));
         row.setContentSha256(sha256(content));
         row.setSubmittedBy(caller.userId());
         return dsl.transactionResult(trx -> {
-            ReportSubmissionRecord stored = repository.insertSubmission(trx.dsl(), row);
+            ReportSubmissionRecord stored = repository.insertSubmission(trx.dsl(), row, content.toString());
             audit.record(trx.dsl(), caller, "submit", "report_submission", stored.getId(), null, summary(stored, null));
             return view(stored, caller.username(), content);
         });
@@ -157,7 +156,7 @@ public final class SubmissionService {
     }
 
     /** A row's indicator and breakdown values: what identifies it across two reports. */
-    static String cellKey(JsonNode row) {
+    private static String cellKey(JsonNode row) {
         StringBuilder key = new StringBuilder(row.get("indicator").asText());
         for (Breakdown b : Breakdown.values()) {
             if (row.has(b.key)) {
@@ -232,7 +231,7 @@ public final class SubmissionService {
      * SHA-256 (hex) of the report's canonical JSON: object keys sorted, no whitespace, numbers in
      * plain notation without trailing zeros. Anyone can recompute it from the stored report.
      */
-    static String sha256(JsonNode content) {
+    private static String sha256(JsonNode content) {
         StringBuilder canonical = new StringBuilder();
         canonical(content, canonical);
         try {

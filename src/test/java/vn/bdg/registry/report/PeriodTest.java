@@ -8,15 +8,16 @@ import java.time.MonthDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PeriodTest {
+    private static final MonthDay CALENDAR = MonthDay.of(1, 1);
     private static final MonthDay MID_DECEMBER = MonthDay.of(12, 15);
 
     @Test
     void calendarHalvesYearsAndQuarters() {
-        assertThat(Period.named("2026", Period.CALENDAR)).isEqualTo(
+        assertThat(Period.named("2026", CALENDAR)).isEqualTo(
                 new Period("2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "2026", 2026, 2026));
-        assertThat(Period.named("2026-H1", Period.CALENDAR)).isEqualTo(
+        assertThat(Period.named("2026-H1", CALENDAR)).isEqualTo(
                 new Period("2026-H1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30), "2026S1", 2026, 2026));
-        assertThat(Period.named("2026-H2", Period.CALENDAR)).isEqualTo(
+        assertThat(Period.named("2026-H2", CALENDAR)).isEqualTo(
                 new Period("2026-H2", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 12, 31), "2026S2", 2026, 2026));
         assertThat(Period.named("2026-Q3", MID_DECEMBER)).as("quarters stay calendar quarters").isEqualTo(
                 new Period("2026-Q3", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30), "2026Q3", 2026, 2026));
@@ -37,7 +38,7 @@ class PeriodTest {
     @Test
     void anythingElseIsNotANamedPeriod() {
         for (String text : new String[]{"2026-H3", "2026-Q5", "26", "2026-h1", "1999", "2026-01", " 2026"}) {
-            assertThat(Period.named(text, Period.CALENDAR)).as(text).isNull();
+            assertThat(Period.named(text, CALENDAR)).as(text).isNull();
         }
         Period range = Period.range(LocalDate.of(2025, 11, 1), LocalDate.of(2026, 2, 28));
         assertThat(range.name()).isEqualTo("2025-11-01/2026-02-28");
