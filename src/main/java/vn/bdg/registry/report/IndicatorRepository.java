@@ -131,13 +131,15 @@ final class IndicatorRepository {
     }
 
     /**
-     * Runs one report statement: without JIT (compiling a statement this large takes seconds, far
-     * more than it saves) and with room to aggregate in memory.
+     * Runs one report statement: planned for its own values every time (a plan cached for any
+     * province and period misjudges them), without JIT (compiling a statement this large takes
+     * seconds, far more than it saves) and with room to aggregate in memory.
      */
     private <T> T analytic(Function<DSLContext, T> statement) {
         return dsl.transactionResult(trx -> {
+            trx.dsl().execute("set local plan_cache_mode = force_custom_plan");
             trx.dsl().execute("set local jit = off");
-            trx.dsl().execute("set local work_mem = '64MB'");
+            trx.dsl().execute("set local work_mem = '256MB'");
             return statement.apply(trx.dsl());
         });
     }
@@ -399,17 +401,10 @@ final class IndicatorRepository {
                           group by 1, 2, 3) y
                     group by course_id, person),
                 f as (
-                    select e.course_id, e.participant_id as person, e.target_group
+                    select e.course_id, coalesce(r.root, e.participant_id) as person, min(e.target_group) as target_group
                     from c join enrollment e on e.course_id = c.id
-                    where e.role = 'trainee' and e.status = 'enrolled'
-                      and e.participant_id not in (select id from affected)
-                    union all
-                    select e.course_id, coalesce(r.root, e.participant_id), min(e.target_group)
-                    from affected a cross join lateral (
-                          select e.course_id, e.participant_id, e.target_group from enrollment e
-                          where e.participant_id = a.id and e.role = 'trainee' and e.status = 'enrolled') e
-                    join c on c.id = e.course_id
                     left join root_of r on r.id = e.participant_id
+                    where e.role = 'trainee' and e.status = 'enrolled'
                     group by 1, 2),
                 fx as (
                     select f.course_id, f.person, f.target_group, coalesce(n.sessions, 0) as sessions,
