@@ -11,8 +11,8 @@ Runs on this machine only (loopback PostgreSQL on 127.0.0.1:5432, user postgres,
                 against a hand-written SQL computing the same numbers;
               - a national year report: the 34 province-year reports (no breakdown), two requests at a
                 time, against one hand-written SQL computing them for every province;
-            then checks that the hand-written numbers equal the service's, and that a check-in added
-            now shows in the next report.
+            then checks that the hand-written numbers equal the service's, and that a check-in recorded
+            now (a new trainee's) shows in the next report.
   drop      drops the database.
   all       generate, run, drop (the default).
 BENCH_SCALE (default 1.0) scales participants, courses and therefore check-ins; BENCH_RUNS (default
@@ -367,23 +367,24 @@ def run():
               f"p99 {percentile(hand_n, 99):.0f} ms; ratio p50 {percentile(app_n, 50) / percentile(hand_n, 50):.2f}, "
               f"p99 {percentile(app_n, 99) / percentile(hand_n, 99):.2f}; same numbers: {same}", flush=True)
 
-        # a check-in recorded now counts in the next report: a trainee absent from every session
-        fact = psql(f"""select e.participant_id, s.id from enrollment e join course c on c.id = e.course_id
-            join course_session s on s.course_id = c.id
+        # a check-in recorded now counts in the next report: a new trainee scanned at a course of the year
+        course, session = psql(f"""select c.id, s.id from course c join course_session s on s.course_id = c.id
             where c.province_code = '{province}' and c.start_date between '{YEAR}-01-01' and '{YEAR}-12-31'
-              and c.status = 'completed' and e.role = 'trainee' and e.status = 'enrolled'
-              and not exists (select 1 from check_in ci join course_session s2 on s2.id = ci.session_id
-                              where s2.course_id = c.id and ci.participant_id = e.participant_id)
-              and not exists (select 1 from participant p where p.id = e.participant_id and p.merged_into is not null)
-            limit 1""").strip().split("|")
-        before = [r for r in call(f"/api/v1/reports/indicators?period={YEAR}&indicators=attendances",
-                                  tokens[province])["rows"]][0]["value"]
+              and c.status = 'completed' limit 1""").strip().split("|")
+        person = psql(f"""select p.id from participant p where p.province_code = '{province}' and p.merged_into is null
+            and not exists (select 1 from enrollment e where e.course_id = '{course}' and e.participant_id = p.id)
+            limit 1""").strip()
+        attendances = f"/api/v1/reports/indicators?period={YEAR}&indicators=attendances"
+        before = call(attendances, tokens[province])["rows"][0]["value"]
+        enrollment = psql(f"""insert into enrollment (province_code, course_id, participant_id)
+            values ('{province}', '{course}', '{person}') returning id""").strip()
         scan = psql(f"""insert into check_in (province_code, client_scan_id, session_id, participant_id, outcome, method,
-            scanned_at, scanned_by) select '{province}', gen_random_uuid(), '{fact[1]}', '{fact[0]}', 'accepted', 'qr',
+            scanned_at, scanned_by) select '{province}', gen_random_uuid(), '{session}', '{person}', 'accepted', 'qr',
             now(), id from app_user where username = 'bench-{province}' returning id""").strip()
-        after = call(f"/api/v1/reports/indicators?period={YEAR}&indicators=attendances", tokens[province])["rows"][0]["value"]
-        psql(f"delete from check_in where id = '{scan}'")
-        print(f"  a check-in added now: attendances {before} -> {after} in the next report (no rebuild step)", flush=True)
+        after = call(attendances, tokens[province])["rows"][0]["value"]
+        psql(f"delete from check_in where id = '{scan}'; delete from enrollment where id = '{enrollment}'")
+        print(f"  a check-in recorded now: attendances {before} -> {after} in the next report (no rebuild step)",
+              flush=True)
     finally:
         server.terminate()
         server.wait()

@@ -14,7 +14,8 @@ import java.util.Set;
  */
 enum Breakdown {
     SEX("sex", "sex", "Giới tính", Set.of("person_time", "person", "coverage")),
-    TARGET_GROUP("targetGroup", "targetGroup", "Nhóm đối tượng", Set.of("course", "person_time", "person", "coverage", "plan")),
+    TARGET_GROUP("targetGroup", "targetGroup", "Nhóm đối tượng",
+            Set.of("course", "person_time", "person", "coverage", "plan")),
     LEVEL("level", "level", "Cấp", Set.of("course", "person_time", "person", "coverage", "plan")),
     UNIT("unit", "unitCode", "Đơn vị hành chính", Set.of("course", "person_time", "person", "coverage")),
     TOPIC("topic", "topic", "Chủ đề", Set.of("course", "person_time", "person", "plan")),

@@ -168,7 +168,8 @@ final class IndicatorRepository {
         for (Indicator i : spec.indicators()) {
             EnumSet<Breakdown> dims = spec.breakdowns().get(i.code());
             EnumSet<Breakdown> apart = EnumSet.noneOf(Breakdown.class);
-            dims.stream().filter(b -> MULTI_VALUED.contains(b) || (i.subject().startsWith("person") && BY_COURSE.contains(b)))
+            dims.stream()
+                    .filter(b -> MULTI_VALUED.contains(b) || (i.subject().startsWith("person") && BY_COURSE.contains(b)))
                     .forEach(apart::add);
             String part = i.subject().startsWith("person") ? "person" : i.subject();
             grouped.computeIfAbsent(List.of(part, apart), k -> new ArrayList<>()).add(i);
@@ -431,7 +432,8 @@ final class IndicatorRepository {
                 sql.add(") as t").add(String.valueOf(k++));
             }
         }
-        boolean byCourse = spec.indicators().stream().anyMatch(i -> i.subject().equals("coverage") && filtersCourses(i));
+        boolean byCourse = spec.indicators().stream()
+                .anyMatch(i -> i.subject().equals("coverage") && filtersCourses(i));
         sql.add(byCourse ? " from fx join c on c.id = fx.course_id" : " from fx").add(" group by fx.person)");
     }
 
@@ -474,7 +476,8 @@ final class IndicatorRepository {
     private static void courseBranch(Sql sql, Spec spec, Branch branch, int number) {
         String topics = branch.multi.contains(Breakdown.TOPIC) ? "array[tp.code]" : "c.topics";
         String groups = branch.multi.contains(Breakdown.TARGET_GROUP) ? "array[tg.code]" : "c.target_groups";
-        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(dimSelect(branch, "course")).add(", (array[0::bigint");
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(dimSelect(branch, "course"))
+                .add(", (array[0::bigint");
         for (Indicator i : branch.indicators) {
             sql.add(", count(*) filter (where coalesce(cf.").add(i.counts()).add(", false)");
             courseFilters(sql, i, topics);
@@ -490,7 +493,8 @@ final class IndicatorRepository {
 
     private static void coverageBranch(Sql sql, Spec spec, Branch branch, int number) {
         String groups = branch.multi.contains(Breakdown.TARGET_GROUP) ? "array[tg.code]" : "p.target_groups";
-        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(dimSelect(branch, "coverage")).add(", (array[0::bigint");
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(dimSelect(branch, "coverage"))
+                .add(", (array[0::bigint");
         List<Indicator> coverage = spec.indicators().stream().filter(i -> i.subject().equals("coverage")).toList();
         for (Indicator i : branch.indicators) {
             for (boolean numerator : new boolean[]{true, false}) {
@@ -513,7 +517,7 @@ final class IndicatorRepository {
                 .add(branch.dims.isEmpty() ? "" : "\ngroup by " + groupBy(branch, "coverage", null));
     }
 
-    /** Whether a person is in a coverage indicator's population: registered with its groups (any group without a filter). */
+    /** Whether a person is in a coverage indicator's population: registered with its groups (any, without a filter). */
     private static void registered(Sql sql, Indicator i, String groups) {
         if (i.filterTargetGroups() != null) {
             sql.add(groups).add(" && ").bind(i.filterTargetGroups().toArray(String[]::new)).add("::text[]");
@@ -526,7 +530,8 @@ final class IndicatorRepository {
     }
 
     private static void planBranch(Sql sql, Spec spec, Branch branch, int number) {
-        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(dimSelect(branch, "plan")).add(", (array[0::bigint");
+        sql.add("select ").add(String.valueOf(number)).add(" as branch, ").add(dimSelect(branch, "plan"))
+                .add(", (array[0::bigint");
         for (Indicator i : branch.indicators) {
             String held = (i.measure().equals("courses") ? "h.courses_" : "h.persons_") + i.counts();
             String planned = i.measure().equals("courses") ? "a.planned_courses" : "a.planned_participants";

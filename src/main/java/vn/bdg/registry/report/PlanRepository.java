@@ -91,7 +91,8 @@ final class PlanRepository {
     }
 
     boolean activityInProvince(DSLContext tx, String province, UUID activityId) {
-        return tx.fetchExists(PLAN_ACTIVITY, PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province)));
+        return tx.fetchExists(PLAN_ACTIVITY,
+                PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province)));
     }
 
     /** The course's current activity, locked, if the course is in the caller's scope. */

@@ -345,7 +345,8 @@ public final class ReportService {
                 organizations().forEach((id, name) -> orgNames.put(id.toString(), name));
             }
             names.put(Breakdown.ORGANIZER, orgNames);
-            names.put(Breakdown.ETHNIC_MINORITY, Map.of("true", "Dân tộc thiểu số", "false", "Không phải dân tộc thiểu số"));
+            names.put(Breakdown.ETHNIC_MINORITY,
+                    Map.of("true", "Dân tộc thiểu số", "false", "Không phải dân tộc thiểu số"));
             Map<String, String> bands = new HashMap<>();
             ageBands().forEach(a -> bands.put(a.code(), a.labelVi()));
             names.put(Breakdown.AGE_BAND, bands);

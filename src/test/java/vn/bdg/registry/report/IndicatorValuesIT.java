@@ -10,8 +10,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,7 +153,7 @@ class IndicatorValuesIT {
 
     /** A "not recorded" value only has a row when something is counted in it. */
     private static boolean unrecordedAndZero(Map<String, Object> expected, Object... values) {
-        boolean unrecorded = java.util.Arrays.stream(values).anyMatch(java.util.Objects::isNull);
+        boolean unrecorded = Arrays.stream(values).anyMatch(Objects::isNull);
         return unrecorded && ((Number) expected.get("a")).longValue() == 0 && ((Number) expected.get("p")).longValue() == 0;
     }
 

@@ -8,6 +8,7 @@ import vn.bdg.registry.support.World;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,7 +86,7 @@ class PeriodsIT {
     private Map<String, String> problem(String query) {
         Api.Res res = world.reporter.get("/api/v1/reports/indicators?" + query);
         assertThat(res.status()).as(res.body()).isEqualTo(400);
-        Map<String, String> errors = new java.util.HashMap<>();
+        Map<String, String> errors = new HashMap<>();
         res.json().get("errors").forEach(e -> errors.put(e.get("field").asText(), e.get("code").asText()));
         return errors;
     }

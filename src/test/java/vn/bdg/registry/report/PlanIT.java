@@ -8,6 +8,7 @@ import vn.bdg.registry.support.World;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +71,7 @@ class PlanIT {
         assertThat(world.reporter.get("/api/v1/plans/" + plan.get("id").asText()).json().get("number").asText())
                 .isEqualTo("112/KH-UBND");
 
-        Map<String, Object> unlink = new java.util.HashMap<>();
+        Map<String, Object> unlink = new HashMap<>();
         unlink.put("activityId", null);
         assertThat(world.organizer.put("/api/v1/courses/" + course + "/plan-activity", unlink).json()
                 .get("planActivityId").isNull()).isTrue();
