@@ -10,7 +10,7 @@ import urllib.request
 import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "target", "training-registry.jar")
+JAR = os.environ.get("BENCH_JAR", os.path.join(ROOT, "target", "training-registry.jar"))
 PG = ["-h", "127.0.0.1", "-U", "postgres"]
 
 

@@ -8,6 +8,8 @@ PostgreSQL, prepares a course running today with sessions and enrolled people wi
      (a signed card, a fresh clientScanId), so the measured path is the real one: signature
      verification, enrolment and window checks, a durable commit;
   3. one POST /api/v1/check-ins/batch of 10,000 scans.
+For scale it also prints what wrk gets from GET /health, a route that does nothing: the ceiling of
+the HTTP stack itself on this machine, with wrk on the same cores.
 Prints the figures; bench/README.md records what it printed. Needs: java, psql, pgbench, wrk.
 """
 import os
@@ -101,6 +103,12 @@ def wrk_checkins(svc, sessions, cards, trainer, seconds=None):
     return rps, p50, p99, int(errors.group(1)) if errors else 0, out
 
 
+def wrk_health(svc):
+    """The HTTP stack's own ceiling on this machine: a route that does no work and no query."""
+    out = sh("wrk", "-t2", f"-c{CLIENTS}", f"-d{DURATION}s", svc.base + "/health")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
 def batch_of_10000(svc, sessions, cards, trainer):
     now = datetime.now(VN)
     items = [{"sessionId": random.choice(sessions), "clientScanId": str(uuid.uuid4()),
@@ -125,6 +133,7 @@ def main():
         wrk_checkins(svc, sessions, cards, trainer, seconds=WARM_UP)
         inserts = pgbench_inserts(svc)
         print(f"pgbench one-row INSERT, {CLIENTS} clients: {inserts:.0f} inserts/s")
+        print(f"GET /health (no work, no query), {CLIENTS} connections: {wrk_health(svc):.0f} requests/s")
         rps, p50, p99, errors, _ = wrk_checkins(svc, sessions, cards, trainer)
         print(f"POST /sessions/{{id}}/check-ins, {CLIENTS} connections: {rps:.0f} scans/s, p50 {p50}, p99 {p99}, "
               f"non-2xx {errors}")

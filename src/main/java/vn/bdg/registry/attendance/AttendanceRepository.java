@@ -2,6 +2,7 @@ package vn.bdg.registry.attendance;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
@@ -33,9 +34,13 @@ import static vn.bdg.registry.db.Tables.SIGN_IN_SHEET;
 
 /** SQL for scans and attendance. Set-based, so that a batch of 10,000 scans is a few statements. */
 final class AttendanceRepository {
-    /** A participant row as check-in needs it. */
-    record ParticipantRow(UUID id, String provinceCode, UUID mergedInto, String fullName, String unitCode) {
+    /** A participant as a scan's decision needs it. */
+    record ParticipantRow(UUID id, String provinceCode, UUID mergedInto, String fullName, String unitCode,
+                          Set<UUID> enrolledIn, Set<Integer> revokedCardVersions) {
     }
+
+    private static final Field<UUID[]> ENROLLED_IN = DSL.field("enrolled_in", UUID[].class);
+    private static final Field<Integer[]> REVOKED_VERSIONS = DSL.field("revoked_versions", Integer[].class);
 
     private final DSLContext dsl;
 
@@ -79,24 +84,34 @@ final class AttendanceRepository {
                         r.value7(), r.value8(), r.value9(), r.value10()));
     }
 
-    /** Participants by id, following merges: the map also holds every record a merge points to. */
-    Map<UUID, ParticipantRow> participantsFollowingMerges(Collection<UUID> ids) {
+    /**
+     * Everything a scan's decision needs about people, in one query: the participants with these ids
+     * and, following merges, every record a merge points to; each with the courses among these it is
+     * enrolled in, and the versions of its cards that were revoked.
+     */
+    Map<UUID, ParticipantRow> people(Collection<UUID> ids, Collection<UUID> courseIds) {
         Map<UUID, ParticipantRow> rows = new HashMap<>();
-        Set<UUID> wanted = new HashSet<>(ids);
-        for (int depth = 0; depth < 5 && !wanted.isEmpty(); depth++) {
-            Set<UUID> next = new HashSet<>();
-            dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.MERGED_INTO, PARTICIPANT.FULL_NAME,
-                            PARTICIPANT.UNIT_CODE)
-                    .from(PARTICIPANT).where(PARTICIPANT.ID.in(Ids.oneOf(wanted)))
-                    .forEach(r -> {
-                        ParticipantRow row = new ParticipantRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
-                        rows.put(row.id(), row);
-                        if (row.mergedInto() != null && !rows.containsKey(row.mergedInto())) {
-                            next.add(row.mergedInto());
-                        }
-                    });
-            wanted = next;
+        if (ids.isEmpty()) {
+            return rows;
         }
+        dsl.resultQuery("""
+                        with recursive chain (id, depth) as (
+                            select id, 0 from unnest({0}) as ids (id)
+                            union
+                            select p.merged_into, c.depth + 1 from chain c join participant p on p.id = c.id
+                            where p.merged_into is not null and c.depth < 5
+                        )
+                        select p.id, p.province_code, p.merged_into, p.full_name, p.unit_code,
+                            array(select e.course_id from enrollment e where e.participant_id = p.id
+                                  and e.status = 'enrolled' and e.course_id in (select unnest({1}))) as enrolled_in,
+                            array(select c.version from participant_card c
+                                  where c.participant_id = p.id and c.revoked_at is not null) as revoked_versions
+                        from participant p where p.id in (select id from chain)""",
+                        DSL.val(ids.toArray(UUID[]::new)), DSL.val(courseIds.toArray(UUID[]::new)))
+                .coerce(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.MERGED_INTO, PARTICIPANT.FULL_NAME,
+                        PARTICIPANT.UNIT_CODE, ENROLLED_IN, REVOKED_VERSIONS)
+                .forEach(r -> rows.put(r.value1(), new ParticipantRow(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), Set.of(r.value6()), Set.of(r.value7()))));
         return rows;
     }
 
@@ -114,14 +129,17 @@ final class AttendanceRepository {
     }
 
     Set<UUID> storedScanIds(DSLContext tx, Collection<UUID> clientScanIds) {
+        if (clientScanIds.isEmpty()) {
+            return Set.of();
+        }
         return new HashSet<>(tx.select(CHECK_IN.CLIENT_SCAN_ID).from(CHECK_IN)
                 .where(CHECK_IN.CLIENT_SCAN_ID.in(Ids.oneOf(clientScanIds)))
                 .fetch(CHECK_IN.CLIENT_SCAN_ID));
     }
 
-    /** Inserts rows, skipping any that conflict; returns the client scan ids actually inserted. */
-    Set<UUID> insertSkippingConflicts(DSLContext tx, List<CheckInRecord> rows) {
-        Set<UUID> inserted = new HashSet<>();
+    /** Inserts rows, skipping any that conflict; returns the check-in ids of those inserted, by client scan id. */
+    Map<UUID, UUID> insertSkippingConflicts(DSLContext tx, List<CheckInRecord> rows) {
+        Map<UUID, UUID> inserted = new HashMap<>();
         for (int from = 0; from < rows.size(); from += 1000) {
             List<CheckInRecord> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
             var insert = tx.insertInto(CHECK_IN, CHECK_IN.PROVINCE_CODE, CHECK_IN.CLIENT_SCAN_ID, CHECK_IN.SESSION_ID,
@@ -133,8 +151,8 @@ final class AttendanceRepository {
                         r.getOutcome(), r.getMethod(), r.getCardVersion(), r.getScannedAt(), r.getReceivedAt(),
                         r.getClockSuspect(), r.getDeviceId(), r.getScannedBy(), r.getFirstCheckInId());
             }
-            inserted.addAll(insert.onConflictDoNothing().returning(CHECK_IN.CLIENT_SCAN_ID)
-                    .fetch(CHECK_IN.CLIENT_SCAN_ID));
+            insert.onConflictDoNothing().returning(CHECK_IN.CLIENT_SCAN_ID, CHECK_IN.ID)
+                    .forEach(r -> inserted.put(r.getClientScanId(), r.getId()));
         }
         return inserted;
     }

@@ -9,6 +9,8 @@ import vn.bdg.registry.web.ApiException;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,7 +58,7 @@ public final class CheckInService {
      * when it sent the batch: with it, a phone clock that is off is measured and corrected for.
      */
     public List<ScanResult> process(Caller caller, List<Scan> scans, OffsetDateTime sentAt) {
-        OffsetDateTime receivedAt = OffsetDateTime.now();
+        OffsetDateTime receivedAt = storable(OffsetDateTime.now());
         Duration skew = sentAt == null ? null : Duration.between(receivedAt, sentAt);
         boolean clockOff = skew != null && skew.abs().compareTo(clockTolerance) > 0;
 
@@ -68,7 +70,7 @@ public final class CheckInService {
                 .filter(s -> sessions.containsKey(s.sessionId()))
                 .collect(Collectors.toMap(Scan::clientScanId, s -> s, (a, b) -> a, LinkedHashMap::new))
                 .values().stream().toList();
-        List<CheckInRecord> decided = decide(caller, fresh, sessions, receivedAt, skew, clockOff);
+        Decisions decided = decide(caller, fresh, sessions, receivedAt, skew, clockOff);
         List<UUID> scanIds = scans.stream().map(Scan::clientScanId).toList();
         Map<UUID, ScanResult> answers = storeWithRetry(decided, scanIds);
 
@@ -96,11 +98,16 @@ public final class CheckInService {
                 && scannable.contains(answers.get(id).checkIn().sessionId())).map(answers::get).toList();
     }
 
-    private List<CheckInRecord> decide(Caller caller, List<Scan> scans, Map<UUID, SessionContext> sessions,
-                                       OffsetDateTime receivedAt, Duration skew, boolean clockOff) {
-        // Each distinct card is verified once (a batch repeats the same few hundred cards), on all cores.
-        Map<String, Optional<CardService.VerifiedCard>> verified = scans.stream()
-                .map(Scan::qr).filter(q -> q != null).distinct().parallel()
+    /** The decided rows, and the people they name (with merges followed). */
+    private record Decisions(List<CheckInRecord> rows, Map<UUID, AttendanceRepository.ParticipantRow> people) {
+    }
+
+    private Decisions decide(Caller caller, List<Scan> scans, Map<UUID, SessionContext> sessions,
+                             OffsetDateTime receivedAt, Duration skew, boolean clockOff) {
+        // Each distinct card is verified once (a batch repeats the same few hundred cards); a batch on
+        // all cores, a live scan on its own thread.
+        var cardStream = scans.stream().map(Scan::qr).filter(q -> q != null).distinct();
+        Map<String, Optional<CardService.VerifiedCard>> verified = (scans.size() > 1 ? cardStream.parallel() : cardStream)
                 .collect(Collectors.toConcurrentMap(Function.identity(), cards::verify));
 
         Set<UUID> named = new HashSet<>();
@@ -111,11 +118,8 @@ public final class CheckInService {
                 named.add(s.participantId());
             }
         }
-        Map<UUID, AttendanceRepository.ParticipantRow> people = repository.participantsFollowingMerges(named);
-        Set<String> revoked = cards.revokedCards(named);
         Set<UUID> courseIds = sessions.values().stream().map(SessionContext::courseId).collect(Collectors.toSet());
-        Set<UUID> resolvedIds = people.keySet();
-        Set<String> enrolled = repository.enrolled(courseIds, resolvedIds);
+        Map<UUID, AttendanceRepository.ParticipantRow> people = repository.people(named, courseIds);
 
         List<CheckInRecord> rows = new ArrayList<>();
         for (Scan scan : scans) {
@@ -128,7 +132,7 @@ public final class CheckInService {
             row.setClientScanId(scan.clientScanId());
             row.setSessionId(session.sessionId());
             row.setMethod(scan.method());
-            row.setScannedAt(scan.scannedAt());
+            row.setScannedAt(storable(scan.scannedAt()));
             row.setReceivedAt(receivedAt);
             row.setClockSuspect(suspect);
             row.setDeviceId(scan.deviceId());
@@ -143,7 +147,8 @@ public final class CheckInService {
                 }
                 row.setCardVersion(card.get().version());
                 personId = card.get().participantId();
-                if (revoked.contains(card.get().revocationKey())) {
+                AttendanceRepository.ParticipantRow holder = people.get(personId);
+                if (holder != null && holder.revokedCardVersions().contains(card.get().version())) {
                     rows.add(refused(row, Outcome.REVOKED_CARD, resolve(people, personId, session)));
                     continue;
                 }
@@ -153,7 +158,7 @@ public final class CheckInService {
             UUID person = resolve(people, personId, session);
             if (!session.accepts(judgedAt, clockTolerance)) {
                 rows.add(refused(row, Outcome.SESSION_NOT_OPEN, person));
-            } else if (person == null || !enrolled.contains(session.courseId() + "/" + person)) {
+            } else if (person == null || !people.get(person).enrolledIn().contains(session.courseId())) {
                 rows.add(refused(row, Outcome.NOT_ENROLLED, person));
             } else {
                 row.setParticipantId(person);
@@ -161,7 +166,15 @@ public final class CheckInService {
                 rows.add(row);
             }
         }
-        return rows;
+        return new Decisions(rows, people);
+    }
+
+    /**
+     * A time as the database keeps it (microseconds, UTC), so that the answer given now and the one
+     * rebuilt from the stored row for a resent scan are the same.
+     */
+    private static OffsetDateTime storable(OffsetDateTime time) {
+        return time.truncatedTo(ChronoUnit.MICROS).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** The record a person's card or id stands for today (following merges), if of the session's province. */
@@ -179,7 +192,7 @@ public final class CheckInService {
         return row;
     }
 
-    private Map<UUID, ScanResult> storeWithRetry(List<CheckInRecord> decided, List<UUID> scanIds) {
+    private Map<UUID, ScanResult> storeWithRetry(Decisions decided, List<UUID> scanIds) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return dsl.transactionResult(trx -> store(trx.dsl(), decided, scanIds));
@@ -192,11 +205,11 @@ public final class CheckInService {
         }
     }
 
-    private Map<UUID, ScanResult> store(DSLContext tx, List<CheckInRecord> decided, List<UUID> scanIds) {
+    private Map<UUID, ScanResult> store(DSLContext tx, Decisions decided, List<UUID> scanIds) {
         // Within the batch, the earliest scan of a person at a session is the candidate attendance.
         Map<String, CheckInRecord> candidates = new HashMap<>();
         List<CheckInRecord> others = new ArrayList<>();
-        decided.stream()
+        decided.rows().stream()
                 .sorted(Comparator.comparing(CheckInRecord::getScannedAt).thenComparing(CheckInRecord::getClientScanId))
                 .forEach(r -> {
                     if (Outcome.ACCEPTED.equals(r.getOutcome()) && candidates.putIfAbsent(pair(r), r) != null) {
@@ -210,10 +223,10 @@ public final class CheckInService {
         List<CheckInRecord> accepted = candidates.values().stream()
                 .sorted(Comparator.comparing(CheckInRecord::getSessionId).thenComparing(CheckInRecord::getParticipantId))
                 .toList();
-        Set<UUID> inserted = new HashSet<>(repository.insertSkippingConflicts(tx, accepted));
+        Map<UUID, UUID> inserted = new HashMap<>(repository.insertSkippingConflicts(tx, accepted));
 
         // Candidates that lost to an attendance already stored (or stored concurrently) are repeats.
-        List<CheckInRecord> lost = accepted.stream().filter(r -> !inserted.contains(r.getClientScanId())).toList();
+        List<CheckInRecord> lost = accepted.stream().filter(r -> !inserted.containsKey(r.getClientScanId())).toList();
         Set<UUID> resentMeanwhile = repository.storedScanIds(tx, lost.stream().map(CheckInRecord::getClientScanId).toList());
         for (CheckInRecord r : lost) {
             if (!resentMeanwhile.contains(r.getClientScanId())) {
@@ -232,8 +245,31 @@ public final class CheckInService {
             }
         });
         others.sort(Comparator.comparing(CheckInRecord::getClientScanId));
-        inserted.addAll(repository.insertSkippingConflicts(tx, others));
-        return repository.answers(tx, scanIds, inserted);
+        inserted.putAll(repository.insertSkippingConflicts(tx, others));
+
+        // Rows stored just now are answered from memory; repeats (whose answer names the first
+        // check-in) and scans stored by an earlier upload are read back.
+        Map<UUID, ScanResult> answers = new HashMap<>();
+        for (CheckInRecord r : decided.rows()) {
+            UUID checkInId = inserted.get(r.getClientScanId());
+            if (checkInId != null && !Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())) {
+                answers.put(r.getClientScanId(), answer(r, checkInId, decided.people().get(r.getParticipantId())));
+            }
+        }
+        List<UUID> unanswered = scanIds.stream().filter(id -> !answers.containsKey(id)).distinct().toList();
+        if (!unanswered.isEmpty()) {
+            answers.putAll(repository.answers(tx, unanswered, inserted.keySet()));
+        }
+        return answers;
+    }
+
+    /** The answer to a scan stored just now, as {@link AttendanceRepository#answers} would rebuild it. */
+    private static ScanResult answer(CheckInRecord r, UUID checkInId, AttendanceRepository.ParticipantRow person) {
+        return new ScanResult(r.getClientScanId(), r.getOutcome(), new ScanResult.CheckIn(checkInId, r.getSessionId(),
+                r.getParticipantId(), r.getOutcome(), r.getMethod(), r.getScannedAt(), r.getReceivedAt(),
+                r.getDeviceId(), r.getClockSuspect()),
+                person == null ? null : new ScanResult.Person(person.id(), person.fullName(), person.unitCode()),
+                null, false);
     }
 
     private static String pair(CheckInRecord r) {

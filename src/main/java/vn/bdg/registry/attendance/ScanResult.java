@@ -4,8 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * The answer to one scan, always rebuilt from the stored check-in, so a resent scan gets exactly
- * the first answer. unknown_session (a session the caller may not scan) is the only outcome not stored.
+ * The answer to one scan: what was stored for it, so a resent scan gets exactly the first answer. unknown_session (a session the caller may not scan) is the only outcome not stored.
  */
 public record ScanResult(UUID clientScanId, String outcome, CheckIn checkIn, Person participant,
                          FirstCheckIn firstCheckIn, boolean replayed) {
