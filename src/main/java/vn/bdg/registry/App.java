@@ -236,6 +236,7 @@ public final class App {
                     post("courses/{id}/certificates/{participantId}", certificateCtl::issueOne, MANAGERS);
                     post("courses/{id}/certificates/{participantId}/withhold", certificateCtl::withhold, MANAGERS);
                     get("courses/{id}/certificates.zip", certificateCtl::zip, ANY);
+                    get("courses/{id}/certificates.pdf", certificateCtl::mergedPdf, ANY);
                     get("certificates/{number}.pdf", certificateCtl::pdf, ANY);
                     post("certificates/{number}/revoke", certificateCtl::revoke, MANAGERS);
                     before("public/*", publicLimiter::check);

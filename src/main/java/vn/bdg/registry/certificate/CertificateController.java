@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import vn.bdg.registry.auth.AccessManager;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Params;
 import vn.bdg.registry.web.Validator;
 
@@ -70,6 +71,17 @@ public final class CertificateController {
         ctx.contentType("application/zip");
         ctx.header("Content-Disposition", "attachment; filename=\"certificates-" + courseId + ".zip\"");
         CertificateService.writeZip(list, ctx.outputStream());
+    }
+
+    /** Every live certificate of the course in one PDF, a page each: one print job. */
+    public void mergedPdf(Context ctx) {
+        UUID courseId = Params.pathId(ctx, "id");
+        var list = certificates.liveOfCourse(AccessManager.caller(ctx), courseId);
+        if (list.isEmpty()) {
+            throw ApiException.conflict("no_certificates"); // a PDF must have a page
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"certificates-" + courseId + ".pdf\"");
+        ctx.contentType("application/pdf").result(CertificateService.mergedPdf(list));
     }
 
     static void writePdf(Context ctx, Certificate c) {

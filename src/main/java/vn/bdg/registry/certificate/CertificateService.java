@@ -233,10 +233,19 @@ public final class CertificateService {
     }
 
     public static byte[] pdf(Certificate c) {
-        return CertificatePdf.render(new CertificatePdf.Content(c.number(), c.holderName(), c.birthYear(),
+        return CertificatePdf.render(content(c));
+    }
+
+    /** The certificates in one PDF, a page each, in the order given: a course's for one print job. */
+    public static byte[] mergedPdf(List<Certificate> certificates) {
+        return CertificatePdf.renderAll(certificates.stream().map(CertificateService::content).toList());
+    }
+
+    private static CertificatePdf.Content content(Certificate c) {
+        return new CertificatePdf.Content(c.number(), c.holderName(), c.birthYear(),
                 c.unitName(), c.courseTitle(), c.startDate(), c.endDate(), c.hours(), c.organizer(), c.place(),
                 c.issueDate(), c.signerName(), c.signerTitle(), c.verificationUrl(), c.qrText(),
-                "revoked".equals(c.status())));
+                "revoked".equals(c.status()));
     }
 
     /**

@@ -2,17 +2,26 @@ package vn.bdg.registry.print;
 
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.util.Matrix;
 
 import java.awt.Color;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import static vn.bdg.registry.print.PdfSheets.centred;
 import static vn.bdg.registry.print.PdfSheets.text;
@@ -48,57 +57,79 @@ public final class CertificatePdf {
     }
 
     public static byte[] render(Content c) {
+        return renderAll(List.of(c));
+    }
+
+    /**
+     * Certificates one to a page in a single document, for printing a whole course: the fonts are
+     * embedded once for every page (subsetting them is most of what a one-certificate PDF costs),
+     * and the QR codes, the other costly part, are computed on all cores first.
+     */
+    public static byte[] renderAll(List<Content> certificates) {
+        List<QrPath> codes = certificates.parallelStream()
+                .map(c -> QrPath.of(QrCodes.modules(c.qrText(), ErrorCorrectionLevel.M, QR_MASK))).toList();
         return PdfSheets.render(doc -> {
-            PdfSheets.EmbeddedFonts f = PdfSheets.EmbeddedFonts.forText(doc, String.join(" ", c.number(),
-                    c.holderName(), personLine(c), c.courseTitle(), Objects.toString(c.organizer(), ""),
-                    upper(Objects.toString(c.organizer(), "")), c.place(), upper(c.signerTitle()),
-                    Objects.toString(c.signerName(), ""), c.verificationUrl()));
-            PDPage page = new PDPage(A4_LANDSCAPE);
-            doc.addPage(page);
-            float w = A4_LANDSCAPE.getWidth();
-            float h = A4_LANDSCAPE.getHeight();
-            float mid = w / 2;
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                frame(cs, w, h);
-                cs.setNonStrokingColor(Color.BLACK);
-                float left = w * 0.25f;
-                float right = w * 0.72f;
-                float top = h - 24 * MM;
-                centred(cs, f.regular(), 10, upper(c.organizer() == null ? "" : c.organizer()), left, top, 110 * MM);
-                float y = centred(cs, f.bold(), 11, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", right, top, 120 * MM);
-                centred(cs, f.bold(), 11, "Độc lập – Tự do – Hạnh phúc", right, y, 120 * MM);
-
-                cs.setNonStrokingColor(ACCENT);
-                y = centred(cs, f.bold(), 34, "GIẤY CHỨNG NHẬN", mid, h - 50 * MM, w);
-                if (c.revoked()) {
-                    y = centred(cs, f.bold(), 16, "ĐÃ THU HỒI – REVOKED", mid, y + 4, w);
-                }
-                cs.setNonStrokingColor(Color.BLACK);
-                y = centred(cs, f.regular(), 14, "Chứng nhận", mid, y - 4, w);
-                y = centred(cs, f.bold(), 24, c.holderName(), mid, y - 14, 220 * MM);
-                y = centred(cs, f.regular(), 13, personLine(c), mid, y - 2, 220 * MM);
-                y = centred(cs, f.regular(), 13, "Đã tham dự và hoàn thành", mid, y - 4, w);
-                y = centred(cs, f.bold(), 16, c.courseTitle(), mid, y - 5, 210 * MM);
-                y = centred(cs, f.regular(), 13, datesLine(c), mid, y - 2, 220 * MM);
-                if (c.organizer() != null) {
-                    centred(cs, f.regular(), 13, "Đơn vị tổ chức: " + c.organizer(), mid, y, 220 * MM);
-                }
-
-                float qrSize = 44 * MM;
-                float qrX = 22 * MM;
-                float qrY = 24 * MM;
-                vectorQr(cs, QrCodes.modules(c.qrText(), ErrorCorrectionLevel.M, QR_MASK), qrX, qrY, qrSize);
-                text(cs, f.bold(), 10, "Số: " + c.number(), qrX + qrSize + 3 * MM, qrY + 14 * MM, 80 * MM);
-                text(cs, f.regular(), 7, "Kiểm tra tại: " + c.verificationUrl(), qrX + qrSize + 3 * MM, qrY + 9 * MM,
-                        80 * MM);
-
-                float sy = centred(cs, f.regular(), 12, issueLine(c.place(), c.issueDate()), right, 62 * MM, 120 * MM);
-                centred(cs, f.bold(), 12, upper(c.signerTitle()), right, sy, 110 * MM);
-                if (c.signerName() != null) {
-                    centred(cs, f.bold(), 13, c.signerName(), right, 24 * MM, 110 * MM);
-                }
+            PdfSheets.EmbeddedFonts f = PdfSheets.EmbeddedFonts.forText(doc,
+                    certificates.stream().map(CertificatePdf::printedText).collect(Collectors.joining(" ")));
+            for (int i = 0; i < certificates.size(); i++) {
+                page(doc, f, certificates.get(i), codes.get(i));
             }
         });
+    }
+
+    /** Every piece of variable text a certificate prints: the fonts must have all of it. */
+    private static String printedText(Content c) {
+        return String.join(" ", c.number(), c.holderName(), personLine(c), c.courseTitle(),
+                Objects.toString(c.organizer(), ""), upper(Objects.toString(c.organizer(), "")), c.place(),
+                upper(c.signerTitle()), Objects.toString(c.signerName(), ""), c.verificationUrl());
+    }
+
+    private static void page(PDDocument doc, PdfSheets.EmbeddedFonts f, Content c, QrPath qr) throws IOException {
+        PDPage page = new PDPage(A4_LANDSCAPE);
+        doc.addPage(page);
+        float w = A4_LANDSCAPE.getWidth();
+        float h = A4_LANDSCAPE.getHeight();
+        float mid = w / 2;
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+            frame(cs, w, h);
+            cs.setNonStrokingColor(Color.BLACK);
+            float left = w * 0.25f;
+            float right = w * 0.72f;
+            float top = h - 24 * MM;
+            centred(cs, f.regular(), 10, upper(c.organizer() == null ? "" : c.organizer()), left, top, 110 * MM);
+            float y = centred(cs, f.bold(), 11, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", right, top, 120 * MM);
+            centred(cs, f.bold(), 11, "Độc lập – Tự do – Hạnh phúc", right, y, 120 * MM);
+
+            cs.setNonStrokingColor(ACCENT);
+            y = centred(cs, f.bold(), 34, "GIẤY CHỨNG NHẬN", mid, h - 50 * MM, w);
+            if (c.revoked()) {
+                y = centred(cs, f.bold(), 16, "ĐÃ THU HỒI – REVOKED", mid, y + 4, w);
+            }
+            cs.setNonStrokingColor(Color.BLACK);
+            y = centred(cs, f.regular(), 14, "Chứng nhận", mid, y - 4, w);
+            y = centred(cs, f.bold(), 24, c.holderName(), mid, y - 14, 220 * MM);
+            y = centred(cs, f.regular(), 13, personLine(c), mid, y - 2, 220 * MM);
+            y = centred(cs, f.regular(), 13, "Đã tham dự và hoàn thành", mid, y - 4, w);
+            y = centred(cs, f.bold(), 16, c.courseTitle(), mid, y - 5, 210 * MM);
+            y = centred(cs, f.regular(), 13, datesLine(c), mid, y - 2, 220 * MM);
+            if (c.organizer() != null) {
+                centred(cs, f.regular(), 13, "Đơn vị tổ chức: " + c.organizer(), mid, y, 220 * MM);
+            }
+
+            float qrSize = 44 * MM;
+            float qrX = 22 * MM;
+            float qrY = 24 * MM;
+            vectorQr(doc, cs, qr, qrX, qrY, qrSize);
+            text(cs, f.bold(), 10, "Số: " + c.number(), qrX + qrSize + 3 * MM, qrY + 14 * MM, 80 * MM);
+            text(cs, f.regular(), 7, "Kiểm tra tại: " + c.verificationUrl(), qrX + qrSize + 3 * MM, qrY + 9 * MM,
+                    80 * MM);
+
+            float sy = centred(cs, f.regular(), 12, issueLine(c.place(), c.issueDate()), right, 62 * MM, 120 * MM);
+            centred(cs, f.bold(), 12, upper(c.signerTitle()), right, sy, 110 * MM);
+            if (c.signerName() != null) {
+                centred(cs, f.bold(), 13, c.signerName(), right, 24 * MM, 110 * MM);
+            }
+        }
     }
 
     /** "Bắc Kạn, ngày 05 tháng 02 năm 2026": a day below 10 and months 1 and 2 take a leading zero (Decree 30/2020). */
@@ -137,26 +168,44 @@ public final class CertificatePdf {
      * 1-bit image of one pixel per module would be cheaper still, but viewers scale it unevenly and
      * zbar then misreads it at 200 dpi.
      */
-    private static void vectorQr(PDPageContentStream cs, BitMatrix modules, float x, float y, float size)
-            throws IOException {
-        float m = size / modules.getWidth();
-        float top = y + size;
-        cs.setNonStrokingColor(Color.BLACK);
-        for (int row = 0; row < modules.getHeight(); row++) {
-            int col = 0;
-            while (col < modules.getWidth()) {
-                if (!modules.get(col, row)) {
-                    col++;
-                    continue;
+    /**
+     * A QR code as PDF path operators: a filled rectangle per run of dark modules in a row, in
+     * module units, rows counted downwards. Written here as plain integers rather than through
+     * PDFBox's content stream, whose formatting of some 10,000 coordinates a code was most of
+     * what a page cost; and built on all cores before the (single-threaded) document is.
+     */
+    record QrPath(int size, byte[] operators) {
+        static QrPath of(BitMatrix modules) {
+            StringBuilder ops = new StringBuilder(modules.getHeight() * 160);
+            for (int row = 0; row < modules.getHeight(); row++) {
+                int col = 0;
+                while (col < modules.getWidth()) {
+                    if (!modules.get(col, row)) {
+                        col++;
+                        continue;
+                    }
+                    int start = col;
+                    while (col < modules.getWidth() && modules.get(col, row)) {
+                        col++;
+                    }
+                    ops.append(start).append(' ').append(row).append(' ').append(col - start).append(" 1 re\n");
                 }
-                int start = col;
-                while (col < modules.getWidth() && modules.get(col, row)) {
-                    col++;
-                }
-                cs.addRect(x + start * m, top - (row + 1) * m, (col - start) * m, m);
             }
+            return new QrPath(modules.getWidth(), ops.append("f\n").toString().getBytes(StandardCharsets.US_ASCII));
         }
-        cs.fill();
+    }
+
+    private static void vectorQr(PDDocument doc, PDPageContentStream cs, QrPath qr, float x, float y, float size)
+            throws IOException {
+        PDFormXObject form = new PDFormXObject(new PDStream(doc, new ByteArrayInputStream(qr.operators()),
+                COSName.FLATE_DECODE));
+        form.setBBox(new PDRectangle(0, 0, qr.size(), qr.size()));
+        float m = size / qr.size();
+        cs.saveGraphicsState();
+        cs.transform(new Matrix(m, 0, 0, -m, x, y + size));
+        cs.setNonStrokingColor(Color.BLACK);
+        cs.drawForm(form);
+        cs.restoreGraphicsState();
     }
 
     private static void frame(PDPageContentStream cs, float w, float h) throws IOException {

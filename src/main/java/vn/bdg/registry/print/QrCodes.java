@@ -1,12 +1,12 @@
 package vn.bdg.registry.print;
 
-import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
 
 import java.awt.image.BufferedImage;
 import java.util.EnumMap;
@@ -17,6 +17,8 @@ import java.util.Map;
  * creased or smudged printout still scans; UTF-8 so Vietnamese text survives.
  */
 public final class QrCodes {
+    private static final int QUIET_ZONE = 4;
+
     private QrCodes() {
     }
 
@@ -36,20 +38,29 @@ public final class QrCodes {
 
     /**
      * The code's modules (set = dark), one bit each, with a 4-module quiet zone. maskPattern null
-     * lets ZXing try all eight masks and keep the best; a fixed one skips that search.
+     * lets ZXing try all eight masks and keep the best; a fixed one skips that search. Copied from
+     * the encoder's matrix directly: QRCodeWriter's rendering does a region fill per module.
      */
     static BitMatrix modules(String text, ErrorCorrectionLevel level, Integer maskPattern) {
         Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.ERROR_CORRECTION, level);
         hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
-        hints.put(EncodeHintType.MARGIN, 4);
         if (maskPattern != null) {
             hints.put(EncodeHintType.QR_MASK_PATTERN, maskPattern);
         }
+        ByteMatrix code;
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
+            code = Encoder.encode(text, level, hints).getMatrix();
         } catch (WriterException e) {
             throw new IllegalArgumentException("text too long for a QR code", e);
         }
+        BitMatrix modules = new BitMatrix(code.getWidth() + 2 * QUIET_ZONE, code.getHeight() + 2 * QUIET_ZONE);
+        for (int y = 0; y < code.getHeight(); y++) {
+            for (int x = 0; x < code.getWidth(); x++) {
+                if (code.get(x, y) == 1) {
+                    modules.set(x + QUIET_ZONE, y + QUIET_ZONE);
+                }
+            }
+        }
+        return modules;
     }
 }

@@ -22,8 +22,9 @@ import static vn.bdg.registry.db.Tables.PARTICIPANT;
 /**
  * Time to issue and render the certificates of a large course (not a JUnit test; see bench/README.md):
  * a completed course of 1,000 trainees (or the number given) who attended both sessions, then
- * POST /courses/{id}/certificates (numbering, signing, storing), the same again (idempotent), and
- * GET /courses/{id}/certificates.zip (every PDF). Through HTTP, on the test server and database.
+ * POST /courses/{id}/certificates (numbering, signing, storing), the same again (idempotent),
+ * GET /courses/{id}/certificates.pdf (all in one PDF, for printing) and GET /courses/{id}/certificates.zip
+ * (a PDF each). Through HTTP, on the test server and database.
  */
 public final class CertificateBench {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -73,8 +74,14 @@ public final class CertificateBench {
         long c1 = os.getProcessCpuTime();
         JsonNode again = Json.MAPPER.readTree(send(server.baseUrl, token, "POST",
                 "/api/v1/courses/" + course.id() + "/certificates", Map.of()));
-        long t2 = System.nanoTime();
-        long c2 = os.getProcessCpuTime();
+        long m0 = System.nanoTime();
+        long mc0 = os.getProcessCpuTime();
+        byte[] merged = send(server.baseUrl, token, "GET", "/api/v1/courses/" + course.id() + "/certificates.pdf", null);
+        long m1 = System.nanoTime();
+        long mc1 = os.getProcessCpuTime();
+        send(server.baseUrl, token, "GET", "/api/v1/courses/" + course.id() + "/certificates.pdf", null);
+        long m2 = System.nanoTime();
+        long zc0 = os.getProcessCpuTime();
         byte[] zip = send(server.baseUrl, token, "GET", "/api/v1/courses/" + course.id() + "/certificates.zip", null);
         long t3 = System.nanoTime();
         long c3 = os.getProcessCpuTime();
@@ -93,12 +100,19 @@ public final class CertificateBench {
         System.out.printf("issue (number, sign, store) : %d created in %d ms (CPU %d ms)%n",
                 issued.get("created").asInt(), ms(t0, t1), ms(c0, c1));
         System.out.printf("issue again (idempotent)     : %d created, %d listed in %d ms%n",
-                again.get("created").asInt(), again.get("issued").size(), ms(t1, t2));
+                again.get("created").asInt(), again.get("issued").size(), ms(t1, m0));
+        int pages;
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(merged)) {
+            pages = pdf.getNumberOfPages();
+        }
+        System.out.printf("one PDF of all (cold JVM)    : %d pages, %.1f MB in %d ms (CPU %.1f ms a page)%n", pages,
+                merged.length / 1e6, ms(m0, m1), (mc1 - mc0) / 1e6 / Math.max(1, pages));
+        System.out.printf("one PDF of all again         : %d ms%n", ms(m1, m2));
         System.out.printf("ZIP of every PDF             : %d PDFs, %.1f MB in %d ms (CPU %.1f ms a PDF)%n", files,
-                zip.length / 1e6, ms(t2, t3), (c3 - c2) / 1e6 / Math.max(1, files));
+                zip.length / 1e6, ms(m2, t3), (c3 - zc0) / 1e6 / Math.max(1, files));
         System.out.printf("the ZIP again (warm JVM)     : %d ms (CPU %.1f ms a PDF)%n", ms(t3, t4),
                 (c4 - c3) / 1e6 / Math.max(1, files));
-        System.out.printf("issue + render (cold JVM)    : %.1f s%n", ((t1 - t0) + (t3 - t2)) / 1e9);
+        System.out.printf("issue + one PDF (cold JVM)   : %.1f s%n", ((t1 - t0) + (m1 - m0)) / 1e9);
         System.out.printf("load average during the run  : %s%n", java.nio.file.Files.readString(
                 java.nio.file.Path.of("/proc/loadavg")).strip());
         System.exit(0);

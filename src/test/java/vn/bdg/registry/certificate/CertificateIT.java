@@ -340,6 +340,40 @@ class CertificateIT {
     }
 
     @Test
+    void oneMergedPdfHoldsEveryLiveCertificateOfTheCourseAPageEach(@TempDir Path dir) throws Exception {
+        Tools.require("pdftoppm", "apt-get install poppler-utils");
+        Tools.require("zbarimg", "apt-get install zbar-tools");
+        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+        String path = "/api/v1/courses/" + course.id() + "/certificates.pdf";
+        assertThat(world.organizer.get(path).status()).isEqualTo(409); // nothing issued yet: nothing to print
+
+        List<String> names = List.of("Lục Thị Huyền", "Dương Văn Sơn", "Hứa Thị Dung");
+        for (String name : names) {
+            UUID p = person(name);
+            Fixtures.enroll(world, course.id(), p);
+            CertificateFixtures.attend(world, course, 0, p);
+        }
+        JsonNode issued = issue(world, course.id());
+        List<String> numbers = issued.get("issued").findValuesAsText("number");
+        List<String> credentials = issued.get("issued").findValuesAsText("credential");
+        String revokedHolder = issued.get("issued").get(1).get("holderName").asText();
+        world.organizer.post("/api/v1/certificates/" + numbers.get(1) + "/revoke", Map.of("reason", "Cấp nhầm"));
+
+        Path pdf = dir.resolve("all.pdf");
+        Files.write(pdf, world.reporter.bytes(path));
+        String text = Tools.pdfText(pdf);
+        for (String name : names) {
+            assertThat(text.contains(Normalizer.normalize(name, Normalizer.Form.NFC)))
+                    .as(name).isEqualTo(!name.equals(revokedHolder));
+        }
+        // a page each, in number order, each with its own code
+        assertThat(Tools.pdfQrCodes(pdf)).satisfiesExactly(
+                code -> assertThat(code).endsWith("/verify/" + numbers.get(0) + "#" + credentials.get(0)),
+                code -> assertThat(code).endsWith("/verify/" + numbers.get(2) + "#" + credentials.get(2)));
+        assertThat(World.create().organizer.get(path).status()).isEqualTo(404);
+    }
+
+    @Test
     void theZipHoldsThePdfOfEveryLiveCertificateOfTheCourse(@TempDir Path dir) throws Exception {
         Tools.require("pdftoppm", "apt-get install poppler-utils");
         Tools.require("zbarimg", "apt-get install zbar-tools");
