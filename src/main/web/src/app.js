@@ -9,6 +9,7 @@ import { t, addStrings, setLanguage, language, translatePage } from './i18n.js';
 import { SCANNER } from './strings.js';
 import { $, element } from './dom.js';
 import { unitsBelow } from './units.js';
+import { loginForm } from './login.js';
 import { judge, searchRoster, sessionAccepts } from './verify.js';
 import { Camera } from './camera.js';
 
@@ -69,22 +70,6 @@ async function renderPending() {
   chip.className = 'chip' + (n > 0 ? ' waiting' : '');
   chip.dataset.count = String(n);
   $('send-now').hidden = n === 0 || !online() || state.uploading;
-}
-
-// ---- login ----
-
-async function onLogin(event) {
-  event.preventDefault();
-  const error = $('login-error');
-  error.textContent = '';
-  try {
-    await api.login($('username').value.trim(), $('password').value);
-    $('password').value = '';
-    await showSessions();
-    upload();
-  } catch (e) {
-    error.textContent = api.loginProblem(e);
-  }
 }
 
 // ---- sessions and their offline kit ----
@@ -589,7 +574,10 @@ function applyLanguage(lang) {
 }
 
 function wire() {
-  $('login-form').addEventListener('submit', onLogin);
+  loginForm('loginHint', async () => {
+    await showSessions();
+    upload();
+  });
   $('language').addEventListener('click', switchLanguage);
   $('send-now').addEventListener('click', upload);
   $('sessions-reload').addEventListener('click', showSessions);

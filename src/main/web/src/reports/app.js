@@ -7,6 +7,7 @@ import { ApiError, NetworkError } from '../api.js';
 import { t, addStrings, setLanguage, language, translatePage } from '../i18n.js';
 import { $, element } from '../dom.js';
 import { unitsBelow } from '../units.js';
+import { loginForm } from '../login.js';
 import { REPORTS } from './strings.js';
 import { BREAKDOWNS, recordsQuery, reportQuery, rowKeys, womenAndMen } from './query.js';
 import { womenAndMenChart } from './chart.js';
@@ -97,24 +98,14 @@ function describeCell(row, keys, reportUnit) {
 
 // ---- login ----
 
-async function onLogin(event) {
-  event.preventDefault();
-  const error = $('login-error');
-  error.textContent = '';
-  let auth;
-  try {
-    auth = await api.login($('username').value.trim(), $('password').value);
-  } catch (e) {
-    error.textContent = api.loginProblem(e);
-    return;
-  }
-  $('password').value = '';
+/** After a login: the reports, or why this account cannot see them. */
+async function loggedIn(auth) {
   if (!READERS.includes(auth.user.role)) {
     await api.logout();
-    error.textContent = t('notReader');
-    return;
+    return t('notReader');
   }
   await showReports();
+  return null;
 }
 
 async function logout() {
@@ -425,7 +416,7 @@ async function switchLanguage() {
 function wire() {
   fillYears();
   fillBreakdowns();
-  $('login-form').addEventListener('submit', onLogin);
+  loginForm('loginHint', loggedIn);
   $('language').addEventListener('click', switchLanguage);
   $('logout').addEventListener('click', logout);
   $('period-kind').addEventListener('change', showPeriodFields);

@@ -78,11 +78,15 @@ class ReportPageIT {
 
     /** Logs in on the report page and waits for the first report (this year's, with the default breakdown). */
     private static void logIn(Page page, String role) {
+        submitLogin(page, role);
+        expect(page.locator("#report-status")).hasText("Đã tải báo cáo.");
+    }
+
+    private static void submitLogin(Page page, String role) {
         page.navigate("/reports");
         page.getByLabel("Tên đăng nhập").fill(world.username(role));
         page.getByLabel("Mật khẩu").fill(World.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        expect(page.locator("#report-status")).hasText("Đã tải báo cáo.");
     }
 
     /** Chooses the first half of YEAR with these breakdowns (and only these) and waits for the report. */
@@ -246,7 +250,7 @@ class ReportPageIT {
     }
 
     @Test
-    void aDistrictsReporterSeesOnlyTheirDistrictAndThePageFitsAPhoneAt200PercentZoomInEnglish() {
+    void aTrainerIsRefusedAndADistrictsReporterSeesOnlyTheirDistrictOnAPhoneAt200PercentZoomInEnglish() {
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext zoomed = browser.phone(195, 422)) {
             // the scanner's service worker, installed on this phone, keeps to /scan/
             Page scanner = zoomed.newPage();
@@ -254,7 +258,12 @@ class ReportPageIT {
             scanner.waitForFunction("navigator.serviceWorker.ready.then(() => true)");
             scanner.close();
 
+            // a trainer may not read reports
             Page page = zoomed.newPage();
+            submitLogin(page, "trainer");
+            expect(page.locator("#login-error")).hasText("Tài khoản này không có quyền xem báo cáo.");
+            expect(page.locator("#report-screen")).isHidden();
+
             logIn(page, "dreporter");
             assertThat(page.evaluate("navigator.serviceWorker.controller")).isNull();
             firstHalfBy(page, "sex", "unit", "targetGroup");
