@@ -259,7 +259,7 @@ public final class App {
         return app;
     }
 
-    /** Serves the page built into /web/{name} of the classpath at /{name}/ to anyone. */
+    /** Serves the page built into the classpath's /web{hostedPath} (see src/main/web/build.mjs) at {hostedPath}/, to anyone. */
     private static void webPage(JavalinConfig cfg, String hostedPath) {
         cfg.staticFiles.add(sf -> {
             sf.hostedPath = hostedPath;
