@@ -1,8 +1,8 @@
-// The registry's HTTP API as the phone uses it: bearer tokens kept in IndexedDB and refreshed
-// before they expire (or once after a 401), problem+json errors as ApiError, and no network
-// as NetworkError, so callers can tell "try later" from "refused".
-import * as store from './store.js';
-import { language } from './i18n.js';
+// The registry's HTTP API as the pages use it: bearer tokens kept where the page says (the
+// scanner: IndexedDB; the report page: sessionStorage) and refreshed before they expire (or once
+// after a 401), problem+json errors as ApiError, and no network as NetworkError, so callers can
+// tell "try later" from "refused".
+import { language, t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -16,6 +16,17 @@ export class NetworkError extends Error {}
 
 let onLoggedOut = () => {};
 let refreshing = null;
+let place = null;
+
+/** Where the tokens and the logged-in user are kept: {get, put, remove}, each answering a promise. */
+export function keepTokensIn(where) {
+  place = where;
+}
+
+/** The tokens and user of the login, or undefined/null when logged out. */
+export async function currentLogin() {
+  return place.get();
+}
 
 export function whenLoggedOut(callback) {
   onLoggedOut = callback;
@@ -56,7 +67,7 @@ async function saveTokens(tokens) {
     expiresAt: Date.now() + tokens.expiresIn * 1000,
     user: tokens.user,
   };
-  await store.put('auth', auth);
+  await place.put(auth);
   return auth;
 }
 
@@ -64,21 +75,32 @@ export async function login(username, password) {
   return saveTokens(await answer(await send('POST', '/api/v1/auth/login', { username, password })));
 }
 
+/** What to tell a person whose login failed. */
+export function loginProblem(e) {
+  if (e instanceof NetworkError) {
+    return t('needNetwork');
+  }
+  if (e instanceof ApiError && e.status === 429) {
+    return e.problem?.detail ?? t('loginFailed');
+  }
+  return t('loginFailed');
+}
+
 export async function logout() {
-  const auth = await store.get('auth');
-  await store.remove('auth');
+  const auth = await place.get();
+  await place.remove();
   if (auth) {
     send('POST', '/api/v1/auth/logout', undefined, auth.accessToken).catch(() => {});
   }
 }
 
-/** New tokens from the refresh token; a refused refresh logs out (the scans stay queued). */
+/** New tokens from the refresh token; a refused refresh logs out (the scanner's queued scans stay). */
 async function refresh(auth) {
   refreshing ??= (async () => {
     try {
       const res = await send('POST', '/api/v1/auth/refresh', { refreshToken: auth.refreshToken });
       if (res.status === 401) {
-        await store.remove('auth');
+        await place.remove();
         onLoggedOut();
         throw new ApiError(401, null);
       }
@@ -92,7 +114,7 @@ async function refresh(auth) {
 
 /** An authenticated call; answers the JSON body, or the Response itself with {raw: true}. */
 export async function call(method, path, { body, headers, raw = false } = {}) {
-  let auth = await store.get('auth');
+  let auth = await place.get();
   if (!auth) {
     onLoggedOut();
     throw new ApiError(401, null);
@@ -113,4 +135,16 @@ export async function call(method, path, { body, headers, raw = false } = {}) {
 
 export async function readJson(res) {
   return answer(res);
+}
+
+/** Every item of a paginated list (following nextCursor). */
+export async function allItems(path) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await call('GET', path + (cursor ? `${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : ''));
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
 }

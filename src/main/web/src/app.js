@@ -5,11 +5,14 @@
 import * as store from './store.js';
 import * as api from './api.js';
 import { ApiError, NetworkError } from './api.js';
-import { t, setLanguage, language, translatePage } from './i18n.js';
+import { t, addStrings, setLanguage, language, translatePage } from './i18n.js';
+import { SCANNER } from './strings.js';
+import { $, element } from './dom.js';
+import { unitsBelow } from './units.js';
+import { loginForm } from './login.js';
 import { judge, searchRoster, sessionAccepts } from './verify.js';
 import { Camera } from './camera.js';
 
-const $ = id => document.getElementById(id);
 const BATCH = 500;
 const ROSTER_REFRESH_MS = 60_000;
 const ICONS = {
@@ -21,7 +24,7 @@ const state = {
   screen: null,
   kit: null, // {sessionId, roster, etag, savedAt} of the open session
   keys: null,
-  units: null, // {province, names: {code: name}, districts: [{code, name, communes: [...]}]}
+  units: null, // the province's units (see unitsBelow)
   deviceId: null,
   shown: null, // clientScanId of the scan in the result panel
   uploading: false,
@@ -52,13 +55,6 @@ function unitName(code) {
   return code ? (state.units?.names?.[code] ?? code) : '';
 }
 
-function element(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  Object.assign(el, props);
-  el.append(...children.filter(c => c !== null && c !== undefined));
-  return el;
-}
-
 // ---- status bar ----
 
 function renderNetwork() {
@@ -74,28 +70,6 @@ async function renderPending() {
   chip.className = 'chip' + (n > 0 ? ' waiting' : '');
   chip.dataset.count = String(n);
   $('send-now').hidden = n === 0 || !online() || state.uploading;
-}
-
-// ---- login ----
-
-async function onLogin(event) {
-  event.preventDefault();
-  const error = $('login-error');
-  error.textContent = '';
-  try {
-    await api.login($('username').value.trim(), $('password').value);
-    $('password').value = '';
-    await showSessions();
-    upload();
-  } catch (e) {
-    if (e instanceof NetworkError) {
-      error.textContent = t('needNetwork');
-    } else if (e instanceof ApiError && e.status === 429) {
-      error.textContent = e.problem?.detail ?? t('loginFailed');
-    } else {
-      error.textContent = t('loginFailed');
-    }
-  }
 }
 
 // ---- sessions and their offline kit ----
@@ -142,32 +116,18 @@ async function renderSessions() {
 
 /** Keys, unit names and the rosters of the listed sessions: all the phone needs with no network. */
 async function downloadKit(sessions) {
-  const auth = await store.get('auth');
+  const auth = await api.currentLogin();
   const province = auth.user.provinceCode;
   state.keys = await api.call('GET', `/api/v1/keys?province=${encodeURIComponent(province)}`);
   await store.put('keys', state.keys);
-  if (state.units?.province !== province) {
-    state.units = await downloadUnits(province);
+  if (state.units?.root !== province) {
+    state.units = await unitsBelow(province);
     await store.put('units', state.units);
   }
   for (const s of sessions) {
     await downloadRoster(s.id);
   }
   await renderSessions();
-}
-
-async function downloadUnits(province) {
-  const children = async parent =>
-    (await api.call('GET', `/api/v1/admin-units?parent=${encodeURIComponent(parent)}&limit=200`)).items;
-  const names = {};
-  const districts = [];
-  for (const d of await children(province)) {
-    const communes = await children(d.code);
-    names[d.code] = d.name;
-    communes.forEach(c => { names[c.code] = c.name; });
-    districts.push({ code: d.code, name: d.name, communes: communes.map(c => ({ code: c.code, name: c.name })) });
-  }
-  return { province, names, districts };
 }
 
 async function downloadRoster(sessionId) {
@@ -432,7 +392,7 @@ function refused(e) {
 
 /** Sends what is queued: scans in batches, then walk-ins one by one. Stops quietly without network. */
 async function upload() {
-  if (state.uploading || !(await store.get('auth'))) {
+  if (state.uploading || !(await api.currentLogin())) {
     return;
   }
   const pending = await store.pendingScans();
@@ -533,10 +493,10 @@ async function renderSearch() {
 function fillUnits() {
   const select = $('w-unit');
   select.replaceChildren(element('option', { value: '', textContent: t('unitNone') }));
-  for (const d of state.units?.districts ?? []) {
+  for (const d of state.units?.children ?? []) {
     const group = element('optgroup', { label: d.name });
     group.append(element('option', { value: d.code, textContent: d.name }),
-        ...d.communes.map(c => element('option', { value: c.code, textContent: c.name })));
+        ...d.children.map(c => element('option', { value: c.code, textContent: c.name })));
     select.append(group);
   }
 }
@@ -614,7 +574,10 @@ function applyLanguage(lang) {
 }
 
 function wire() {
-  $('login-form').addEventListener('submit', onLogin);
+  loginForm('loginHint', async () => {
+    await showSessions();
+    upload();
+  });
   $('language').addEventListener('click', switchLanguage);
   $('send-now').addEventListener('click', upload);
   $('sessions-reload').addEventListener('click', showSessions);
@@ -654,6 +617,8 @@ function wire() {
 }
 
 async function main() {
+  addStrings(SCANNER);
+  api.keepTokensIn({ get: () => store.get('auth'), put: auth => store.put('auth', auth), remove: () => store.remove('auth') });
   applyLanguage((await store.get('lang')) ?? 'vi');
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/scan/sw.js', { scope: '/scan/' }).catch(() => {});
@@ -664,7 +629,7 @@ async function main() {
   wire();
   renderNetwork();
   await renderPending();
-  if (!(await store.get('auth'))) {
+  if (!(await api.currentLogin())) {
     show('login');
     return;
   }

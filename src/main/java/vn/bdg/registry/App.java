@@ -1,6 +1,7 @@
 package vn.bdg.registry;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.micrometer.MicrometerPlugin;
@@ -143,18 +144,10 @@ public final class App {
                 sf.directory = "/META-INF/resources/webjars/swagger-ui/5.18.2";
                 sf.location = Location.CLASSPATH;
             });
-            // the trainer's scanner (src/main/web), built into the jar at mvn package; public files
-            cfg.staticFiles.add(sf -> {
-                sf.hostedPath = "/scan";
-                sf.directory = "/web/scan";
-                sf.location = Location.CLASSPATH;
-                sf.roles = Set.of(PUBLIC);
-                sf.mimeTypes.add("text/html; charset=utf-8", "html");
-                sf.mimeTypes.add("text/javascript; charset=utf-8", "js");
-                sf.mimeTypes.add("text/css; charset=utf-8", "css");
-                sf.mimeTypes.add("application/manifest+json; charset=utf-8", "webmanifest");
-                sf.mimeTypes.add("image/svg+xml", "svg");
-            });
+            // the pages of src/main/web, built into the jar at mvn package: public files, the data
+            // they show comes from the API with the user's token
+            webPage(cfg, "/scan");
+            webPage(cfg, "/reports");
             cfg.router.apiBuilder(() -> {
                 get("/health", service::health, PUBLIC);
                 get("/ready", service::ready, PUBLIC);
@@ -265,5 +258,20 @@ public final class App {
         app.beforeMatched(access::check);
         ErrorHandlers.register(app);
         return app;
+    }
+
+    /** Serves the page built into the classpath's /web{hostedPath} (see src/main/web/build.mjs) at {hostedPath}/, to anyone. */
+    private static void webPage(JavalinConfig cfg, String hostedPath) {
+        cfg.staticFiles.add(sf -> {
+            sf.hostedPath = hostedPath;
+            sf.directory = "/web" + hostedPath;
+            sf.location = Location.CLASSPATH;
+            sf.roles = Set.of(PUBLIC);
+            sf.mimeTypes.add("text/html; charset=utf-8", "html");
+            sf.mimeTypes.add("text/javascript; charset=utf-8", "js");
+            sf.mimeTypes.add("text/css; charset=utf-8", "css");
+            sf.mimeTypes.add("application/manifest+json; charset=utf-8", "webmanifest");
+            sf.mimeTypes.add("image/svg+xml", "svg");
+        });
     }
 }

@@ -250,18 +250,13 @@ class ScannerIT {
             try (BrowserContext zoomed = browser.phone(195, 422)) {
                 Page page = zoomed.newPage();
                 page.navigate("/scan");
-                assertFitsTheWidth(page, "the login screen");
+                PhoneBrowser.assertFitsTheWidth(page, "the login screen");
                 logInAndWaitForTheKit(page);
                 page.locator("button.session").first().click();
                 page.locator("#open-walkin").click();
-                assertFitsTheWidth(page, "the walk-in form");
+                PhoneBrowser.assertFitsTheWidth(page, "the walk-in form");
                 PhoneBrowser.screenshot(page, "scanner-zoom-200");
             }
         }
-    }
-
-    private static void assertFitsTheWidth(Page page, String what) {
-        Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue()).as("horizontal scrolling on " + what).isLessThanOrEqualTo(0);
     }
 }

@@ -1,0 +1,98 @@
+// The report page's rules, apart from the page so that Node can test them: the query string of
+// the chosen period, unit and breakdowns; the filters that pick the records behind a cell; and the
+// women and men of each value of a breakdown, for the charts.
+
+/** The breakdowns (`by=`) and the key each has in a report row. */
+export const BREAKDOWNS = {
+  sex: 'sex',
+  targetGroup: 'targetGroup',
+  level: 'level',
+  unit: 'unitCode',
+  topic: 'topic',
+  kind: 'kind',
+  organizer: 'organizerId',
+  ethnicMinority: 'ethnicMinority',
+  ageBand: 'ageBand',
+};
+
+const ROW_KEYS = Object.values(BREAKDOWNS);
+
+/**
+ * The parameters of a period: {kind: 'year', year}, {kind: 'half', year, half: 'H1'},
+ * {kind: 'quarter', year, quarter: 'Q3'} or {kind: 'range', from, to} (ISO dates).
+ */
+export function periodParams(period) {
+  switch (period.kind) {
+    case 'year':
+      return [['period', String(period.year)]];
+    case 'half':
+      return [['period', `${period.year}-${period.half}`]];
+    case 'quarter':
+      return [['period', `${period.year}-${period.quarter}`]];
+    case 'range':
+      return [['from', period.from], ['to', period.to]];
+    default:
+      throw new Error('unknown period kind ' + period.kind);
+  }
+}
+
+/** What a report and its records are of: the period, the unit (none: the caller's whole scope), successors mapped. */
+function scopeParams({ period, unit, mapSuccessors }) {
+  const params = new URLSearchParams(periodParams(period));
+  if (unit) {
+    params.set('unit', unit);
+  }
+  if (mapSuccessors) {
+    params.set('mapSuccessors', 'true');
+  }
+  return params;
+}
+
+/** The query string of GET /api/v1/reports/indicators. */
+export function reportQuery(choice, extra = {}) {
+  const params = scopeParams(choice);
+  if (choice.by?.length) {
+    params.set('by', choice.by.join(','));
+  }
+  Object.entries(extra).forEach(([name, value]) => params.set(name, value));
+  return params.toString();
+}
+
+/** The filters of a report row: each breakdown key it has, with `null` for "not recorded". */
+export function cellFilters(row) {
+  return ROW_KEYS.filter(key => key in row).map(key => [key, row[key] === null ? 'null' : String(row[key])]);
+}
+
+/** The query string of GET /api/v1/reports/indicators/{code}/records for a row of a report. */
+export function recordsQuery(choice, row, cursor = null) {
+  const params = scopeParams(choice);
+  cellFilters(row).forEach(([key, value]) => params.set(key, value));
+  params.set('limit', '50');
+  if (cursor) {
+    params.set('cursor', cursor);
+  }
+  return params.toString();
+}
+
+/** The breakdown keys the rows of one indicator have, in the order of BREAKDOWNS. */
+export function rowKeys(rows) {
+  return ROW_KEYS.filter(key => rows.some(r => key in r));
+}
+
+/**
+ * Women and men for each value of a row key (e.g. unitCode), in the order the rows come in, from
+ * the rows of one indicator broken down by sex and that key: [{key, female, male}].
+ */
+export function womenAndMen(rows, key) {
+  const series = new Map();
+  for (const row of rows) {
+    if (!(key in row) || (row.sex !== 'female' && row.sex !== 'male')) {
+      continue;
+    }
+    if (!series.has(row[key])) {
+      series.set(row[key], { key: row[key], female: 0, male: 0 });
+    }
+    series.get(row[key])[row.sex] += Number(row.value ?? 0);
+  }
+  return [...series.values()];
+}

@@ -1,0 +1,71 @@
+package vn.bdg.registry.certificate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.PhoneBrowser;
+import vn.bdg.registry.support.World;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pages a certificate's and a card's QR codes open, on a phone: what they say, and an accessibility check. */
+class VerifyPageIT {
+    private static LocatorAssertions expect(Locator locator) {
+        return PlaywrightAssertions.assertThat(locator);
+    }
+
+    @Test
+    void theCheckPageShowsValidThenRevokedWithTheDateAndReasonAndTheCardPageListsTheCertificate() {
+        PhoneBrowser.requireChromium();
+        World world = World.create();
+        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+        UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
+        Fixtures.enroll(world, course.id(), hoa);
+        CertificateFixtures.attend(world, course, 0, hoa);
+        JsonNode certificate = CertificateFixtures.issuedTo(world, course, hoa);
+        String number = certificate.get("number").asText();
+        String cardToken = world.organizer.get("/api/v1/participants/" + hoa + "/card").json().get("token").asText();
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            // what the certificate's QR code holds: the check page, the credential after the #
+            page.navigate("/verify/" + number + "#" + certificate.get("credential").asText());
+            expect(page.getByRole(AriaRole.STATUS)).hasText("✓ Giấy chứng nhận hợp lệ.");
+            expect(page.locator("dl")).containsText("Nguyễn Thị Hoà");
+            expect(page.locator("dl")).containsText(CertificateFixtures.TITLE);
+            expect(page.locator("dl")).not().containsText("Lý do thu hồi");
+            PhoneBrowser.assertAccessible(page, "the check page of a valid certificate");
+
+            assertThat(world.organizer.post("/api/v1/certificates/" + number + "/revoke",
+                    Map.of("reason", "Cấp nhầm người")).status()).isEqualTo(200);
+            page.reload();
+            expect(page.getByRole(AriaRole.STATUS))
+                    .hasText("✗ Giấy chứng nhận đã bị thu hồi.");
+            String today = LocalDate.now(Fixtures.VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            expect(page.locator("dt:has-text('Ngày thu hồi') + dd")).hasText(today);
+            expect(page.locator("dt:has-text('Lý do thu hồi') + dd")).hasText("Cấp nhầm người");
+            PhoneBrowser.screenshot(page, "verify-revoked");
+            PhoneBrowser.assertAccessible(page, "the check page of a revoked certificate");
+            PhoneBrowser.assertFitsTheWidth(page, "the check page");
+
+            page.navigate("/card/" + cardToken);
+            expect(page.locator("h1")).containsText("Nguyễn Thị Hoà");
+            expect(page.locator("main")).containsText(CertificateFixtures.TITLE);
+            expect(page.locator("li", new Page.LocatorOptions().setHasText(number))).containsText("đã bị thu hồi");
+            PhoneBrowser.screenshot(page, "card-page");
+            PhoneBrowser.assertAccessible(page, "the card page");
+            PhoneBrowser.assertFitsTheWidth(page, "the card page");
+        }
+    }
+}
