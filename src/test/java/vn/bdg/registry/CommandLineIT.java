@@ -13,9 +13,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.CHECK_IN;
 import static vn.bdg.registry.db.Tables.COURSE;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
@@ -124,5 +126,16 @@ class CommandLineIT {
         Api organizer = World.login("demo-organizer", DemoData.PASSWORD);
         assertThat(organizer.get("/api/v1/admin-units?parent=061").json().get("items").size()).isGreaterThan(5);
         assertThat(organizer.get("/api/v1/organizations").json().get("items").size()).isEqualTo(8);
+
+        // the demo year has attendance, so the report page shows people trained, not zeros
+        Api reporter = World.login("demo-reporter", DemoData.PASSWORD);
+        var report = reporter.get("/api/v1/reports/indicators?from=2024-07-01&to=2025-06-30").json();
+        Map<String, Long> totals = new HashMap<>();
+        report.get("rows").forEach(r -> totals.put(r.get("indicator").asText(), r.get("value").asLong()));
+        long attended = dsl.fetchCount(CHECK_IN, CHECK_IN.PROVINCE_CODE.eq(DemoData.PROVINCE));
+        assertThat(totals.get("attendances")).isPositive();
+        assertThat(totals.get("persons_trained")).isBetween(100L, (long) participants);
+        assertThat(attended).as("about nine in ten of the trainees' sessions")
+                .isBetween((long) (enrollments * 2 * 0.8), (long) (enrollments * 4 * 0.95));
     }
 }

@@ -15,7 +15,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.ADMIN_UNIT;
 import static vn.bdg.registry.db.Tables.APP_USER;
+import static vn.bdg.registry.db.Tables.CHECK_IN;
 import static vn.bdg.registry.db.Tables.COURSE;
 import static vn.bdg.registry.db.Tables.COURSE_SESSION;
 import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
@@ -97,6 +100,8 @@ public final class DemoData {
             "Quân", "Cường", "Bình", "Văn Hải"};
     // Tày, Nùng, Kinh, Dao, Hmông, Sán Chay: the larger groups of Bắc Kạn, roughly in order
     private static final String[] ETHNICITIES = {"02", "02", "02", "02", "07", "07", "01", "01", "09", "08", "15"};
+
+    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     private DemoData() {
     }
@@ -269,13 +274,42 @@ public final class DemoData {
                     }
                 }
                 Collections.shuffle(pool, random);
-                for (UUID participant : pool.subList(0, Math.min(plan.trainees(), pool.size()))) {
+                List<UUID> trainees = pool.subList(0, Math.min(plan.trainees(), pool.size()));
+                for (UUID participant : trainees) {
                     tx.insertInto(ENROLLMENT).set(ENROLLMENT.PROVINCE_CODE, PROVINCE)
                             .set(ENROLLMENT.COURSE_ID, courseId).set(ENROLLMENT.PARTICIPANT_ID, participant)
                             .set(ENROLLMENT.ROLE, "trainee").set(ENROLLMENT.TARGET_GROUP, plan.targetGroup())
                             .execute();
                 }
+                attendance(tx, random, courseId, trainees, userIds.get(1));
             }
+        }
+    }
+
+    /**
+     * Each trainee present at a session with probability 0.9, scanned in the quarter of an hour
+     * around its start, so that the reports, attendance sheets and certificates have something to show.
+     */
+    private static void attendance(DSLContext tx, Random random, UUID courseId, List<UUID> trainees, UUID scannedBy) {
+        var insert = tx.insertInto(CHECK_IN, CHECK_IN.PROVINCE_CODE, CHECK_IN.CLIENT_SCAN_ID, CHECK_IN.SESSION_ID,
+                CHECK_IN.PARTICIPANT_ID, CHECK_IN.OUTCOME, CHECK_IN.METHOD, CHECK_IN.SCANNED_AT, CHECK_IN.RECEIVED_AT,
+                CHECK_IN.DEVICE_ID, CHECK_IN.SCANNED_BY);
+        int scans = 0;
+        for (var session : tx.select(COURSE_SESSION.ID, COURSE_SESSION.SESSION_DATE, COURSE_SESSION.START_TIME)
+                .from(COURSE_SESSION).where(COURSE_SESSION.COURSE_ID.eq(courseId)).fetch()) {
+            for (UUID trainee : trainees) {
+                if (random.nextInt(10) == 0) {
+                    continue;
+                }
+                OffsetDateTime at = session.value2().atTime(session.value3()).atOffset(VIETNAM)
+                        .minusMinutes(10).plusSeconds(random.nextInt(15 * 60));
+                insert = insert.values(PROVINCE, new UUID(random.nextLong(), random.nextLong()), session.value1(), trainee,
+                        "accepted", "qr", at, at.plusMinutes(1), "demo-phone", scannedBy);
+                scans++;
+            }
+        }
+        if (scans > 0) {
+            insert.execute();
         }
     }
 }
