@@ -231,13 +231,18 @@ public final class App {
                     get("courses/{id}/certificates.zip", certificateCtl::zip, ANY);
                     get("courses/{id}/certificates.pdf", certificateCtl::mergedPdf, ANY);
                     get("certificates/{number}.pdf", certificateCtl::pdf, ANY);
+                    get("certificates/{number}/badge.json", certificateCtl::badge, ANY);
+                    get("certificates/{number}/badge.jwt", certificateCtl::signedBadge, ANY);
                     post("certificates/{number}/revoke", certificateCtl::revoke, MANAGERS);
                     before("public/*", publicLimiter::check);
                     get("public/certificates/revoked", publicCtl::revoked, PUBLIC);
                     get("public/certificates/{number}", publicCtl::certificate, PUBLIC);
+                    get("public/certificates/status-list/{province}/{year}", publicCtl::statusList, PUBLIC);
                     post("public/credentials/verify", publicCtl::verifyCredential, PUBLIC);
                     get("public/cards/{cardToken}", publicCtl::card, PUBLIC);
                     get("public/cards/{cardToken}/certificates/{number}.pdf", publicCtl::cardCertificatePdf, PUBLIC);
+                    get("public/cards/{cardToken}/certificates/{number}/badge.json", publicCtl::cardBadge, PUBLIC);
+                    get("public/cards/{cardToken}/certificates/{number}/badge.jwt", publicCtl::cardSignedBadge, PUBLIC);
 
                     get("plans", planCtl::list, READERS);
                     post("plans", planCtl::create, MANAGERS);

@@ -1,5 +1,7 @@
 package vn.bdg.registry.card;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
@@ -8,6 +10,7 @@ import com.nimbusds.jose.util.Base64URL;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import vn.bdg.registry.web.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -33,14 +36,29 @@ public final class Ed25519 {
     }
 
     public static String sign(String kid, byte[] privateKey, Map<String, Object> claims) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(kid).build();
-        Payload payload = new Payload(claims);
+        return sign(kid, null, privateKey, claims);
+    }
+
+    /** As {@link #sign(String, byte[], Map)}, with a {@code typ} header (e.g. {@code vc+jwt}) unless null. */
+    public static String sign(String kid, String typ, byte[] privateKey, Map<String, Object> claims) {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(kid)
+                .type(typ == null ? null : new JOSEObjectType(typ)).build();
+        Payload payload = new Payload(json(claims));
         String signingInput = header.toBase64URL() + "." + payload.toBase64URL();
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, new Ed25519PrivateKeyParameters(privateKey, 0));
         byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
         signer.update(input, 0, input.length);
         return signingInput + "." + Base64URL.encode(signer.generateSignature());
+    }
+
+    /** The claims as JSON in the order they were put, for whoever reads them (Nimbus copies them into a HashMap). */
+    private static String json(Map<String, Object> claims) {
+        try {
+            return Json.MAPPER.writeValueAsString(claims);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("claims that are not JSON", e);
+        }
     }
 
     /** A parsed token whose signature has not been checked yet. */

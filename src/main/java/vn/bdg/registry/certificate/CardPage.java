@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The page a participant's card link opens (/card/{cardToken}): their courses, attendance and
- * certificates with links to the PDFs, in the verification page's small, script-free style.
+ * certificates with links to the PDFs (and to the signed Open Badges of live ones), in the
+ * verification page's small, script-free style.
  */
 final class CardPage {
     private CardPage() {
@@ -37,8 +38,13 @@ final class CardPage {
                 body.append("<li><a href=\"").append(VerifyPage.escape(link.pdfUrl())).append("\">")
                         .append(VerifyPage.escape(link.number())).append("</a> — ")
                         .append(VerifyPage.escape(link.courseTitle()))
-                        .append("valid".equals(link.status()) ? "" : " (" + VerifyPage.t(locale, "verify.revoked") + ")")
-                        .append("</li>");
+                        .append("valid".equals(link.status()) ? ""
+                                : " (" + VerifyPage.t(locale, "verify.revoked") + ")");
+                if (link.badgeUrl() != null) {
+                    body.append(" · <a href=\"").append(VerifyPage.escape(link.badgeUrl())).append("\">")
+                            .append(VerifyPage.t(locale, "card.badge")).append("</a>");
+                }
+                body.append("</li>");
             }
             body.append("</ul>");
         }

@@ -8,6 +8,7 @@ import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Params;
 import vn.bdg.registry.web.Validator;
 
+import java.util.Map;
 import java.util.UUID;
 
 /** Client/server IO for issuing, withholding, revoking and printing certificates (logged in). */
@@ -64,6 +65,16 @@ public final class CertificateController {
         writePdf(ctx, c);
     }
 
+    /** The certificate as an Open Badges 3.0 credential, unsigned (JSON-LD) or signed (vc+jwt). */
+    public void badge(Context ctx) {
+        writeBadge(ctx, certificates.badge(certificates.visible(AccessManager.caller(ctx), ctx.pathParam("number"))));
+    }
+
+    public void signedBadge(Context ctx) {
+        writeSecured(ctx, certificates.signedBadge(
+                certificates.visible(AccessManager.caller(ctx), ctx.pathParam("number"))));
+    }
+
     /** Every live certificate of the course, one PDF each, for printing. */
     public void zip(Context ctx) throws Exception {
         UUID courseId = Params.pathId(ctx, "id");
@@ -87,6 +98,15 @@ public final class CertificateController {
     static void writePdf(Context ctx, Certificate c) {
         ctx.header("Content-Disposition", "inline; filename=\"" + c.number() + ".pdf\"");
         ctx.contentType("application/pdf").result(CertificateService.pdf(c));
+    }
+
+    static void writeBadge(Context ctx, Map<String, Object> credential) {
+        ctx.json(credential).contentType(OpenBadge.MEDIA_TYPE);
+    }
+
+    /** A credential secured as a compact JWS. */
+    static void writeSecured(Context ctx, String jws) {
+        ctx.contentType(OpenBadge.SECURED_MEDIA_TYPE).result(jws);
     }
 
     private static String reason(Context ctx) {

@@ -16,6 +16,14 @@ final class CertificateNumber {
         return provinceCode + "-" + year + "-" + String.format("%06d", counter);
     }
 
+    /** A well-formed number's parts: province, year of issue and the counter of that province and year. */
+    record Parts(String province, int year, int counter) {
+        static Parts of(String number) {
+            String[] p = number.split("-");
+            return new Parts(p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+        }
+    }
+
     /** Whether text has the form of a number; anything else names no certificate. */
     static boolean wellFormed(String text) {
         return text != null && FORM.matcher(text).matches();

@@ -53,6 +53,10 @@ final class CertificateRepository {
                           String courseStatus, String enrollmentStatus, String role) {
     }
 
+    /** What a certificate's Open Badge takes from its course: the province's name, the organiser's id, the rule. */
+    record BadgeFacts(String provinceName, UUID organizerId, BigDecimal minAttendanceShare) {
+    }
+
     private final DSLContext dsl;
 
     CertificateRepository(DSLContext dsl) {
@@ -217,6 +221,20 @@ final class CertificateRepository {
         return dsl.select(CERTIFICATE.asterisk()).from(CERTIFICATE).join(COURSE).on(COURSE.ID.eq(CERTIFICATE.COURSE_ID))
                 .where(CERTIFICATE.NUMBER.eq(number).and(visibleCourse(caller)))
                 .fetchOptional(r -> r.into(CERTIFICATE));
+    }
+
+    BadgeFacts badgeFacts(UUID courseId) {
+        return dsl.select(ADMIN_UNIT.NAME, COURSE.ORGANIZER_ID, COURSE.MIN_ATTENDANCE_SHARE)
+                .from(COURSE).join(ADMIN_UNIT).on(ADMIN_UNIT.CODE.eq(COURSE.PROVINCE_CODE))
+                .where(COURSE.ID.eq(courseId))
+                .fetchOne(r -> new BadgeFacts(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The last number counted in the province and year; empty when none was. */
+    Optional<Integer> lastCounted(String provinceCode, int year) {
+        return dsl.select(CERTIFICATE_COUNTER.LAST).from(CERTIFICATE_COUNTER)
+                .where(CERTIFICATE_COUNTER.PROVINCE_CODE.eq(provinceCode).and(CERTIFICATE_COUNTER.YEAR.eq(year)))
+                .fetchOptional(CERTIFICATE_COUNTER.LAST);
     }
 
     Optional<CertificateRecord> byNumber(String number) {

@@ -232,6 +232,53 @@ public final class CertificateService {
                 certificate.orElse(null));
     }
 
+    /**
+     * A certificate as an Open Badges 3.0 credential (JSON-LD, not signed). A revoked certificate
+     * has none (409): no new signed copy of what no longer holds.
+     */
+    public Map<String, Object> badge(Certificate c) {
+        if (!"valid".equals(c.status())) {
+            throw ApiException.conflict("certificate_revoked");
+        }
+        CertificateNumber.Parts number = CertificateNumber.Parts.of(c.number());
+        CertificateRepository.BadgeFacts facts = repository.badgeFacts(c.courseId());
+        return OpenBadge.credential(c, new OpenBadge.Sources(issuerId(number.province()), facts.provinceName(),
+                facts.organizerId(), facts.minAttendanceShare(), statusListUrl(number.province(), number.year())));
+    }
+
+    /** The badge signed with the province's key: a compact JWS, {@code typ} {@code vc+jwt}. */
+    public String signedBadge(Certificate c) {
+        return OpenBadge.sign(keys.signingKey(CertificateNumber.Parts.of(c.number()).province()), badge(c));
+    }
+
+    /**
+     * The revocation statuses of the certificates a province numbered in a year, as a signed
+     * Bitstring Status List credential (the one a badge's {@code credentialStatus} names); empty
+     * when the province counted no number that year, or for what no number can name.
+     */
+    public Optional<String> statusList(String province, String year) {
+        if (!CertificateNumber.wellFormed(province + "-" + year + "-000001")) {
+            return Optional.empty();
+        }
+        int y = Integer.parseInt(year);
+        return repository.lastCounted(province, y).map(last -> {
+            List<Integer> revoked = repository.revokedIn(province).stream()
+                    .map(r -> CertificateNumber.Parts.of(r.number())).filter(n -> n.year() == y)
+                    .map(CertificateNumber.Parts::counter).toList();
+            return OpenBadge.sign(keys.signingKey(province), OpenBadge.statusList(statusListUrl(province, y),
+                    issuerId(province), OffsetDateTime.now(ZoneOffset.UTC), last, revoked));
+        });
+    }
+
+    /** The issuer of a province's badges: its key set, where their signatures are checked. */
+    private String issuerId(String province) {
+        return publicBaseUrl + "/api/v1/keys?province=" + province;
+    }
+
+    private String statusListUrl(String province, int year) {
+        return publicBaseUrl + "/api/v1/public/certificates/status-list/" + province + "/" + year;
+    }
+
     public static byte[] pdf(Certificate c) {
         return CertificatePdf.render(content(c));
     }

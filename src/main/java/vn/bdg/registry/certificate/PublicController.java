@@ -38,6 +38,14 @@ public final class PublicController {
         ctx.json(certificates.revokedIn(province));
     }
 
+    /** The revocation list a badge's credentialStatus names; cached like the list of revoked numbers. */
+    public void statusList(Context ctx) {
+        String list = certificates.statusList(ctx.pathParam("province"), ctx.pathParam("year"))
+                .orElseThrow(ApiException::notFound);
+        ctx.header("Cache-Control", "public, max-age=300");
+        CertificateController.writeSecured(ctx, list);
+    }
+
     public void verifyCredential(Context ctx) {
         VerifyRequest req = Bodies.read(ctx, VerifyRequest.class);
         new Validator().require("credential", req.credential()).maxLength("credential", req.credential(), 4096)
@@ -83,7 +91,21 @@ public final class PublicController {
 
     public void cardCertificatePdf(Context ctx) {
         noStore(ctx);
-        CertificateController.writePdf(ctx, self.certificate(ctx.pathParam("cardToken"), ctx.pathParam("number")));
+        CertificateController.writePdf(ctx, cardCertificate(ctx));
+    }
+
+    public void cardBadge(Context ctx) {
+        noStore(ctx);
+        CertificateController.writeBadge(ctx, certificates.badge(cardCertificate(ctx)));
+    }
+
+    public void cardSignedBadge(Context ctx) {
+        noStore(ctx);
+        CertificateController.writeSecured(ctx, certificates.signedBadge(cardCertificate(ctx)));
+    }
+
+    private Certificate cardCertificate(Context ctx) {
+        return self.certificate(ctx.pathParam("cardToken"), ctx.pathParam("number"));
     }
 
     /** A self-contained page: no scripts, nothing from elsewhere, no referrer (the card link is a secret). */

@@ -25,8 +25,10 @@ public final class SelfService {
                              String enrollmentStatus, String role, Attendance attendance) {
     }
 
+    /** badgeUrl: the signed Open Badge, for a live certificate only (null when revoked). */
     public record CertificateLink(String number, String status, UUID courseId, String courseTitle,
-                                  OffsetDateTime issuedAt, OffsetDateTime revokedAt, String pdfUrl) {
+                                  OffsetDateTime issuedAt, OffsetDateTime revokedAt, String pdfUrl,
+                                  String badgeUrl) {
     }
 
     public record HolderView(String fullName, List<CourseView> courses, List<CertificateLink> certificates) {
@@ -59,7 +61,8 @@ public final class SelfService {
         String base = "/api/v1/public/cards/" + cardToken + "/certificates/";
         List<CertificateLink> links = repository.ofParticipants(holder.records()).stream()
                 .map(r -> new CertificateLink(r.getNumber(), r.getStatus(), r.getCourseId(), r.getCourseTitle(),
-                        r.getIssuedAt(), r.getRevokedAt(), base + r.getNumber() + ".pdf"))
+                        r.getIssuedAt(), r.getRevokedAt(), base + r.getNumber() + ".pdf",
+                        "valid".equals(r.getStatus()) ? base + r.getNumber() + "/badge.jwt" : null))
                 .toList();
         String name = repository.fullName(holder.keptId()).orElseThrow(ApiException::notFound);
         return new HolderView(name, courses, links);

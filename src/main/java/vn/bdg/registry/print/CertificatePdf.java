@@ -111,7 +111,7 @@ public final class CertificatePdf {
             y = centred(cs, f.regular(), 13, personLine(c), mid, y - 2, 220 * MM);
             y = centred(cs, f.regular(), 13, "Đã tham dự và hoàn thành", mid, y - 4, w);
             y = centred(cs, f.bold(), 16, c.courseTitle(), mid, y - 5, 210 * MM);
-            y = centred(cs, f.regular(), 13, datesLine(c), mid, y - 2, 220 * MM);
+            y = centred(cs, f.regular(), 13, datesLine(c.startDate(), c.endDate(), c.hours()), mid, y - 2, 220 * MM);
             if (c.organizer() != null) {
                 centred(cs, f.regular(), 13, "Đơn vị tổ chức: " + c.organizer(), mid, y, 220 * MM);
             }
@@ -151,11 +151,12 @@ public final class CertificatePdf {
         return line.toString();
     }
 
-    private static String datesLine(Content c) {
-        String dates = c.startDate().equals(c.endDate()) ? "ngày " + DMY.format(c.startDate())
-                : "từ ngày " + DMY.format(c.startDate()) + " đến ngày " + DMY.format(c.endDate());
-        String hours = c.hours() == null ? "" : " (" + c.hours().stripTrailingZeros().toPlainString() + " giờ)";
-        return "Thời gian: " + dates + hours;
+    /** The line "Thời gian: từ ngày 01/03/2026 đến ngày 05/03/2026 (16 giờ)"; hours may be null. */
+    public static String datesLine(LocalDate startDate, LocalDate endDate, BigDecimal hours) {
+        String dates = startDate.equals(endDate) ? "ngày " + DMY.format(startDate)
+                : "từ ngày " + DMY.format(startDate) + " đến ngày " + DMY.format(endDate);
+        String length = hours == null ? "" : " (" + hours.stripTrailingZeros().toPlainString() + " giờ)";
+        return "Thời gian: " + dates + length;
     }
 
     private static String upper(String s) {

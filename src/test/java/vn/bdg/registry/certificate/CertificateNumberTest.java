@@ -24,6 +24,14 @@ class CertificateNumberTest {
     }
 
     @Test
+    void aNumberSaysItsProvinceYearAndCounter() {
+        assertThat(CertificateNumber.Parts.of("06-2026-000123"))
+                .isEqualTo(new CertificateNumber.Parts("06", 2026, 123));
+        assertThat(CertificateNumber.Parts.of(CertificateNumber.of("9001", 2027, 1_234_567)))
+                .isEqualTo(new CertificateNumber.Parts("9001", 2027, 1_234_567));
+    }
+
+    @Test
     void theSignedPlaceIsTheProvinceNameWithoutItsKind() {
         assertThat(CertificateService.placeName("Tỉnh Bắc Kạn")).isEqualTo("Bắc Kạn");
         assertThat(CertificateService.placeName("Thành phố Hà Nội")).isEqualTo("Hà Nội");

@@ -149,7 +149,8 @@ public final class Api {
     }
 
     private static boolean isText(String ct) {
-        return ct != null && (ct.contains("json") || ct.startsWith("text/") || ct.contains("yaml"));
+        return ct != null && (ct.contains("json") || ct.startsWith("text/") || ct.contains("yaml")
+                || ct.startsWith("application/vc")); // verifiable credentials: JSON-LD, or a JWS in text
     }
 
     private static byte[] json(Object body) {
