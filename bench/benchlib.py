@@ -51,6 +51,7 @@ class Service:
                    DATABASE_USER="postgres", LOG_LEVEL="WARN")
         server = subprocess.Popen(["java", "-jar", JAR, "serve", "--demo"], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.pid = server.pid
         try:
             for _ in range(120):
                 try:
@@ -65,6 +66,32 @@ class Service:
             server.terminate()
             server.wait(timeout=30)
             sh("dropdb", *PG, "--if-exists", "--force", self.db)
+
+
+def cpu_seconds(pids):
+    """User + system CPU time the processes have used so far (from /proc), in seconds."""
+    ticks = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        except FileNotFoundError:
+            pass  # a process that ended meanwhile
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds():
+    """CPU time all cores have spent busy (not idle or waiting for I/O) since boot, from /proc/stat."""
+    with open("/proc/stat") as f:
+        user, nice, system, idle, iowait, irq, softirq, steal = map(int, f.readline().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_pids():
+    """The local PostgreSQL's processes (postmaster, backends, writers)."""
+    out = subprocess.run(["pgrep", "-u", "postgres"], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
 
 
 def percentile(values, p):

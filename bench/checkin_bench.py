@@ -21,7 +21,7 @@ import time
 import uuid
 from datetime import datetime, timedelta, timezone
 
-from benchlib import PG, Service, sh
+from benchlib import PG, Service, cpu_seconds, machine_busy_seconds, postgres_pids, sh
 
 DURATION = os.environ.get("BENCH_SECONDS", "20")
 WARM_UP = os.environ.get("BENCH_WARM_UP_SECONDS", "30")
@@ -60,8 +60,11 @@ def pgbench_inserts(svc):
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
         f.write("insert into bench_insert (client_scan_id, payload) values (gen_random_uuid(), 'scan');\n")
         script = f.name
+    busy = machine_busy_seconds()
     out = sh("pgbench", *PG, "-n", "-c", str(CLIENTS), "-j", "2", "-T", DURATION, "-f", script, svc.db)
-    return float(re.search(r"tps = ([\d.]+)", out).group(1))
+    busy = machine_busy_seconds() - busy
+    tps = float(re.search(r"tps = ([\d.]+)", out).group(1))
+    return tps, busy / (tps * int(DURATION))
 
 
 LUA = r"""
@@ -95,12 +98,17 @@ def wrk_checkins(svc, sessions, cards, trainer, seconds=None):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(lua)
         script = f.name
+    pg = postgres_pids()
+    before = machine_busy_seconds(), cpu_seconds([svc.pid]), cpu_seconds(pg)
     out = sh("wrk", "-t2", f"-c{CLIENTS}", f"-d{seconds or DURATION}s", "--latency", "-s", script, svc.base)
+    after = machine_busy_seconds(), cpu_seconds([svc.pid]), cpu_seconds(pg)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    scans = rps * int(seconds or DURATION)
+    cpu = tuple((a - b) / scans for a, b in zip(after, before))  # machine, service, PostgreSQL, a scan
     p50 = re.search(r"\s50%\s+([\d.]+\w+)", out).group(1)
     p99 = re.search(r"\s99%\s+([\d.]+\w+)", out).group(1)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, p50, p99, int(errors.group(1)) if errors else 0, out
+    return rps, p50, p99, int(errors.group(1)) if errors else 0, cpu
 
 
 def wrk_health(svc):
@@ -131,12 +139,15 @@ def main():
               f"{CLIENTS} concurrent clients, {DURATION} s per run")
         # warm-up, not measured: the JIT compiles the hot paths (Ed25519 verification above all)
         wrk_checkins(svc, sessions, cards, trainer, seconds=WARM_UP)
-        inserts = pgbench_inserts(svc)
-        print(f"pgbench one-row INSERT, {CLIENTS} clients: {inserts:.0f} inserts/s")
+        inserts, insert_cpu = pgbench_inserts(svc)
+        print(f"pgbench one-row INSERT, {CLIENTS} clients: {inserts:.0f} inserts/s; "
+              f"CPU of the whole machine per insert {insert_cpu * 1000:.2f} ms")
         print(f"GET /health (no work, no query), {CLIENTS} connections: {wrk_health(svc):.0f} requests/s")
-        rps, p50, p99, errors, _ = wrk_checkins(svc, sessions, cards, trainer)
+        rps, p50, p99, errors, cpu = wrk_checkins(svc, sessions, cards, trainer)
         print(f"POST /sessions/{{id}}/check-ins, {CLIENTS} connections: {rps:.0f} scans/s, p50 {p50}, p99 {p99}, "
               f"non-2xx {errors}")
+        print(f"CPU per scan: whole machine {cpu[0] * 1000:.2f} ms, of which the service {cpu[1] * 1000:.2f} ms "
+              f"and PostgreSQL {cpu[2] * 1000:.2f} ms (the rest: wrk, the OS)")
         print(f"ratio to PostgreSQL's insert rate: {rps / inserts:.2f}")
         batch_of_10000(svc, sessions, cards, trainer)  # warm-up of the batch path
         elapsed, outcomes = batch_of_10000(svc, sessions, cards, trainer)
