@@ -158,20 +158,26 @@ final class AttendanceRepository {
     }
 
     /**
-     * The live attendances (accepted, not undone) of these sessions and people, by "session/participant".
-     * Asked as two arrays rather than thousands of pairs: a batch names few sessions and few people.
+     * The live attendances (accepted, not undone) of these sessions and people, by "session/participant",
+     * with when and by whom they were made. Asked as two arrays rather than thousands of pairs: a
+     * batch names few sessions and few people.
      */
-    Map<String, UUID> attendanceIds(DSLContext tx, Collection<UUID> sessionIds, Collection<UUID> participantIds) {
-        Map<String, UUID> ids = new HashMap<>();
+    Map<String, ScanResult.FirstCheckIn> attendances(DSLContext tx, Collection<UUID> sessionIds,
+                                                     Collection<UUID> participantIds) {
+        Map<String, ScanResult.FirstCheckIn> found = new HashMap<>();
         if (sessionIds.isEmpty() || participantIds.isEmpty()) {
-            return ids;
+            return found;
         }
-        tx.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, CHECK_IN.ID).from(CHECK_IN)
+        tx.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, CHECK_IN.ID, CHECK_IN.SCANNED_AT, CHECK_IN.RECEIVED_AT,
+                        CHECK_IN.METHOD, CHECK_IN.DEVICE_ID, CHECK_IN.SCANNED_BY, APP_USER.FULL_NAME, APP_USER.USERNAME)
+                .from(CHECK_IN).join(APP_USER).on(APP_USER.ID.eq(CHECK_IN.SCANNED_BY))
                 .where(CHECK_IN.SESSION_ID.in(Ids.oneOf(sessionIds))
                         .and(CHECK_IN.PARTICIPANT_ID.in(Ids.oneOf(participantIds)))
                         .and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED)).and(CHECK_IN.UNDONE_AT.isNull()))
-                .forEach(r -> ids.put(r.value1() + "/" + r.value2(), r.value3()));
-        return ids;
+                .forEach(r -> found.put(r.value1() + "/" + r.value2(), new ScanResult.FirstCheckIn(r.value3(),
+                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
+                        Optional.ofNullable(r.value9()).orElse(r.value10()))));
+        return found;
     }
 
     /** Stored check-ins by client scan id, with their person and first check-in, as answers. */

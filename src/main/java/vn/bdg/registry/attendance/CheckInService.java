@@ -236,24 +236,23 @@ public final class CheckInService {
         }
         List<CheckInRecord> repeats = others.stream()
                 .filter(r -> Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())).toList();
-        Map<String, UUID> firstCheckIns = repository.attendanceIds(tx,
+        Map<String, ScanResult.FirstCheckIn> firstCheckIns = repository.attendances(tx,
                 repeats.stream().map(CheckInRecord::getSessionId).collect(Collectors.toSet()),
                 repeats.stream().map(CheckInRecord::getParticipantId).collect(Collectors.toSet()));
-        others.forEach(r -> {
-            if (Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())) {
-                r.setFirstCheckInId(firstCheckIns.get(pair(r)));
-            }
+        repeats.forEach(r -> {
+            ScanResult.FirstCheckIn first = firstCheckIns.get(pair(r));
+            r.setFirstCheckInId(first == null ? null : first.id());
         });
         others.sort(Comparator.comparing(CheckInRecord::getClientScanId));
         inserted.putAll(repository.insertSkippingConflicts(tx, others));
 
-        // Rows stored just now are answered from memory; repeats (whose answer names the first
-        // check-in) and scans stored by an earlier upload are read back.
+        // Rows stored just now are answered from memory; scans stored by an earlier upload are read back.
         Map<UUID, ScanResult> answers = new HashMap<>();
         for (CheckInRecord r : decided.rows()) {
             UUID checkInId = inserted.get(r.getClientScanId());
-            if (checkInId != null && !Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())) {
-                answers.put(r.getClientScanId(), answer(r, checkInId, decided.people().get(r.getParticipantId())));
+            if (checkInId != null) {
+                answers.put(r.getClientScanId(), answer(r, checkInId, decided.people().get(r.getParticipantId()),
+                        r.getFirstCheckInId() == null ? null : firstCheckIns.get(pair(r))));
             }
         }
         List<UUID> unanswered = scanIds.stream().filter(id -> !answers.containsKey(id)).distinct().toList();
@@ -264,12 +263,13 @@ public final class CheckInService {
     }
 
     /** The answer to a scan stored just now, as {@link AttendanceRepository#answers} would rebuild it. */
-    private static ScanResult answer(CheckInRecord r, UUID checkInId, AttendanceRepository.ParticipantRow person) {
+    private static ScanResult answer(CheckInRecord r, UUID checkInId, AttendanceRepository.ParticipantRow person,
+                                     ScanResult.FirstCheckIn first) {
         return new ScanResult(r.getClientScanId(), r.getOutcome(), new ScanResult.CheckIn(checkInId, r.getSessionId(),
                 r.getParticipantId(), r.getOutcome(), r.getMethod(), r.getScannedAt(), r.getReceivedAt(),
                 r.getDeviceId(), r.getClockSuspect()),
                 person == null ? null : new ScanResult.Person(person.id(), person.fullName(), person.unitCode()),
-                null, false);
+                first, false);
     }
 
     private static String pair(CheckInRecord r) {

@@ -84,12 +84,19 @@ class CheckInIT {
     @Test
     void aSecondScanOfThePersonSaysWhenAndByWhomTheFirstWasMade() {
         JsonNode first = checkIn(world.trainer, session, scan(cardOf(hoa)));
-        JsonNode second = checkIn(world.organizer, session, scan(cardOf(hoa)));
+        Map<String, Object> secondScan = scan(cardOf(hoa));
+        JsonNode second = checkIn(world.organizer, session, secondScan);
         assertThat(second.get("outcome").asText()).isEqualTo("already_checked_in");
         assertThat(second.get("firstCheckIn").get("id")).isEqualTo(first.get("checkIn").get("id"));
         assertThat(second.get("firstCheckIn").get("scannedBy").asText()).isEqualTo(trainer.toString());
         assertThat(second.get("firstCheckIn").get("deviceId").asText()).isEqualTo("phone-1");
+        assertThat(second.get("firstCheckIn").get("scannedAt").asText())
+                .isEqualTo(first.get("checkIn").get("scannedAt").asText());
         assertThat(attendanceCount()).isEqualTo(1);
+        // resent, the refusal comes back exactly as it was first given
+        JsonNode again = checkIn(world.organizer, session, secondScan);
+        assertThat(again.get("firstCheckIn")).isEqualTo(second.get("firstCheckIn"));
+        assertThat(again.get("checkIn")).isEqualTo(second.get("checkIn"));
     }
 
     @Test
