@@ -71,7 +71,16 @@ LUA = r"""
 local sessions = {%s}
 local cards = {%s}
 local token = "%s"
-math.randomseed(os.time())
+-- each wrk thread its own random sequence: seeded alike, two threads would send the same scans
+-- (same clientScanId), and half the requests would be resends answered from the stored row
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 100 + thread_number)
+end
 local function uuid()
   return string.format("%%08x-%%04x-4%%03x-%%04x-%%012x", math.random(0, 0xffffffff), math.random(0, 0xffff),
     math.random(0, 0xfff), math.random(0x8000, 0xbfff), math.random(0, 0xffffffffffff))

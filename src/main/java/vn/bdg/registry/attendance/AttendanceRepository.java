@@ -30,6 +30,7 @@ import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
 import static vn.bdg.registry.db.Tables.EXCUSED_ABSENCE;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
+import static vn.bdg.registry.db.Tables.PARTICIPANT_CARD;
 import static vn.bdg.registry.db.Tables.SIGN_IN_SHEET;
 
 /** SQL for scans and attendance. Set-based, so that a batch of 10,000 scans is a few statements. */
@@ -38,9 +39,6 @@ final class AttendanceRepository {
     record ParticipantRow(UUID id, String provinceCode, UUID mergedInto, String fullName, String unitCode,
                           Set<UUID> enrolledIn, Set<Integer> revokedCardVersions) {
     }
-
-    private static final Field<UUID[]> ENROLLED_IN = DSL.field("enrolled_in", UUID[].class);
-    private static final Field<Integer[]> REVOKED_VERSIONS = DSL.field("revoked_versions", Integer[].class);
 
     private final DSLContext dsl;
 
@@ -85,33 +83,34 @@ final class AttendanceRepository {
     }
 
     /**
-     * Everything a scan's decision needs about people, in one query: the participants with these ids
-     * and, following merges, every record a merge points to; each with the courses among these it is
-     * enrolled in, and the versions of its cards that were revoked.
+     * Everything a scan's decision needs about people: the participants with these ids and, following
+     * merges, every record a merge points to; each with the courses among these it is enrolled in,
+     * and the versions of its cards that were revoked. One query unless a record was merged. Written
+     * so that a prepared statement keeps one plan for every call (= any over the few course ids, an
+     * equality for one person): planning it afresh for each scan cost more than running it.
      */
     Map<UUID, ParticipantRow> people(Collection<UUID> ids, Collection<UUID> courseIds) {
         Map<UUID, ParticipantRow> rows = new HashMap<>();
-        if (ids.isEmpty()) {
-            return rows;
+        Field<UUID[]> enrolledIn = DSL.array(DSL.select(ENROLLMENT.COURSE_ID).from(ENROLLMENT)
+                .where(ENROLLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(ENROLLMENT.STATUS.eq("enrolled"))
+                        .and(ENROLLMENT.COURSE_ID.eq(DSL.any(DSL.val(courseIds.toArray(UUID[]::new)))))));
+        Field<Integer[]> revokedVersions = DSL.array(DSL.select(PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull())));
+        Set<UUID> wanted = new HashSet<>(ids);
+        for (int depth = 0; depth < 5 && !wanted.isEmpty(); depth++) {
+            Set<UUID> next = new HashSet<>();
+            dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.MERGED_INTO, PARTICIPANT.FULL_NAME,
+                            PARTICIPANT.UNIT_CODE, enrolledIn, revokedVersions)
+                    .from(PARTICIPANT).where(Ids.in(PARTICIPANT.ID, wanted))
+                    .forEach(r -> {
+                        rows.put(r.value1(), new ParticipantRow(r.value1(), r.value2(), r.value3(), r.value4(),
+                                r.value5(), Set.of(r.value6()), Set.of(r.value7())));
+                        if (r.value3() != null && !rows.containsKey(r.value3())) {
+                            next.add(r.value3());
+                        }
+                    });
+            wanted = next;
         }
-        dsl.resultQuery("""
-                        with recursive chain (id, depth) as (
-                            select id, 0 from unnest({0}) as ids (id)
-                            union
-                            select p.merged_into, c.depth + 1 from chain c join participant p on p.id = c.id
-                            where p.merged_into is not null and c.depth < 5
-                        )
-                        select p.id, p.province_code, p.merged_into, p.full_name, p.unit_code,
-                            array(select e.course_id from enrollment e where e.participant_id = p.id
-                                  and e.status = 'enrolled' and e.course_id in (select unnest({1}))) as enrolled_in,
-                            array(select c.version from participant_card c
-                                  where c.participant_id = p.id and c.revoked_at is not null) as revoked_versions
-                        from participant p where p.id in (select id from chain)""",
-                        DSL.val(ids.toArray(UUID[]::new)), DSL.val(courseIds.toArray(UUID[]::new)))
-                .coerce(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.MERGED_INTO, PARTICIPANT.FULL_NAME,
-                        PARTICIPANT.UNIT_CODE, ENROLLED_IN, REVOKED_VERSIONS)
-                .forEach(r -> rows.put(r.value1(), new ParticipantRow(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), Set.of(r.value6()), Set.of(r.value7()))));
         return rows;
     }
 
@@ -122,7 +121,7 @@ final class AttendanceRepository {
             return keys;
         }
         dsl.select(ENROLLMENT.COURSE_ID, ENROLLMENT.PARTICIPANT_ID).from(ENROLLMENT)
-                .where(ENROLLMENT.COURSE_ID.in(courseIds).and(ENROLLMENT.PARTICIPANT_ID.in(Ids.oneOf(participantIds)))
+                .where(ENROLLMENT.COURSE_ID.in(courseIds).and(Ids.in(ENROLLMENT.PARTICIPANT_ID, participantIds))
                         .and(ENROLLMENT.STATUS.eq("enrolled")))
                 .forEach(r -> keys.add(r.value1() + "/" + r.value2()));
         return keys;
@@ -133,7 +132,7 @@ final class AttendanceRepository {
             return Set.of();
         }
         return new HashSet<>(tx.select(CHECK_IN.CLIENT_SCAN_ID).from(CHECK_IN)
-                .where(CHECK_IN.CLIENT_SCAN_ID.in(Ids.oneOf(clientScanIds)))
+                .where(Ids.in(CHECK_IN.CLIENT_SCAN_ID, clientScanIds))
                 .fetch(CHECK_IN.CLIENT_SCAN_ID));
     }
 
@@ -171,8 +170,8 @@ final class AttendanceRepository {
         tx.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, CHECK_IN.ID, CHECK_IN.SCANNED_AT, CHECK_IN.RECEIVED_AT,
                         CHECK_IN.METHOD, CHECK_IN.DEVICE_ID, CHECK_IN.SCANNED_BY, APP_USER.FULL_NAME, APP_USER.USERNAME)
                 .from(CHECK_IN).join(APP_USER).on(APP_USER.ID.eq(CHECK_IN.SCANNED_BY))
-                .where(CHECK_IN.SESSION_ID.in(Ids.oneOf(sessionIds))
-                        .and(CHECK_IN.PARTICIPANT_ID.in(Ids.oneOf(participantIds)))
+                .where(Ids.in(CHECK_IN.SESSION_ID, sessionIds)
+                        .and(Ids.in(CHECK_IN.PARTICIPANT_ID, participantIds))
                         .and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED)).and(CHECK_IN.UNDONE_AT.isNull()))
                 .forEach(r -> found.put(r.value1() + "/" + r.value2(), new ScanResult.FirstCheckIn(r.value3(),
                         r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
@@ -192,7 +191,7 @@ final class AttendanceRepository {
                 .leftJoin(PARTICIPANT).on(PARTICIPANT.ID.eq(CHECK_IN.PARTICIPANT_ID))
                 .leftJoin(first).on(first.ID.eq(CHECK_IN.FIRST_CHECK_IN_ID))
                 .leftJoin(firstUser).on(firstUser.ID.eq(first.SCANNED_BY))
-                .where(CHECK_IN.CLIENT_SCAN_ID.in(Ids.oneOf(clientScanIds)))
+                .where(Ids.in(CHECK_IN.CLIENT_SCAN_ID, clientScanIds))
                 .fetch()) {
             UUID scanId = r.get(CHECK_IN.CLIENT_SCAN_ID);
             UUID participantId = r.get(CHECK_IN.PARTICIPANT_ID);

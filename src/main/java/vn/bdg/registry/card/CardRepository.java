@@ -79,7 +79,7 @@ final class CardRepository {
     /** Revoked (participant, version) pairs among the given participants. */
     List<Record2<UUID, Integer>> revoked(Collection<UUID> participantIds) {
         return dsl.select(PARTICIPANT_CARD.PARTICIPANT_ID, PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
-                .where(PARTICIPANT_CARD.PARTICIPANT_ID.in(Ids.oneOf(participantIds)).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull()))
+                .where(Ids.in(PARTICIPANT_CARD.PARTICIPANT_ID, participantIds).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull()))
                 .fetch();
     }
 }

@@ -53,7 +53,7 @@ public final class EnrollmentRepository {
         return tx.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX, PARTICIPANT.UNIT_CODE,
                         PARTICIPANT.TARGET_GROUPS, PARTICIPANT.MERGED_INTO)
                 .from(PARTICIPANT)
-                .where(PARTICIPANT.ID.in(Ids.oneOf(ids))
+                .where(Ids.in(PARTICIPANT.ID, ids)
                         .and(caller.scope(PARTICIPANT.PROVINCE_CODE, PARTICIPANT.UNIT_CODE)))
                 .fetchMap(PARTICIPANT.ID, r -> new Candidate(
                         new Enrollment.ParticipantSummary(r.value1(), r.value2(), r.value3(), r.value4()),
@@ -63,7 +63,7 @@ public final class EnrollmentRepository {
     /** The course's enrollments of these participants (any status), by participant. */
     public Map<UUID, Enrollment> byParticipant(DSLContext tx, Caller caller, UUID courseId, Collection<UUID> ids) {
         return visible(tx, caller, ENROLLMENT.COURSE_ID.eq(courseId)
-                .and(ENROLLMENT.PARTICIPANT_ID.in(Ids.oneOf(ids))))
+                .and(Ids.in(ENROLLMENT.PARTICIPANT_ID, ids)))
                 .fetch(EnrollmentRepository::toEnrollment).stream()
                 .collect(Collectors.toMap(Enrollment::participantId, Function.identity()));
     }
