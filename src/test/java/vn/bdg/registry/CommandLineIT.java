@@ -135,6 +135,9 @@ class CommandLineIT {
         long attended = dsl.fetchCount(CHECK_IN, CHECK_IN.PROVINCE_CODE.eq(DemoData.PROVINCE));
         assertThat(totals.get("attendances")).isPositive();
         assertThat(totals.get("persons_trained")).isBetween(100L, (long) participants);
+        assertThat(dsl.fetchCount(ENROLLMENT.join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID)),
+                ENROLLMENT.TARGET_GROUP.in("women_cadres_pipeline", "women_council_delegates", "women_leaders")
+                        .and(PARTICIPANT.SEX.eq("male")))).as("men enrolled as women cadres or delegates").isZero();
         assertThat(attended).as("about nine in ten of the trainees' sessions")
                 .isBetween((long) (enrollments * 2 * 0.8), (long) (enrollments * 4 * 0.95));
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.ADMIN_UNIT;
@@ -102,6 +103,8 @@ public final class DemoData {
     private static final String[] ETHNICITIES = {"02", "02", "02", "02", "07", "07", "01", "01", "09", "08", "15"};
 
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    /** Target groups of women only: their courses enrol women alone. */
+    private static final Set<String> WOMEN_ONLY = Set.of("women_leaders", "women_cadres_pipeline", "women_council_delegates");
 
     private DemoData() {
     }
@@ -202,6 +205,7 @@ public final class DemoData {
 
         List<UUID> participants = new ArrayList<>();
         List<String> participantUnits = new ArrayList<>();
+        List<Boolean> participantIsWoman = new ArrayList<>();
         for (int i = 0; i < 420; i++) {
             boolean female = random.nextInt(100) < 70;
             String name = FAMILY[random.nextInt(FAMILY.length)] + (female ? " Thị " : " Văn ")
@@ -217,6 +221,7 @@ public final class DemoData {
                     .set(PARTICIPANT.UNIT_CODE, unit)
                     .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID));
             participantUnits.add(unit);
+            participantIsWoman.add(female);
         }
 
         // July 2024 to June 2025, with a cluster in the Action Month (15/11-15/12)
@@ -269,7 +274,8 @@ public final class DemoData {
                         : districts.contains(unit) ? unit : districtOfCommune.get(unit);
                 List<UUID> pool = new ArrayList<>();
                 for (int p = 0; p < participants.size(); p++) {
-                    if (district == null || district.equals(districtOfCommune.get(participantUnits.get(p)))) {
+                    boolean fits = !WOMEN_ONLY.contains(plan.targetGroup()) || participantIsWoman.get(p);
+                    if (fits && (district == null || district.equals(districtOfCommune.get(participantUnits.get(p))))) {
                         pool.add(participants.get(p));
                     }
                 }
