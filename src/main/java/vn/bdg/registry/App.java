@@ -52,6 +52,7 @@ import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.user.UserController;
 import vn.bdg.registry.user.UserRepository;
 import vn.bdg.registry.user.UserService;
+import vn.bdg.registry.web.ClientAddress;
 import vn.bdg.registry.web.ClientRateLimiter;
 import vn.bdg.registry.web.ErrorHandlers;
 import vn.bdg.registry.web.Json;
@@ -128,11 +129,14 @@ public final class App {
         new JvmThreadMetrics().bindTo(metrics);
         var service = new ServiceController(database, metrics);
 
+        var clientAddress = new ClientAddress(config.trustedProxies());
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.http.defaultContentType = "application/json";
+            // per-client limits see the client behind a trusted reverse proxy, not the proxy
+            cfg.contextResolver.ip = ctx -> clientAddress.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
             cfg.registerPlugin(new MicrometerPlugin(m -> m.registry = metrics));
             // One line per request with the route template, never the raw path: paths can hold
             // card tokens and ids, and query strings search terms (names, phones).

@@ -2,6 +2,8 @@ package vn.bdg.registry;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** Settings, read only from the environment (twelve-factor). */
@@ -17,7 +19,8 @@ public record Config(
         long maxRequestBytes,
         Duration clockSkewTolerance,
         String publicBaseUrl,
-        long publicRequestsPerMinute) {
+        long publicRequestsPerMinute,
+        List<String> trustedProxies) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -37,20 +40,23 @@ public record Config(
                 Long.parseLong(env.getOrDefault("MAX_REQUEST_BYTES", String.valueOf(32L * 1024 * 1024))),
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("CLOCK_SKEW_MINUTES", "15"))),
                 env.getOrDefault("PUBLIC_BASE_URL", "http://localhost:7070").replaceAll("/+$", ""),
-                Long.parseLong(env.getOrDefault("PUBLIC_RATE_LIMIT_PER_MINUTE", "60")));
+                Long.parseLong(env.getOrDefault("PUBLIC_RATE_LIMIT_PER_MINUTE", "60")),
+                Arrays.stream(env.getOrDefault("TRUSTED_PROXIES", "").split(","))
+                        .map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 
     /** The same settings with another database: used by tests and the embedded fallback. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, url, user, password, embeddedDataDir, metricsPublic,
                 accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance, publicBaseUrl,
-                publicRequestsPerMinute);
+                publicRequestsPerMinute, trustedProxies);
     }
 
-    /** The same settings with another limit on public requests per client: used by the rate-limit test. */
-    public Config withPublicRequestsPerMinute(long perMinute) {
+    /** The same settings with another limit on public requests per client, behind these proxies: for the rate-limit tests. */
+    public Config withPublicRequestsPerMinute(long perMinute, List<String> proxies) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, embeddedDataDir, metricsPublic,
-                accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance, publicBaseUrl, perMinute);
+                accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance, publicBaseUrl, perMinute,
+                proxies);
     }
 
     private static String blankToNull(String s) {

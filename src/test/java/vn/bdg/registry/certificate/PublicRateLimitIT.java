@@ -6,6 +6,8 @@ import vn.bdg.registry.App;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.TestServer;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,9 +18,11 @@ class PublicRateLimitIT {
     @Test
     void publicRoutesAnswer429WithRetryAfterOnceAClientHasUsedItsAllowance() {
         TestServer shared = TestServer.get();
-        Javalin app = App.create(shared.config.withPublicRequestsPerMinute(3), shared.database).start("127.0.0.1", 0);
+        Javalin app = App.create(shared.config.withPublicRequestsPerMinute(3, List.of()), shared.database)
+                .start("127.0.0.1", 0);
         try {
-            Api client = Api.anonymous("http://127.0.0.1:" + app.port());
+            // not behind a trusted proxy: a made-up X-Forwarded-For does not buy a fresh allowance
+            Api client = Api.anonymous("http://127.0.0.1:" + app.port()).withHeader("X-Forwarded-For", "198.51.100.1");
             assertThat(client.get("/api/v1/public/certificates/00-2000-000001").status()).isEqualTo(404);
             assertThat(client.get("/verify/00-2000-000001").status()).isEqualTo(404);
             assertThat(client.get("/api/v1/public/cards/not-a-card").status()).isEqualTo(404);
@@ -27,7 +31,28 @@ class PublicRateLimitIT {
             assertThat(limited.json().get("code").asText()).isEqualTo("rate_limited");
             assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
             assertThat(client.get("/verify/00-2000-000001").status()).isEqualTo(429);
+            assertThat(Api.anonymous("http://127.0.0.1:" + app.port()).withHeader("X-Forwarded-For", "198.51.100.2")
+                    .get("/verify/00-2000-000001").status()).isEqualTo(429);
             assertThat(client.get("/health").status()).as("only the public routes are limited").isEqualTo(200);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void behindATrustedReverseProxyEachClientHasItsOwnAllowance() {
+        TestServer shared = TestServer.get();
+        Javalin app = App.create(shared.config.withPublicRequestsPerMinute(2, List.of("127.0.0.1")), shared.database)
+                .start("127.0.0.1", 0);
+        try {
+            String base = "http://127.0.0.1:" + app.port();
+            Api first = Api.anonymous(base).withHeader("X-Forwarded-For", "203.0.113.7");
+            Api second = Api.anonymous(base).withHeader("X-Forwarded-For", "203.0.113.8");
+            assertThat(first.get("/verify/00-2000-000001").status()).isEqualTo(404);
+            assertThat(first.get("/verify/00-2000-000001").status()).isEqualTo(404);
+            assertThat(first.get("/verify/00-2000-000001").status()).isEqualTo(429);
+            assertThat(second.get("/verify/00-2000-000001").status()).as("another client behind the same proxy")
+                    .isEqualTo(404);
         } finally {
             app.stop();
         }

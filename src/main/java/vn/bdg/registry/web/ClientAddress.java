@@ -1,0 +1,82 @@
+package vn.bdg.registry.web;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * The address of the client a request comes from, for per-client limits. Behind a reverse proxy
+ * every request arrives from the proxy, so that all clients would share one allowance: when the
+ * connection comes from a trusted proxy (TRUSTED_PROXIES, addresses or CIDR ranges), the client is
+ * the rightmost address of X-Forwarded-For that is not itself a trusted proxy. From anyone else the
+ * header is ignored: a client could write any address there to get a fresh allowance.
+ */
+public final class ClientAddress {
+    private record Range(byte[] network, int prefixBits) {
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefixBits; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final List<Range> trustedProxies;
+
+    /** trustedProxies: addresses ("10.0.0.5") or ranges ("10.0.0.0/8", "fd00::/8"). */
+    public ClientAddress(List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies.stream().map(ClientAddress::range).toList();
+    }
+
+    public String of(String connectionAddress, String forwardedFor) {
+        if (forwardedFor == null || !trusted(connectionAddress)) {
+            return connectionAddress;
+        }
+        String[] hops = forwardedFor.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !trusted(hop)) {
+                return hop;
+            }
+        }
+        return connectionAddress;
+    }
+
+    private boolean trusted(String address) {
+        byte[] bytes = literal(address);
+        return bytes != null && trustedProxies.stream().anyMatch(r -> r.contains(bytes));
+    }
+
+    private static Range range(String text) {
+        String[] parts = text.strip().split("/", 2);
+        byte[] network = literal(parts[0]);
+        if (network == null) {
+            throw new IllegalArgumentException("TRUSTED_PROXIES: not an IP address: " + text);
+        }
+        int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
+        if (bits < 0 || bits > network.length * 8) {
+            throw new IllegalArgumentException("TRUSTED_PROXIES: bad prefix length: " + text);
+        }
+        return new Range(network, bits);
+    }
+
+    /** The bytes of an IP address literal, or null for anything else (never a DNS lookup). */
+    private static byte[] literal(String text) {
+        boolean ipv4 = text != null && text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv6 = text != null && text.matches("\\[?[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*]?");
+        if (!ipv4 && !ipv6) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package vn.bdg.registry.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClientAddressTest {
+    private final ClientAddress behindProxies = new ClientAddress(List.of("10.0.0.0/8", "192.168.1.5", "fd00::/8"));
+
+    @Test
+    void withoutTrustedProxiesTheConnectionIsTheClientWhateverTheHeaderSays() {
+        ClientAddress direct = new ClientAddress(List.of());
+        assertThat(direct.of("203.0.113.7", "198.51.100.1")).isEqualTo("203.0.113.7");
+        assertThat(direct.of("203.0.113.7", null)).isEqualTo("203.0.113.7");
+    }
+
+    @Test
+    void behindATrustedProxyTheClientIsTheRightmostAddressThatIsNotAProxy() {
+        assertThat(behindProxies.of("10.1.2.3", "203.0.113.7")).isEqualTo("203.0.113.7");
+        // the client wrote a made-up address first; the proxies appended the real one and themselves
+        assertThat(behindProxies.of("10.1.2.3", "1.2.3.4, 203.0.113.7, 192.168.1.5")).isEqualTo("203.0.113.7");
+        assertThat(behindProxies.of("fd12::1", "2001:db8::7")).isEqualTo("2001:db8::7");
+        assertThat(behindProxies.of("10.1.2.3", null)).isEqualTo("10.1.2.3");
+        assertThat(behindProxies.of("10.1.2.3", " , 10.9.9.9")).as("only proxies").isEqualTo("10.1.2.3");
+    }
+
+    @Test
+    void aClientThatIsNotAProxyCannotChooseItsAddressWithTheHeader() {
+        assertThat(behindProxies.of("203.0.113.7", "198.51.100.1")).isEqualTo("203.0.113.7");
+        assertThat(behindProxies.of("11.0.0.1", "198.51.100.1")).as("just outside 10.0.0.0/8").isEqualTo("11.0.0.1");
+        assertThat(behindProxies.of("192.168.1.6", "198.51.100.1")).isEqualTo("192.168.1.6");
+    }
+
+    @Test
+    void aSettingThatIsNotAnAddressIsRefusedAtStart() {
+        assertThatThrownBy(() -> new ClientAddress(List.of("proxy.example.org"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
