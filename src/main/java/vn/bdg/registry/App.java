@@ -59,6 +59,7 @@ import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.ServiceController;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import static io.javalin.apibuilder.ApiBuilder.before;
@@ -281,6 +282,13 @@ public final class App {
             sf.mimeTypes.add("text/css; charset=utf-8", "css");
             sf.mimeTypes.add("application/manifest+json; charset=utf-8", "webmanifest");
             sf.mimeTypes.add("image/svg+xml", "svg");
+            // The pages hold a bearer token: nothing but this server's own files may run or be
+            // fetched, so that injected markup could neither load a script nor send the token away.
+            sf.headers = Map.of(
+                    "Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; "
+                            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+                    "X-Content-Type-Options", "nosniff",
+                    "Referrer-Policy", "same-origin");
         });
     }
 }

@@ -24,6 +24,9 @@ class PageFilesIT {
         assertThat(html.contentType()).startsWith("text/html");
         assertThat(html.body()).contains("<html lang=\"vi\">", "/" + page + "/app.js", "/" + page + "/app.css");
         assertThat(EXTERNAL.matcher(html.body()).find()).as("a file loaded from elsewhere").isFalse();
+        // and the browser is told so: only this server's own files may run or be fetched
+        assertThat(html.header("Content-Security-Policy")).contains("default-src 'self'", "object-src 'none'",
+                "frame-ancestors 'none'").doesNotContain("unsafe");
 
         for (String file : files) {
             Api.Res res = anonymous.get("/" + page + "/" + file);
