@@ -35,7 +35,7 @@ public final class ClientAddress {
     }
 
     public String of(String connectionAddress, String forwardedFor) {
-        if (forwardedFor == null || !trusted(connectionAddress)) {
+        if (forwardedFor == null || trustedProxies.isEmpty() || !trusted(connectionAddress)) {
             return connectionAddress;
         }
         String[] hops = forwardedFor.split(",");

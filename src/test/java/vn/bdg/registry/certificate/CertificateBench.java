@@ -64,62 +64,60 @@ public final class CertificateBench {
         }
         send(server.baseUrl, token, "POST", "/api/v1/check-ins/batch", Map.of("items", scans));
 
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean();
-        long c0 = os.getProcessCpuTime();
-        long t0 = System.nanoTime();
-        JsonNode issued = Json.MAPPER.readTree(send(server.baseUrl, token, "POST",
-                "/api/v1/courses/" + course.id() + "/certificates", Map.of()));
-        long t1 = System.nanoTime();
-        long c1 = os.getProcessCpuTime();
-        JsonNode again = Json.MAPPER.readTree(send(server.baseUrl, token, "POST",
-                "/api/v1/courses/" + course.id() + "/certificates", Map.of()));
-        long m0 = System.nanoTime();
-        long mc0 = os.getProcessCpuTime();
-        byte[] merged = send(server.baseUrl, token, "GET", "/api/v1/courses/" + course.id() + "/certificates.pdf", null);
-        long m1 = System.nanoTime();
-        long mc1 = os.getProcessCpuTime();
-        send(server.baseUrl, token, "GET", "/api/v1/courses/" + course.id() + "/certificates.pdf", null);
-        long m2 = System.nanoTime();
-        long zc0 = os.getProcessCpuTime();
-        byte[] zip = send(server.baseUrl, token, "GET", "/api/v1/courses/" + course.id() + "/certificates.zip", null);
-        long t3 = System.nanoTime();
-        long c3 = os.getProcessCpuTime();
-        send(server.baseUrl, token, "GET", "/api/v1/courses/" + course.id() + "/certificates.zip", null);
-        long t4 = System.nanoTime();
-        long c4 = os.getProcessCpuTime();
+        String certificates = "/api/v1/courses/" + course.id() + "/certificates";
+        Timed issue = timed(() -> send(server.baseUrl, token, "POST", certificates, Map.of()));
+        Timed issueAgain = timed(() -> send(server.baseUrl, token, "POST", certificates, Map.of()));
+        Timed merged = timed(() -> send(server.baseUrl, token, "GET", certificates + ".pdf", null));
+        Timed mergedAgain = timed(() -> send(server.baseUrl, token, "GET", certificates + ".pdf", null));
+        Timed zip = timed(() -> send(server.baseUrl, token, "GET", certificates + ".zip", null));
+        Timed zipAgain = timed(() -> send(server.baseUrl, token, "GET", certificates + ".zip", null));
 
+        JsonNode issued = Json.MAPPER.readTree(issue.body());
+        JsonNode again = Json.MAPPER.readTree(issueAgain.body());
         int files = 0;
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
             while (in.getNextEntry() != null) {
                 files++;
             }
         }
+        int pages;
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(merged.body())) {
+            pages = pdf.getNumberOfPages();
+        }
         System.out.printf("%d trainees, %d cores; wall time, and CPU time of the process (all cores)%n", people,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("issue (number, sign, store) : %d created in %d ms (CPU %d ms)%n",
-                issued.get("created").asInt(), ms(t0, t1), ms(c0, c1));
+                issued.get("created").asInt(), issue.wallMs(), issue.cpuMs());
         System.out.printf("issue again (idempotent)     : %d created, %d listed in %d ms%n",
-                again.get("created").asInt(), again.get("issued").size(), ms(t1, m0));
-        int pages;
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(merged)) {
-            pages = pdf.getNumberOfPages();
-        }
+                again.get("created").asInt(), again.get("issued").size(), issueAgain.wallMs());
         System.out.printf("one PDF of all (cold JVM)    : %d pages, %.1f MB in %d ms (CPU %.1f ms a page)%n", pages,
-                merged.length / 1e6, ms(m0, m1), (mc1 - mc0) / 1e6 / Math.max(1, pages));
-        System.out.printf("one PDF of all again         : %d ms%n", ms(m1, m2));
+                merged.body().length / 1e6, merged.wallMs(), merged.cpuMs() / (double) Math.max(1, pages));
+        System.out.printf("one PDF of all again         : %d ms%n", mergedAgain.wallMs());
         System.out.printf("ZIP of every PDF             : %d PDFs, %.1f MB in %d ms (CPU %.1f ms a PDF)%n", files,
-                zip.length / 1e6, ms(m2, t3), (c3 - zc0) / 1e6 / Math.max(1, files));
-        System.out.printf("the ZIP again (warm JVM)     : %d ms (CPU %.1f ms a PDF)%n", ms(t3, t4),
-                (c4 - c3) / 1e6 / Math.max(1, files));
-        System.out.printf("issue + one PDF (cold JVM)   : %.1f s%n", ((t1 - t0) + (m1 - m0)) / 1e9);
+                zip.body().length / 1e6, zip.wallMs(), zip.cpuMs() / (double) Math.max(1, files));
+        System.out.printf("the ZIP again (warm JVM)     : %d ms (CPU %.1f ms a PDF)%n", zipAgain.wallMs(),
+                zipAgain.cpuMs() / (double) Math.max(1, files));
+        System.out.printf("issue + one PDF (cold JVM)   : %.1f s%n", (issue.wallMs() + merged.wallMs()) / 1e3);
         System.out.printf("load average during the run  : %s%n", java.nio.file.Files.readString(
                 java.nio.file.Path.of("/proc/loadavg")).strip());
         System.exit(0);
     }
 
-    private static long ms(long from, long to) {
-        return (to - from) / 1_000_000;
+    /** A request's answer, its wall time and the CPU time of the whole process (server and client) meanwhile. */
+    private record Timed(byte[] body, long wallMs, long cpuMs) {
+    }
+
+    private interface Request {
+        byte[] send() throws Exception;
+    }
+
+    private static Timed timed(Request request) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
+        long wall = System.nanoTime();
+        byte[] body = request.send();
+        return new Timed(body, (System.nanoTime() - wall) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000);
     }
 
     private static String login(String base, String username) throws Exception {
