@@ -115,7 +115,7 @@ public final class App {
         var checkIns = new CheckInService(dsl, cards, config.clockSkewTolerance());
         var attendance = new AttendanceService(dsl, cards, audit, config.clockSkewTolerance().toSeconds());
         var attendanceCtl = new AttendanceController(checkIns, attendance, cards, units,
-                new WalkInService(checkIns, attendance, participants, enrollments, config.clockSkewTolerance()));
+                new WalkInService(dsl, checkIns, attendance, participants, enrollments, config.clockSkewTolerance()));
         var certificates = new CertificateService(dsl, attendance, keys, audit, config.publicBaseUrl());
         var certificateCtl = new CertificateController(certificates);
         var publicCtl = new PublicController(certificates, new SelfService(cards, attendance, certificates));

@@ -44,6 +44,11 @@ public final class CheckInService {
         this.clockTolerance = clockTolerance;
     }
 
+    /** This service working inside the transaction tx (its own transactions become savepoints). */
+    public CheckInService within(DSLContext tx) {
+        return new CheckInService(tx, cards, clockTolerance);
+    }
+
     /** One live scan: an unknown or unscannable session is a 404. */
     public ScanResult checkIn(Caller caller, Scan scan) {
         ScanResult result = process(caller, List.of(scan), null).get(0);

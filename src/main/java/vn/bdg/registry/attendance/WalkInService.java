@@ -1,5 +1,6 @@
 package vn.bdg.registry.attendance;
 
+import org.jooq.DSLContext;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.enrollment.EnrollmentInput;
 import vn.bdg.registry.enrollment.EnrollmentService;
@@ -16,21 +17,24 @@ import java.util.UUID;
 /**
  * Someone uninvited at a session (the commune sent another person): find them in the registry by
  * the duplicate rules or register them, enrol them in the course, and check them in — in that
- * order, and only while the session is open, so a refused walk-in creates nobody.
+ * order, only while the session is open, and in one transaction, so a refused walk-in (the course
+ * is full, say) creates nobody.
  */
 public final class WalkInService {
     /** The person (found or new), how they were found, and their check-in. */
     public record WalkIn(ScanResult.Person participant, String matchedBy, boolean newlyEnrolled, ScanResult checkIn) {
     }
 
+    private final DSLContext dsl;
     private final CheckInService checkIns;
     private final AttendanceService attendance;
     private final ParticipantRegistry participants;
     private final EnrollmentService enrollments;
     private final Duration clockTolerance;
 
-    public WalkInService(CheckInService checkIns, AttendanceService attendance, ParticipantRegistry participants,
+    public WalkInService(DSLContext dsl, CheckInService checkIns, AttendanceService attendance, ParticipantRegistry participants,
                          EnrollmentService enrollments, Duration clockTolerance) {
+        this.dsl = dsl;
         this.checkIns = checkIns;
         this.attendance = attendance;
         this.participants = participants;
@@ -53,21 +57,25 @@ public final class WalkInService {
         if (!session.accepts(scannedAt, clockTolerance)) {
             throw ApiException.conflict("session_not_open");
         }
-        ParticipantRegistry.Registered registered = participants.findOrRegister(caller, details);
-        Participant person = registered.participant();
-        boolean enrolled = false;
-        try {
-            enrollments.enroll(caller, courseId, List.of(new EnrollmentInput(person.id(), EnrollmentInput.TRAINEE,
-                    targetGroup)), false);
-            enrolled = true;
-        } catch (ApiException e) {
-            if (!"already_enrolled".equals(e.code())) {
-                throw e;
+        // One transaction, which the three steps join: it commits only if all three succeed.
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            ParticipantRegistry.Registered registered = participants.findOrRegister(tx, caller, details);
+            Participant person = registered.participant();
+            boolean enrolled = false;
+            try {
+                enrollments.within(tx).enroll(caller, courseId,
+                        List.of(new EnrollmentInput(person.id(), EnrollmentInput.TRAINEE, targetGroup)), false);
+                enrolled = true;
+            } catch (ApiException e) {
+                if (!"already_enrolled".equals(e.code())) {
+                    throw e;
+                }
             }
-        }
-        ScanResult checkIn = checkIns.checkIn(caller, new Scan(sessionId, clientScanId, null, person.id(), "walk_in",
-                scannedAt, deviceId));
-        return new WalkIn(new ScanResult.Person(person.id(), person.fullName(), person.unitCode()),
-                registered.matchedBy(), enrolled, checkIn);
+            ScanResult checkIn = checkIns.within(tx).checkIn(caller,
+                    new Scan(sessionId, clientScanId, null, person.id(), "walk_in", scannedAt, deviceId));
+            return new WalkIn(new ScanResult.Person(person.id(), person.fullName(), person.unitCode()),
+                    registered.matchedBy(), enrolled, checkIn);
+        });
     }
 }

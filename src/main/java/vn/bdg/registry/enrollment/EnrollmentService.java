@@ -38,6 +38,11 @@ public final class EnrollmentService {
         this.enrollments = enrollments;
     }
 
+    /** This service working inside the transaction tx (its own transactions become savepoints). */
+    public EnrollmentService within(DSLContext tx) {
+        return new EnrollmentService(core.within(tx), courses, enrollments);
+    }
+
     public List<Enrollment> list(Caller caller, UUID courseId, String status, OffsetDateTime afterAt, UUID afterId,
                                  int limit) {
         courses.find(caller, courseId).orElseThrow(ApiException::notFound);

@@ -1,5 +1,6 @@
 package vn.bdg.registry.participant;
 
+import org.jooq.DSLContext;
 import vn.bdg.registry.Core;
 import vn.bdg.registry.auth.Caller;
 
@@ -21,8 +22,11 @@ public final class ParticipantRegistry {
         this.imports = new ParticipantImport(core.dsl(), repository, rules, core.audit());
     }
 
-    /** A walk-in: the existing record the details match (national ID, phone, name + birth year + unit) or a new one. */
-    public Registered findOrRegister(Caller caller, ParticipantInput details) {
-        return service.findOrCreate(caller, details);
+    /**
+     * A walk-in: the existing record the details match (national ID, phone, name + birth year + unit)
+     * or a new one, inside the caller's transaction tx.
+     */
+    public Registered findOrRegister(DSLContext tx, Caller caller, ParticipantInput details) {
+        return service.within(tx).findOrCreate(caller, details);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.AUDIT_LOG;
+import static vn.bdg.registry.db.Tables.CHECK_IN;
+import static vn.bdg.registry.db.Tables.COURSE;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
 
 /** Someone the commune sent instead of the invited person: registered, enrolled and checked in on the spot. */
@@ -82,6 +85,23 @@ class WalkInIT {
         assertThat(res.status()).isEqualTo(409);
         assertThat(res.json().get("code").asText()).isEqualTo("session_not_open");
         assertThat(peopleNamed("Đinh Văn Quân")).isZero();
+    }
+
+    @Test
+    void aWalkInRefusedByAFullCourseLeavesNothingBehind() {
+        Fixtures.enroll(world, course, Fixtures.participant(world, "Lò Thị Xuân", "female", world.districtA));
+        TestServer.get().database.dsl().update(COURSE).set(COURSE.CAPACITY, 1).where(COURSE.ID.eq(course)).execute();
+        long auditRows = TestServer.get().database.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.PROVINCE_CODE.eq(world.province));
+
+        var res = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
+                "fullName", "Lục Văn Thành", "sex", "male"), OffsetDateTime.now(ZoneOffset.ofHours(7))));
+
+        assertThat(res.status()).isEqualTo(409);
+        assertThat(res.json().get("code").asText()).isEqualTo("capacity_reached");
+        assertThat(peopleNamed("Lục Văn Thành")).as("registration rolled back with the enrolment").isZero();
+        assertThat(TestServer.get().database.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.PROVINCE_CODE.eq(world.province))).as("no audit of what did not happen")
+                .isEqualTo(auditRows);
+        assertThat(TestServer.get().database.dsl().fetchCount(CHECK_IN, CHECK_IN.SESSION_ID.eq(session))).isZero();
     }
 
     @Test
