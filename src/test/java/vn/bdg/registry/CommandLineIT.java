@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -120,7 +121,12 @@ class CommandLineIT {
         }
         Api trainer = World.login("demo-trainer", DemoData.PASSWORD);
         var today = trainer.get("/api/v1/me/sessions").json().get("items");
-        assertThat(today).as("a sample course runs today for trying the scanner").hasSize(2);
+        assertThat(today).as("a sample course runs today for trying the scanner: morning, afternoon and,"
+                + " outside both, one open now").hasSizeBetween(2, 3);
+        OffsetDateTime now = OffsetDateTime.now();
+        assertThat(today).as("one of them open now, whatever the time of day")
+                .anyMatch(s -> !now.isBefore(OffsetDateTime.parse(s.get("opensAt").asText()))
+                        && !now.isAfter(OffsetDateTime.parse(s.get("closesAt").asText())));
         String roster = "/api/v1/sessions/" + today.get(0).get("id").asText() + "/roster";
         assertThat(trainer.get(roster).json().get("participants").size()).isEqualTo(30);
         Api organizer = World.login("demo-organizer", DemoData.PASSWORD);

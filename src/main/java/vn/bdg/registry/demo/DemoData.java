@@ -14,10 +14,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -116,7 +118,7 @@ public final class DemoData {
             new UnitRepository(dsl).upsertAll(units());
             dsl.transaction(trx -> load(trx.dsl(), hasher));
         }
-        dsl.transaction(trx -> courseToday(trx.dsl(), LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
+        dsl.transaction(trx -> courseToday(trx.dsl(), LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
         out.println("Demo data (province " + PROVINCE + " Bắc Kạn) " + (loaded ? "already loaded" : "loaded")
                 + ". Log in with password '" + PASSWORD + "' as one of:");
         USERS.forEach(u -> out.println("  " + u[0] + "  (" + u[1] + (u[2] == null ? "" : ", unit " + u[2]) + ")"));
@@ -125,13 +127,31 @@ public final class DemoData {
     /**
      * A sample course running today for demo-trainer to try the scanner with: two sessions today,
      * thirty of the demo participants enrolled. It is created again on later starts when the
-     * previous one is no longer today, so the demo always has something to scan.
+     * previous one is no longer today, and started outside both sessions (evening in Vietnam is
+     * daytime in Europe) it gets one more, open now, so the demo always has something to scan.
      */
-    private static void courseToday(DSLContext tx, LocalDate today) {
+    private static void courseToday(DSLContext tx, LocalDateTime now) {
+        LocalDate today = now.toLocalDate();
         String code = "BK-DEMO-" + today;
-        if (tx.fetchExists(COURSE, COURSE.PROVINCE_CODE.eq(PROVINCE).and(COURSE.CODE.eq(code)))) {
-            return;
+        UUID existing = tx.select(COURSE.ID).from(COURSE)
+                .where(COURSE.PROVINCE_CODE.eq(PROVINCE).and(COURSE.CODE.eq(code))).fetchOne(COURSE.ID);
+        UUID courseId = existing != null ? existing : createCourseToday(tx, today, code);
+        // check-in opens an hour before a session starts (attendance.SessionContext) and closes at its end
+        LocalTime time = now.toLocalTime();
+        boolean openNow = tx.select(COURSE_SESSION.START_TIME, COURSE_SESSION.END_TIME).from(COURSE_SESSION)
+                .where(COURSE_SESSION.COURSE_ID.eq(courseId).and(COURSE_SESSION.SESSION_DATE.eq(today)))
+                .fetch().stream().anyMatch(r -> !time.isBefore(r.value1().minusHours(1)) && !time.isAfter(r.value2()));
+        if (!openNow) {
+            LocalTime start = time.truncatedTo(ChronoUnit.HOURS);
+            LocalTime end = start.isBefore(LocalTime.of(21, 0)) ? start.plusHours(3) : LocalTime.of(23, 59);
+            tx.insertInto(COURSE_SESSION).set(COURSE_SESSION.PROVINCE_CODE, PROVINCE)
+                    .set(COURSE_SESSION.COURSE_ID, courseId).set(COURSE_SESSION.SESSION_DATE, today)
+                    .set(COURSE_SESSION.START_TIME, start).set(COURSE_SESSION.END_TIME, end)
+                    .set(COURSE_SESSION.VENUE, "Hội trường UBND huyện Ba Bể").execute();
         }
+    }
+
+    private static UUID createCourseToday(DSLContext tx, LocalDate today, String code) {
         UUID trainerId = tx.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq("demo-trainer"))
                 .fetchOne(APP_USER.ID);
         UUID courseId = tx.insertInto(COURSE)
@@ -155,6 +175,7 @@ public final class DemoData {
                                         .where(ADMIN_UNIT.PARENT_CODE.eq("061")))))
                         .orderBy(PARTICIPANT.NAME_KEY).limit(30))
                 .execute();
+        return courseId;
     }
 
     /** The usual day of a course: 7:30-11:30 and 13:30-17:00. */
