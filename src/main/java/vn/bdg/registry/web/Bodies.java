@@ -5,11 +5,14 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -63,16 +66,55 @@ public final class Bodies {
         }
     }
 
+    /**
+     * The body as a T. Jackson stops at the first field it cannot read; that field is taken out and
+     * the body read again, so one answer names every unknown field and every value of the wrong type.
+     */
     public static <T> T convert(JsonNode tree, Class<T> type) {
-        try {
-            return Json.MAPPER.treeToValue(tree, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiException.invalid(path(e), "unknown_field");
-        } catch (JsonMappingException e) {
-            throw ApiException.invalid(path(e), "wrong_type");
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed_json");
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode remaining = tree.deepCopy();
+        while (true) {
+            try {
+                T value = Json.MAPPER.treeToValue(remaining, type);
+                if (errors.isEmpty()) {
+                    return value;
+                }
+                throw ApiException.invalid(errors);
+            } catch (JsonMappingException e) {
+                errors.add(new FieldError(path(e), e instanceof UnrecognizedPropertyException
+                        ? "unknown_field" : "wrong_type"));
+                if (errors.size() >= MAX_FIELD_ERRORS || !remove(remaining, e.getPath())) {
+                    throw ApiException.invalid(errors);
+                }
+            } catch (JsonProcessingException e) {
+                throw new ApiException(400, "malformed_json");
+            }
         }
+    }
+
+    private static final int MAX_FIELD_ERRORS = 50;
+
+    /** Takes the value at path out of the tree (an array element becomes null); false if there is none. */
+    private static boolean remove(JsonNode tree, List<JsonMappingException.Reference> path) {
+        JsonNode parent = tree;
+        for (int i = 0; i < path.size() - 1 && parent != null; i++) {
+            JsonMappingException.Reference ref = path.get(i);
+            parent = ref.getFieldName() != null ? parent.get(ref.getFieldName()) : parent.get(ref.getIndex());
+        }
+        if (path.isEmpty() || parent == null) {
+            return false;
+        }
+        JsonMappingException.Reference last = path.get(path.size() - 1);
+        if (last.getFieldName() != null && parent instanceof ObjectNode object && object.has(last.getFieldName())) {
+            object.remove(last.getFieldName());
+            return true;
+        }
+        if (last.getFieldName() == null && parent instanceof ArrayNode array && last.getIndex() >= 0
+                && last.getIndex() < array.size() && !array.get(last.getIndex()).isNull()) {
+            array.set(last.getIndex(), NullNode.getInstance());
+            return true;
+        }
+        return false;
     }
 
     /** The JSON path of the failing field, e.g. "items[3].participantId". */

@@ -7,6 +7,7 @@ import vn.bdg.registry.support.World;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +65,13 @@ class BadInputIT {
         assertProblem(wrongType, 400, "validation_failed");
         assertThat(wrongType.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
         assertThat(wrongType.json().get("errors").get(0).get("code").asText()).isEqualTo("wrong_type");
+
+        Api.Res several = organizer.post("/api/v1/organizations",
+                Map.of("name", 42, "shortName", List.of("HLHPN"), "colour", "red"));
+        assertProblem(several, 400, "validation_failed");
+        assertThat(several.json().get("errors")).as("every bad field in one answer")
+                .extracting(e -> e.get("field").asText() + ":" + e.get("code").asText())
+                .containsExactlyInAnyOrder("name:wrong_type", "shortName:wrong_type", "colour:unknown_field");
 
         Api.Res missing = organizer.post("/api/v1/organizations", Map.of("shortName", "HLHPN"));
         assertProblem(missing, 400, "validation_failed");
