@@ -1,5 +1,6 @@
 package vn.bdg.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bdg.registry.demo.DemoData;
@@ -137,7 +138,17 @@ class CommandLineIT {
         Api reporter = World.login("demo-reporter", DemoData.PASSWORD);
         var report = reporter.get("/api/v1/reports/indicators?from=2024-07-01&to=2025-06-30").json();
         Map<String, Long> totals = new HashMap<>();
-        report.get("rows").forEach(r -> totals.put(r.get("indicator").asText(), r.get("value").asLong()));
+        Map<String, JsonNode> rows = new HashMap<>();
+        report.get("rows").forEach(r -> {
+            totals.put(r.get("indicator").asText(), r.get("value").asLong());
+            rows.put(r.get("indicator").asText(), r);
+        });
+        // people are registered with target groups and the province has its plans, so coverage and
+        // plan-versus-done show numbers too
+        assertThat(rows.get("coverage").get("numerator").asLong()).isPositive()
+                .isLessThan(rows.get("coverage").get("denominator").asLong());
+        assertThat(rows.get("plan_courses").get("value").asLong()).isPositive()
+                .isLessThan(rows.get("plan_courses").get("planned").asLong());
         long attended = dsl.fetchCount(CHECK_IN, CHECK_IN.PROVINCE_CODE.eq(DemoData.PROVINCE));
         assertThat(totals.get("attendances")).isPositive();
         assertThat(totals.get("persons_trained")).isBetween(100L, (long) participants);

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.ADMIN_UNIT;
+import static vn.bdg.registry.db.Tables.ANNUAL_PLAN;
 import static vn.bdg.registry.db.Tables.APP_USER;
 import static vn.bdg.registry.db.Tables.CHECK_IN;
 import static vn.bdg.registry.db.Tables.COURSE;
@@ -38,6 +39,7 @@ import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
 import static vn.bdg.registry.db.Tables.ORGANIZATION;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
+import static vn.bdg.registry.db.Tables.PLAN_ACTIVITY;
 
 /**
  * Demo data for `serve --demo`: the province of Bắc Kạn (seed 003) in the twelve months before the
@@ -245,12 +247,18 @@ public final class DemoData {
             participantIsWoman.add(female);
         }
 
+        // The province's annual plans for 2024 and 2025: one activity per kind of course below, with
+        // the courses planned in that year; each course is linked to the activity of its year.
+        Map<Integer, List<UUID>> activities = Map.of(
+                2024, annualPlan(tx, 2024, "58/KH-UBND", LocalDate.of(2024, 3, 15)),
+                2025, annualPlan(tx, 2025, "37/KH-UBND", LocalDate.of(2025, 2, 28)));
+
         // July 2024 to June 2025, with a cluster in the Action Month (15/11-15/12)
         LocalDate yearStart = LocalDate.of(2024, 7, 1);
         int courseNumber = 0;
-        for (Plan plan : PLANS) {
-            int copies = plan.level().equals("district") ? 3 : 2;
-            for (int copy = 0; copy < copies; copy++) {
+        for (int planIndex = 0; planIndex < PLANS.size(); planIndex++) {
+            Plan plan = PLANS.get(planIndex);
+            for (int copy = 0; copy < copies(plan); copy++) {
                 courseNumber++;
                 LocalDate start = plan.kind().equals("seminar")
                         ? LocalDate.of(2024, 11, 15).plusDays(random.nextInt(25))
@@ -278,8 +286,10 @@ public final class DemoData {
                         .set(COURSE.CAPACITY, plan.trainees() + 10)
                         .set(COURSE.FUNDING_SOURCE, "Ngân sách tỉnh")
                         .set(COURSE.FUNDING_AMOUNT, plan.trainees() * 450_000L)
-                        .set(COURSE.PLAN_NUMBER, "58/KH-UBND")
-                        .set(COURSE.PLAN_DATE, LocalDate.of(2024, 3, 15))
+                        .set(COURSE.PLAN_NUMBER, start.getYear() == 2024 ? "58/KH-UBND" : "37/KH-UBND")
+                        .set(COURSE.PLAN_DATE, start.getYear() == 2024 ? LocalDate.of(2024, 3, 15)
+                                : LocalDate.of(2025, 2, 28))
+                        .set(COURSE.PLAN_ACTIVITY_ID, activities.get(start.getYear()).get(planIndex))
                         .set(COURSE.STATUS, "completed")
                         .returning(COURSE.ID).fetchOne(COURSE.ID);
                 for (int d = 0; d < days; d++) {
@@ -310,6 +320,67 @@ public final class DemoData {
                 }
                 attendance(tx, random, courseId, trainees, userIds.get(1));
             }
+        }
+        registerTargetGroups(tx, random);
+    }
+
+    /** How many courses of a kind the demo year holds: district courses are run in three districts. */
+    private static int copies(Plan plan) {
+        return plan.level().equals("district") ? 3 : 2;
+    }
+
+    /**
+     * An annual plan with one activity per kind of course: as many courses planned as the demo year
+     * holds (the plan of 2025 a little more ambitious, so planned and held differ), each for the
+     * trainee count of the course.
+     */
+    private static List<UUID> annualPlan(DSLContext tx, int year, String number, LocalDate issuedOn) {
+        UUID planId = tx.insertInto(ANNUAL_PLAN).set(ANNUAL_PLAN.PROVINCE_CODE, PROVINCE)
+                .set(ANNUAL_PLAN.NUMBER, number).set(ANNUAL_PLAN.ISSUED_ON, issuedOn).set(ANNUAL_PLAN.YEAR, year)
+                .set(ANNUAL_PLAN.TITLE, "Kế hoạch thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ"
+                        + " tỉnh Bắc Kạn năm " + year)
+                .returning(ANNUAL_PLAN.ID).fetchOne(ANNUAL_PLAN.ID);
+        List<UUID> activities = new ArrayList<>();
+        for (int i = 0; i < PLANS.size(); i++) {
+            Plan plan = PLANS.get(i);
+            int courses = copies(plan) + (year == 2025 ? 1 : 0);
+            activities.add(tx.insertInto(PLAN_ACTIVITY).set(PLAN_ACTIVITY.PLAN_ID, planId)
+                    .set(PLAN_ACTIVITY.PROVINCE_CODE, PROVINCE).set(PLAN_ACTIVITY.POSITION, i + 1)
+                    .set(PLAN_ACTIVITY.DESCRIPTION, plan.title()).set(PLAN_ACTIVITY.TOPIC, plan.topic())
+                    .set(PLAN_ACTIVITY.TARGET_GROUP, plan.targetGroup()).set(PLAN_ACTIVITY.LEVEL, plan.level())
+                    .set(PLAN_ACTIVITY.PLANNED_COURSES, courses)
+                    .set(PLAN_ACTIVITY.PLANNED_PARTICIPANTS, courses * plan.trainees())
+                    .set(PLAN_ACTIVITY.BUDGET, courses * plan.trainees() * 450_000L)
+                    .returning(PLAN_ACTIVITY.ID).fetchOne(PLAN_ACTIVITY.ID));
+        }
+        return activities;
+    }
+
+    /**
+     * The target groups people are registered with, which coverage counts from: those they were
+     * enrolled as, and for a fifth of the others one group they were never trained as (women-only
+     * groups for women only), so that coverage is neither empty nor complete.
+     */
+    private static void registerTargetGroups(DSLContext tx, Random random) {
+        var enrolledAs = ENROLLMENT.as("enrolled_as");
+        tx.update(PARTICIPANT)
+                .set(PARTICIPANT.TARGET_GROUPS, DSL.array(DSL.selectDistinct(enrolledAs.TARGET_GROUP).from(enrolledAs)
+                        .where(enrolledAs.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(enrolledAs.TARGET_GROUP.isNotNull()))
+                        .orderBy(enrolledAs.TARGET_GROUP)))
+                .where(PARTICIPANT.PROVINCE_CODE.eq(PROVINCE))
+                .execute();
+        var untrained = tx.select(PARTICIPANT.ID, PARTICIPANT.SEX).from(PARTICIPANT)
+                .where(PARTICIPANT.PROVINCE_CODE.eq(PROVINCE).and(DSL.cardinality(PARTICIPANT.TARGET_GROUPS).eq(0)))
+                .orderBy(PARTICIPANT.ID).fetch();
+        for (var person : untrained) {
+            if (random.nextInt(5) != 0) {
+                continue;
+            }
+            List<String> groups = PLANS.stream().map(Plan::targetGroup)
+                    .filter(g -> person.value2().equals("female") || !WOMEN_ONLY.contains(g)).toList();
+            tx.update(PARTICIPANT)
+                    .set(PARTICIPANT.TARGET_GROUPS, new String[]{groups.get(random.nextInt(groups.size()))})
+                    .where(PARTICIPANT.ID.eq(person.value1())).execute();
         }
     }
 
