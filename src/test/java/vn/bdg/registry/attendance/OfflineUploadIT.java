@@ -182,5 +182,16 @@ class OfflineUploadIT {
         JsonNode errors = world.organizer.post("/api/v1/check-ins/batch", Map.of("items", List.of(bad))).json()
                 .get("errors");
         assertThat(errors.get(0).get("field").asText()).isEqualTo("items[0].clientScanId");
+
+        // values of the wrong type in several items: every one named in the same answer
+        Map<String, Object> badId = item(UUID.randomUUID(), "x", OffsetDateTime.now(), "p");
+        badId.put("clientScanId", "not-a-uuid");
+        Map<String, Object> badTime = item(UUID.randomUUID(), "x", OffsetDateTime.now(), "p");
+        badTime.put("scannedAt", "hôm qua");
+        Map<String, Object> good = item(UUID.randomUUID(), "x", OffsetDateTime.now(), "p");
+        JsonNode several = world.organizer.post("/api/v1/check-ins/batch",
+                Map.of("items", List.of(badId, good, badTime))).json().get("errors");
+        assertThat(several).extracting(e -> e.get("field").asText())
+                .containsExactly("items[0].clientScanId", "items[2].scannedAt");
     }
 }
