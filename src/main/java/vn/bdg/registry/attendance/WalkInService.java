@@ -32,8 +32,8 @@ public final class WalkInService {
     private final EnrollmentService enrollments;
     private final Duration clockTolerance;
 
-    public WalkInService(DSLContext dsl, CheckInService checkIns, AttendanceService attendance, ParticipantRegistry participants,
-                         EnrollmentService enrollments, Duration clockTolerance) {
+    public WalkInService(DSLContext dsl, CheckInService checkIns, AttendanceService attendance,
+                         ParticipantRegistry participants, EnrollmentService enrollments, Duration clockTolerance) {
         this.dsl = dsl;
         this.checkIns = checkIns;
         this.attendance = attendance;

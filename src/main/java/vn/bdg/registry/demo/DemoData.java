@@ -107,6 +107,7 @@ public final class DemoData {
     private static final String[] ETHNICITIES = {"02", "02", "02", "02", "07", "07", "01", "01", "09", "08", "15"};
 
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final String SAMPLE_VENUE = "Hội trường UBND huyện Ba Bể";
     /** Target groups of women only: their courses enrol women alone. */
     private static final Set<String> WOMEN_ONLY = Set.of("women_leaders", "women_cadres_pipeline", "women_council_delegates");
 
@@ -142,14 +143,15 @@ public final class DemoData {
         LocalTime time = now.toLocalTime();
         boolean openNow = tx.select(COURSE_SESSION.START_TIME, COURSE_SESSION.END_TIME).from(COURSE_SESSION)
                 .where(COURSE_SESSION.COURSE_ID.eq(courseId).and(COURSE_SESSION.SESSION_DATE.eq(today)))
-                .fetch().stream().anyMatch(r -> !time.isBefore(r.value1().minusHours(1)) && !time.isAfter(r.value2()));
+                .fetch().stream().anyMatch(r -> time.toSecondOfDay() >= r.value1().toSecondOfDay() - 3600
+                        && !time.isAfter(r.value2()));
         if (!openNow) {
             LocalTime start = time.truncatedTo(ChronoUnit.HOURS);
             LocalTime end = start.isBefore(LocalTime.of(21, 0)) ? start.plusHours(3) : LocalTime.of(23, 59);
             tx.insertInto(COURSE_SESSION).set(COURSE_SESSION.PROVINCE_CODE, PROVINCE)
                     .set(COURSE_SESSION.COURSE_ID, courseId).set(COURSE_SESSION.SESSION_DATE, today)
                     .set(COURSE_SESSION.START_TIME, start).set(COURSE_SESSION.END_TIME, end)
-                    .set(COURSE_SESSION.VENUE, "Hội trường UBND huyện Ba Bể").execute();
+                    .set(COURSE_SESSION.VENUE, SAMPLE_VENUE).execute();
         }
     }
 
@@ -161,11 +163,11 @@ public final class DemoData {
                 .set(COURSE.TITLE, "Khoá học mẫu để thử quét mã QR: kỹ năng truyền thông về bình đẳng giới")
                 .set(COURSE.KIND, "training").set(COURSE.TOPICS, new String[]{"gender_knowledge"})
                 .set(COURSE.TARGET_GROUPS, new String[]{"commune_collaborators"}).set(COURSE.LEVEL, "district")
-                .set(COURSE.UNIT_CODE, "061").set(COURSE.VENUE, "Hội trường UBND huyện Ba Bể")
+                .set(COURSE.UNIT_CODE, "061").set(COURSE.VENUE, SAMPLE_VENUE)
                 .set(COURSE.START_DATE, today).set(COURSE.END_DATE, today).set(COURSE.PLANNED_HOURS, BigDecimal.valueOf(8))
                 .set(COURSE.CAPACITY, 40).set(COURSE.STATUS, "running")
                 .returning(COURSE.ID).fetchOne(COURSE.ID);
-        morningAndAfternoon(tx, courseId, today, "Hội trường UBND huyện Ba Bể");
+        morningAndAfternoon(tx, courseId, today, SAMPLE_VENUE);
         tx.insertInto(COURSE_TRAINER).set(COURSE_TRAINER.COURSE_ID, courseId).set(COURSE_TRAINER.USER_ID, trainerId)
                 .set(COURSE_TRAINER.PROVINCE_CODE, PROVINCE).execute();
         tx.insertInto(ENROLLMENT, ENROLLMENT.PROVINCE_CODE, ENROLLMENT.COURSE_ID, ENROLLMENT.PARTICIPANT_ID,
