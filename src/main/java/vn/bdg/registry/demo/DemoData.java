@@ -141,13 +141,19 @@ public final class DemoData {
         UUID courseId = existing != null ? existing : createCourseToday(tx, today, code);
         // check-in opens an hour before a session starts (attendance.SessionContext) and closes at its end
         LocalTime time = now.toLocalTime();
-        boolean openNow = tx.select(COURSE_SESSION.START_TIME, COURSE_SESSION.END_TIME).from(COURSE_SESSION)
-                .where(COURSE_SESSION.COURSE_ID.eq(courseId).and(COURSE_SESSION.SESSION_DATE.eq(today)))
-                .fetch().stream().anyMatch(r -> time.toSecondOfDay() >= r.value1().toSecondOfDay() - 3600
-                        && !time.isAfter(r.value2()));
+        var sessions = tx.select(COURSE_SESSION.START_TIME, COURSE_SESSION.END_TIME).from(COURSE_SESSION)
+                .where(COURSE_SESSION.COURSE_ID.eq(courseId).and(COURSE_SESSION.SESSION_DATE.eq(today))).fetch();
+        boolean openNow = sessions.stream().anyMatch(r -> time.toSecondOfDay() >= r.value1().toSecondOfDay() - 3600
+                && !time.isAfter(r.value2()));
         if (!openNow) {
+            // from the current hour for three hours, up to the next session or the end of the day
             LocalTime start = time.truncatedTo(ChronoUnit.HOURS);
-            LocalTime end = start.isBefore(LocalTime.of(21, 0)) ? start.plusHours(3) : LocalTime.of(23, 59);
+            LocalTime end = start.isBefore(LocalTime.of(21, 0)) ? start.plusHours(3) : LocalTime.of(23, 59, 59);
+            for (var session : sessions) {
+                if (session.value1().isAfter(time) && session.value1().isBefore(end)) {
+                    end = session.value1();
+                }
+            }
             tx.insertInto(COURSE_SESSION).set(COURSE_SESSION.PROVINCE_CODE, PROVINCE)
                     .set(COURSE_SESSION.COURSE_ID, courseId).set(COURSE_SESSION.SESSION_DATE, today)
                     .set(COURSE_SESSION.START_TIME, start).set(COURSE_SESSION.END_TIME, end)
