@@ -68,38 +68,49 @@ public final class Bodies {
         }
     }
 
-    /**
-     * The body as a T. Jackson stops at the first field it cannot read; that field is taken out and
-     * the body read again, so one answer names every unknown field and every value of the wrong type
-     * (of a very large body, only as many as re-reading it a few times allows: a bad 30 MB batch must
-     * not cost fifty conversions).
-     */
+    /** The body as a T; a body that does not fit it is a 400 naming the fields at fault. */
     public static <T> T convert(JsonNode tree, Class<T> type) {
-        List<FieldError> errors = new ArrayList<>();
+        try {
+            return Json.MAPPER.treeToValue(tree, type);
+        } catch (JsonMappingException e) {
+            throw ApiException.invalid(allErrors(tree, type, e));
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "malformed_json");
+        }
+    }
+
+    /**
+     * Jackson stops at the first field it cannot read; that field is taken out of a copy and the
+     * body read again, so one answer names every unknown field and every value of the wrong type
+     * (of a very large body, only as many as re-reading it a few times allows: a bad 30 MB batch
+     * must not cost fifty conversions).
+     */
+    private static List<FieldError> allErrors(JsonNode tree, Class<?> type, JsonMappingException first) {
+        List<FieldError> errors = new ArrayList<>(List.of(fieldError(first)));
         JsonNode remaining = tree.deepCopy();
         long size = valueCount(tree);
-        while (true) {
+        JsonMappingException last = first;
+        while (errors.size() < MAX_FIELD_ERRORS && errors.size() * size <= REREAD_BUDGET
+                && remove(remaining, last.getPath())) {
             try {
-                T value = Json.MAPPER.treeToValue(remaining, type);
-                if (errors.isEmpty()) {
-                    return value;
-                }
-                throw ApiException.invalid(errors);
+                Json.MAPPER.treeToValue(remaining, type);
+                break;
             } catch (JsonMappingException e) {
-                FieldError error = new FieldError(path(e), e instanceof UnrecognizedPropertyException
-                        ? "unknown_field" : "wrong_type");
-                boolean again = !errors.isEmpty() && errors.get(errors.size() - 1).field().equals(error.field());
-                if (!again) {
-                    errors.add(error);
+                FieldError error = fieldError(e);
+                if (error.field().equals(errors.get(errors.size() - 1).field())) {
+                    break;
                 }
-                if (again || errors.size() >= MAX_FIELD_ERRORS || errors.size() * size > REREAD_BUDGET
-                        || !remove(remaining, e.getPath())) {
-                    throw ApiException.invalid(errors);
-                }
+                errors.add(error);
+                last = e;
             } catch (JsonProcessingException e) {
-                throw new ApiException(400, "malformed_json");
+                break;
             }
         }
+        return errors;
+    }
+
+    private static FieldError fieldError(JsonMappingException e) {
+        return new FieldError(path(e), e instanceof UnrecognizedPropertyException ? "unknown_field" : "wrong_type");
     }
 
     private static final int MAX_FIELD_ERRORS = 50;
