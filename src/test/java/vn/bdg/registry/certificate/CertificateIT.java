@@ -42,6 +42,18 @@ class CertificateIT {
         return Fixtures.participant(world, name, "female", world.communeA1);
     }
 
+    /** A one-session course, Hoà present at it, and her certificate. */
+    private record Issued(CertificateFixtures.Course course, UUID hoa, JsonNode certificate) {
+    }
+
+    private Issued issuedToHoa() {
+        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+        UUID hoa = person("Nguyễn Thị Hoà");
+        Fixtures.enroll(world, course.id(), hoa);
+        CertificateFixtures.attend(world, course, 0, hoa);
+        return new Issued(course, hoa, CertificateFixtures.issuedTo(world, course, hoa));
+    }
+
     private static Map<String, JsonNode> notEligible(JsonNode result) {
         Map<String, JsonNode> map = new HashMap<>();
         result.get("notEligible").forEach(n -> map.put(n.get("participantId").asText(), n));
@@ -196,11 +208,10 @@ class CertificateIT {
 
     @Test
     void aRevokedCertificateIsNotIssuedAgainByTheRule() {
-        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
-        UUID hoa = person("Nguyễn Thị Hoà");
-        Fixtures.enroll(world, course.id(), hoa);
-        CertificateFixtures.attend(world, course, 0, hoa);
-        String number = CertificateFixtures.issuedTo(world, course, hoa).get("number").asText();
+        Issued issued = issuedToHoa();
+        CertificateFixtures.Course course = issued.course();
+        UUID hoa = issued.hoa();
+        String number = issued.certificate().get("number").asText();
         String revokePath = "/api/v1/certificates/" + number + "/revoke";
         assertThat(world.organizer.post(revokePath, Map.of()).status()).isEqualTo(400);
         assertThat(world.trainer.post(revokePath, Map.of("reason", "x")).status()).isEqualTo(403);
@@ -267,11 +278,8 @@ class CertificateIT {
 
     @Test
     void theCredentialVerifiesWithAStandardJoseLibraryAndWithOpenssl(@TempDir Path dir) throws Exception {
-        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
-        UUID hoa = person("Nguyễn Thị Hoà");
-        Fixtures.enroll(world, course.id(), hoa);
-        CertificateFixtures.attend(world, course, 0, hoa);
-        JsonNode certificate = CertificateFixtures.issuedTo(world, course, hoa);
+        Issued issued = issuedToHoa();
+        JsonNode certificate = issued.certificate();
         String credential = certificate.get("credential").asText();
 
         JWSObject jws = JWSObject.parse(credential);
@@ -281,7 +289,7 @@ class CertificateIT {
         assertThat(jws.getPayload().toJSONObject()).containsEntry("typ", "certificate")
                 .containsEntry("iss", world.province).containsEntry("num", certificate.get("number").asText())
                 .containsEntry("name", "Nguyễn Thị Hoà").containsEntry("course", CertificateFixtures.TITLE)
-                .containsEntry("from", course.dates().get(0).toString()).containsEntry("hours", 3.5)
+                .containsEntry("from", issued.course().dates().get(0).toString()).containsEntry("hours", 3.5)
                 .containsKey("iat");
 
         Tools.require("openssl", "apt-get install openssl");
@@ -311,11 +319,10 @@ class CertificateIT {
 
     @Test
     void certificatesOutsideTheCallersScopeAreNotFound() {
-        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
-        UUID hoa = person("Nguyễn Thị Hoà");
-        Fixtures.enroll(world, course.id(), hoa);
-        CertificateFixtures.attend(world, course, 0, hoa);
-        String number = CertificateFixtures.issuedTo(world, course, hoa).get("number").asText();
+        Issued issued = issuedToHoa();
+        CertificateFixtures.Course course = issued.course();
+        UUID hoa = issued.hoa();
+        String number = issued.certificate().get("number").asText();
         String pdf = "/api/v1/certificates/" + number + ".pdf";
 
         World other = World.create();
