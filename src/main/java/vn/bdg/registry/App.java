@@ -4,7 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.javalin.micrometer.MicrometerPlugin;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -56,7 +57,9 @@ import vn.bdg.registry.web.ClientAddress;
 import vn.bdg.registry.web.ClientRateLimiter;
 import vn.bdg.registry.web.ErrorHandlers;
 import vn.bdg.registry.web.Json;
+import vn.bdg.registry.web.RequestMetrics;
 import vn.bdg.registry.web.ServiceController;
+import vn.bdg.registry.web.Turns;
 
 import java.time.Duration;
 import java.util.Map;
@@ -115,7 +118,8 @@ public final class App {
         var checkIns = new CheckInService(dsl, cards, config.clockSkewTolerance());
         var attendance = new AttendanceService(dsl, cards, audit, config.clockSkewTolerance().toSeconds());
         var attendanceCtl = new AttendanceController(checkIns, attendance, cards, units,
-                new WalkInService(dsl, checkIns, attendance, participants, enrollments, config.clockSkewTolerance()));
+                new WalkInService(dsl, checkIns, attendance, participants, enrollments, config.clockSkewTolerance()),
+                new Turns(config.scanConcurrency(), config.scanWait()));
         var certificates = new CertificateService(dsl, attendance, keys, audit, config.publicBaseUrl());
         var certificateCtl = new CertificateController(certificates);
         var publicCtl = new PublicController(certificates, new SelfService(cards, attendance, certificates));
@@ -129,6 +133,7 @@ public final class App {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         var service = new ServiceController(database, metrics);
+        var requestMetrics = new RequestMetrics(metrics);
 
         var clientAddress = new ClientAddress(config.trustedProxies());
         Javalin app = Javalin.create(cfg -> {
@@ -138,12 +143,16 @@ public final class App {
             cfg.http.defaultContentType = "application/json";
             // per-client limits see the client behind a trusted reverse proxy, not the proxy
             cfg.contextResolver.ip = ctx -> clientAddress.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
-            cfg.registerPlugin(new MicrometerPlugin(m -> m.registry = metrics));
-            // One line per request with the route template, never the raw path: paths can hold
-            // card tokens and ids, and query strings search terms (names, phones).
-            cfg.requestLogger.http((ctx, ms) -> REQUESTS.info("{} {} {} {}ms", ctx.method(),
-                    ctx.handlerType() == io.javalin.http.HandlerType.BEFORE ? "(no route)" : ctx.endpointHandlerPath(),
-                    ctx.statusCode(), Math.round(ms)));
+            cfg.jetty.modifyServer(server -> new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty())
+                    .bindTo(metrics));
+            // One line and one timing per request with the route template, never the raw path: paths
+            // can hold card tokens and ids, and query strings search terms (names, phones).
+            cfg.requestLogger.http((ctx, ms) -> {
+                String route = ctx.handlerType() == io.javalin.http.HandlerType.BEFORE ? "(no route)"
+                        : ctx.endpointHandlerPath();
+                REQUESTS.info("{} {} {} {}ms", ctx.method(), route, ctx.statusCode(), Math.round(ms));
+                requestMetrics.record(ctx.method().name(), route, ctx.statusCode(), ms);
+            });
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/docs/assets";
                 sf.directory = "/META-INF/resources/webjars/swagger-ui/5.18.2";

@@ -13,6 +13,7 @@ import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.Turns;
 import vn.bdg.registry.web.Validator;
 
 import java.security.MessageDigest;
@@ -55,10 +56,13 @@ public final class AttendanceController {
     private final UnitRepository units;
 
     private final WalkInService walkIns;
+    /** Live scans and uploads, taken in turns (see Turns). */
+    private final Turns scanTurns;
 
     public AttendanceController(CheckInService checkIns, AttendanceService attendance, CardService cards,
-                                UnitRepository units, WalkInService walkIns) {
+                                UnitRepository units, WalkInService walkIns, Turns scanTurns) {
         this.checkIns = checkIns;
+        this.scanTurns = scanTurns;
         this.attendance = attendance;
         this.cards = cards;
         this.units = units;
@@ -91,8 +95,9 @@ public final class AttendanceController {
         validate(v, "", req.clientScanId(), req.qr(), req.participantId(), req.method(), req.scannedAt(), req.deviceId());
         v.validate();
         UUID sessionId = Params.pathId(ctx, "id");
-        ScanResult result = checkIns.checkIn(AccessManager.caller(ctx), new Scan(sessionId, req.clientScanId(),
-                req.qr(), req.participantId(), req.method(), req.scannedAt(), req.deviceId()));
+        Scan scan = new Scan(sessionId, req.clientScanId(), req.qr(), req.participantId(), req.method(),
+                req.scannedAt(), req.deviceId());
+        ScanResult result = scanTurns.take(() -> checkIns.checkIn(AccessManager.caller(ctx), scan));
         ctx.status(result.replayed() ? 200 : 201).json(result);
     }
 
@@ -117,7 +122,7 @@ public final class AttendanceController {
         v.validate();
         List<Scan> scans = req.items().stream().map(i -> new Scan(i.sessionId(), i.clientScanId(), i.qr(),
                 i.participantId(), i.method(), i.scannedAt(), i.deviceId())).toList();
-        ctx.json(Map.of("items", checkIns.process(AccessManager.caller(ctx), scans, req.sentAt())));
+        ctx.json(Map.of("items", scanTurns.take(() -> checkIns.process(AccessManager.caller(ctx), scans, req.sentAt()))));
     }
 
     private static void validate(Validator v, String at, UUID clientScanId, String qr, UUID participantId,

@@ -69,7 +69,7 @@ public final class ErrorHandlers {
             }).toList();
             body.put("errors", errors);
         }
-        if (e.status() == 429 && e.args().length > 0) {
+        if ((e.status() == 429 || e.status() == 503) && e.args().length > 0) {
             ctx.header("Retry-After", String.valueOf(e.args()[0]));
         }
         if (e.status() == 401) {

@@ -40,6 +40,11 @@ public final class Api {
         return new Api(baseUrl, null, Map.of());
     }
 
+    /** The same client (token, headers) talking to another server, e.g. one started with other settings. */
+    public Api at(String otherBaseUrl) {
+        return new Api(otherBaseUrl, token, headers);
+    }
+
     public Api withToken(String newToken) {
         return new Api(baseUrl, newToken, headers);
     }

@@ -30,8 +30,14 @@ class ServiceIT {
     @Test
     void exposesPrometheusMetricsOfRequests() {
         anonymous.get("/health");
+        String card = "/api/v1/public/cards/" + "x".repeat(40);
+        anonymous.get(card);
         Api.Res metrics = anonymous.get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("jetty_server_requests_seconds_count");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("jetty_threads_busy");
+        // each request counted under its route template, never its path (paths hold ids and card tokens)
+        assertThat(metrics.body()).containsPattern(
+                "http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"200\"[^}]*uri=\"/health\"");
+        assertThat(metrics.body()).contains("uri=\"/api/v1/public/cards/{cardToken}\"").doesNotContain("x".repeat(40));
     }
 }

@@ -1,0 +1,123 @@
+package vn.bdg.registry.attendance;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.App;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scans are worked on a few at a time, the others waiting their turn (SCAN_CONCURRENCY,
+ * SCAN_WAIT_SECONDS). On servers of their own, with one scan at a time.
+ */
+class ScanTurnsIT {
+    private static final int PEOPLE = 16;
+    private final World world = World.create();
+    private final UUID course = Fixtures.courseToday(world, world.districtA);
+    private final UUID session = Fixtures.sessionNow(world, course);
+    private final List<String> cards = new ArrayList<>();
+
+    ScanTurnsIT() {
+        Fixtures.assignTrainer(world, course, world.trainer);
+        for (int i = 0; i < PEOPLE; i++) {
+            UUID person = Fixtures.participant(world, "Học viên " + i, "female", world.communeA1);
+            Fixtures.enroll(world, course, person);
+            cards.add(world.organizer.get("/api/v1/participants/" + person + "/card").json().get("token").asText());
+        }
+    }
+
+    @Test
+    void scansArrivingTogetherWaitTheirTurnAndAreAllAccepted() throws Exception {
+        Javalin app = start(Duration.ofSeconds(30));
+        try {
+            Api trainer = world.trainer.at("http://127.0.0.1:" + app.port());
+            for (Api.Res res : together(trainer, cards.stream().map(CheckInIT::scan).toList())) {
+                assertThat(res.status()).as(res.body()).isEqualTo(201);
+                assertThat(res.json().get("outcome").asText()).isEqualTo("accepted");
+            }
+            assertThat(attended()).isEqualTo(PEOPLE);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void aScanThatFindsNoTurnInTimeIs503WithRetryAfterAndStoresNothingUntilSentAgain() throws Exception {
+        Javalin app = start(Duration.ZERO);
+        try {
+            Api trainer = world.trainer.at("http://127.0.0.1:" + app.port()).inLanguage("vi");
+            List<Map<String, Object>> scans = cards.stream().map(CheckInIT::scan).toList();
+            List<Api.Res> answers = together(trainer, scans);
+            int busy = 0;
+            for (int i = 0; i < PEOPLE; i++) {
+                Api.Res res = answers.get(i);
+                if (res.status() == 201) {
+                    continue;
+                }
+                busy++;
+                assertThat(res.status()).as(res.body()).isEqualTo(503);
+                assertThat(res.contentType()).startsWith("application/problem+json");
+                assertThat(res.json().get("code").asText()).isEqualTo("busy");
+                assertThat(res.json().get("title").asText()).isEqualTo("Hệ thống đang bận");
+                assertThat(res.header("Retry-After")).isEqualTo("5");
+                // nothing was stored: sent again, the same scan is new (201, not a replay)
+                Api.Res again = trainer.post("/api/v1/sessions/" + session + "/check-ins", scans.get(i));
+                assertThat(again.status()).as(again.body()).isEqualTo(201);
+                assertThat(again.json().get("replayed").asBoolean()).isFalse();
+            }
+            assertThat(busy).as("with one turn and no wait, some of %d scans sent at once find it taken", PEOPLE)
+                    .isPositive();
+            assertThat(attended()).isEqualTo(PEOPLE);
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static Javalin start(Duration wait) {
+        TestServer shared = TestServer.get();
+        return App.create(shared.config.withScanTurns(1, wait), shared.database).start("127.0.0.1", 0);
+    }
+
+    /** Sends every scan at the same moment, each from its own thread; answers in the same order. */
+    private List<Api.Res> together(Api trainer, List<Map<String, Object>> scans) throws Exception {
+        ExecutorService phones = Executors.newFixedThreadPool(scans.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<Api.Res>> answers = scans.stream().map(scan -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return trainer.post("/api/v1/sessions/" + session + "/check-ins", scan);
+            }, phones)).toList();
+            go.countDown();
+            List<Api.Res> results = new ArrayList<>();
+            for (CompletableFuture<Api.Res> answer : answers) {
+                results.add(answer.get());
+            }
+            return results;
+        } finally {
+            phones.shutdown();
+        }
+    }
+
+    private int attended() {
+        return world.organizer.get("/api/v1/courses/" + course + "/attendance").json().get("participants")
+                .findValuesAsText("attended").stream().mapToInt(Integer::parseInt).sum();
+    }
+}
