@@ -124,7 +124,7 @@ public final class CheckInService {
             }
         }
         Set<UUID> courseIds = sessions.values().stream().map(SessionContext::courseId).collect(Collectors.toSet());
-        Map<UUID, AttendanceRepository.ParticipantRow> people = repository.people(named, courseIds);
+        Map<UUID, AttendanceRepository.ParticipantRow> people = repository.people(named, courseIds, sessions.keySet());
 
         List<CheckInRecord> rows = new ArrayList<>();
         for (Scan scan : scans) {
@@ -165,6 +165,8 @@ public final class CheckInService {
                 rows.add(refused(row, Outcome.SESSION_NOT_OPEN, person));
             } else if (person == null || !people.get(person).enrolledIn().contains(session.courseId())) {
                 rows.add(refused(row, Outcome.NOT_ENROLLED, person));
+            } else if (people.get(person).attendedSessions().contains(session.sessionId())) {
+                rows.add(refused(row, Outcome.ALREADY_CHECKED_IN, person));
             } else {
                 row.setParticipantId(person);
                 row.setOutcome(Outcome.ACCEPTED);
