@@ -17,14 +17,7 @@ class TurnsTest {
     @Test
     void waitingRequestsAreServedInTheOrderTheyCame() throws Exception {
         Turns turns = new Turns(1, Duration.ofSeconds(30));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> turns.take(() -> {
-            holding.countDown();
-            await(release);
-            return null;
-        }));
-        holding.await();
+        Holder first = Holder.takeTheOnlyTurn(turns);
         List<String> served = new CopyOnWriteArrayList<>();
         for (String name : List.of("a", "b", "c", "d")) {
             int before = turns.waiting();
@@ -33,8 +26,7 @@ class TurnsTest {
                 Thread.onSpinWait(); // until this one is in the queue, so that the order of arrival is known
             }
         }
-        release.countDown();
-        first.get(10, TimeUnit.SECONDS);
+        first.giveBack();
         while (served.size() < 4) {
             Thread.onSpinWait();
         }
@@ -44,20 +36,12 @@ class TurnsTest {
     @Test
     void aRequestThatGetsNoTurnInTimeIsToldTheServiceIsBusyAndHowLongToWait() throws Exception {
         Turns turns = new Turns(1, Duration.ofMillis(50));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> turns.take(() -> {
-            holding.countDown();
-            await(release);
-            return null;
-        }));
-        holding.await();
+        Holder first = Holder.takeTheOnlyTurn(turns);
         ApiException busy = catchThrowableOfType(ApiException.class, () -> turns.take(() -> "never run"));
         assertThat(busy.status()).isEqualTo(503);
         assertThat(busy.code()).isEqualTo("busy");
         assertThat(busy.args()).containsExactly(5);
-        release.countDown();
-        first.get(10, TimeUnit.SECONDS);
+        first.giveBack();
         assertThat(turns.take(() -> "served")).as("the turn is given back, also after a failure").isEqualTo("served");
         assertThatThrownBy(() -> turns.take(() -> {
             throw new IllegalStateException("work failed");
@@ -68,6 +52,26 @@ class TurnsTest {
     @Test
     void atLeastOneRequestMustBeLetThrough() {
         assertThatThrownBy(() -> new Turns(0, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Another thread holding a turn until told to give it back. */
+    private record Holder(CountDownLatch release, CompletableFuture<Void> done) {
+        static Holder takeTheOnlyTurn(Turns turns) throws InterruptedException {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> done = CompletableFuture.runAsync(() -> turns.take(() -> {
+                holding.countDown();
+                await(release);
+                return null;
+            }));
+            holding.await();
+            return new Holder(release, done);
+        }
+
+        void giveBack() throws Exception {
+            release.countDown();
+            done.get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static void await(CountDownLatch latch) {
