@@ -213,6 +213,14 @@ public final class CheckInService {
     }
 
     private Map<UUID, ScanResult> store(DSLContext tx, Decisions decided, List<UUID> scanIds) {
+        // A repeat decided before the transaction stays one only if that attendance is still there:
+        // if it was undone (or moved by a merge) in between, the scan is a candidate attendance again.
+        List<CheckInRecord> decidedRepeats = decided.rows().stream()
+                .filter(r -> Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())).toList();
+        Map<String, ScanResult.FirstCheckIn> firstCheckIns = new HashMap<>(attendancesOf(tx, decidedRepeats));
+        decidedRepeats.stream().filter(r -> !firstCheckIns.containsKey(pair(r)))
+                .forEach(r -> r.setOutcome(Outcome.ACCEPTED));
+
         // Within the batch, the earliest scan of a person at a session is the candidate attendance.
         Map<String, CheckInRecord> candidates = new HashMap<>();
         List<CheckInRecord> others = new ArrayList<>();
@@ -243,9 +251,7 @@ public final class CheckInService {
         }
         List<CheckInRecord> repeats = others.stream()
                 .filter(r -> Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())).toList();
-        Map<String, ScanResult.FirstCheckIn> firstCheckIns = repository.attendances(tx,
-                repeats.stream().map(CheckInRecord::getSessionId).collect(Collectors.toSet()),
-                repeats.stream().map(CheckInRecord::getParticipantId).collect(Collectors.toSet()));
+        firstCheckIns.putAll(attendancesOf(tx, repeats.stream().filter(r -> !firstCheckIns.containsKey(pair(r))).toList()));
         repeats.forEach(r -> {
             ScanResult.FirstCheckIn first = firstCheckIns.get(pair(r));
             r.setFirstCheckInId(first == null ? null : first.id());
@@ -267,6 +273,12 @@ public final class CheckInService {
             answers.putAll(repository.answers(tx, unanswered, inserted.keySet()));
         }
         return answers;
+    }
+
+    /** The live attendances of the (session, person) pairs of these rows, by "session/person". */
+    private Map<String, ScanResult.FirstCheckIn> attendancesOf(DSLContext tx, List<CheckInRecord> rows) {
+        return repository.attendances(tx, rows.stream().map(CheckInRecord::getSessionId).collect(Collectors.toSet()),
+                rows.stream().map(CheckInRecord::getParticipantId).collect(Collectors.toSet()));
     }
 
     /** The answer to a scan stored just now, as {@link AttendanceRepository#answers} would rebuild it. */

@@ -9,6 +9,7 @@ import vn.bdg.registry.support.World;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -162,8 +163,10 @@ class OfflineUploadIT {
         JsonNode answer = world.organizer.post("/api/v1/check-ins/batch", body).json().get("items").get(0);
         assertThat(answer.get("outcome").asText()).isEqualTo("accepted");
         assertThat(answer.get("checkIn").get("clockSuspect").asBoolean()).isTrue();
-        assertThat(answer.get("checkIn").get("scannedAt").asText()).as("the phone's own time is kept")
-                .startsWith(phoneNow.toLocalDate().toString());
+        // compared as instants: the answer is in UTC, whose date differs from Vietnam's from 17:00 UTC
+        assertThat(OffsetDateTime.parse(answer.get("checkIn").get("scannedAt").asText()).toInstant())
+                .as("the phone's own time is kept")
+                .isEqualTo(phoneNow.minusMinutes(1).toInstant().truncatedTo(ChronoUnit.MICROS));
 
         UUID late = Fixtures.participant(world, "Đàm Thị Yến", "female", world.communeA1);
         Fixtures.enroll(world, course, late);
