@@ -2,8 +2,10 @@ package vn.bdg.registry.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,19 +32,8 @@ public final class RequestMetrics {
                 .tag("method", method)
                 .tag("uri", route)
                 .tag("status", String.valueOf(status))
-                .tag("outcome", outcome(status))
+                .tags(List.of(Outcome.forStatus(status).asTag()))
                 .register(registry));
         timer.record(Duration.ofNanos((long) (millis * 1_000_000)));
-    }
-
-    private static String outcome(int status) {
-        return switch (status / 100) {
-            case 1 -> "INFORMATIONAL";
-            case 2 -> "SUCCESS";
-            case 3 -> "REDIRECTION";
-            case 4 -> "CLIENT_ERROR";
-            case 5 -> "SERVER_ERROR";
-            default -> "UNKNOWN";
-        };
     }
 }
