@@ -104,7 +104,7 @@ final class AttendanceRepository {
         Field<UUID[]> attendedSessions = DSL.array(DSL.select(CHECK_IN.SESSION_ID).from(CHECK_IN)
                 .where(CHECK_IN.PARTICIPANT_ID.eq(PARTICIPANT.ID)
                         .and(CHECK_IN.SESSION_ID.eq(DSL.any(DSL.val(sessionIds.toArray(UUID[]::new)))))
-                        .and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED)).and(CHECK_IN.UNDONE_AT.isNull())));
+                        .and(Outcome.liveAttendance(CHECK_IN))));
         Set<UUID> wanted = new HashSet<>(ids);
         for (int depth = 0; depth < 5 && !wanted.isEmpty(); depth++) {
             Set<UUID> next = new HashSet<>();
@@ -204,7 +204,7 @@ final class AttendanceRepository {
                 .from(CHECK_IN).join(APP_USER).on(APP_USER.ID.eq(CHECK_IN.SCANNED_BY))
                 .where(Ids.in(CHECK_IN.SESSION_ID, sessionIds)
                         .and(Ids.in(CHECK_IN.PARTICIPANT_ID, participantIds))
-                        .and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED)).and(CHECK_IN.UNDONE_AT.isNull()))
+                        .and(Outcome.liveAttendance(CHECK_IN)))
                 .forEach(r -> found.put(r.value1() + "/" + r.value2(), new ScanResult.FirstCheckIn(r.value3(),
                         r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
                         Optional.ofNullable(r.value9()).orElse(r.value10()))));
@@ -248,7 +248,7 @@ final class AttendanceRepository {
 
     int undo(DSLContext tx, UUID id, UUID userId) {
         return tx.update(CHECK_IN).set(CHECK_IN.UNDONE_AT, OffsetDateTime.now()).set(CHECK_IN.UNDONE_BY, userId)
-                .where(CHECK_IN.ID.eq(id).and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED)).and(CHECK_IN.UNDONE_AT.isNull()))
+                .where(CHECK_IN.ID.eq(id).and(Outcome.liveAttendance(CHECK_IN)))
                 .execute();
     }
 
@@ -272,8 +272,7 @@ final class AttendanceRepository {
     Map<UUID, Map<UUID, OffsetDateTime>> attendance(Collection<UUID> sessionIds) {
         Map<UUID, Map<UUID, OffsetDateTime>> bySession = new HashMap<>();
         dsl.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, CHECK_IN.SCANNED_AT).from(CHECK_IN)
-                .where(CHECK_IN.SESSION_ID.in(sessionIds).and(CHECK_IN.OUTCOME.eq(Outcome.ACCEPTED))
-                        .and(CHECK_IN.UNDONE_AT.isNull()))
+                .where(CHECK_IN.SESSION_ID.in(sessionIds).and(Outcome.liveAttendance(CHECK_IN)))
                 .forEach(r -> bySession.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
         return bySession;
     }

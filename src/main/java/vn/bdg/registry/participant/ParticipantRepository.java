@@ -6,6 +6,7 @@ import org.jooq.Field;
 import org.jooq.InsertValuesStep16;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import vn.bdg.registry.attendance.Outcome;
 import vn.bdg.registry.db.tables.records.EnrollmentRecord;
 import vn.bdg.registry.db.tables.records.ParticipantRecord;
 import vn.bdg.registry.text.VietnameseText;
@@ -232,11 +233,9 @@ final class ParticipantRepository {
         tx.update(CHECK_IN)
                 .set(CHECK_IN.UNDONE_AT, DSL.currentOffsetDateTime())
                 .set(CHECK_IN.UNDONE_BY, userId)
-                .where(CHECK_IN.PARTICIPANT_ID.eq(duplicateId).and(CHECK_IN.OUTCOME.eq("accepted"))
-                        .and(CHECK_IN.UNDONE_AT.isNull())
+                .where(CHECK_IN.PARTICIPANT_ID.eq(duplicateId).and(Outcome.liveAttendance(CHECK_IN))
                         .and(DSL.exists(DSL.selectOne().from(kept).where(kept.PARTICIPANT_ID.eq(keptId)
-                                .and(kept.SESSION_ID.eq(CHECK_IN.SESSION_ID)).and(kept.OUTCOME.eq("accepted"))
-                                .and(kept.UNDONE_AT.isNull())))))
+                                .and(kept.SESSION_ID.eq(CHECK_IN.SESSION_ID)).and(Outcome.liveAttendance(kept))))))
                 .execute();
         int moved = tx.update(CHECK_IN).set(CHECK_IN.PARTICIPANT_ID, keptId)
                 .where(CHECK_IN.PARTICIPANT_ID.eq(duplicateId)).execute();
