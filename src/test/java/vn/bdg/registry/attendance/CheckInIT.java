@@ -1,10 +1,12 @@
 package vn.bdg.registry.attendance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.card.Ed25519;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.bdg.registry.db.Tables.CHECK_IN;
 
 /** One test per outcome of a scan, and the rules around them. */
 class CheckInIT {
@@ -97,6 +101,18 @@ class CheckInIT {
         JsonNode again = checkIn(world.organizer, session, secondScan);
         assertThat(again.get("firstCheckIn")).isEqualTo(second.get("firstCheckIn"));
         assertThat(again.get("checkIn")).isEqualTo(second.get("checkIn"));
+    }
+
+    @Test
+    void theDatabaseKeepsAStoredScanInItsSessionsProvince() {
+        JsonNode stored = checkIn(world.trainer, session, scan(cardOf(hoa)));
+        UUID checkInId = UUID.fromString(stored.get("checkIn").get("id").asText());
+        String otherProvince = World.create().province;
+        var dsl = TestServer.get().database.dsl();
+        assertThatThrownBy(() -> dsl.update(CHECK_IN).set(CHECK_IN.PROVINCE_CODE, otherProvince)
+                .where(CHECK_IN.ID.eq(checkInId)).execute())
+                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.sqlState()).isEqualTo("23503"));
+        assertThat(dsl.fetchValue(CHECK_IN.PROVINCE_CODE, CHECK_IN.ID.eq(checkInId))).isEqualTo(world.province);
     }
 
     @Test
