@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import vn.bdg.registry.attendance.AttendanceController;
 import vn.bdg.registry.attendance.AttendanceService;
 import vn.bdg.registry.attendance.CheckInService;
+import vn.bdg.registry.attendance.LiveScans;
 import vn.bdg.registry.attendance.WalkInService;
 import vn.bdg.registry.audit.AuditController;
 import vn.bdg.registry.audit.AuditLog;
@@ -119,7 +120,8 @@ public final class App {
         var attendance = new AttendanceService(dsl, cards, audit, config.clockSkewTolerance().toSeconds());
         var attendanceCtl = new AttendanceController(checkIns, attendance, cards, units,
                 new WalkInService(dsl, checkIns, attendance, participants, enrollments, config.clockSkewTolerance()),
-                new Turns(config.scanConcurrency(), config.scanWait()));
+                new Turns(config.scanConcurrency(), config.scanWait()),
+                new LiveScans(checkIns, config.scanConcurrency(), config.scanWait()));
         var certificates = new CertificateService(dsl, attendance, keys, audit, config.publicBaseUrl());
         var certificateCtl = new CertificateController(certificates);
         var publicCtl = new PublicController(certificates, new SelfService(cards, attendance, certificates));

@@ -56,13 +56,15 @@ public final class AttendanceController {
     private final UnitRepository units;
 
     private final WalkInService walkIns;
-    /** Live scans and uploads, taken in turns (see Turns). */
+    /** Uploads, taken in turns (see Turns). */
     private final Turns scanTurns;
+    private final LiveScans liveScans;
 
     public AttendanceController(CheckInService checkIns, AttendanceService attendance, CardService cards,
-                                UnitRepository units, WalkInService walkIns, Turns scanTurns) {
+                                UnitRepository units, WalkInService walkIns, Turns scanTurns, LiveScans liveScans) {
         this.checkIns = checkIns;
         this.scanTurns = scanTurns;
+        this.liveScans = liveScans;
         this.attendance = attendance;
         this.cards = cards;
         this.units = units;
@@ -97,7 +99,7 @@ public final class AttendanceController {
         UUID sessionId = Params.pathId(ctx, "id");
         Scan scan = new Scan(sessionId, req.clientScanId(), req.qr(), req.participantId(), req.method(),
                 req.scannedAt(), req.deviceId());
-        ScanResult result = scanTurns.take(() -> checkIns.checkIn(AccessManager.caller(ctx), scan));
+        ScanResult result = liveScans.checkIn(AccessManager.caller(ctx), scan);
         ctx.status(result.replayed() ? 200 : 201).json(result);
     }
 

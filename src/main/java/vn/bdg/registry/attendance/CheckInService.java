@@ -63,35 +63,67 @@ public final class CheckInService {
      * when it sent the batch: with it, a phone clock that is off is measured and corrected for.
      */
     public List<ScanResult> process(Caller caller, List<Scan> scans, OffsetDateTime sentAt) {
+        return process(scans.stream().map(s -> new Submitted(caller, s)).toList(), sentAt);
+    }
+
+    /** A scan and who sent it: live scans of several trainers are stored together (see LiveScans). */
+    public record Submitted(Caller caller, Scan scan) {
+    }
+
+    /** Scans of one or several callers, each judged by what its caller may scan; answers in the same order. */
+    public List<ScanResult> process(List<Submitted> submitted, OffsetDateTime sentAt) {
         OffsetDateTime receivedAt = storable(OffsetDateTime.now());
         Duration skew = sentAt == null ? null : Duration.between(receivedAt, sentAt);
         boolean clockOff = skew != null && skew.abs().compareTo(clockTolerance) > 0;
 
-        Map<UUID, SessionContext> sessions = repository.scannableSessions(caller,
-                scans.stream().map(Scan::sessionId).collect(Collectors.toSet()));
+        Scannable scannable = new Scannable();
+        scannable.load(submitted.stream().map(s -> Map.entry(s.caller(), s.scan().sessionId())).toList());
         // One decision per client scan id; a scan stored before is not inserted again (on conflict
         // do nothing), and its stored answer comes back.
-        List<Scan> fresh = scans.stream()
-                .filter(s -> sessions.containsKey(s.sessionId()))
-                .collect(Collectors.toMap(Scan::clientScanId, s -> s, (a, b) -> a, LinkedHashMap::new))
+        List<Submitted> fresh = submitted.stream()
+                .filter(s -> scannable.session(s.caller(), s.scan().sessionId()) != null)
+                .collect(Collectors.toMap(s -> s.scan().clientScanId(), s -> s, (a, b) -> a, LinkedHashMap::new))
                 .values().stream().toList();
-        Decisions decided = decide(caller, fresh, sessions, receivedAt, skew, clockOff);
-        List<UUID> scanIds = scans.stream().map(Scan::clientScanId).toList();
+        Decisions decided = decide(fresh, scannable, receivedAt, skew, clockOff);
+        List<UUID> scanIds = submitted.stream().map(s -> s.scan().clientScanId()).toList();
         Map<UUID, ScanResult> answers = storeWithRetry(decided, scanIds);
 
         // A resent scan may name a session other than the stored one: answer only if that one is scannable too.
-        Set<UUID> storedSessions = answers.values().stream().map(a -> a.checkIn().sessionId())
-                .filter(id -> !sessions.containsKey(id)).collect(Collectors.toSet());
-        if (!storedSessions.isEmpty()) {
-            sessions.putAll(repository.scannableSessions(caller, storedSessions));
-        }
-        List<ScanResult> results = new ArrayList<>(scans.size());
-        for (Scan scan : scans) {
-            ScanResult answer = answers.get(scan.clientScanId());
-            results.add(answer == null || !sessions.containsKey(answer.checkIn().sessionId())
-                    ? ScanResult.unknownSession(scan.clientScanId()) : answer);
+        scannable.load(submitted.stream().filter(s -> answers.containsKey(s.scan().clientScanId()))
+                .map(s -> Map.entry(s.caller(), answers.get(s.scan().clientScanId()).checkIn().sessionId())).toList());
+        List<ScanResult> results = new ArrayList<>(submitted.size());
+        for (Submitted s : submitted) {
+            ScanResult answer = answers.get(s.scan().clientScanId());
+            results.add(answer == null || scannable.session(s.caller(), answer.checkIn().sessionId()) == null
+                    ? ScanResult.unknownSession(s.scan().clientScanId()) : answer);
         }
         return results;
+    }
+
+    /** The sessions each caller may scan, among those asked about so far (one query per caller and call of load). */
+    private final class Scannable {
+        private final Map<UUID, Map<UUID, SessionContext>> byUser = new HashMap<>();
+
+        void load(List<Map.Entry<Caller, UUID>> wanted) {
+            Map<Caller, Set<UUID>> missing = new LinkedHashMap<>();
+            for (Map.Entry<Caller, UUID> w : wanted) {
+                if (!byUser.computeIfAbsent(w.getKey().userId(), k -> new HashMap<>()).containsKey(w.getValue())) {
+                    missing.computeIfAbsent(w.getKey(), k -> new HashSet<>()).add(w.getValue());
+                }
+            }
+            missing.forEach((caller, ids) -> byUser.get(caller.userId())
+                    .putAll(repository.scannableSessions(caller, ids)));
+        }
+
+        SessionContext session(Caller caller, UUID sessionId) {
+            return byUser.getOrDefault(caller.userId(), Map.of()).get(sessionId);
+        }
+
+        Set<SessionContext> all() {
+            Set<SessionContext> all = new HashSet<>();
+            byUser.values().forEach(m -> all.addAll(m.values()));
+            return all;
+        }
     }
 
     /** The stored answers to these client scan ids, for scans of sessions the caller may scan. */
@@ -107,10 +139,11 @@ public final class CheckInService {
     private record Decisions(List<CheckInRecord> rows, Map<UUID, AttendanceRepository.ParticipantRow> people) {
     }
 
-    private Decisions decide(Caller caller, List<Scan> scans, Map<UUID, SessionContext> sessions,
-                             OffsetDateTime receivedAt, Duration skew, boolean clockOff) {
-        // Each distinct card is verified once (a batch repeats the same few hundred cards); a batch on
-        // all cores, a live scan on its own thread.
+    private Decisions decide(List<Submitted> submitted, Scannable scannable, OffsetDateTime receivedAt, Duration skew,
+                             boolean clockOff) {
+        List<Scan> scans = submitted.stream().map(Submitted::scan).toList();
+        // Each distinct card is verified once (a batch repeats the same few hundred cards); many on
+        // all cores, one on its own thread.
         var cardStream = scans.stream().map(Scan::qr).filter(q -> q != null).distinct();
         Map<String, Optional<CardService.VerifiedCard>> verified = (scans.size() > 1 ? cardStream.parallel() : cardStream)
                 .collect(Collectors.toConcurrentMap(Function.identity(), cards::verify));
@@ -123,12 +156,15 @@ public final class CheckInService {
                 named.add(s.participantId());
             }
         }
-        Set<UUID> courseIds = sessions.values().stream().map(SessionContext::courseId).collect(Collectors.toSet());
-        Map<UUID, AttendanceRepository.ParticipantRow> people = repository.people(named, courseIds, sessions.keySet());
+        Set<SessionContext> sessions = scannable.all();
+        Map<UUID, AttendanceRepository.ParticipantRow> people = repository.people(named,
+                sessions.stream().map(SessionContext::courseId).collect(Collectors.toSet()),
+                sessions.stream().map(SessionContext::sessionId).collect(Collectors.toSet()));
 
         List<CheckInRecord> rows = new ArrayList<>();
-        for (Scan scan : scans) {
-            SessionContext session = sessions.get(scan.sessionId());
+        for (Submitted s : submitted) {
+            Scan scan = s.scan();
+            SessionContext session = scannable.session(s.caller(), scan.sessionId());
             // judge by the phone's clock, corrected when the batch showed how far off it is
             OffsetDateTime judgedAt = skew == null ? scan.scannedAt() : scan.scannedAt().minus(skew);
             boolean suspect = clockOff || judgedAt.isAfter(receivedAt.plus(clockTolerance));
@@ -141,7 +177,7 @@ public final class CheckInService {
             row.setReceivedAt(receivedAt);
             row.setClockSuspect(suspect);
             row.setDeviceId(scan.deviceId());
-            row.setScannedBy(caller.userId());
+            row.setScannedBy(s.caller().userId());
 
             UUID personId;
             if (scan.qr() != null) {
@@ -217,7 +253,7 @@ public final class CheckInService {
         // if it was undone (or moved by a merge) in between, the scan is a candidate attendance again.
         List<CheckInRecord> decidedRepeats = decided.rows().stream()
                 .filter(r -> Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())).toList();
-        Map<String, ScanResult.FirstCheckIn> firstCheckIns = new HashMap<>(attendancesOf(tx, decidedRepeats));
+        Map<String, ScanResult.FirstCheckIn> firstCheckIns = new HashMap<>(repository.attendances(tx, decidedRepeats));
         decidedRepeats.stream().filter(r -> !firstCheckIns.containsKey(pair(r)))
                 .forEach(r -> r.setOutcome(Outcome.ACCEPTED));
 
@@ -251,7 +287,7 @@ public final class CheckInService {
         }
         List<CheckInRecord> repeats = others.stream()
                 .filter(r -> Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())).toList();
-        firstCheckIns.putAll(attendancesOf(tx, repeats.stream().filter(r -> !firstCheckIns.containsKey(pair(r))).toList()));
+        firstCheckIns.putAll(repository.attendances(tx, repeats.stream().filter(r -> !firstCheckIns.containsKey(pair(r))).toList()));
         repeats.forEach(r -> {
             ScanResult.FirstCheckIn first = firstCheckIns.get(pair(r));
             r.setFirstCheckInId(first == null ? null : first.id());
@@ -273,12 +309,6 @@ public final class CheckInService {
             answers.putAll(repository.answers(tx, unanswered, inserted.keySet()));
         }
         return answers;
-    }
-
-    /** The live attendances of the (session, person) pairs of these rows, by "session/person". */
-    private Map<String, ScanResult.FirstCheckIn> attendancesOf(DSLContext tx, List<CheckInRecord> rows) {
-        return repository.attendances(tx, rows.stream().map(CheckInRecord::getSessionId).collect(Collectors.toSet()),
-                rows.stream().map(CheckInRecord::getParticipantId).collect(Collectors.toSet()));
     }
 
     /** The answer to a scan stored just now, as {@link AttendanceRepository#answers} would rebuild it. */

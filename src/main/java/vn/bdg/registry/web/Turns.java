@@ -9,12 +9,12 @@ import java.util.function.Supplier;
  * At most a few requests of one kind are worked on at once; the others wait their turn in the order
  * they came, for at most a set time, and then get 503 with Retry-After.
  *
- * <p>Why: when 32 phones scan at once on a 2-core machine and every scan runs at the same time, the
- * cores are shared out in slices and the unluckiest scans wait longest (bench/README.md: p99 was
- * 2.7 × p50). Taking turns first come, first served keeps every scan's wait near the average, and
- * costs less CPU per scan (fewer threads switching, fewer waits for a pooled connection). A scan
- * answered 503 is not lost: the phone keeps it and sends it again, and the same clientScanId is
- * stored once.
+ * <p>Why: when every request of a heavy kind runs at the same time on a 2-core machine, the cores
+ * are shared out in slices and the unluckiest requests wait longest (bench/README.md: scans had a
+ * p99 of 2.7 × p50). Taking turns first come, first served keeps every wait near the average, and
+ * costs less CPU (fewer threads switching, fewer waits for a pooled connection). Used for offline
+ * uploads; live scans go one step further (attendance.LiveScans). A request answered 503 is not
+ * lost: the phone keeps it and sends it again, and the same clientScanId is stored once.
  */
 public final class Turns {
     private static final int RETRY_AFTER_SECONDS = 5;
@@ -40,13 +40,18 @@ public final class Turns {
             admitted = false;
         }
         if (!admitted) {
-            throw new ApiException(503, "busy", RETRY_AFTER_SECONDS);
+            throw busy();
         }
         try {
             return work.get();
         } finally {
             turns.release();
         }
+    }
+
+    /** The answer to a request that got no turn in time: 503, with when to try again. */
+    public static ApiException busy() {
+        return new ApiException(503, "busy", RETRY_AFTER_SECONDS);
     }
 
     /** How many are waiting for a turn now (for tests and metrics). */

@@ -10,8 +10,10 @@ import vn.bdg.registry.support.World;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,8 +23,9 @@ import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Scans are worked on a few at a time, the others waiting their turn (SCAN_CONCURRENCY,
- * SCAN_WAIT_SECONDS). On servers of their own, with one scan at a time.
+ * Scans are worked on a few passes at a time, the others waiting their turn (SCAN_CONCURRENCY,
+ * SCAN_WAIT_SECONDS), and live scans waiting together are stored together (LiveScans). On servers
+ * of their own, with one pass at a time.
  */
 class ScanTurnsIT {
     private static final int PEOPLE = 16;
@@ -41,15 +44,20 @@ class ScanTurnsIT {
     }
 
     @Test
-    void scansArrivingTogetherWaitTheirTurnAndAreAllAccepted() throws Exception {
+    void scansArrivingTogetherWaitTheirTurnAndAreStoredTogetherAllAccepted() throws Exception {
         Javalin app = start(Duration.ofSeconds(30));
         try {
             Api trainer = world.trainer.at("http://127.0.0.1:" + app.port());
+            Set<String> receivedAt = new HashSet<>();
             for (Api.Res res : together(trainer, cards.stream().map(CheckInIT::scan).toList())) {
                 assertThat(res.status()).as(res.body()).isEqualTo(201);
                 assertThat(res.json().get("outcome").asText()).isEqualTo("accepted");
+                receivedAt.add(res.json().get("checkIn").get("receivedAt").asText());
             }
             assertThat(attended()).isEqualTo(PEOPLE);
+            // the scans that waited while one turn was taken were stored in one pass, which has one
+            // receive time (LiveScans); scans stored one by one would each have their own
+            assertThat(receivedAt).as("receive times of %d scans sent at once", PEOPLE).hasSizeLessThan(PEOPLE);
         } finally {
             app.stop();
         }
