@@ -41,7 +41,7 @@ import static vn.bdg.registry.db.Tables.SIGN_IN_SHEET;
 final class AttendanceRepository {
     /** A participant as a scan's decision needs it. */
     record ParticipantRow(UUID id, String provinceCode, UUID mergedInto, String fullName, String unitCode,
-                          Set<UUID> enrolledIn, Set<Integer> revokedCardVersions, Set<UUID> attendedSessions) {
+                          Set<UUID> enrolledIn, Set<Integer> revokedCardVersions) {
     }
 
     // Array types made once: DSL.val(array) without its type makes a new array type for every value,
@@ -97,34 +97,27 @@ final class AttendanceRepository {
 
     /**
      * Everything a scan's decision needs about people: the participants with these ids and, following
-     * merges, every record a merge points to; each with the courses among these it is enrolled in,
-     * the versions of its cards that were revoked, and the sessions among these it already attended
-     * (so that a repeat is known before its insert: two statements fewer than finding it by the
-     * insert's conflict, which stays the guard against concurrent scans). One query unless a record
-     * was merged. Written
+     * merges, every record a merge points to; each with the courses among these it is enrolled in
+     * and the versions of its cards that were revoked. One query unless a record was merged. Written
      * so that a prepared statement keeps one plan for every call (= any over the few course ids, an
      * equality for one person): planning it afresh for each scan cost more than running it.
      */
-    Map<UUID, ParticipantRow> people(Collection<UUID> ids, Collection<UUID> courseIds, Collection<UUID> sessionIds) {
+    Map<UUID, ParticipantRow> people(Collection<UUID> ids, Collection<UUID> courseIds) {
         Map<UUID, ParticipantRow> rows = new HashMap<>();
         Field<UUID[]> enrolledIn = DSL.array(DSL.select(ENROLLMENT.COURSE_ID).from(ENROLLMENT)
                 .where(ENROLLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(ENROLLMENT.STATUS.eq("enrolled"))
                         .and(ENROLLMENT.COURSE_ID.eq(DSL.any(DSL.val(courseIds.toArray(UUID[]::new), UUIDS))))));
         Field<Integer[]> revokedVersions = DSL.array(DSL.select(PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
                 .where(PARTICIPANT_CARD.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull())));
-        Field<UUID[]> attendedSessions = DSL.array(DSL.select(CHECK_IN.SESSION_ID).from(CHECK_IN)
-                .where(CHECK_IN.PARTICIPANT_ID.eq(PARTICIPANT.ID)
-                        .and(CHECK_IN.SESSION_ID.eq(DSL.any(DSL.val(sessionIds.toArray(UUID[]::new), UUIDS))))
-                        .and(Outcome.liveAttendance(CHECK_IN))));
         Set<UUID> wanted = new HashSet<>(ids);
         for (int depth = 0; depth < 5 && !wanted.isEmpty(); depth++) {
             Set<UUID> next = new HashSet<>();
             dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.MERGED_INTO, PARTICIPANT.FULL_NAME,
-                            PARTICIPANT.UNIT_CODE, enrolledIn, revokedVersions, attendedSessions)
+                            PARTICIPANT.UNIT_CODE, enrolledIn, revokedVersions)
                     .from(PARTICIPANT).where(Ids.in(PARTICIPANT.ID, wanted))
                     .forEach(r -> {
                         rows.put(r.value1(), new ParticipantRow(r.value1(), r.value2(), r.value3(), r.value4(),
-                                r.value5(), Set.of(r.value6()), Set.of(r.value7()), Set.of(r.value8())));
+                                r.value5(), Set.of(r.value6()), Set.of(r.value7())));
                         if (r.value3() != null && !rows.containsKey(r.value3())) {
                             next.add(r.value3());
                         }

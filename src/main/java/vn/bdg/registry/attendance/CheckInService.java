@@ -158,8 +158,7 @@ public final class CheckInService {
         }
         Set<SessionContext> sessions = scannable.all();
         Map<UUID, AttendanceRepository.ParticipantRow> people = repository.people(named,
-                sessions.stream().map(SessionContext::courseId).collect(Collectors.toSet()),
-                sessions.stream().map(SessionContext::sessionId).collect(Collectors.toSet()));
+                sessions.stream().map(SessionContext::courseId).collect(Collectors.toSet()));
 
         List<CheckInRecord> rows = new ArrayList<>();
         for (Submitted s : submitted) {
@@ -201,8 +200,6 @@ public final class CheckInService {
                 rows.add(refused(row, Outcome.SESSION_NOT_OPEN, person));
             } else if (person == null || !people.get(person).enrolledIn().contains(session.courseId())) {
                 rows.add(refused(row, Outcome.NOT_ENROLLED, person));
-            } else if (people.get(person).attendedSessions().contains(session.sessionId())) {
-                rows.add(refused(row, Outcome.ALREADY_CHECKED_IN, person));
             } else {
                 row.setParticipantId(person);
                 row.setOutcome(Outcome.ACCEPTED);
@@ -249,14 +246,6 @@ public final class CheckInService {
     }
 
     private Map<UUID, ScanResult> store(DSLContext tx, Decisions decided, List<UUID> scanIds) {
-        // A repeat decided before the transaction stays one only if that attendance is still there:
-        // if it was undone (or moved by a merge) in between, the scan is a candidate attendance again.
-        List<CheckInRecord> decidedRepeats = decided.rows().stream()
-                .filter(r -> Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())).toList();
-        Map<String, ScanResult.FirstCheckIn> firstCheckIns = new HashMap<>(repository.attendances(tx, decidedRepeats));
-        decidedRepeats.stream().filter(r -> !firstCheckIns.containsKey(pair(r)))
-                .forEach(r -> r.setOutcome(Outcome.ACCEPTED));
-
         // Within the batch, the earliest scan of a person at a session is the candidate attendance.
         Map<String, CheckInRecord> candidates = new HashMap<>();
         List<CheckInRecord> others = new ArrayList<>();
@@ -270,6 +259,16 @@ public final class CheckInService {
                         others.add(r);
                     }
                 });
+        // A candidate whose person already attended the session is a repeat, known before its insert
+        // (two statements fewer than by the insert's conflict, which stays the guard against scans
+        // stored concurrently).
+        Map<String, ScanResult.FirstCheckIn> firstCheckIns = new HashMap<>(
+                repository.attendances(tx, List.copyOf(candidates.values())));
+        firstCheckIns.keySet().forEach(known -> {
+            CheckInRecord repeat = candidates.remove(known);
+            repeat.setOutcome(Outcome.ALREADY_CHECKED_IN);
+            others.add(repeat);
+        });
         // Same lock order in every transaction: by session, then person.
         List<CheckInRecord> accepted = candidates.values().stream()
                 .sorted(Comparator.comparing(CheckInRecord::getSessionId).thenComparing(CheckInRecord::getParticipantId))
