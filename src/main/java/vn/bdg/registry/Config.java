@@ -45,7 +45,8 @@ public record Config(
                 Long.parseLong(env.getOrDefault("PUBLIC_RATE_LIMIT_PER_MINUTE", "60")),
                 Arrays.stream(env.getOrDefault("TRUSTED_PROXIES", "").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                // bench/README.md: on 2 cores, 3 to 6 scans at once gave the best rate and the shortest tail
+                // bench/README.md: on 2 cores, 3, 6 and 12 passes over live scans at once gave about the
+                // same rate; 3 to 6 were best when each scan ran alone
                 Integer.parseInt(env.getOrDefault("SCAN_CONCURRENCY",
                         String.valueOf(3 * Runtime.getRuntime().availableProcessors()))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("SCAN_WAIT_SECONDS", "10"))));
@@ -65,7 +66,7 @@ public record Config(
                 proxies, scanConcurrency, scanWait);
     }
 
-    /** The same settings with another number of scans worked on at once and wait for a turn: for the tests of turns. */
+    /** The same settings with another number of passes and uploads worked on at once and wait: for the tests of turns. */
     public Config withScanTurns(int concurrency, Duration wait) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, embeddedDataDir, metricsPublic,
                 accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance, publicBaseUrl,
