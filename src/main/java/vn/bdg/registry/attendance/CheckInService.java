@@ -51,7 +51,11 @@ public final class CheckInService {
 
     /** One live scan: an unknown or unscannable session is a 404. */
     public ScanResult checkIn(Caller caller, Scan scan) {
-        ScanResult result = process(caller, List.of(scan), null).get(0);
+        return liveAnswer(process(caller, List.of(scan), null).get(0));
+    }
+
+    /** A live scan's answer: a session the caller may not scan (or that does not exist) is a 404. */
+    static ScanResult liveAnswer(ScanResult result) {
         if (Outcome.UNKNOWN_SESSION.equals(result.outcome())) {
             throw ApiException.notFound();
         }

@@ -1,7 +1,6 @@
 package vn.bdg.registry.attendance;
 
 import vn.bdg.registry.auth.Caller;
-import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Turns;
 
 import java.time.Duration;
@@ -75,11 +74,7 @@ public final class LiveScans {
         if (mine.lead().isDone()) {
             runPass();
         }
-        ScanResult result = answerTo(mine);
-        if (Outcome.UNKNOWN_SESSION.equals(result.outcome())) {
-            throw ApiException.notFound();
-        }
-        return result;
+        return CheckInService.liveAnswer(answerTo(mine));
     }
 
     /** Whether the answer or the lead came within the wait. */
