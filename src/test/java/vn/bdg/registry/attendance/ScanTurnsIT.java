@@ -95,6 +95,50 @@ class ScanTurnsIT {
         }
     }
 
+    @Test
+    void aScanThatMakesItsPassFailIsTheOnlyOneRefusedAndTheOthersOfThePassAreStored() throws Exception {
+        // The test's own trigger fails every insert of one phone's scan, and holds another phone's
+        // scan for a second so that the scans sent meanwhile all wait for the same next pass.
+        String slowPhone = "slow-phone-" + UUID.randomUUID();
+        String failingPhone = "failing-phone-" + UUID.randomUUID();
+        var dsl = TestServer.get().database.dsl();
+        dsl.execute("""
+                create function scan_turns_it_trigger() returns trigger language plpgsql as $$
+                begin
+                    if new.device_id = '%s' then perform pg_sleep(1); end if;
+                    if new.device_id = '%s' then raise exception 'this phone''s scans cannot be stored'; end if;
+                    return new;
+                end $$""".formatted(slowPhone, failingPhone));
+        dsl.execute("create trigger scan_turns_it before insert on check_in for each row"
+                + " execute function scan_turns_it_trigger()");
+        Javalin app = start(Duration.ofSeconds(30));
+        try {
+            Api trainer = world.trainer.at("http://127.0.0.1:" + app.port());
+            Map<String, Object> slowScan = CheckInIT.scan(cards.get(0));
+            slowScan.put("deviceId", slowPhone);
+            CompletableFuture<Api.Res> slow = CompletableFuture.supplyAsync(
+                    () -> trainer.post("/api/v1/sessions/" + session + "/check-ins", slowScan));
+            Thread.sleep(300); // the slow scan's pass is running: the scans below wait for the next
+            List<Map<String, Object>> scans = cards.subList(1, PEOPLE).stream().map(CheckInIT::scan).toList();
+            scans.get(0).put("deviceId", failingPhone);
+            List<Api.Res> answers = together(trainer, scans);
+
+            assertThat(slow.get().status()).as(slow.get().body()).isEqualTo(201);
+            Api.Res failed = answers.get(0);
+            assertThat(failed.status()).as(failed.body()).isEqualTo(500);
+            assertThat(failed.contentType()).startsWith("application/problem+json");
+            for (Api.Res res : answers.subList(1, answers.size())) {
+                assertThat(res.status()).as(res.body()).isEqualTo(201);
+                assertThat(res.json().get("outcome").asText()).isEqualTo("accepted");
+            }
+            assertThat(attended()).isEqualTo(PEOPLE - 1);
+        } finally {
+            app.stop();
+            dsl.execute("drop trigger scan_turns_it on check_in");
+            dsl.execute("drop function scan_turns_it_trigger()");
+        }
+    }
+
     private static Javalin start(Duration wait) {
         TestServer shared = TestServer.get();
         return App.create(shared.config.withScanTurns(1, wait), shared.database).start("127.0.0.1", 0);
