@@ -2,7 +2,7 @@ package vn.bdg.registry.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.erdtman.jcs.JsonCanonicalizer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import vn.bdg.registry.audit.AuditLog;
@@ -14,7 +14,7 @@ import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Page;
 import vn.bdg.registry.web.PageRequest;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -228,42 +228,15 @@ public final class SubmissionService {
     }
 
     /**
-     * SHA-256 (hex) of the report's canonical JSON: object keys sorted, no whitespace, numbers in
-     * plain notation without trailing zeros. Anyone can recompute it from the stored report.
+     * SHA-256 (hex) of the report's canonical JSON as RFC 8785 (JSON Canonicalization Scheme)
+     * defines it: anyone can recompute it from the stored report with any JCS implementation.
      */
     private static String sha256(JsonNode content) {
-        StringBuilder canonical = new StringBuilder();
-        canonical(content, canonical);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            byte[] canonical = new JsonCanonicalizer(Json.MAPPER.writeValueAsString(content)).getEncodedUTF8();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void canonical(JsonNode node, StringBuilder out) {
-        if (node instanceof ObjectNode object) {
-            out.append('{');
-            List<String> names = new ArrayList<>();
-            object.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
-            for (int i = 0; i < names.size(); i++) {
-                out.append(i == 0 ? "" : ",").append(Json.MAPPER.getNodeFactory().textNode(names.get(i))).append(':');
-                canonical(object.get(names.get(i)), out);
-            }
-            out.append('}');
-        } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                out.append(i == 0 ? "" : ",");
-                canonical(node.get(i), out);
-            }
-            out.append(']');
-        } else if (node.isNumber()) {
-            out.append(node.decimalValue().stripTrailingZeros().toPlainString());
-        } else {
-            out.append(node);
         }
     }
 }

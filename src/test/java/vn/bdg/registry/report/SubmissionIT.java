@@ -1,19 +1,16 @@
 package vn.bdg.registry.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -111,40 +108,13 @@ class SubmissionIT {
                 .status()).isEqualTo(400);
     }
 
-    /** The contract's canonical form, recomputed here: keys sorted, no whitespace, plain numbers. */
+    /** The contract's hash, recomputed here: SHA-256 of the report as RFC 8785 canonical JSON. */
     private static String sha256(JsonNode report) {
-        StringBuilder out = new StringBuilder();
-        canonical(report, out);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(out.toString().getBytes(StandardCharsets.UTF_8)));
+            byte[] canonical = new JsonCanonicalizer(report.toString()).getEncodedUTF8();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void canonical(JsonNode node, StringBuilder out) {
-        if (node instanceof ObjectNode) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
-            out.append('{');
-            for (int i = 0; i < names.size(); i++) {
-                out.append(i == 0 ? "" : ",").append(new TextNode(names.get(i))).append(':');
-                canonical(node.get(names.get(i)), out);
-            }
-            out.append('}');
-        } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                out.append(i == 0 ? "" : ",");
-                canonical(node.get(i), out);
-            }
-            out.append(']');
-        } else if (node.isNumber()) {
-            out.append(node.decimalValue().stripTrailingZeros().toPlainString());
-        } else {
-            out.append(node);
         }
     }
 }
