@@ -35,7 +35,12 @@ public final class LiveScans {
                            CompletableFuture<Boolean> lead) {
     }
 
-    private final CheckInService checkIns;
+    /** What stores a pass: its scans' answers, in the same order. */
+    interface Store {
+        List<ScanResult> process(List<CheckInService.Submitted> scans);
+    }
+
+    private final Store store;
     private final int passesAtOnce;
     private final Duration maxWait;
     private final Object lock = new Object();
@@ -45,10 +50,14 @@ public final class LiveScans {
     private int passes;
 
     public LiveScans(CheckInService checkIns, int passesAtOnce, Duration maxWait) {
+        this(scans -> checkIns.process(scans, null), passesAtOnce, maxWait);
+    }
+
+    LiveScans(Store store, int passesAtOnce, Duration maxWait) {
         if (passesAtOnce < 1) {
             throw new IllegalArgumentException("at least one pass must run at once, not " + passesAtOnce);
         }
-        this.checkIns = checkIns;
+        this.store = store;
         this.passesAtOnce = passesAtOnce;
         this.maxWait = maxWait;
     }
@@ -108,7 +117,10 @@ public final class LiveScans {
             // never leave a request waiting for an answer that will not come
             pass.forEach(w -> w.answer().completeExceptionally(new IllegalStateException("scan not stored")));
             synchronized (lock) {
-                Waiting next = waiting.peek();
+                // The first scan waiting may already have been handed the lead by a pass that ended
+                // just before this one and not yet have taken its scans: this pass's turn goes to
+                // the next one without it, or is given back.
+                Waiting next = waiting.stream().filter(w -> !w.lead().isDone()).findFirst().orElse(null);
                 if (next == null) {
                     passes--;
                 } else {
@@ -120,7 +132,7 @@ public final class LiveScans {
 
     private void answer(List<Waiting> pass) {
         try {
-            List<ScanResult> results = checkIns.process(pass.stream().map(Waiting::scan).toList(), null);
+            List<ScanResult> results = store.process(pass.stream().map(Waiting::scan).toList());
             for (int i = 0; i < pass.size(); i++) {
                 pass.get(i).answer().complete(results.get(i));
             }
@@ -131,6 +143,13 @@ public final class LiveScans {
             }
             // whatever one scan made fail must not fail the others: each again on its own
             pass.forEach(w -> answer(List.of(w)));
+        }
+    }
+
+    /** Passes running or handed to a leader (for tests: none once every scan is answered). */
+    int passesTaken() {
+        synchronized (lock) {
+            return passes;
         }
     }
 
