@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -250,44 +251,54 @@ public final class CheckInService {
     }
 
     private Map<UUID, ScanResult> store(DSLContext tx, Decisions decided, List<UUID> scanIds) {
-        // Within the batch, the earliest scan of a person at a session is the candidate attendance.
-        Map<String, CheckInRecord> candidates = new HashMap<>();
+        // Within the batch, the earliest scan of a person at a session is the candidate attendance;
+        // the later ones (contenders) wait behind it.
+        Map<String, ArrayDeque<CheckInRecord>> contenders = new HashMap<>();
         List<CheckInRecord> others = new ArrayList<>();
         decided.rows().stream()
                 .sorted(Comparator.comparing(CheckInRecord::getScannedAt).thenComparing(CheckInRecord::getClientScanId))
                 .forEach(r -> {
-                    if (Outcome.ACCEPTED.equals(r.getOutcome()) && candidates.putIfAbsent(pair(r), r) != null) {
-                        r.setOutcome(Outcome.ALREADY_CHECKED_IN);
-                    }
-                    if (!Outcome.ACCEPTED.equals(r.getOutcome())) {
+                    if (Outcome.ACCEPTED.equals(r.getOutcome())) {
+                        contenders.computeIfAbsent(pair(r), k -> new ArrayDeque<>()).add(r);
+                    } else {
                         others.add(r);
                     }
                 });
-        // A candidate whose person already attended the session is a repeat, known before its insert
-        // (two statements fewer than by the insert's conflict, which stays the guard against scans
-        // stored concurrently).
-        Map<String, ScanResult.FirstCheckIn> firstCheckIns = new HashMap<>(
-                repository.attendances(tx, List.copyOf(candidates.values())));
-        firstCheckIns.keySet().forEach(known -> {
-            CheckInRecord repeat = candidates.remove(known);
-            repeat.setOutcome(Outcome.ALREADY_CHECKED_IN);
-            others.add(repeat);
-        });
-        // Same lock order in every transaction: by session, then person.
-        List<CheckInRecord> accepted = candidates.values().stream()
-                .sorted(Comparator.comparing(CheckInRecord::getSessionId).thenComparing(CheckInRecord::getParticipantId))
-                .toList();
-        Map<UUID, UUID> inserted = new HashMap<>(repository.insertSkippingConflicts(tx, accepted));
-
-        // Candidates that lost to an attendance already stored (or stored concurrently) are repeats.
-        List<CheckInRecord> lost = accepted.stream().filter(r -> !inserted.containsKey(r.getClientScanId())).toList();
-        Set<UUID> resentMeanwhile = repository.storedScanIds(tx, lost.stream().map(CheckInRecord::getClientScanId).toList());
-        for (CheckInRecord r : lost) {
-            if (!resentMeanwhile.contains(r.getClientScanId())) {
-                r.setOutcome(Outcome.ALREADY_CHECKED_IN);
-                others.add(r);
+        Map<String, ScanResult.FirstCheckIn> firstCheckIns = new HashMap<>();
+        Map<UUID, UUID> inserted = new HashMap<>();
+        List<CheckInRecord> candidates = contenders.values().stream().map(ArrayDeque::poll).toList();
+        while (!candidates.isEmpty()) {
+            // A candidate whose person already attended the session is a repeat, known before its
+            // insert (two statements fewer than by the insert's conflict, which stays the guard
+            // against scans stored concurrently).
+            Map<String, ScanResult.FirstCheckIn> attended = repository.attendances(tx, candidates);
+            firstCheckIns.putAll(attended);
+            // Same lock order in every transaction: by session, then person.
+            List<CheckInRecord> accepted = candidates.stream().filter(r -> !attended.containsKey(pair(r)))
+                    .sorted(Comparator.comparing(CheckInRecord::getSessionId).thenComparing(CheckInRecord::getParticipantId))
+                    .toList();
+            inserted.putAll(repository.insertSkippingConflicts(tx, accepted));
+            Set<UUID> storedBefore = repository.storedScanIds(tx, accepted.stream()
+                    .map(CheckInRecord::getClientScanId).filter(id -> !inserted.containsKey(id)).toList());
+            List<CheckInRecord> next = new ArrayList<>();
+            for (CheckInRecord r : candidates) {
+                if (storedBefore.contains(r.getClientScanId())) {
+                    // sent again: it keeps its stored answer, and the attendance is still to be
+                    // decided, by the next scan of the pair if there is one (the stored one may have
+                    // been refused, or undone since)
+                    Optional.ofNullable(contenders.get(pair(r)).poll()).ifPresent(next::add);
+                } else if (!inserted.containsKey(r.getClientScanId())) {
+                    // its person attended the session already, or another scan stored it meanwhile
+                    r.setOutcome(Outcome.ALREADY_CHECKED_IN);
+                    others.add(r);
+                }
             }
+            candidates = next;
         }
+        contenders.values().forEach(later -> later.forEach(r -> {
+            r.setOutcome(Outcome.ALREADY_CHECKED_IN);
+            others.add(r);
+        }));
         List<CheckInRecord> repeats = others.stream()
                 .filter(r -> Outcome.ALREADY_CHECKED_IN.equals(r.getOutcome())).toList();
         firstCheckIns.putAll(repository.attendances(tx, repeats.stream().filter(r -> !firstCheckIns.containsKey(pair(r))).toList()));

@@ -151,6 +151,45 @@ class OfflineUploadIT {
     }
 
     @Test
+    void aScanStoredBeforeAndSentAgainDoesNotTakeTheAttendanceFromANewScanOfTheSamePerson() {
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        UUID session = Fixtures.sessionNow(world, course);
+        Fixtures.assignTrainer(world, course, world.trainer);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+
+        // a scan stored as accepted, undone as a mistake; then the phone uploads it again with a
+        // new, later scan of the same person at the same session
+        UUID undone = Fixtures.participant(world, "Hoàng Thị Mai", "female", world.communeA1);
+        Fixtures.enroll(world, course, undone);
+        Map<String, Object> first = item(session, card(undone), now.minusMinutes(5), "p");
+        JsonNode stored = world.trainer.post("/api/v1/check-ins/batch", Map.of("items", List.of(first))).json()
+                .get("items").get(0);
+        assertThat(world.trainer.delete("/api/v1/check-ins/" + stored.get("checkIn").get("id").asText()).status())
+                .isEqualTo(204);
+        JsonNode answers = world.trainer.post("/api/v1/check-ins/batch",
+                Map.of("items", List.of(first, item(session, card(undone), now, "p")))).json().get("items");
+        assertThat(answers.get(0).get("replayed").asBoolean()).isTrue();
+        assertThat(answers.get(1).get("outcome").asText()).isEqualTo("accepted");
+
+        // a scan stored as not enrolled; the person is enrolled, scanned again, and both are uploaded
+        UUID late = Fixtures.participant(world, "Nông Văn Tú", "male", world.communeA1);
+        Map<String, Object> refused = item(session, card(late), now.minusMinutes(5), "p");
+        assertThat(world.trainer.post("/api/v1/check-ins/batch", Map.of("items", List.of(refused))).json()
+                .get("items").get(0).get("outcome").asText()).isEqualTo("not_enrolled");
+        Fixtures.enroll(world, course, late);
+        answers = world.trainer.post("/api/v1/check-ins/batch",
+                Map.of("items", List.of(refused, item(session, card(late), now, "p")))).json().get("items");
+        assertThat(answers.get(0).get("outcome").asText()).isEqualTo("not_enrolled");
+        assertThat(answers.get(1).get("outcome").asText()).isEqualTo("accepted");
+
+        var dsl = TestServer.get().database.dsl();
+        for (UUID person : List.of(undone, late)) {
+            assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.SESSION_ID.eq(session).and(CHECK_IN.PARTICIPANT_ID.eq(person))
+                    .and(Outcome.liveAttendance(CHECK_IN)))).as("attendances of %s", person).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aPhoneWhoseClockIsOffIsFlaggedAndJudgedByCorrectedTime() {
         UUID course = Fixtures.courseToday(world, world.districtA);
         UUID session = Fixtures.sessionNow(world, course);
