@@ -58,6 +58,7 @@ import vn.bdg.registry.web.ClientAddress;
 import vn.bdg.registry.web.ClientRateLimiter;
 import vn.bdg.registry.web.ErrorHandlers;
 import vn.bdg.registry.web.Json;
+import vn.bdg.registry.web.Params;
 import vn.bdg.registry.web.RequestMetrics;
 import vn.bdg.registry.web.ServiceController;
 import vn.bdg.registry.web.Turns;
@@ -277,6 +278,7 @@ public final class App {
             });
         });
         app.beforeMatched(access::check);
+        app.beforeMatched(Params::refuseNulCharacters);
         ErrorHandlers.register(app);
         return app;
     }

@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads JSON request bodies, turning every kind of bad input into a 4xx with the field at fault. */
@@ -56,6 +57,10 @@ public final class Bodies {
             JsonNode tree = Json.MAPPER.readTree(body);
             if (!(tree instanceof ObjectNode)) {
                 throw new ApiException(400, "malformed_json");
+            }
+            List<FieldError> nul = nulCharacters(tree);
+            if (!nul.isEmpty()) {
+                throw ApiException.invalid(nul);
             }
             return tree;
         } catch (CharConversionException e) {
@@ -110,7 +115,45 @@ public final class Bodies {
     }
 
     private static FieldError fieldError(JsonMappingException e) {
+        if (e instanceof Json.OutOfRange) {
+            return new FieldError(path(e), "out_of_range", String.format("%04d", Json.FIRST_YEAR) + "-01-01",
+                    Json.LAST_YEAR + "-12-31");
+        }
         return new FieldError(path(e), e instanceof UnrecognizedPropertyException ? "unknown_field" : "wrong_type");
+    }
+
+    /**
+     * The fields whose text holds U+0000, which JSON allows and PostgreSQL's text does not: refused
+     * here, by name, rather than failing the statement that would store them (up to MAX_FIELD_ERRORS).
+     */
+    private static List<FieldError> nulCharacters(JsonNode tree) {
+        List<FieldError> errors = new ArrayList<>();
+        Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>(List.of(Map.entry("", tree)));
+        while (!pending.isEmpty() && errors.size() < MAX_FIELD_ERRORS) {
+            Map.Entry<String, JsonNode> next = pending.pop();
+            String path = next.getKey();
+            JsonNode node = next.getValue();
+            if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+                errors.add(new FieldError(path, "invalid_character"));
+            } else if (node.isArray()) {
+                for (int i = node.size() - 1; i >= 0; i--) {
+                    pending.push(Map.entry(path + "[" + i + "]", node.get(i)));
+                }
+            } else if (node.isObject()) {
+                List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+                node.fields().forEachRemaining(fields::add);
+                for (int i = fields.size() - 1; i >= 0; i--) {
+                    String name = fields.get(i).getKey();
+                    String field = path.isEmpty() ? name : path + "." + name;
+                    if (name.indexOf('\u0000') >= 0) {
+                        errors.add(new FieldError(path.isEmpty() ? "body" : path, "invalid_character"));
+                    } else {
+                        pending.push(Map.entry(field, fields.get(i).getValue()));
+                    }
+                }
+            }
+        }
+        return errors;
     }
 
     private static final int MAX_FIELD_ERRORS = 50;

@@ -1,20 +1,41 @@
 package vn.bdg.registry.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /** The one ObjectMapper: strict on input (unknown fields and type coercions are errors). */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule().setDeserializerModifier(new BeanDeserializerModifier() {
+                @Override
+                public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                              JsonDeserializer<?> deserializer) {
+                    Class<?> type = description.getBeanClass();
+                    return type == LocalDate.class || type == OffsetDateTime.class ? new InRange(deserializer) : deserializer;
+                }
+            }))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -32,5 +53,39 @@ public final class Json {
             .build();
 
     private Json() {
+    }
+
+    /** The years a date or time of a request may have: ISO 8601's four digits, all of which PostgreSQL stores. */
+    public static final int FIRST_YEAR = 1;
+    public static final int LAST_YEAR = 9999;
+
+    /** A well-formed date or time outside FIRST_YEAR–LAST_YEAR (such as +300000-01-01). */
+    public static final class OutOfRange extends JsonMappingException {
+        OutOfRange(JsonParser parser) {
+            super(parser, "out_of_range");
+        }
+    }
+
+    /** A date or time read as Jackson does, then refused when outside the years a request may have. */
+    private static final class InRange extends DelegatingDeserializer {
+        InRange(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new InRange(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Object value = super.deserialize(parser, context);
+            int year = value instanceof LocalDate date ? date.getYear()
+                    : value instanceof OffsetDateTime time ? time.getYear() : FIRST_YEAR;
+            if (year < FIRST_YEAR || year > LAST_YEAR) {
+                throw new OutOfRange(parser);
+            }
+            return value;
+        }
     }
 }

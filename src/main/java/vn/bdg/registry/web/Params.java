@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Typed path and query parameters. A malformed id in a path names nothing: 404. */
@@ -36,10 +38,32 @@ public final class Params {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(raw);
+            date = LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(name, "invalid_date");
+        }
+        if (date.getYear() < Json.FIRST_YEAR || date.getYear() > Json.LAST_YEAR) {
+            throw ApiException.invalid(name, "out_of_range", String.format("%04d", Json.FIRST_YEAR) + "-01-01",
+                    Json.LAST_YEAR + "-12-31");
+        }
+        return date;
+    }
+
+    /**
+     * Refuses query parameters whose text holds U+0000, which PostgreSQL's text cannot: named as the
+     * client's mistake rather than failing the query they would go into. Runs before every handler.
+     */
+    public static void refuseNulCharacters(Context ctx) {
+        List<FieldError> errors = new ArrayList<>();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (name.indexOf('\u0000') >= 0 || values.stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
+                errors.add(new FieldError(name.replace('\u0000', '?'), "invalid_character"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
         }
     }
 

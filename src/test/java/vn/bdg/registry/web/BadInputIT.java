@@ -116,6 +116,33 @@ class BadInputIT {
     }
 
     @Test
+    void textWithTheNulCharacterAndDatesBeyondFourDigitYearsAreNamedNotServerErrors() {
+        // JSON allows both; PostgreSQL stores neither, so each used to fail the statement (a 500)
+        Api.Res nul = organizer.post("/api/v1/organizations",
+                Map.of("name", "Hội LHPN\u0000", "shortName", "LHPN", "extra", List.of(Map.of("a\u0000", 1))));
+        assertProblem(nul, 400, "validation_failed");
+        assertThat(nul.json().get("errors")).extracting(e -> e.get("field").asText() + " " + e.get("code").asText())
+                .containsExactlyInAnyOrder("name invalid_character", "extra[0] invalid_character");
+
+        Map<String, Object> scan = Map.of("clientScanId", "0b6a3c52-6d0e-4c47-9d4e-0a8b8f3f2b11",
+                "participantId", "5d3f3c52-6d0e-4c47-9d4e-0a8b8f3f2b12", "method", "manual",
+                "scannedAt", "+300000-01-01T00:00:00Z", "deviceId", "phone-1",
+                "sessionId", "7a3f3c52-6d0e-4c47-9d4e-0a8b8f3f2b13");
+        Api.Res farAhead = organizer.post("/api/v1/check-ins/batch", Map.of("items", List.of(scan)));
+        assertProblem(farAhead, 400, "validation_failed");
+        assertThat(farAhead.json().get("errors").get(0).get("field").asText()).isEqualTo("items[0].scannedAt");
+        assertThat(farAhead.json().get("errors").get(0).get("code").asText()).isEqualTo("out_of_range");
+
+        Api.Res longAgo = world.reporter.get("/api/v1/reports/indicators?from=-5000-01-01&to=2026-01-01");
+        assertProblem(longAgo, 400, "validation_failed");
+        assertThat(longAgo.json().get("errors").get(0).get("field").asText()).isEqualTo("from");
+        Api.Res nulQuery = organizer.get("/api/v1/participants?q=L%00an");
+        assertProblem(nulQuery, 400, "validation_failed");
+        assertThat(nulQuery.json().get("errors").get(0).get("field").asText()).isEqualTo("q");
+        assertThat(organizationCount()).isZero();
+    }
+
+    @Test
     void badQueryParametersAre400() {
         assertProblem(organizer.get("/api/v1/organizations?limit=0"), 400, "validation_failed");
         assertProblem(organizer.get("/api/v1/organizations?limit=abc"), 400, "validation_failed");
