@@ -150,6 +150,10 @@ final class ImportFile {
         } catch (CharacterCodingException e) {
             throw new ApiException(400, "invalid_encoding");
         }
+        // NUL is valid UTF-8 but no text PostgreSQL stores; it fills a file saved as UTF-16 ("Unicode text")
+        if (text.indexOf('\u0000') >= 0) {
+            throw new ApiException(400, "invalid_encoding");
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -177,6 +177,12 @@ class ParticipantImportIT {
                 .getBytes(StandardCharsets.UTF_16LE), true);
         assertThat(latin1.status()).isEqualTo(400);
 
+        // a NUL character, which PostgreSQL cannot store (it fills the file of a wrong encoding)
+        Api.Res nul = importFile(world.organizer, CSV, csv("full_name,sex", "Nguyễn Thị\u0000 Lan,female"), false);
+        assertThat(nul.status()).as(nul.body()).isEqualTo(400);
+        assertThat(nul.json().get("code").asText()).isEqualTo("invalid_encoding");
+        assertThat(participantCount()).isZero();
+
         Api.Res unclosedQuote = importFile(world.organizer, CSV, csv("full_name,sex", "\"Nguyễn,female"), true);
         assertThat(unclosedQuote.status()).isEqualTo(400);
 
