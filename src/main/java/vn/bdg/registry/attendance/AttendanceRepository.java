@@ -140,6 +140,14 @@ final class AttendanceRepository {
         return keys;
     }
 
+    /**
+     * Waits until no other transaction holds this client scan id, then holds it until this one
+     * ends (a transaction-level advisory lock on its hash; a rare collision only makes two wait).
+     */
+    void holdScanId(DSLContext tx, UUID clientScanId) {
+        tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))", DSL.val(clientScanId.toString()));
+    }
+
     Set<UUID> storedScanIds(DSLContext tx, Collection<UUID> clientScanIds) {
         if (clientScanIds.isEmpty()) {
             return Set.of();

@@ -131,6 +131,14 @@ public final class CheckInService {
         }
     }
 
+    /**
+     * Within a transaction (see within): holds this client scan id until the transaction ends, so
+     * that a request sending the same scan meanwhile waits, then finds it stored.
+     */
+    void holdScanId(UUID clientScanId) {
+        repository.holdScanId(dsl, clientScanId);
+    }
+
     /** The stored answers to these client scan ids, for scans of sessions the caller may scan. */
     public List<ScanResult> stored(Caller caller, List<UUID> scanIds) {
         Map<UUID, ScanResult> answers = repository.answers(dsl, scanIds, Set.of());

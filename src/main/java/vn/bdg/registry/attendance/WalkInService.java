@@ -48,18 +48,21 @@ public final class WalkInService {
         if (!session.courseId().equals(courseId)) {
             throw ApiException.notFound();
         }
-        // A resent walk-in (the phone did not get the answer) answers as the first did.
-        List<ScanResult> earlier = checkIns.stored(caller, List.of(clientScanId));
-        if (!earlier.isEmpty()) {
-            ScanResult first = earlier.get(0);
-            return new WalkIn(first.participant(), null, false, first);
-        }
-        if (!session.accepts(scannedAt, clockTolerance)) {
-            throw ApiException.conflict("session_not_open");
-        }
         // One transaction, which the three steps join: it commits only if all three succeed.
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
+            // A resent walk-in (the phone did not get the answer) answers as the first did, also
+            // when sent again while the first is still being stored: it waits for it.
+            CheckInService scans = checkIns.within(tx);
+            scans.holdScanId(clientScanId);
+            List<ScanResult> earlier = scans.stored(caller, List.of(clientScanId));
+            if (!earlier.isEmpty()) {
+                ScanResult first = earlier.get(0);
+                return new WalkIn(first.participant(), null, false, first);
+            }
+            if (!session.accepts(scannedAt, clockTolerance)) {
+                throw ApiException.conflict("session_not_open");
+            }
             ParticipantRegistry.Registered registered = participants.findOrRegister(tx, caller, details);
             Participant person = registered.participant();
             boolean enrolled = false;
@@ -72,7 +75,7 @@ public final class WalkInService {
                     throw e;
                 }
             }
-            ScanResult checkIn = checkIns.within(tx).checkIn(caller,
+            ScanResult checkIn = scans.checkIn(caller,
                     new Scan(sessionId, clientScanId, null, person.id(), "walk_in", scannedAt, deviceId));
             return new WalkIn(new ScanResult.Person(person.id(), person.fullName(), person.unitCode()),
                     registered.matchedBy(), enrolled, checkIn);

@@ -2,15 +2,24 @@ package vn.bdg.registry.attendance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.AUDIT_LOG;
@@ -62,6 +71,38 @@ class WalkInIT {
         assertThat(peopleNamed("Lý Thị Phượng")).isEqualTo(1);
         assertThat(world.organizer.get("/api/v1/courses/" + course + "/enrollments").json().get("items"))
                 .extracting(e -> e.get("participant").get("fullName").asText()).containsExactly("Lý Thị Phượng");
+    }
+
+    @Test
+    void theSameWalkInSentSeveralTimesAtOnceRegistersOnePerson() throws Exception {
+        // a phone that got no answer in time sends the walk-in again while the first is being stored
+        Map<String, Object> body = walkIn(Map.of("fullName", "Hà Thị Duyên", "sex", "female", "birthYear", 1991,
+                "unitCode", world.communeA2), OffsetDateTime.now(ZoneOffset.ofHours(7)));
+        ExecutorService phones = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Res>> sent = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                sent.add(phones.submit(() -> {
+                    go.await();
+                    return world.trainer.post("/api/v1/courses/" + course + "/walk-ins", body);
+                }));
+            }
+            go.countDown();
+            Set<String> people = new HashSet<>();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Res> res : sent) {
+                statuses.add(res.get().status());
+                people.add(res.get().json().get("participant").get("id").asText());
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 200);
+            assertThat(people).hasSize(1);
+        } finally {
+            phones.shutdown();
+        }
+        assertThat(peopleNamed("Hà Thị Duyên")).isEqualTo(1);
+        assertThat(world.organizer.get("/api/v1/courses/" + course + "/enrollments").json().get("items"))
+                .extracting(e -> e.get("participant").get("fullName").asText()).containsExactly("Hà Thị Duyên");
     }
 
     @Test
