@@ -7,7 +7,6 @@ import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import vn.bdg.registry.auth.Caller;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ import static vn.bdg.registry.db.Tables.PARTICIPANT;
  */
 final class IndicatorRepository {
     /** What an aggregation needs: where, when, which indicators with which breakdowns. */
-    record Spec(Caller caller, String province, LocalDate from, LocalDate to, int firstPlanYear, int lastPlanYear,
+    record Spec(String province, LocalDate from, LocalDate to, int firstPlanYear, int lastPlanYear,
                 Units units, List<Indicator> indicators, Map<String, EnumSet<Breakdown>> breakdowns) {
     }
 
@@ -252,7 +251,7 @@ final class IndicatorRepository {
                 from fx join c on c.id = fx.course_id join participant p on p.id = fx.person
                 """).add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = p.unit_code\n");
         recordJoins(sql, cell, "c.start_date");
-        sql.add("where ").part(participantScope(spec.caller())).add(" and ");
+        sql.add("where ").part(participantScope(spec)).add(" and ");
         trainedCondition(sql, i, false, "c.topics");
         groupsFilter(sql, i, FACT_GROUPS);
         cellConditions(sql, cell, "person");
@@ -268,7 +267,7 @@ final class IndicatorRepository {
         if (plan) {
             sql.add("join plan_activity a on a.id = c.plan_activity_id join annual_plan pl on pl.id = a.plan_id\n");
         }
-        sql.add("where ").part(courseScope(spec.caller())).add(" and coalesce(cf.").add(i.counts()).add(", false)");
+        sql.add("where ").part(courseScope(spec)).add(" and coalesce(cf.").add(i.counts()).add(", false)");
         if (plan) {
             sql.add(" and pl.province_code = ").bind(spec.province()).add(" and pl.year between ")
                     .bind(spec.firstPlanYear()).add(" and ").bind(spec.lastPlanYear()).add(" and ");
@@ -293,7 +292,7 @@ final class IndicatorRepository {
             sql.add("left join age_band ab on ").bind(spec.to().getYear())
                     .add(" - p.birth_year between ab.min_age and coalesce(ab.max_age, 1000)\n");
         }
-        sql.add("where ").part(participantScope(spec.caller())).add(" and p.merged_into is null and ");
+        sql.add("where ").part(participantScope(spec)).add(" and p.merged_into is null and ");
         registered(sql, i, "p.target_groups");
         cellConditions(sql, cell, "coverage");
     }
@@ -468,7 +467,7 @@ final class IndicatorRepository {
                 .add(" join participant p on p.id = fx.person\n    ")
                 .add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = p.unit_code\n");
         joins(sql, branch, "person");
-        sql.add("    where ").part(participantScope(spec.caller()))
+        sql.add("    where ").part(participantScope(spec))
                 .add("\n    group by ").add(groupBy(branch, "person", "fx.person")).add(") x")
                 .add(branch.dims.isEmpty() ? "" : "\ngroup by " + outerGroupBy(branch));
     }
@@ -487,7 +486,7 @@ final class IndicatorRepository {
         sql.add("])[2:]::bigint[] as v\nfrom c ").add(spec.units().withoutUnit() ? "left " : "")
                 .add("join units u on u.code = c.unit_code\nleft join cf on cf.course_id = c.id\n");
         joins(sql, branch, "course");
-        sql.add("where ").part(courseScope(spec.caller()))
+        sql.add("where ").part(courseScope(spec))
                 .add(branch.dims.isEmpty() ? "" : "\ngroup by " + groupBy(branch, "course", null));
     }
 
@@ -513,7 +512,7 @@ final class IndicatorRepository {
             sql.add("    left join age_band ab on ").bind(spec.to().getYear())
                     .add(" - p.birth_year between ab.min_age and coalesce(ab.max_age, 1000)\n");
         }
-        sql.add("where ").part(participantScope(spec.caller())).add(" and p.merged_into is null")
+        sql.add("where ").part(participantScope(spec)).add(" and p.merged_into is null")
                 .add(branch.dims.isEmpty() ? "" : "\ngroup by " + groupBy(branch, "coverage", null));
     }
 
@@ -549,7 +548,7 @@ final class IndicatorRepository {
                 .add("        sum(cf.n_completed) as persons_completed\n")
                 .add("    from c ").add(spec.units().withoutUnit() ? "left " : "")
                 .add("join units u on u.code = c.unit_code join cf on cf.course_id = c.id\n    where ")
-                .part(courseScope(spec.caller())).add(" group by c.plan_activity_id) h on h.plan_activity_id = a.id\n")
+                .part(courseScope(spec)).add(" group by c.plan_activity_id) h on h.plan_activity_id = a.id\n")
                 .add("where pl.province_code = ").bind(spec.province()).add(" and pl.year between ")
                 .bind(spec.firstPlanYear()).add(" and ").bind(spec.lastPlanYear())
                 .add(branch.dims.isEmpty() ? "" : "\ngroup by " + groupBy(branch, "plan", null));
@@ -607,14 +606,18 @@ final class IndicatorRepository {
         }
     }
 
-    private static Condition participantScope(Caller caller) {
-        var p = PARTICIPANT.as("p");
-        return caller.scope(p.PROVINCE_CODE, p.UNIT_CODE);
+    /**
+     * The province; the units joined (Units) keep the records to the report's unit, which is within
+     * the caller's scope, and its subtree, old units counted in their successors when asked. So a
+     * district's reporter asking for successors also counts an old commune that another district
+     * had, now merged into one of theirs; without successors the units are the caller's own.
+     */
+    private static Condition participantScope(Spec spec) {
+        return PARTICIPANT.as("p").PROVINCE_CODE.eq(spec.province());
     }
 
-    private static Condition courseScope(Caller caller) {
-        return caller.scope(DSL.field(DSL.name("c", "province_code"), String.class),
-                DSL.field(DSL.name("c", "unit_code"), String.class));
+    private static Condition courseScope(Spec spec) {
+        return DSL.field(DSL.name("c", "province_code"), String.class).eq(spec.province());
     }
 
     /** The SQL expression of a breakdown in a part, as text. */

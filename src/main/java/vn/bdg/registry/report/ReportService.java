@@ -295,7 +295,7 @@ public final class ReportService {
         IndicatorRepository.Spec spec() {
             // people with no unit are counted only in a report of the whole province
             boolean wholeProvince = root.equals(caller.provinceCode()) && caller.provinceWide();
-            return new IndicatorRepository.Spec(caller, caller.provinceCode(), period.from(), period.to(),
+            return new IndicatorRepository.Spec(caller.provinceCode(), period.from(), period.to(),
                     period.firstPlanYear(), period.lastPlanYear(), tree.map(root, mapSuccessors, wholeProvince),
                     indicators, breakdowns);
         }

@@ -2,6 +2,8 @@ package vn.bdg.registry.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
@@ -48,6 +50,18 @@ class SuccessorUnitsIT {
         assertThat(Reports.rowsOf(drill, "attendances")).extracting(r -> r.get("unitCode").asText())
                 .containsExactly(world.districtB, world.communeB1, world.communeB2, merged);
         assertThat(value(drill, "attendances", "unitCode", merged)).isEqualByComparingTo("1");
+        // a reporter of district B sees the same: the old commune's people count in its successor, in B
+        Api districtB = world.newUser("reporter-b", Role.reporter, world.districtB);
+        JsonNode scoped = report(districtB, "period=2024&by=unit&indicators=attendances&mapSuccessors=true");
+        assertThat(value(scoped, "attendances", "unitCode", merged)).isEqualByComparingTo("1");
+        assertThat(districtB.get("/api/v1/reports/indicators/attendances/records?period=2024&mapSuccessors=true")
+                .json().get("items")).extracting(r -> r.get("fullName").asText()).containsExactly("Đặng Thị Hường");
+        // and without the mapping, nothing of district A's
+        assertThat(report(districtB, "period=2024&indicators=attendances").get("rows").get(0).get("value").asInt())
+                .isZero();
+        assertThat(districtB.get("/api/v1/reports/indicators/attendances/records?period=2024").json().get("items"))
+                .isEmpty();
+
         JsonNode old = report(world.reporter, "period=2024&by=unit&indicators=attendances&unit=" + world.districtA);
         assertThat(Reports.rowsOf(old, "attendances")).extracting(r -> r.get("unitCode").asText())
                 .containsExactly(world.districtA, world.communeA1, world.communeA2);
