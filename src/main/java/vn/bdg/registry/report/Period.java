@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A reporting period: its first and last day, the label clients gave (2026, 2026-H1, 2026-Q3, or
- * null for a date range), its DHIS2 period id, and the plan year it belongs to. Years and halves
+ * null for a date range), its DHIS2 period id (null when DHIS2 has no period with its dates), and
+ * the plan years it belongs to (those whose plan covers any of its days). Years and halves
  * follow the province's half-year cut-off: with halves starting on 15/12, 2026-H1 is 15/12/2025 –
  * 14/06/2026, 2026-H2 is 15/06 – 14/12/2026 and 2026 is 15/12/2025 – 14/12/2026. Quarters are
  * calendar quarters.
@@ -26,35 +27,82 @@ record Period(String label, LocalDate from, LocalDate to, String dhis2, int firs
             return null;
         }
         String part = m.group(2);
-        // the first half-year of `year` starts in the previous calendar year when the cut-off is in its second half
-        LocalDate yearStart = halfYearStart.atYear(halfYearStart.getMonthValue() >= 7 ? year - 1 : year);
+        LocalDate yearStart = yearStart(year, halfYearStart);
         LocalDate secondHalf = yearStart.plusMonths(6);
+        LocalDate from;
+        LocalDate to;
         if (part == null) {
-            return new Period(text, yearStart, yearStart.plusYears(1).minusDays(1), String.valueOf(year), year, year);
+            from = yearStart;
+            to = yearStart.plusYears(1).minusDays(1);
+        } else if (part.startsWith("H")) {
+            from = part.equals("H1") ? yearStart : secondHalf;
+            to = part.equals("H1") ? secondHalf.minusDays(1) : yearStart.plusYears(1).minusDays(1);
+        } else {
+            int quarter = part.charAt(1) - '0';
+            from = LocalDate.of(year, quarter * 3 - 2, 1);
+            to = from.plusMonths(3).minusDays(1);
         }
-        return switch (part) {
-            case "H1" -> new Period(text, yearStart, secondHalf.minusDays(1), year + "S1", year, year);
-            case "H2" -> new Period(text, secondHalf, yearStart.plusYears(1).minusDays(1), year + "S2", year, year);
-            default -> {
-                int quarter = part.charAt(1) - '0';
-                LocalDate start = LocalDate.of(year, quarter * 3 - 2, 1);
-                yield new Period(text, start, start.plusMonths(3).minusDays(1), year + "Q" + quarter, year, year);
-            }
-        };
+        return new Period(text, from, to, dhis2(from, to), year, year);
     }
 
-    /** Any date range: no label, no DHIS2 period; the plans of every year it touches. */
-    static Period range(LocalDate from, LocalDate to) {
-        return new Period(null, from, to, null, from.getYear(), to.getYear());
+    /** Any date range: no label; the plans of the plan years (under the cut-off) it touches. */
+    static Period range(LocalDate from, LocalDate to, MonthDay halfYearStart) {
+        return new Period(null, from, to, dhis2(from, to), planYear(from, halfYearStart), planYear(to, halfYearStart));
     }
 
     /** A period as it was when a report was submitted: its dates stay, whatever the cut-off is now. */
-    static Period frozen(String label, LocalDate from, LocalDate to) {
+    static Period frozen(String label, LocalDate from, LocalDate to, MonthDay halfYearStart) {
         if (label == null) {
-            return range(from, to);
+            return range(from, to, halfYearStart);
         }
         int year = Integer.parseInt(label.substring(0, 4));
-        return new Period(label, from, to, null, year, year);
+        return new Period(label, from, to, dhis2(from, to), year, year);
+    }
+
+    /** The first day of a year under the cut-off: in the calendar year before when the cut-off is in its second half. */
+    private static LocalDate yearStart(int year, MonthDay halfYearStart) {
+        return halfYearStart.atYear(halfYearStart.getMonthValue() >= 7 ? year - 1 : year);
+    }
+
+    /** The year (as periods are named, and plans are) that a day falls in under the cut-off. */
+    static int planYear(LocalDate day, MonthDay halfYearStart) {
+        int year = day.getYear() + (halfYearStart.getMonthValue() >= 7 ? 1 : 0);
+        return day.isBefore(yearStart(year, halfYearStart)) ? year - 1 : year;
+    }
+
+    /**
+     * DHIS2's id of the period with exactly these dates (its yearly, financial April/July/October,
+     * six-monthly, six-monthly April and quarterly types), or null when DHIS2 has none: values
+     * sent under an id whose dates differ would be read as another period's.
+     */
+    static String dhis2(LocalDate from, LocalDate to) {
+        int year = from.getYear();
+        int month = from.getMonthValue();
+        if (from.getDayOfMonth() != 1) {
+            return null;
+        }
+        if (to.equals(from.plusYears(1).minusDays(1))) {
+            return switch (month) {
+                case 1 -> String.valueOf(year);
+                case 4 -> year + "April";
+                case 7 -> year + "July";
+                case 10 -> year + "Oct";
+                default -> null;
+            };
+        }
+        if (to.equals(from.plusMonths(6).minusDays(1))) {
+            return switch (month) {
+                case 1 -> year + "S1";
+                case 7 -> year + "S2";
+                case 4 -> year + "AprilS1";
+                case 10 -> year + "AprilS2";
+                default -> null;
+            };
+        }
+        if (to.equals(from.plusMonths(3).minusDays(1)) && month % 3 == 1) {
+            return year + "Q" + (month + 2) / 3;
+        }
+        return null;
     }
 
     /** The label rows carry: the named period, or "from/to". */

@@ -209,6 +209,9 @@ public final class ReportService {
             throw ApiException.invalid("period", "required");
         }
         Report report = report(caller, request);
+        if (report.period().dhis2() == null) {
+            throw ApiException.invalid("period", "no_dhis2_period");
+        }
         Map<String, Map<String, String>> combos = reports.categoryOptionCombos();
         List<Map<String, Object>> dataValues = new ArrayList<>();
         for (Report.Row row : report.rows()) {
@@ -411,12 +414,12 @@ public final class ReportService {
     }
 
     private Period period(Caller caller, Request request, List<FieldError> errors) {
+        MonthDay start = halfYearStart(caller);
         if (request.period() != null) {
             if (request.from() != null || request.to() != null) {
                 errors.add(new FieldError("period", "period_or_dates"));
                 return null;
             }
-            MonthDay start = MonthDay.parse("--" + settings(caller).halfYearStart());
             Period period = Period.named(request.period(), start);
             if (period == null) {
                 errors.add(new FieldError("period", "invalid_period"));
@@ -435,7 +438,12 @@ public final class ReportService {
             errors.add(new FieldError("to", "end_before_start"));
             return null;
         }
-        return Period.range(request.from(), request.to());
+        return Period.range(request.from(), request.to(), start);
+    }
+
+    /** The day the province's half-years (and so its years and plan years) start. */
+    MonthDay halfYearStart(Caller caller) {
+        return MonthDay.parse("--" + settings(caller).halfYearStart());
     }
 
     private static String allowedBreakdowns() {

@@ -97,7 +97,7 @@ public final class SubmissionService {
         List<String> indicators = Arrays.stream(row.getIndicators()).filter(known::contains).toList();
         Report today = reports.report(caller, new ReportService.Request(null, null, null, row.getUnitCode(),
                 List.of(row.getBreakdowns()), row.getMapSuccessors(), indicators),
-                Period.frozen(row.getPeriod(), row.getDateFrom(), row.getDateTo()));
+                Period.frozen(row.getPeriod(), row.getDateFrom(), row.getDateTo(), reports.halfYearStart(caller)));
         JsonNode current = Json.MAPPER.valueToTree(today.toJson(Messages.locale(row.getLanguage())));
 
         Map<String, JsonNode> submittedRows = rowsByCell(content(row));

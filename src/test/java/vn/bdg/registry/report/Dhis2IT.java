@@ -2,6 +2,7 @@ package vn.bdg.registry.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.World;
 
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,5 +55,15 @@ class Dhis2IT {
                 .as("DHIS2 has no period for a date range").isEqualTo(400);
         assertThat(world.reporter.get("/api/v1/reports/dhis2/dataValueSets?period=2026-Q3&indicators=attendances").json()
                 .get("dataValues").get(0).get("period").asText()).isEqualTo("2026Q3");
+
+        // years from 15 December: DHIS2 has no such year or half-year, and would read "2026S1" as
+        // January to June; quarters stay calendar quarters
+        assertThat(world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15")).status())
+                .isEqualTo(200);
+        Api.Res half = world.reporter.get("/api/v1/reports/dhis2/dataValueSets?period=2026-H1");
+        assertThat(half.status()).as(half.body()).isEqualTo(400);
+        assertThat(half.json().get("errors").get(0).get("code").asText()).isEqualTo("no_dhis2_period");
+        assertThat(world.reporter.get("/api/v1/reports/dhis2/dataValueSets?period=2026-Q3&indicators=attendances")
+                .status()).isEqualTo(200);
     }
 }

@@ -40,10 +40,39 @@ class PeriodTest {
         for (String text : new String[]{"2026-H3", "2026-Q5", "26", "2026-h1", "1999", "2026-01", " 2026"}) {
             assertThat(Period.named(text, CALENDAR)).as(text).isNull();
         }
-        Period range = Period.range(LocalDate.of(2025, 11, 1), LocalDate.of(2026, 2, 28));
+        Period range = Period.range(LocalDate.of(2025, 11, 1), LocalDate.of(2026, 2, 28), CALENDAR);
         assertThat(range.name()).isEqualTo("2025-11-01/2026-02-28");
         assertThat(range.dhis2()).isNull();
         assertThat(range.firstPlanYear()).isEqualTo(2025);
         assertThat(range.lastPlanYear()).isEqualTo(2026);
+    }
+
+    @Test
+    void aDateRangeHasThePlansOfTheYearsItTouchesAsTheProvinceCountsYears() {
+        // the same days as the year 2026 with a mid-December cut-off: the 2026 plan only
+        Period year = Period.range(LocalDate.of(2025, 12, 15), LocalDate.of(2026, 12, 14), MID_DECEMBER);
+        assertThat(year).extracting(Period::firstPlanYear, Period::lastPlanYear).containsExactly(2026, 2026);
+        assertThat(Period.named("2026", MID_DECEMBER)).extracting(Period::firstPlanYear, Period::lastPlanYear)
+                .containsExactly(2026, 2026);
+        Period across = Period.range(LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 20), MID_DECEMBER);
+        assertThat(across).extracting(Period::firstPlanYear, Period::lastPlanYear).containsExactly(2025, 2026);
+        Period april = Period.range(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 5, 1), MonthDay.of(4, 1));
+        assertThat(april).extracting(Period::firstPlanYear, Period::lastPlanYear).containsExactly(2025, 2026);
+    }
+
+    @Test
+    void theDhis2PeriodIsTheOneWithTheSameDaysOrNone() {
+        assertThat(Period.named("2026", MonthDay.of(7, 1)).dhis2()).as("1/7/2025-30/6/2026").isEqualTo("2025July");
+        assertThat(Period.named("2026-H1", MonthDay.of(7, 1)).dhis2()).as("1/7-31/12/2025").isEqualTo("2025S2");
+        assertThat(Period.named("2026", MonthDay.of(4, 1)).dhis2()).isEqualTo("2026April");
+        assertThat(Period.named("2026-H2", MonthDay.of(4, 1)).dhis2()).as("1/10/2026-31/3/2027")
+                .isEqualTo("2026AprilS2");
+        assertThat(Period.named("2025", MonthDay.of(10, 1)).dhis2()).as("1/10/2024-30/9/2025").isEqualTo("2024Oct");
+        // DHIS2 has no year or half-year starting on 15 December: no id rather than another period's
+        assertThat(Period.named("2026", MID_DECEMBER).dhis2()).isNull();
+        assertThat(Period.named("2026-H1", MID_DECEMBER).dhis2()).isNull();
+        assertThat(Period.named("2026-Q1", MID_DECEMBER).dhis2()).isEqualTo("2026Q1");
+        assertThat(Period.range(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30), CALENDAR).dhis2())
+                .isEqualTo("2026Q2");
     }
 }
