@@ -106,6 +106,10 @@ public final class ReportService {
                 errors.add(new FieldError(key, "wrong_type"));
             } else if (b == Breakdown.ETHNIC_MINORITY && !Set.of("true", "false", "null").contains(value)) {
                 errors.add(new FieldError(key, "wrong_type"));
+            } else if (b == Breakdown.SEX && !Set.of("female", "male", "null").contains(value)) {
+                errors.add(new FieldError(key, "not_allowed", "female, male, null"));
+            } else if (b == Breakdown.LEVEL && !"null".equals(value) && !LEVELS.contains(value)) {
+                errors.add(new FieldError(key, "not_allowed", String.join(", ", LEVELS) + ", null"));
             } else {
                 values.put(b, "null".equals(value) ? null : value);
             }

@@ -78,6 +78,12 @@ class PeriodsIT {
         assertThat(problem("period=2026&indicators=courses_held,happiness")).containsEntry("indicators", "unknown_code");
         assertThat(problem("period=2026&mapSuccessors=yes")).containsEntry("mapSuccessors", "wrong_type");
         assertThat(problem("period=2026&from=x")).containsEntry("from", "invalid_date");
+        // a cell of the records behind a number: a value its breakdown cannot have names nothing
+        for (String cell : new String[]{"sex=x", "level=village", "ethnicMinority=maybe"}) {
+            Api.Res records = world.reporter.get("/api/v1/reports/indicators/attendances/records?period=2026&" + cell);
+            assertThat(records.status()).as(cell + ": " + records.body()).isEqualTo(400);
+            assertThat(records.json().get("errors").get(0).get("field").asText()).isEqualTo(cell.split("=")[0]);
+        }
         Api.Res bad = world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", "02-30"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").get(0).get("code").asText()).isEqualTo("invalid_month_day");
