@@ -100,7 +100,7 @@ public final class CheckInService {
         for (Submitted s : submitted) {
             ScanResult answer = answers.get(s.scan().clientScanId());
             results.add(answer == null || scannable.session(s.caller(), answer.checkIn().sessionId()) == null
-                    ? ScanResult.unknownSession(s.scan().clientScanId()) : answer);
+                    ? ScanResult.unknownSession(s.scan().clientScanId()) : answer.forPhone());
         }
         return results;
     }

@@ -194,6 +194,23 @@ class CheckInIT {
         JsonNode result = checkIn(world.trainer, session, body);
         assertThat(result.get("outcome").asText()).isEqualTo("accepted");
         assertThat(result.get("checkIn").get("method").asText()).isEqualTo("manual");
+        assertThat(result.get("participant").get("fullName").asText()).isEqualTo("Nguyễn Thị Hoà");
+    }
+
+    @Test
+    void aManualCheckInOfSomeoneOffTheRosterDoesNotTellTheirNameOrUnit() {
+        // an id typed on the phone is not a person holding out their card: no reading people outside the rosters
+        UUID stranger = Fixtures.participant(world, "Hoàng Văn Minh", "male", world.communeA2);
+        Map<String, Object> body = scan(null);
+        body.remove("qr");
+        body.put("participantId", stranger.toString());
+        body.put("method", "manual");
+        JsonNode result = checkIn(world.trainer, session, body);
+        assertThat(result.get("outcome").asText()).isEqualTo("not_enrolled");
+        assertThat(result.get("participant").isNull()).as(result.toString()).isTrue();
+        JsonNode again = world.trainer.post("/api/v1/sessions/" + session + "/check-ins", body).json();
+        assertThat(again.get("replayed").asBoolean()).isTrue();
+        assertThat(again.get("participant").isNull()).as(again.toString()).isTrue();
     }
 
     @Test
