@@ -44,6 +44,15 @@ class CheckInIT {
         return card.json().get("token").asText();
     }
 
+    /** A manual check-in, after a name search: the person's id instead of a card. */
+    private static Map<String, Object> manual(UUID person) {
+        Map<String, Object> body = scan(null);
+        body.remove("qr");
+        body.put("participantId", person.toString());
+        body.put("method", "manual");
+        return body;
+    }
+
     static Map<String, Object> scan(String qr) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientScanId", UUID.randomUUID().toString());
@@ -187,11 +196,7 @@ class CheckInIT {
 
     @Test
     void aManualCheckInAfterANameSearchWorksWithoutACard() {
-        Map<String, Object> body = scan(null);
-        body.remove("qr");
-        body.put("participantId", hoa.toString());
-        body.put("method", "manual");
-        JsonNode result = checkIn(world.trainer, session, body);
+        JsonNode result = checkIn(world.trainer, session, manual(hoa));
         assertThat(result.get("outcome").asText()).isEqualTo("accepted");
         assertThat(result.get("checkIn").get("method").asText()).isEqualTo("manual");
         assertThat(result.get("participant").get("fullName").asText()).isEqualTo("Nguyễn Thị Hoà");
@@ -201,10 +206,7 @@ class CheckInIT {
     void aManualCheckInOfSomeoneOffTheRosterDoesNotTellTheirNameOrUnit() {
         // an id typed on the phone is not a person holding out their card: no reading people outside the rosters
         UUID stranger = Fixtures.participant(world, "Hoàng Văn Minh", "male", world.communeA2);
-        Map<String, Object> body = scan(null);
-        body.remove("qr");
-        body.put("participantId", stranger.toString());
-        body.put("method", "manual");
+        Map<String, Object> body = manual(stranger);
         JsonNode result = checkIn(world.trainer, session, body);
         assertThat(result.get("outcome").asText()).isEqualTo("not_enrolled");
         assertThat(result.get("participant").isNull()).as(result.toString()).isTrue();
