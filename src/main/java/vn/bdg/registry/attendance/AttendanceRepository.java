@@ -353,10 +353,4 @@ final class AttendanceRepository {
                 .from(SIGN_IN_SHEET).where(SIGN_IN_SHEET.SESSION_ID.eq(sessionId))
                 .orderBy(SIGN_IN_SHEET.UPLOADED_AT).fetch().stream().map(r -> (Record) r).toList();
     }
-
-    /** For each merged record: the record it was merged into, among merges into these people. */
-    Map<UUID, UUID> mergedInto(Collection<UUID> keptIds) {
-        return dsl.select(PARTICIPANT.ID, PARTICIPANT.MERGED_INTO).from(PARTICIPANT)
-                .where(PARTICIPANT.MERGED_INTO.in(keptIds)).fetchMap(PARTICIPANT.ID, PARTICIPANT.MERGED_INTO);
-    }
 }

@@ -5,6 +5,7 @@ import org.jooq.Record;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.card.CardService;
+import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
 import vn.bdg.registry.web.ApiException;
 
@@ -86,11 +87,15 @@ public final class AttendanceService {
         SessionContext session = scannable(caller, sessionId);
         List<AttendanceRepository.Enrolled> enrolled = repository.enrolledIn(session.courseId());
         List<UUID> ids = enrolled.stream().map(AttendanceRepository.Enrolled::participantId).toList();
-        List<RevokedCard> revoked = cards.revokedCards(ids).stream().sorted().map(key -> {
+        // the cards of records merged into the enrolled stand for them: the phone needs those and their revocations
+        Map<UUID, UUID> mergedInto = MergedRecords.into(dsl, session.provinceCode(), ids);
+        List<UUID> cardHolders = new ArrayList<>(ids);
+        cardHolders.addAll(mergedInto.keySet());
+        List<RevokedCard> revoked = cards.revokedCards(cardHolders).stream().sorted().map(key -> {
             String[] parts = key.split("/");
             return new RevokedCard(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
         }).toList();
-        List<Alias> aliases = repository.mergedInto(ids).entrySet().stream()
+        List<Alias> aliases = mergedInto.entrySet().stream()
                 .map(e -> new Alias(e.getKey(), e.getValue()))
                 .sorted(java.util.Comparator.comparing(Alias::cardParticipantId)).toList();
         Map<UUID, OffsetDateTime> present = repository.attendance(List.of(sessionId)).getOrDefault(sessionId, Map.of());

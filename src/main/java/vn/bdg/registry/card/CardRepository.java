@@ -3,9 +3,11 @@ package vn.bdg.registry.card;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.sql.Ids;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -56,10 +58,14 @@ final class CardRepository {
     /** Revokes every live card of the participant and issues the next version. */
     CardRow revokeAndReissue(DSLContext tx, UUID participantId, String provinceCode, String reason) {
         currentCard(tx, participantId, provinceCode);
+        // the person's every live card: also those of duplicate records merged into theirs, which
+        // still check them in (a lost old badge of a merged record is revoked through the person)
+        List<UUID> holders = new ArrayList<>(List.of(participantId));
+        holders.addAll(MergedRecords.into(tx, provinceCode, List.of(participantId)).keySet());
         tx.update(PARTICIPANT_CARD)
                 .set(PARTICIPANT_CARD.REVOKED_AT, OffsetDateTime.now())
                 .set(PARTICIPANT_CARD.REVOCATION_REASON, reason)
-                .where(PARTICIPANT_CARD.PARTICIPANT_ID.eq(participantId).and(PARTICIPANT_CARD.REVOKED_AT.isNull()))
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.in(holders).and(PARTICIPANT_CARD.REVOKED_AT.isNull()))
                 .execute();
         return nextCard(tx, participantId, provinceCode);
     }

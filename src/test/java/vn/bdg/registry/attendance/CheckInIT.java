@@ -226,6 +226,28 @@ class CheckInIT {
     }
 
     @Test
+    void revokingAPersonsCardRevokesTheCardsOfRecordsMergedIntoTheirsAndPhonesAreToldSo() {
+        // an older duplicate merged into another that was merged into hoa later: its badge is hoa's
+        UUID older = Fixtures.participant(world, "Nguyễn T. Hoà", "female", world.communeA1);
+        UUID duplicate = Fixtures.participant(world, "Nguyễn Thị Hòa", "female", world.communeA1);
+        String olderCard = cardOf(older);
+        Fixtures.mergeInto(older, duplicate);
+        Fixtures.mergeInto(duplicate, hoa);
+        JsonNode roster = world.trainer.get("/api/v1/sessions/" + session + "/roster").json();
+        assertThat(roster.get("aliases")).extracting(a -> a.get("cardParticipantId").asText() + ">"
+                + a.get("participantId").asText()).contains(older + ">" + hoa);
+
+        // the old badge is lost: the organiser revokes the person's card (the merged records have no page of their own)
+        assertThat(world.organizer.post("/api/v1/participants/" + hoa + "/card/revoke", Map.of("reason", "Mất thẻ"))
+                .status()).isEqualTo(200);
+        assertThat(checkIn(world.trainer, session, scan(olderCard)).get("outcome").asText()).isEqualTo("revoked_card");
+        roster = world.trainer.get("/api/v1/sessions/" + session + "/roster").json();
+        assertThat(roster.get("revokedCards")).extracting(r -> r.get("participantId").asText() + "/"
+                + r.get("version").asInt()).contains(older + "/1", hoa + "/1");
+        assertThat(checkIn(world.trainer, session, scan(cardOf(hoa))).get("outcome").asText()).isEqualTo("accepted");
+    }
+
+    @Test
     void onlyAssignedTrainersAndManagersInScopeMayScan() {
         UUID otherCourse = Fixtures.courseToday(world, world.districtB);
         UUID otherSession = Fixtures.sessionNow(world, otherCourse);
