@@ -165,9 +165,9 @@ final class AttendanceRepository {
      */
     private static final String INSERT_SKIPPING_CONFLICTS = """
             insert into check_in (province_code, client_scan_id, session_id, participant_id, outcome, method,
-                                  card_version, scanned_at, received_at, clock_suspect, device_id, scanned_by,
-                                  first_check_in_id)
-            select * from unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12})
+                                  card_version, scanned_at, judged_at, received_at, clock_suspect, device_id,
+                                  scanned_by, first_check_in_id)
+            select * from unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13})
             on conflict do nothing
             returning client_scan_id, id""";
 
@@ -186,6 +186,7 @@ final class AttendanceRepository {
                         column(rows, CheckInRecord::getMethod, String[]::new, TEXTS),
                         column(rows, CheckInRecord::getCardVersion, Integer[]::new, INTS),
                         column(rows, CheckInRecord::getScannedAt, OffsetDateTime[]::new, TIMES),
+                        column(rows, CheckInRecord::getJudgedAt, OffsetDateTime[]::new, TIMES),
                         column(rows, CheckInRecord::getReceivedAt, OffsetDateTime[]::new, TIMES),
                         column(rows, CheckInRecord::getClockSuspect, Boolean[]::new, BOOLEANS),
                         column(rows, CheckInRecord::getDeviceId, String[]::new, TEXTS),
@@ -291,10 +292,14 @@ final class AttendanceRepository {
                 .fetch(r -> new Enrolled(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    /** The live attendances of a course's sessions: session -> participant -> scanned at. */
+    /**
+     * The live attendances of a course's sessions: session -> participant -> when, by the server's
+     * clock as far as known (see check_in.judged_at).
+     */
     Map<UUID, Map<UUID, OffsetDateTime>> attendance(Collection<UUID> sessionIds) {
         Map<UUID, Map<UUID, OffsetDateTime>> bySession = new HashMap<>();
-        dsl.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, CHECK_IN.SCANNED_AT).from(CHECK_IN)
+        dsl.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, DSL.coalesce(CHECK_IN.JUDGED_AT, CHECK_IN.SCANNED_AT))
+                .from(CHECK_IN)
                 .where(CHECK_IN.SESSION_ID.in(sessionIds).and(Outcome.liveAttendance(CHECK_IN)))
                 .forEach(r -> bySession.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
         return bySession;

@@ -186,6 +186,7 @@ public final class CheckInService {
             row.setSessionId(session.sessionId());
             row.setMethod(scan.method());
             row.setScannedAt(storable(scan.scannedAt()));
+            row.setJudgedAt(storable(judgedAt));
             row.setReceivedAt(receivedAt);
             row.setClockSuspect(suspect);
             row.setDeviceId(scan.deviceId());

@@ -7,6 +7,7 @@ import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -206,6 +207,12 @@ class OfflineUploadIT {
         assertThat(OffsetDateTime.parse(answer.get("checkIn").get("scannedAt").asText()).toInstant())
                 .as("the phone's own time is kept")
                 .isEqualTo(phoneNow.minusMinutes(1).toInstant().truncatedTo(ChronoUnit.MICROS));
+        // and the attendance is timed by the corrected clock: a minute ago, on time, not two days late
+        JsonNode mark = world.organizer.get("/api/v1/courses/" + course + "/attendance").json().get("participants")
+                .get(0).get("sessions").get(0);
+        assertThat(mark.get("status").asText()).isEqualTo("present");
+        assertThat(Duration.between(OffsetDateTime.parse(mark.get("scannedAt").asText()), OffsetDateTime.now()).abs())
+                .isLessThan(Duration.ofMinutes(5));
 
         UUID late = Fixtures.participant(world, "Đàm Thị Yến", "female", world.communeA1);
         Fixtures.enroll(world, course, late);
