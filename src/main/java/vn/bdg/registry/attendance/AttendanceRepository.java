@@ -260,7 +260,7 @@ final class AttendanceRepository {
             answers.put(scanId, new ScanResult(scanId, r.get(CHECK_IN.OUTCOME), new ScanResult.CheckIn(
                     r.get(CHECK_IN.ID), r.get(CHECK_IN.SESSION_ID), participantId, r.get(CHECK_IN.OUTCOME),
                     r.get(CHECK_IN.METHOD), r.get(CHECK_IN.SCANNED_AT), r.get(CHECK_IN.RECEIVED_AT),
-                    r.get(CHECK_IN.DEVICE_ID), r.get(CHECK_IN.CLOCK_SUSPECT)),
+                    r.get(CHECK_IN.DEVICE_ID), r.get(CHECK_IN.CLOCK_SUSPECT), r.get(CHECK_IN.UNDONE_AT)),
                     person, firstCheckIn, !insertedNow.contains(scanId)));
         }
         return answers;

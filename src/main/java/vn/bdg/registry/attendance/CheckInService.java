@@ -339,7 +339,7 @@ public final class CheckInService {
                                      ScanResult.FirstCheckIn first) {
         return new ScanResult(r.getClientScanId(), r.getOutcome(), new ScanResult.CheckIn(checkInId, r.getSessionId(),
                 r.getParticipantId(), r.getOutcome(), r.getMethod(), r.getScannedAt(), r.getReceivedAt(),
-                r.getDeviceId(), r.getClockSuspect()),
+                r.getDeviceId(), r.getClockSuspect(), null),
                 person == null ? null : new ScanResult.Person(person.id(), person.fullName(), person.unitCode()),
                 first, false);
     }

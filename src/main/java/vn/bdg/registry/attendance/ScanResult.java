@@ -9,9 +9,10 @@ import java.util.UUID;
 public record ScanResult(UUID clientScanId, String outcome, CheckIn checkIn, Person participant,
                          FirstCheckIn firstCheckIn, boolean replayed) {
 
+    /** undoneAt: when an organiser undid this attendance (a resent scan's answer says so), else null. */
     public record CheckIn(UUID id, UUID sessionId, UUID participantId, String outcome, String method,
                           OffsetDateTime scannedAt, OffsetDateTime receivedAt, String deviceId,
-                          boolean clockSuspect) {
+                          boolean clockSuspect, OffsetDateTime undoneAt) {
     }
 
     public record Person(UUID id, String fullName, String unitCode) {

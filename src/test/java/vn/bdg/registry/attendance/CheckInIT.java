@@ -301,11 +301,18 @@ class CheckInIT {
 
     @Test
     void undoingAMistakenScanEndsTheAttendanceAndIsAudited() {
-        JsonNode result = checkIn(world.trainer, session, scan(cardOf(hoa)));
+        Map<String, Object> mistaken = scan(cardOf(hoa));
+        JsonNode result = checkIn(world.trainer, session, mistaken);
+        assertThat(result.get("checkIn").get("undoneAt").isNull()).isTrue();
         String id = result.get("checkIn").get("id").asText();
         assertThat(world.trainer.delete("/api/v1/check-ins/" + id).status()).isEqualTo(204);
         assertThat(attendanceCount()).isZero();
         assertThat(world.trainer.delete("/api/v1/check-ins/" + id).status()).isEqualTo(409);
+        // the phone sending the scan again learns it was undone: accepted as stored, but no longer standing
+        JsonNode resent = world.trainer.post("/api/v1/sessions/" + session + "/check-ins", mistaken).json();
+        assertThat(resent.get("replayed").asBoolean()).isTrue();
+        assertThat(resent.get("checkIn").get("undoneAt").isNull()).as(resent.toString()).isFalse();
+        assertThat(attendanceCount()).isZero();
         assertThat(checkIn(world.trainer, session, scan(cardOf(hoa))).get("outcome").asText()).isEqualTo("accepted");
         JsonNode audit = world.admin.get("/api/v1/audit-log?entity=check_in&entityId=" + id).json().get("items");
         assertThat(audit).extracting(a -> a.get("action").asText()).containsExactly("undo");
