@@ -122,7 +122,7 @@ public final class App {
         var attendanceCtl = new AttendanceController(checkIns, attendance, cards, units,
                 new WalkInService(dsl, checkIns, attendance, participants, enrollments, config.clockSkewTolerance()),
                 new Turns(config.scanConcurrency(), config.scanWait()),
-                new LiveScans(checkIns, config.scanConcurrency(), config.scanWait()));
+                new LiveScans(checkIns, config.livePasses(), config.scanWait()));
         var certificates = new CertificateService(dsl, attendance, keys, audit, config.publicBaseUrl());
         var certificateCtl = new CertificateController(certificates);
         var publicCtl = new PublicController(certificates, new SelfService(cards, attendance, certificates));

@@ -22,6 +22,7 @@ public record Config(
         long publicRequestsPerMinute,
         List<String> trustedProxies,
         int scanConcurrency,
+        int livePasses,
         Duration scanWait) {
 
     public static Config fromEnvironment() {
@@ -45,10 +46,12 @@ public record Config(
                 Long.parseLong(env.getOrDefault("PUBLIC_RATE_LIMIT_PER_MINUTE", "60")),
                 Arrays.stream(env.getOrDefault("TRUSTED_PROXIES", "").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                // bench/README.md: on 2 cores, 3, 6 and 12 passes over live scans at once gave about the
-                // same rate; 3 to 6 were best when each scan ran alone
+                // uploads (each a large batch already) at once: 3 to 6 were best on 2 cores (bench/README.md)
                 Integer.parseInt(env.getOrDefault("SCAN_CONCURRENCY",
                         String.valueOf(3 * Runtime.getRuntime().availableProcessors()))),
+                // passes over live scans at once: one stores the most scans per commit; on 2 cores 1 pass
+                // did 1,385-1,452 scans/s, 2 passes 1,156 and 6 passes 863-944 (bench/README.md)
+                Integer.parseInt(env.getOrDefault("LIVE_SCAN_PASSES", "1")),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("SCAN_WAIT_SECONDS", "10"))));
     }
 
@@ -56,21 +59,21 @@ public record Config(
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, url, user, password, embeddedDataDir, metricsPublic,
                 accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance, publicBaseUrl,
-                publicRequestsPerMinute, trustedProxies, scanConcurrency, scanWait);
+                publicRequestsPerMinute, trustedProxies, scanConcurrency, livePasses, scanWait);
     }
 
     /** The same settings with another limit on public requests per client, behind these proxies: for the rate-limit tests. */
     public Config withPublicRequestsPerMinute(long perMinute, List<String> proxies) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, embeddedDataDir, metricsPublic,
                 accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance, publicBaseUrl, perMinute,
-                proxies, scanConcurrency, scanWait);
+                proxies, scanConcurrency, livePasses, scanWait);
     }
 
     /** The same settings with another number of passes and uploads worked on at once and wait: for the tests of turns. */
     public Config withScanTurns(int concurrency, Duration wait) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, embeddedDataDir, metricsPublic,
                 accessTokenTtl, refreshTokenTtl, maxRequestBytes, clockSkewTolerance, publicBaseUrl,
-                publicRequestsPerMinute, trustedProxies, concurrency, wait);
+                publicRequestsPerMinute, trustedProxies, concurrency, concurrency, wait);
     }
 
     private static String blankToNull(String s) {

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Scans are worked on a few passes at a time, the others waiting their turn (SCAN_CONCURRENCY,
+ * Live scans are worked on a few passes at a time, the others waiting their turn (LIVE_SCAN_PASSES,
  * SCAN_WAIT_SECONDS), and live scans waiting together are stored together (LiveScans). On servers
  * of their own, with one pass at a time.
  */
