@@ -116,8 +116,7 @@ public final class Bodies {
 
     private static FieldError fieldError(JsonMappingException e) {
         if (e instanceof Json.OutOfRange) {
-            return new FieldError(path(e), "out_of_range", String.format("%04d", Json.FIRST_YEAR) + "-01-01",
-                    Json.LAST_YEAR + "-12-31");
+            return Json.outOfRange(path(e));
         }
         return new FieldError(path(e), e instanceof UnrecognizedPropertyException ? "unknown_field" : "wrong_type");
     }

@@ -59,6 +59,11 @@ public final class Json {
     public static final int FIRST_YEAR = 1;
     public static final int LAST_YEAR = 9999;
 
+    /** The error of a date or time outside FIRST_YEAR–LAST_YEAR, in a body or a query parameter. */
+    static FieldError outOfRange(String field) {
+        return new FieldError(field, "out_of_range", String.format("%04d-01-01", FIRST_YEAR), LAST_YEAR + "-12-31");
+    }
+
     /** A well-formed date or time outside FIRST_YEAR–LAST_YEAR (such as +300000-01-01). */
     public static final class OutOfRange extends JsonMappingException {
         OutOfRange(JsonParser parser) {

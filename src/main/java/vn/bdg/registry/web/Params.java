@@ -45,8 +45,7 @@ public final class Params {
             throw ApiException.invalid(name, "invalid_date");
         }
         if (date.getYear() < Json.FIRST_YEAR || date.getYear() > Json.LAST_YEAR) {
-            throw ApiException.invalid(name, "out_of_range", String.format("%04d", Json.FIRST_YEAR) + "-01-01",
-                    Json.LAST_YEAR + "-12-31");
+            throw ApiException.invalid(List.of(Json.outOfRange(name)));
         }
         return date;
     }
