@@ -93,11 +93,25 @@ final class Duplicates {
         return reasons;
     }
 
-    /** Facts showing two people who share a phone or a name are different: another ID, sex or birth year. */
+    /**
+     * Facts showing two people who share a phone or a name are different: another ID, sex or birth
+     * year, or names of which neither is part of the other (a household shares a phone: "Trần Văn
+     * Khách" is not "Nguyễn Văn Bình"; "Mai" may well be "Hà Thị Mai").
+     */
     static boolean contradict(Person a, Person b) {
         boolean otherId = a.nationalIdHmac() != null && b.nationalIdHmac() != null
                 && !Arrays.equals(a.nationalIdHmac(), b.nationalIdHmac());
-        return otherId || differ(a.sex(), b.sex()) || differ(a.birthYear(), b.birthYear());
+        return otherId || differ(a.sex(), b.sex()) || differ(a.birthYear(), b.birthYear())
+                || otherNames(a.nameKey(), b.nameKey());
+    }
+
+    private static boolean otherNames(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        List<String> wordsA = List.of(a.trim().split("\\s+"));
+        List<String> wordsB = List.of(b.trim().split("\\s+"));
+        return !wordsA.containsAll(wordsB) && !wordsB.containsAll(wordsA);
     }
 
     private static boolean differ(Object a, Object b) {

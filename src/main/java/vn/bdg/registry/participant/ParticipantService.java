@@ -90,15 +90,15 @@ final class ParticipantService {
         });
     }
 
-    /**
-     * Someone who turned up uninvited: the record they most likely are (the duplicate rules,
-     * uncontradicted), or a new record. Answers the record and, when found, by what it matched.
-     */
     /** This service working inside the transaction tx (its own transactions become savepoints). */
     ParticipantService within(DSLContext tx) {
         return new ParticipantService(tx, new ParticipantRepository(tx), rules, hasher, catalogs, units, audit);
     }
 
+    /**
+     * Someone who turned up uninvited: the record they most likely are (the duplicate rules,
+     * uncontradicted), or a new record. Answers the record and, when found, by what it matched.
+     */
     ParticipantRegistry.Registered findOrCreate(Caller caller, ParticipantInput input) {
         ParticipantData data = checked(caller, input);
         String nameKey = participants.nameKeys(List.of(data.fullName())).get(0);

@@ -120,6 +120,27 @@ class WalkInIT {
     }
 
     @Test
+    void someoneWhoSharesAPhoneWithAnotherNameIsRegisteredNotTakenForThePhonesOwner() {
+        // a household shares one phone: the owner is not the person standing in the hall
+        UUID owner = Fixtures.participant(world, "Nguyễn Văn Bình", "male", world.communeA1);
+        TestServer.get().database.dsl().update(PARTICIPANT).set(PARTICIPANT.PHONE, "+84939909978")
+                .where(PARTICIPANT.ID.eq(owner)).execute();
+        var res = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
+                "fullName", "Trần Văn Khách", "sex", "male", "phone", "0939909978"),
+                OffsetDateTime.now(ZoneOffset.ofHours(7))));
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        assertThat(res.json().get("matchedBy").isNull()).as(res.body()).isTrue();
+        JsonNode checkedIn = res.json().get("participant");
+        assertThat(checkedIn.get("fullName").asText()).isEqualTo("Trần Văn Khách");
+        assertThat(checkedIn.get("id").asText()).isNotEqualTo(owner.toString());
+        assertThat(TestServer.get().database.dsl().select(PARTICIPANT.DUPLICATE_OF).from(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(UUID.fromString(checkedIn.get("id").asText()))).fetchOne(0, UUID.class))
+                .as("flagged for an organiser to review").isEqualTo(owner);
+        assertThat(world.organizer.get("/api/v1/courses/" + course + "/enrollments").json().get("items"))
+                .extracting(e -> e.get("participant").get("fullName").asText()).containsExactly("Trần Văn Khách");
+    }
+
+    @Test
     void outsideTheSessionNobodyIsRegistered() {
         var res = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
                 "fullName", "Đinh Văn Quân", "sex", "male"), OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(2)));
