@@ -24,12 +24,12 @@ public record ScanResult(UUID clientScanId, String outcome, CheckIn checkIn, Per
     }
 
     /**
-     * This answer as the phone gets it: a scan by participant id (typed, not a card the person holds
-     * out) names the person only when they attend the session (accepted, or already checked in), so
+     * This answer as the phone gets it: a scan by participant id (manual or walk-in: typed, not a card
+     * the person holds out) names the person only when they attend the session (accepted, or already checked in), so
      * that an id does not read the name and unit of someone outside the caller's rosters.
      */
     ScanResult forPhone() {
-        boolean byId = checkIn != null && "manual".equals(checkIn.method());
+        boolean byId = checkIn != null && !"qr".equals(checkIn.method());
         if (!byId || participant == null || Outcome.ACCEPTED.equals(outcome)
                 || Outcome.ALREADY_CHECKED_IN.equals(outcome)) {
             return this;

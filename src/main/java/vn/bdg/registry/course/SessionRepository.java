@@ -15,6 +15,9 @@ import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.COURSE;
 import static vn.bdg.registry.db.Tables.COURSE_SESSION;
+import static vn.bdg.registry.db.Tables.CHECK_IN;
+import static vn.bdg.registry.db.Tables.EXCUSED_ABSENCE;
+import static vn.bdg.registry.db.Tables.SIGN_IN_SHEET;
 
 /** SQL for sessions. A session is visible exactly when its course is. */
 public final class SessionRepository {
@@ -80,6 +83,18 @@ public final class SessionRepository {
                 .set(COURSE_SESSION.VENUE, s.venue())
                 .where(COURSE_SESSION.ID.eq(s.id()))
                 .returning().fetchOne());
+    }
+
+    /**
+     * Whether anything was recorded at the session (scans, refused ones too, excused absences,
+     * signed sheets): that evidence is not deleted with it. Locks the session, so that nothing is
+     * recorded at it between this answer and the delete.
+     */
+    public boolean hasRecords(DSLContext tx, UUID id) {
+        tx.select(COURSE_SESSION.ID).from(COURSE_SESSION).where(COURSE_SESSION.ID.eq(id)).forUpdate().execute();
+        return tx.fetchExists(CHECK_IN, CHECK_IN.SESSION_ID.eq(id))
+                || tx.fetchExists(EXCUSED_ABSENCE, EXCUSED_ABSENCE.SESSION_ID.eq(id))
+                || tx.fetchExists(SIGN_IN_SHEET, SIGN_IN_SHEET.SESSION_ID.eq(id));
     }
 
     public void delete(DSLContext tx, UUID id) {

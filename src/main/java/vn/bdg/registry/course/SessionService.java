@@ -74,6 +74,9 @@ public final class SessionService {
             if (course.status().needsSessions() && sessions.count(tx, course.id()) == 1) {
                 throw ApiException.conflict("last_session", course.status().name());
             }
+            if (sessions.hasRecords(tx, id)) {
+                throw ApiException.conflict("session_has_records");
+            }
             sessions.delete(tx, id);
             audit.record(tx, caller, "delete", "session", id, locked.session(), null);
         });

@@ -10,6 +10,8 @@ import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -203,16 +205,38 @@ class CheckInIT {
     }
 
     @Test
-    void aManualCheckInOfSomeoneOffTheRosterDoesNotTellTheirNameOrUnit() {
+    void aCheckInByIdOfSomeoneOffTheRosterDoesNotTellTheirNameOrUnit() {
         // an id typed on the phone is not a person holding out their card: no reading people outside the rosters
         UUID stranger = Fixtures.participant(world, "Hoàng Văn Minh", "male", world.communeA2);
-        Map<String, Object> body = manual(stranger);
-        JsonNode result = checkIn(world.trainer, session, body);
-        assertThat(result.get("outcome").asText()).isEqualTo("not_enrolled");
-        assertThat(result.get("participant").isNull()).as(result.toString()).isTrue();
-        JsonNode again = world.trainer.post("/api/v1/sessions/" + session + "/check-ins", body).json();
-        assertThat(again.get("replayed").asBoolean()).isTrue();
-        assertThat(again.get("participant").isNull()).as(again.toString()).isTrue();
+        for (String method : List.of("manual", "walk_in")) {
+            Map<String, Object> body = manual(stranger);
+            body.put("method", method);
+            JsonNode result = checkIn(world.trainer, session, body);
+            assertThat(result.get("outcome").asText()).isEqualTo("not_enrolled");
+            assertThat(result.get("participant").isNull()).as(method + ": " + result).isTrue();
+            JsonNode again = world.trainer.post("/api/v1/sessions/" + session + "/check-ins", body).json();
+            assertThat(again.get("replayed").asBoolean()).isTrue();
+            assertThat(again.get("participant").isNull()).as(method + ": " + again).isTrue();
+        }
+    }
+
+    @Test
+    void aSessionWithScansIsNotDeletedTheScansAreEvidence() {
+        UUID tomorrow = Fixtures.session(world, course, LocalDate.now(ZoneOffset.ofHours(7)).plusDays(1),
+                LocalTime.of(8, 0), LocalTime.of(11, 0));
+        JsonNode early = checkIn(world.trainer, tomorrow, scan(cardOf(hoa)));
+        assertThat(early.get("outcome").asText()).as("a refused scan is stored too").isEqualTo("session_not_open");
+
+        Api.Res delete = world.organizer.delete("/api/v1/sessions/" + tomorrow);
+        assertThat(delete.status()).as(delete.body()).isEqualTo(409);
+        assertThat(delete.json().get("code").asText()).isEqualTo("session_has_records");
+        assertThat(world.organizer.get("/api/v1/sessions/" + tomorrow).status()).isEqualTo(200);
+        assertThat(TestServer.get().database.dsl().fetchCount(CHECK_IN, CHECK_IN.SESSION_ID.eq(tomorrow)))
+                .isEqualTo(1);
+
+        UUID empty = Fixtures.session(world, course, LocalDate.now(ZoneOffset.ofHours(7)).plusDays(1),
+                LocalTime.of(13, 0), LocalTime.of(16, 0));
+        assertThat(world.organizer.delete("/api/v1/sessions/" + empty).status()).isEqualTo(204);
     }
 
     @Test
