@@ -6,8 +6,10 @@ import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.card.CardService;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Json;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -177,8 +179,7 @@ public final class CheckInService {
         for (Submitted s : submitted) {
             Scan scan = s.scan();
             SessionContext session = scannable.session(s.caller(), scan.sessionId());
-            // judge by the phone's clock, corrected when the batch showed how far off it is
-            OffsetDateTime judgedAt = skew == null ? scan.scannedAt() : scan.scannedAt().minus(skew);
+            OffsetDateTime judgedAt = judgedAt(scan.scannedAt(), skew);
             boolean suspect = clockOff || judgedAt.isAfter(receivedAt.plus(clockTolerance));
             CheckInRecord row = new CheckInRecord();
             row.setProvinceCode(session.provinceCode());
@@ -222,6 +223,26 @@ public final class CheckInService {
         }
         return new Decisions(rows, people);
     }
+
+    /**
+     * The time a scan is judged by: the phone's clock, corrected when the batch showed how far off
+     * it is. A correction that leaves the years a time may have (a phone whose clock said 9999 when
+     * it sent scans of year 1) stops at their edge: far outside any session, as the scan is.
+     */
+    private static OffsetDateTime judgedAt(OffsetDateTime scannedAt, Duration skew) {
+        if (skew == null) {
+            return scannedAt;
+        }
+        Instant judged = scannedAt.toInstant().minus(skew);
+        if (judged.isBefore(EARLIEST.toInstant())) {
+            return EARLIEST;
+        }
+        return judged.isAfter(LATEST.toInstant()) ? LATEST : scannedAt.minus(skew);
+    }
+
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.of(Json.FIRST_YEAR, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    private static final OffsetDateTime LATEST = OffsetDateTime.of(Json.LAST_YEAR, 12, 31, 23, 59, 59, 0,
+            ZoneOffset.UTC);
 
     /**
      * A time as the database keeps it (microseconds, UTC), so that the answer given now and the one

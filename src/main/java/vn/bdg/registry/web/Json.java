@@ -23,6 +23,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** The one ObjectMapper: strict on input (unknown fields and type coercions are errors). */
 public final class Json {
@@ -59,6 +60,10 @@ public final class Json {
     public static final int FIRST_YEAR = 1;
     public static final int LAST_YEAR = 9999;
 
+    public static boolean inRange(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
     /** The error of a date or time outside FIRST_YEAR–LAST_YEAR, in a body or a query parameter. */
     static FieldError outOfRange(String field) {
         return new FieldError(field, "out_of_range", String.format("%04d-01-01", FIRST_YEAR), LAST_YEAR + "-12-31");
@@ -85,9 +90,11 @@ public final class Json {
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             Object value = super.deserialize(parser, context);
-            int year = value instanceof LocalDate date ? date.getYear()
-                    : value instanceof OffsetDateTime time ? time.getYear() : FIRST_YEAR;
-            if (year < FIRST_YEAR || year > LAST_YEAR) {
+            boolean inRange = value instanceof LocalDate date ? inRange(date.getYear())
+                    // both as written and in UTC, as it is stored (0001-01-01T00:00+18:00 is in year 0 there)
+                    : !(value instanceof OffsetDateTime time) || inRange(time.getYear())
+                            && inRange(time.withOffsetSameInstant(ZoneOffset.UTC).getYear());
+            if (!inRange) {
                 throw new OutOfRange(parser);
             }
             return value;

@@ -44,7 +44,7 @@ public final class Params {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(name, "invalid_date");
         }
-        if (date.getYear() < Json.FIRST_YEAR || date.getYear() > Json.LAST_YEAR) {
+        if (!Json.inRange(date.getYear())) {
             throw ApiException.invalid(List.of(Json.outOfRange(name)));
         }
         return date;

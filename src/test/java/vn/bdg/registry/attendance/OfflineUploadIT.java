@@ -220,6 +220,15 @@ class OfflineUploadIT {
                 List.of(item(session, card(late), phoneNow, "fast-phone")))).json().get("items").get(0);
         assertThat(withoutSentAt.get("outcome").asText()).isEqualTo("session_not_open");
         assertThat(withoutSentAt.get("checkIn").get("clockSuspect").asBoolean()).isTrue();
+
+        // a clock so far off that the correction leaves the calendar: refused and stored, not a 500
+        UUID lost = Fixtures.participant(world, "Hà Văn Lộc", "male", world.communeA1);
+        Fixtures.enroll(world, course, lost);
+        Api.Res absurd = world.organizer.post("/api/v1/check-ins/batch", Map.of("sentAt", "9999-12-31T00:00:00Z",
+                "items", List.of(item(session, card(lost), OffsetDateTime.parse("0001-01-02T00:00:00Z"), "old-phone"))));
+        assertThat(absurd.status()).as(absurd.body()).isEqualTo(200);
+        assertThat(absurd.json().get("items").get(0).get("outcome").asText()).isEqualTo("session_not_open");
+        assertThat(absurd.json().get("items").get(0).get("checkIn").get("clockSuspect").asBoolean()).isTrue();
     }
 
     @Test

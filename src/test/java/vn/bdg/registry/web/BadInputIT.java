@@ -7,6 +7,7 @@ import vn.bdg.registry.support.World;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,6 +133,12 @@ class BadInputIT {
         assertProblem(farAhead, 400, "validation_failed");
         assertThat(farAhead.json().get("errors").get(0).get("field").asText()).isEqualTo("items[0].scannedAt");
         assertThat(farAhead.json().get("errors").get(0).get("code").asText()).isEqualTo("out_of_range");
+
+        Map<String, Object> yearZeroInUtc = new HashMap<>(scan);
+        yearZeroInUtc.put("scannedAt", "0001-01-01T00:00:00+18:00");
+        Api.Res beforeYearOne = organizer.post("/api/v1/check-ins/batch", Map.of("items", List.of(yearZeroInUtc)));
+        assertProblem(beforeYearOne, 400, "validation_failed");
+        assertThat(beforeYearOne.json().get("errors").get(0).get("code").asText()).isEqualTo("out_of_range");
 
         Api.Res longAgo = world.reporter.get("/api/v1/reports/indicators?from=-5000-01-01&to=2026-01-01");
         assertProblem(longAgo, 400, "validation_failed");
