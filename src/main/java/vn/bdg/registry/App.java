@@ -239,6 +239,7 @@ public final class App {
                     delete("sessions/{id}/excused/{participantId}", attendanceCtl::unexcuse, MANAGERS);
                     get("sessions/{id}/sign-in-sheet.pdf", attendanceCtl::signInSheetPdf, SCANNERS);
                     get("sessions/{id}/sign-in-sheets", attendanceCtl::sheets, SCANNERS);
+                    get("sessions/{id}/sign-in-sheets/{sheetId}", attendanceCtl::sheet, SCANNERS);
                     post("sessions/{id}/sign-in-sheets", attendanceCtl::attachSheet, MANAGERS);
 
                     // certificates; everything under public/ needs no login and is rate-limited per client

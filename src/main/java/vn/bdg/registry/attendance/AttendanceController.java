@@ -182,6 +182,12 @@ public final class AttendanceController {
         ctx.json(Map.of("items", attendance.sheets(AccessManager.caller(ctx), Params.pathId(ctx, "id"))));
     }
 
+    public void sheet(Context ctx) {
+        AttendanceService.SheetFile sheet = attendance.sheet(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
+                Params.pathId(ctx, "sheetId"));
+        ctx.contentType(sheet.contentType()).result(sheet.content());
+    }
+
     public void signInSheetPdf(Context ctx) {
         Caller caller = AccessManager.caller(ctx);
         SessionContext session = attendance.scannable(caller, Params.pathId(ctx, "id"));

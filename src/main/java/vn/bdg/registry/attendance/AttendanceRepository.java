@@ -5,6 +5,7 @@ import org.jooq.DataType;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import vn.bdg.registry.auth.Caller;
@@ -350,6 +351,12 @@ final class AttendanceRepository {
                 .set(SIGN_IN_SHEET.CONTENT_TYPE, contentType).set(SIGN_IN_SHEET.CONTENT, content)
                 .set(SIGN_IN_SHEET.SHA256, sha256).set(SIGN_IN_SHEET.UPLOADED_BY, userId)
                 .returning(SIGN_IN_SHEET.ID).fetchOne(SIGN_IN_SHEET.ID);
+    }
+
+    /** The stored file of one sheet of the session: its content type and bytes. */
+    Optional<Record2<String, byte[]>> sheet(UUID sessionId, UUID sheetId) {
+        return dsl.select(SIGN_IN_SHEET.CONTENT_TYPE, SIGN_IN_SHEET.CONTENT).from(SIGN_IN_SHEET)
+                .where(SIGN_IN_SHEET.SESSION_ID.eq(sessionId).and(SIGN_IN_SHEET.ID.eq(sheetId))).fetchOptional();
     }
 
     List<Record> sheets(UUID sessionId) {

@@ -10,16 +10,18 @@ import vn.bdg.registry.db.tables.records.CheckInRecord;
 import vn.bdg.registry.web.ApiException;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.COURSE;
@@ -189,16 +191,30 @@ public final class AttendanceService {
                             UUID uploadedBy) {
     }
 
-    private static final Set<String> SHEET_TYPES = Set.of("image/jpeg", "image/png", "application/pdf");
+    /** The kinds of file a signed sheet may be, and the bytes each starts with. */
+    private static final Map<String, byte[]> SHEET_TYPES = Map.of(
+            "image/jpeg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+            "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'},
+            "application/pdf", "%PDF-".getBytes(StandardCharsets.US_ASCII));
+
+    /** A stored photo or scan of a signed sheet. */
+    public record SheetFile(String contentType, byte[] content) {
+    }
 
     /** Keeps a photo or scan of a signed paper sheet as evidence, with its SHA-256. */
     public SheetView attachSheet(Caller caller, UUID sessionId, String contentType, byte[] content) {
         SessionContext session = managed(caller, sessionId);
-        if (contentType == null || !SHEET_TYPES.contains(contentType)) {
-            throw new ApiException(415, "unsupported_media_type", String.join(", ", SHEET_TYPES));
+        if (contentType == null || !SHEET_TYPES.containsKey(contentType)) {
+            throw new ApiException(415, "unsupported_media_type",
+                    String.join(", ", new TreeSet<>(SHEET_TYPES.keySet())));
         }
         if (content.length == 0) {
             throw ApiException.invalid("body", "required");
+        }
+        // evidence must be what it says it is: a file that is not a JPEG, PNG or PDF would not open later
+        byte[] start = SHEET_TYPES.get(contentType);
+        if (content.length < start.length || !Arrays.equals(content, 0, start.length, start, 0, start.length)) {
+            throw ApiException.invalid("body", "not_of_content_type", contentType);
         }
         byte[] hash = sha256(content);
         return dsl.transactionResult(trx -> {
@@ -209,6 +225,13 @@ public final class AttendanceService {
             audit.record(trx.dsl(), caller, "attach_sheet", "session", sessionId, null, view);
             return view;
         });
+    }
+
+    /** One stored sheet, for whoever may see the session's list of sheets. */
+    public SheetFile sheet(Caller caller, UUID sessionId, UUID sheetId) {
+        scannable(caller, sessionId);
+        return repository.sheet(sessionId, sheetId).map(r -> new SheetFile(r.value1(), r.value2()))
+                .orElseThrow(ApiException::notFound);
     }
 
     public List<SheetView> sheets(Caller caller, UUID sessionId) {

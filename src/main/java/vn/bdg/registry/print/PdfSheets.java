@@ -184,7 +184,7 @@ public final class PdfSheets {
     static float text(PDPageContentStream cs, PDType0Font font, float size, String text, float x, float y,
                       float width) throws IOException {
         float baseline = y;
-        for (String l : wrap(font, size, text, width)) {
+        for (String l : wrap(font, size, printable(font, text), width)) {
             show(cs, font, size, l, x, baseline);
             baseline -= size * 1.25f;
         }
@@ -195,11 +195,30 @@ public final class PdfSheets {
     static float centred(PDPageContentStream cs, PDType0Font font, float size, String text, float centreX, float y,
                          float width) throws IOException {
         float baseline = y;
-        for (String l : wrap(font, size, text, width)) {
+        for (String l : wrap(font, size, printable(font, text), width)) {
             show(cs, font, size, l, centreX - font.getStringWidth(l) / 1000 * size / 2, baseline);
             baseline -= size * 1.25f;
         }
         return baseline;
+    }
+
+    /**
+     * The text with each character the font has no glyph for (a name in Chinese characters, an
+     * emoji) replaced by "?": the font has every Vietnamese glyph, and one name it cannot draw must
+     * not cost the whole sheet.
+     */
+    private static String printable(PDType0Font font, String text) {
+        StringBuilder printable = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String character = new String(Character.toChars(cp));
+            try {
+                font.encode(character);
+                printable.append(character);
+            } catch (IllegalArgumentException | IOException e) {
+                printable.append('?');
+            }
+        });
+        return printable.toString();
     }
 
     private static void show(PDPageContentStream cs, PDType0Font font, float size, String line, float x, float y)

@@ -124,10 +124,38 @@ class CardIT {
                 .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo)));
         assertThat(world.organizer.get("/api/v1/sessions/" + session + "/sign-in-sheets").json().get("items"))
                 .hasSize(1);
+        String sheetId = attached.json().get("id").asText();
+        Api.Res stored = world.trainer.send("GET", "/api/v1/sessions/" + session + "/sign-in-sheets/" + sheetId,
+                null, null);
+        assertThat(stored.status()).as("a trainer not assigned to the course").isEqualTo(404);
+        assertThat(world.organizer.bytes("/api/v1/sessions/" + session + "/sign-in-sheets/" + sheetId))
+                .isEqualTo(photo);
+        assertThat(world.organizer.get("/api/v1/sessions/" + session + "/sign-in-sheets/" + UUID.randomUUID())
+                .status()).isEqualTo(404);
+        Api.Res notAPng = world.organizer.send("POST", "/api/v1/sessions/" + session + "/sign-in-sheets",
+                "image/png", "abc".getBytes(StandardCharsets.UTF_8));
+        assertThat(notAPng.status()).isEqualTo(400);
+        assertThat(notAPng.json().get("errors").get(0).get("code").asText()).isEqualTo("not_of_content_type");
         assertThat(world.admin.get("/api/v1/audit-log?entity=session&entityId=" + session).json().get("items"))
                 .extracting(a -> a.get("action").asText()).contains("attach_sheet");
         assertThat(world.organizer.send("POST", "/api/v1/sessions/" + session + "/sign-in-sheets", "text/plain",
                 "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(415);
+    }
+
+    @Test
+    void aNameTheFontCannotDrawDoesNotCostTheSheetOrTheBadges(@TempDir Path dir) throws Exception {
+        Tools.require("pdftotext", "apt-get install poppler-utils");
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        UUID session = Fixtures.sessionNow(world, course);
+        Fixtures.enroll(world, course, hoa);
+        Fixtures.enroll(world, course, Fixtures.participant(world, "Lý Thị 王", "female", world.communeA1));
+        Path sheet = dir.resolve("sheet.pdf");
+        Api.Res res = world.organizer.send("GET", "/api/v1/sessions/" + session + "/sign-in-sheet.pdf", null, null);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        Files.write(sheet, world.organizer.bytes("/api/v1/sessions/" + session + "/sign-in-sheet.pdf"));
+        assertThat(Tools.pdfText(sheet)).contains("Nguyễn Thị Hoà", "Lý Thị ?");
+        assertThat(world.organizer.send("GET", "/api/v1/courses/" + course + "/badges.pdf", null, null).status())
+                .isEqualTo(200);
     }
 
     @Test
