@@ -88,7 +88,11 @@ public final class SubmissionService {
         return view(s.row(), s.submittedByName(), content(s.row()));
     }
 
-    /** Each cell whose submitted numbers differ from today's (or that exists on one side only). */
+    /**
+     * Each cell whose submitted numbers differ from today's. A cell on one side only (a new
+     * organisation, a "not recorded" row gone after a merge) is a change only when it holds a
+     * number other than zero: on the other side it is a row of zeros that was not listed.
+     */
     Map<String, Object> diff(Caller caller, UUID id) {
         ReportRepository.Submission s = find(caller, id);
         ReportSubmissionRecord row = s.row();
@@ -105,12 +109,12 @@ public final class SubmissionService {
         List<Map<String, Object>> changes = new ArrayList<>();
         submittedRows.forEach((key, before) -> {
             JsonNode after = currentRows.get(key);
-            if (after == null || !sameNumbers(before, after)) {
+            if (after == null ? holdsNumbers(before) : !sameNumbers(before, after)) {
                 changes.add(change(before, after));
             }
         });
         currentRows.forEach((key, after) -> {
-            if (!submittedRows.containsKey(key)) {
+            if (!submittedRows.containsKey(key) && holdsNumbers(after)) {
                 changes.add(change(null, after));
             }
         });
@@ -177,6 +181,11 @@ public final class SubmissionService {
             }
         }
         return true;
+    }
+
+    private static boolean holdsNumbers(JsonNode row) {
+        return NUMBERS.stream().map(row::get)
+                .anyMatch(n -> n != null && !n.isNull() && n.decimalValue().signum() != 0);
     }
 
     private static Map<String, Object> change(JsonNode submitted, JsonNode current) {

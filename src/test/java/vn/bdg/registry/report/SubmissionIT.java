@@ -35,6 +35,21 @@ class SubmissionIT {
     }
 
     @Test
+    void aRowOfZerosOnOneSideOnlyIsNoChange() {
+        Reports.present(world, session, trainee("Ma Thị Duyên", "female", world.communeA1), DAY);
+        Api.Res submitted = world.reporter.post("/api/v1/reports/submissions",
+                Map.of("period", "2026-H1", "by", List.of("organizer"), "indicators", List.of("courses_held")));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+
+        // an organisation registered since has a row of zeros today, and none in the submitted report
+        assertThat(world.organizer.post("/api/v1/organizations", Map.of("name", "Hội Nông dân tỉnh")).status())
+                .isEqualTo(201);
+        String id = submitted.json().get("id").asText();
+        JsonNode diff = world.reporter.get("/api/v1/reports/submissions/" + id + "/diff").json();
+        assertThat(diff.get("changes")).as(diff.toString()).isEmpty();
+    }
+
+    @Test
     void aSubmittedReportStaysAsSubmittedWhileItsDiffShowsWhatChangedSince() {
         Reports.present(world, session, trainee("Ma Thị Duyên", "female", world.communeA1), DAY);
         UUID late = trainee("Nông Văn Hải", "male", world.communeA2);
