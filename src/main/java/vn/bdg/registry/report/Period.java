@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * the plan years it belongs to (those whose plan covers any of its days). Years and halves
  * follow the province's half-year cut-off: with halves starting on 15/12, 2026-H1 is 15/12/2025 –
  * 14/06/2026, 2026-H2 is 15/06 – 14/12/2026 and 2026 is 15/12/2025 – 14/12/2026. Quarters are
- * calendar quarters.
+ * calendar quarters, and like date ranges belong to the plan years their days fall in (2026-Q4 to
+ * 2026 and 2027 under that cut-off).
  */
 record Period(String label, LocalDate from, LocalDate to, String dhis2, int firstPlanYear, int lastPlanYear) {
     private static final Pattern NAMED = Pattern.compile("^(\\d{4})(?:-(H[12]|Q[1-4]))?$");
@@ -38,22 +39,27 @@ record Period(String label, LocalDate from, LocalDate to, String dhis2, int firs
             from = part.equals("H1") ? yearStart : secondHalf;
             to = part.equals("H1") ? secondHalf.minusDays(1) : yearStart.plusYears(1).minusDays(1);
         } else {
+            // a calendar quarter: its days may fall in two plan years (Q4 under a 15/12 cut-off)
             int quarter = part.charAt(1) - '0';
             from = LocalDate.of(year, quarter * 3 - 2, 1);
-            to = from.plusMonths(3).minusDays(1);
+            return range(text, from, from.plusMonths(3).minusDays(1), halfYearStart);
         }
         return new Period(text, from, to, dhis2(from, to), year, year);
     }
 
     /** Any date range: no label; the plans of the plan years (under the cut-off) it touches. */
     static Period range(LocalDate from, LocalDate to, MonthDay halfYearStart) {
-        return new Period(null, from, to, dhis2(from, to), planYear(from, halfYearStart), planYear(to, halfYearStart));
+        return range(null, from, to, halfYearStart);
+    }
+
+    private static Period range(String label, LocalDate from, LocalDate to, MonthDay halfYearStart) {
+        return new Period(label, from, to, dhis2(from, to), planYear(from, halfYearStart), planYear(to, halfYearStart));
     }
 
     /** A period as it was when a report was submitted: its dates stay, whatever the cut-off is now. */
     static Period frozen(String label, LocalDate from, LocalDate to, MonthDay halfYearStart) {
-        if (label == null) {
-            return range(from, to, halfYearStart);
+        if (label == null || label.contains("-Q")) {
+            return range(label, from, to, halfYearStart);
         }
         int year = Integer.parseInt(label.substring(0, 4));
         return new Period(label, from, to, dhis2(from, to), year, year);

@@ -58,6 +58,14 @@ class PeriodTest {
         assertThat(across).extracting(Period::firstPlanYear, Period::lastPlanYear).containsExactly(2025, 2026);
         Period april = Period.range(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 5, 1), MonthDay.of(4, 1));
         assertThat(april).extracting(Period::firstPlanYear, Period::lastPlanYear).containsExactly(2025, 2026);
+        // a quarter has the plans of its days, as the same dates given as a range do
+        Period q4 = Period.named("2024-Q4", MID_DECEMBER);
+        assertThat(q4).extracting(Period::firstPlanYear, Period::lastPlanYear).containsExactly(2024, 2025);
+        Period sameDays = Period.range(q4.from(), q4.to(), MID_DECEMBER);
+        assertThat(sameDays).extracting(Period::firstPlanYear, Period::lastPlanYear).containsExactly(2024, 2025);
+        assertThat(Period.named("2024-Q4", CALENDAR)).extracting(Period::firstPlanYear, Period::lastPlanYear)
+                .containsExactly(2024, 2024);
+        assertThat(Period.frozen("2024-Q4", q4.from(), q4.to(), MID_DECEMBER)).isEqualTo(q4);
     }
 
     @Test
