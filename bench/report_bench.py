@@ -16,7 +16,8 @@ Runs on this machine only (loopback PostgreSQL on 127.0.0.1:5432, user postgres,
   drop      drops the database.
   all       generate, run, drop (the default).
 BENCH_SCALE (default 1.0) scales participants, courses and therefore check-ins; BENCH_RUNS (default
-30) the repetitions. Needs: java, psql, the jar (mvn -q package -DskipTests).
+30) the repetitions; BENCH_JAR another jar than target/training-registry.jar. Needs: java, psql, the jar
+(mvn -q package -DskipTests).
 """
 import json
 import os
@@ -30,7 +31,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "target", "training-registry.jar")
+JAR = os.environ.get("BENCH_JAR", os.path.join(ROOT, "target", "training-registry.jar"))
 PORT = int(os.environ.get("BENCH_PORT", "7172"))
 BASE = f"http://127.0.0.1:{PORT}"
 PG = ["-h", "127.0.0.1", "-U", "postgres"]
