@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -205,8 +206,10 @@ public final class ReportService {
     /**
      * The report as a DHIS2 data value set: the indicator's data element, the period in DHIS2's
      * format, the unit (or the breakdown's unit) as orgUnit, and the category option combo that
-     * the catalogue maps the other breakdown values to. Rows with no data element, no mapping or
-     * no value (a share of nothing) are left out.
+     * the catalogue maps the other breakdown values to. Rows with no data element, no value (a
+     * share of nothing) or a value not recorded are left out; a row whose breakdown values have no
+     * category option combo makes the whole set a 422 naming them, rather than a set that silently
+     * lacks those numbers.
      */
     Map<String, Object> dataValueSet(Caller caller, Request request) {
         if (request.period() == null) {
@@ -218,6 +221,7 @@ public final class ReportService {
         }
         Map<String, Map<String, String>> combos = reports.categoryOptionCombos();
         List<Map<String, Object>> dataValues = new ArrayList<>();
+        Set<String> unmapped = new TreeSet<>();
         for (Report.Row row : report.rows()) {
             Indicator indicator = row.indicator();
             String orgUnit = row.cell().containsKey(Breakdown.UNIT) ? row.cell().get(Breakdown.UNIT) : report.unitCode();
@@ -238,6 +242,7 @@ public final class ReportService {
                 combo = combos.getOrDefault("", Map.of()).get(disaggregation);
             }
             if (combo == null) {
+                unmapped.add(disaggregation);
                 continue;
             }
             Map<String, Object> value = new LinkedHashMap<>();
@@ -247,6 +252,10 @@ public final class ReportService {
             value.put("categoryOptionCombo", combo);
             value.put("value", row.value().toPlainString());
             dataValues.add(value);
+        }
+        if (!unmapped.isEmpty()) {
+            throw new ApiException(422, "no_dhis2_mapping", String.join(", ", unmapped.stream().limit(10).toList())
+                    + (unmapped.size() > 10 ? ", …" : ""));
         }
         return Map.of("dataValues", dataValues);
     }

@@ -51,6 +51,13 @@ class Dhis2IT {
         assertThat(units).containsExactly(world.province + "=0/2026/default", world.districtA + "=1/2026/default",
                 world.districtB + "=2/2026/default");
 
+        // a breakdown the catalogue maps to no category option combo: said, not left out in silence
+        Api.Res byGroup = world.reporter.withHeader("Accept-Language", "en")
+                .get("/api/v1/reports/dhis2/dataValueSets?period=2026&by=targetGroup");
+        assertThat(byGroup.status()).as(byGroup.body()).isEqualTo(422);
+        assertThat(byGroup.json().get("code").asText()).isEqualTo("no_dhis2_mapping");
+        assertThat(byGroup.json().get("detail").asText()).contains("targetGroup=");
+
         assertThat(world.reporter.get("/api/v1/reports/dhis2/dataValueSets?from=2026-01-01&to=2026-03-31").status())
                 .as("DHIS2 has no period for a date range").isEqualTo(400);
         assertThat(world.reporter.get("/api/v1/reports/dhis2/dataValueSets?period=2026-Q3&indicators=attendances").json()
