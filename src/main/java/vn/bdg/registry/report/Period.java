@@ -56,8 +56,15 @@ record Period(String label, LocalDate from, LocalDate to, String dhis2, int firs
         return new Period(label, from, to, dhis2(from, to), planYear(from, halfYearStart), planYear(to, halfYearStart));
     }
 
-    /** A period as it was when a report was submitted: its dates stay, whatever the cut-off is now. */
-    static Period frozen(String label, LocalDate from, LocalDate to, MonthDay halfYearStart) {
+    /**
+     * A period as it was when a report was submitted: its dates and plan years stay, whatever the
+     * cut-off is now (plan years null: a submission from before they were kept, derived as then).
+     */
+    static Period frozen(String label, LocalDate from, LocalDate to, Integer firstPlanYear, Integer lastPlanYear,
+                         MonthDay halfYearStart) {
+        if (firstPlanYear != null && lastPlanYear != null) {
+            return new Period(label, from, to, dhis2(from, to), firstPlanYear, lastPlanYear);
+        }
         if (label == null || label.contains("-Q")) {
             return range(label, from, to, halfYearStart);
         }

@@ -60,6 +60,8 @@ public final class SubmissionService {
         row.setPeriod(report.period().label());
         row.setDateFrom(report.period().from());
         row.setDateTo(report.period().to());
+        row.setFirstPlanYear(report.period().firstPlanYear());
+        row.setLastPlanYear(report.period().lastPlanYear());
         row.setBreakdowns(report.by().stream().map(b -> b.param).toArray(String[]::new));
         row.setIndicators(report.indicators().toArray(String[]::new));
         row.setMapSuccessors(report.mapSuccessors());
@@ -101,7 +103,8 @@ public final class SubmissionService {
         List<String> indicators = Arrays.stream(row.getIndicators()).filter(known::contains).toList();
         Report today = reports.report(caller, new ReportService.Request(null, null, null, row.getUnitCode(),
                 List.of(row.getBreakdowns()), row.getMapSuccessors(), indicators),
-                Period.frozen(row.getPeriod(), row.getDateFrom(), row.getDateTo(), reports.halfYearStart(caller)));
+                Period.frozen(row.getPeriod(), row.getDateFrom(), row.getDateTo(), row.getFirstPlanYear(),
+                        row.getLastPlanYear(), reports.halfYearStart(caller)));
         JsonNode current = Json.MAPPER.valueToTree(today.toJson(Messages.locale(row.getLanguage())));
 
         Map<String, JsonNode> submittedRows = rowsByCell(content(row));

@@ -65,7 +65,9 @@ class PeriodTest {
         assertThat(sameDays).extracting(Period::firstPlanYear, Period::lastPlanYear).containsExactly(2024, 2025);
         assertThat(Period.named("2024-Q4", CALENDAR)).extracting(Period::firstPlanYear, Period::lastPlanYear)
                 .containsExactly(2024, 2024);
-        assertThat(Period.frozen("2024-Q4", q4.from(), q4.to(), MID_DECEMBER)).isEqualTo(q4);
+        assertThat(Period.frozen("2024-Q4", q4.from(), q4.to(), null, null, MID_DECEMBER)).isEqualTo(q4);
+        assertThat(Period.frozen("2024-Q4", q4.from(), q4.to(), 2024, 2025, CALENDAR)).as("as it was submitted")
+                .isEqualTo(q4);
     }
 
     @Test

@@ -35,6 +35,32 @@ class SubmissionIT {
     }
 
     @Test
+    void aSubmittedQuarterKeepsItsPlanYearsWhenTheCutOffChangesLater() {
+        for (int year : new int[]{2024, 2025}) {
+            Api.Res plan = world.admin.post("/api/v1/plans", Map.of("number", year + "/KH-UBND",
+                    "issuedOn", year + "-01-15", "year", year, "title", "Kế hoạch năm " + year,
+                    "activities", List.of(Map.of("description", "Tập huấn", "topic", "gbv_prevention",
+                            "targetGroup", "commune_collaborators", "level", "commune", "plannedCourses", year - 2020,
+                            "plannedParticipants", 100, "budget", 15000000))));
+            assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+        }
+        Api.Res submitted = world.reporter.post("/api/v1/reports/submissions",
+                Map.of("period", "2024-Q4", "indicators", List.of("plan_courses")));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        assertThat(submitted.json().get("report").get("rows").get(0).get("planned").asInt())
+                .as("the 2024 plan only, under calendar years").isEqualTo(4);
+
+        // from 15/12 the province's 2025 begins in December 2024: a report of 2024-Q4 made now
+        // counts both plans, but the submitted one keeps the plan years it was made with
+        world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15"));
+        assertThat(report(world.reporter, "period=2024-Q4&indicators=plan_courses").get("rows").get(0)
+                .get("planned").asInt()).isEqualTo(4 + 5);
+        String id = submitted.json().get("id").asText();
+        JsonNode diff = world.reporter.get("/api/v1/reports/submissions/" + id + "/diff").json();
+        assertThat(diff.get("changes")).as(diff.toString()).isEmpty();
+    }
+
+    @Test
     void aRowOfZerosOnOneSideOnlyIsNoChange() {
         Reports.present(world, session, trainee("Ma Thị Duyên", "female", world.communeA1), DAY);
         Api.Res submitted = world.reporter.post("/api/v1/reports/submissions",
