@@ -13,6 +13,11 @@ record Indicator(String code, String labelVi, String labelEn, String definitionV
         return "share".equals(unit);
     }
 
+    /** Whether the records behind a value are trainee × course facts (not courses or registered people). */
+    boolean countsFacts() {
+        return subject.startsWith("person") || ("plan".equals(subject) && "participants".equals(measure));
+    }
+
     String label(Locale locale) {
         return "en".equals(locale.getLanguage()) ? labelEn : labelVi;
     }

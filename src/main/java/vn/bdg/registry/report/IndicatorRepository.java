@@ -213,11 +213,15 @@ final class IndicatorRepository {
                 coverageRecords(sql, spec, i, cell);
             }
             default -> {
-                sql.add(",\ncf as (").add(COURSE_FACTS).add(")\n");
-                courseRecords(sql, spec, i, cell);
+                if (i.countsFacts()) {
+                    planParticipantRecords(sql, spec, i, cell);
+                } else {
+                    sql.add(",\ncf as (").add(COURSE_FACTS).add(")\n");
+                    courseRecords(sql, spec, i, cell);
+                }
             }
         }
-        String key = i.subject().startsWith("person") ? "(fx.person, fx.course_id)"
+        String key = i.countsFacts() ? "(fx.person, fx.course_id)"
                 : i.subject().equals("coverage") ? "(p.id, p.id)" : "(c.id, c.id)";
         if (after != null) {
             sql.add(" and ").add(key).add(" > (").bind(UUID.fromString(after.get(0))).add("::uuid, ")
@@ -241,13 +245,8 @@ final class IndicatorRepository {
         } else {
             sql.add("true");
         }
-        sql.add("""
-                ,
-                       array(select ci.id from s join check_in ci on ci.session_id = s.id
-                             where s.course_id = fx.course_id and ci.outcome = 'accepted' and ci.undone_at is null
-                               and (ci.participant_id = fx.person
-                                    or ci.participant_id in (select id from root_of where root = fx.person))
-                             order by ci.scanned_at, ci.id)
+        sql.add(",\n").add(FACT_CHECK_INS).add("""
+
                 from fx join c on c.id = fx.course_id join participant p on p.id = fx.person
                 """).add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = p.unit_code\n");
         recordJoins(sql, cell, "c.start_date");
@@ -255,6 +254,35 @@ final class IndicatorRepository {
         trainedCondition(sql, i, false, "c.topics");
         groupsFilter(sql, i, FACT_GROUPS);
         cellConditions(sql, cell, "person");
+    }
+
+    /** A fact's accepted check-ins (of the person's merged records too), in the order they were made. */
+    private static final String FACT_CHECK_INS = """
+                   array(select ci.id from s join check_in ci on ci.session_id = s.id
+                         where s.course_id = fx.course_id and ci.outcome = 'accepted' and ci.undone_at is null
+                           and (ci.participant_id = fx.person
+                                or ci.participant_id in (select id from root_of where root = fx.person))
+                         order by ci.scanned_at, ci.id)""";
+
+    /**
+     * The trainees a plan's participants count: the facts that count of the courses linked to the
+     * cell's activities (as held participants are, in the course's unit, whoever the trainee is).
+     */
+    private static void planParticipantRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
+        sql.add("""
+
+                select fx.course_id, c.code, c.title, c.start_date, fx.person, p.full_name, p.sex, p.unit_code,
+                       fx.sessions, fx.attended_sessions, fx.excused_sessions, fx.completed, true,
+                """).add(FACT_CHECK_INS).add("""
+
+                from fx join c on c.id = fx.course_id join participant p on p.id = fx.person
+                join plan_activity a on a.id = c.plan_activity_id join annual_plan pl on pl.id = a.plan_id
+                """).add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = c.unit_code\n")
+                .add("where ").part(courseScope(spec)).add(" and ").add(counted(i))
+                .add(" and pl.province_code = ").bind(spec.province()).add(" and pl.year between ")
+                .bind(spec.firstPlanYear()).add(" and ").bind(spec.lastPlanYear()).add(" and ");
+        activityFilter(sql, i);
+        cellConditions(sql, cell, "plan");
     }
 
     private static void courseRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
@@ -570,12 +598,17 @@ final class IndicatorRepository {
     private static final String FACT_GROUPS =
             "(case when fx.target_group is null then p.target_groups else array[fx.target_group] end)";
 
-    private static void trainedCondition(Sql sql, Indicator i, boolean numerator, String topics) {
-        sql.add(switch (i.counts()) {
+    /** Whether a fact counts as "trained" the way the indicator says (enrolled, attended, completed). */
+    private static String counted(Indicator i) {
+        return switch (i.counts()) {
             case "enrolled" -> "true";
             case "attended" -> "fx.attended";
             default -> "fx.completed";
-        });
+        };
+    }
+
+    private static void trainedCondition(Sql sql, Indicator i, boolean numerator, String topics) {
+        sql.add(counted(i));
         courseFilters(sql, i, topics);
         if (numerator) {
             sql.add(" and p.sex = ").bind(i.filterSex());

@@ -124,11 +124,11 @@ public final class ReportService {
         }
         List<IndicatorRepository.Item> items = this.values.records(ctx.spec(),
                 new IndicatorRepository.Cell(values), page.after(), page.limit() + 1);
-        boolean courses = !indicator.subject().startsWith("person") && !indicator.subject().equals("coverage");
-        return page.page(items, i -> courses ? List.of(i.courseId().toString(), i.courseId().toString())
+        return page.page(items, i -> indicator.countsFacts()
+                ? List.of(i.participantId().toString(), i.courseId().toString())
                 : indicator.subject().equals("coverage")
                 ? List.of(i.participantId().toString(), i.participantId().toString())
-                : List.of(i.participantId().toString(), i.courseId().toString()));
+                : List.of(i.courseId().toString(), i.courseId().toString()));
     }
 
     static boolean isUuid(String s) {

@@ -59,6 +59,18 @@ class PlanIT {
         JsonNode people = Reports.row(report, "plan_participants", "topic", "gbv_prevention");
         assertThat(people.get("value").asInt()).isEqualTo(3);
         assertThat(people.get("planned").asInt()).isEqualTo(200);
+        // the participants held are people: the records behind the cell name them, each with the course
+        JsonNode held = world.reporter.get("/api/v1/reports/indicators/plan_participants/records?period=2026"
+                + "&topic=gbv_prevention").json();
+        assertThat(held.get("items")).hasSize(3);
+        assertThat(held.get("items")).allSatisfy(item -> {
+            assertThat(item.get("courseId").asText()).isEqualTo(course.toString());
+            assertThat(item.get("participantId").isNull()).isFalse();
+            assertThat(item.get("counted").asBoolean()).isTrue();
+        });
+        assertThat(world.reporter.get("/api/v1/reports/indicators/plan_courses/records?period=2026"
+                + "&topic=gbv_prevention").json().get("items")).extracting(c -> c.get("courseId").asText())
+                .containsExactly(course.toString());
         JsonNode leadership = Reports.row(report, "plan_courses", "topic", "leadership_women");
         assertThat(leadership.get("value").asInt()).isZero();
         assertThat(leadership.get("planned").asInt()).isEqualTo(2);
