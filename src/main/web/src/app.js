@@ -422,7 +422,7 @@ async function upload() {
       try {
         const reply = await api.call('POST', `/api/v1/courses/${w.courseId}/walk-ins`, {
           body: { sessionId: w.sessionId, clientScanId: w.clientScanId, scannedAt: w.scannedAt, deviceId: w.deviceId,
-            participant: w.participant },
+            participant: w.participant, sentAt: new Date().toISOString() },
         });
         await store.putScan({ ...w, state: 'done', server: reply.checkIn });
       } catch (e) {

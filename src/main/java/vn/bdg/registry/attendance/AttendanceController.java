@@ -47,7 +47,7 @@ public final class AttendanceController {
     }
 
     record WalkInRequest(UUID sessionId, UUID clientScanId, OffsetDateTime scannedAt, String deviceId,
-                         ParticipantInput participant, String targetGroup) {
+                         ParticipantInput participant, String targetGroup, OffsetDateTime sentAt) {
     }
 
     private final CheckInService checkIns;
@@ -145,7 +145,7 @@ public final class AttendanceController {
                 .require("scannedAt", req.scannedAt()).require("participant", req.participant())
                 .maxLength("deviceId", req.deviceId(), 100).validate();
         WalkInService.WalkIn result = walkIns.walkIn(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
-                req.sessionId(), req.clientScanId(), req.scannedAt(), req.deviceId(), req.participant(),
+                req.sessionId(), req.clientScanId(), req.scannedAt(), req.sentAt(), req.deviceId(), req.participant(),
                 req.targetGroup());
         ctx.status(result.checkIn().replayed() ? 200 : 201).json(result);
     }

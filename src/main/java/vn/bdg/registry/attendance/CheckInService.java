@@ -54,7 +54,12 @@ public final class CheckInService {
 
     /** One live scan: an unknown or unscannable session is a 404. */
     public ScanResult checkIn(Caller caller, Scan scan) {
-        return liveAnswer(process(caller, List.of(scan), null).get(0));
+        return checkIn(caller, scan, null);
+    }
+
+    /** A scan sent later (a walk-in queued offline): sentAt, the phone's clock when sending, as for a batch. */
+    ScanResult checkIn(Caller caller, Scan scan, OffsetDateTime sentAt) {
+        return liveAnswer(process(caller, List.of(scan), sentAt).get(0));
     }
 
     /** A live scan's answer: a session the caller may not scan (or that does not exist) is a 404. */
@@ -80,7 +85,7 @@ public final class CheckInService {
     /** Scans of one or several callers, each judged by what its caller may scan; answers in the same order. */
     public List<ScanResult> process(List<Submitted> submitted, OffsetDateTime sentAt) {
         OffsetDateTime receivedAt = storable(OffsetDateTime.now());
-        Duration skew = sentAt == null ? null : Duration.between(receivedAt, sentAt);
+        Duration skew = skew(sentAt, receivedAt);
         boolean clockOff = skew != null && skew.abs().compareTo(clockTolerance) > 0;
 
         Scannable scannable = new Scannable();
@@ -224,12 +229,17 @@ public final class CheckInService {
         return new Decisions(rows, people);
     }
 
+    /** How far the phone's clock is ahead of the server's, from when it sent (null: not known). */
+    static Duration skew(OffsetDateTime sentAt, OffsetDateTime receivedAt) {
+        return sentAt == null ? null : Duration.between(receivedAt, sentAt);
+    }
+
     /**
      * The time a scan is judged by: the phone's clock, corrected when the batch showed how far off
      * it is. A correction that leaves the years a time may have (a phone whose clock said 9999 when
      * it sent scans of year 1) stops at their edge: far outside any session, as the scan is.
      */
-    private static OffsetDateTime judgedAt(OffsetDateTime scannedAt, Duration skew) {
+    static OffsetDateTime judgedAt(OffsetDateTime scannedAt, Duration skew) {
         if (skew == null) {
             return scannedAt;
         }

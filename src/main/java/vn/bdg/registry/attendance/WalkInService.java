@@ -42,8 +42,12 @@ public final class WalkInService {
         this.clockTolerance = clockTolerance;
     }
 
+    /**
+     * sentAt: the phone's clock when it sent the walk-in (one queued offline is sent later), which
+     * corrects scannedAt for a phone clock that is off, as for a batch of scans.
+     */
     public WalkIn walkIn(Caller caller, UUID courseId, UUID sessionId, UUID clientScanId, OffsetDateTime scannedAt,
-                         String deviceId, ParticipantInput details, String targetGroup) {
+                         OffsetDateTime sentAt, String deviceId, ParticipantInput details, String targetGroup) {
         SessionContext session = attendance.scannable(caller, sessionId);
         if (!session.courseId().equals(courseId)) {
             throw ApiException.notFound();
@@ -60,7 +64,8 @@ public final class WalkInService {
                 ScanResult first = earlier.get(0);
                 return new WalkIn(first.participant(), null, false, first);
             }
-            if (!session.accepts(scannedAt, clockTolerance)) {
+            OffsetDateTime judgedAt = CheckInService.judgedAt(scannedAt, CheckInService.skew(sentAt, OffsetDateTime.now()));
+            if (!session.accepts(judgedAt, clockTolerance)) {
                 throw ApiException.conflict("session_not_open");
             }
             ParticipantRegistry.Registered registered = participants.findOrRegister(tx, caller, details);
@@ -76,7 +81,7 @@ public final class WalkInService {
                 }
             }
             ScanResult checkIn = scans.checkIn(caller,
-                    new Scan(sessionId, clientScanId, null, person.id(), "walk_in", scannedAt, deviceId));
+                    new Scan(sessionId, clientScanId, null, person.id(), "walk_in", scannedAt, deviceId), sentAt);
             return new WalkIn(new ScanResult.Person(person.id(), person.fullName(), person.unitCode()),
                     registered.matchedBy(), enrolled, checkIn);
         });

@@ -141,6 +141,23 @@ class WalkInIT {
     }
 
     @Test
+    void aWalkInSentLaterFromAPhoneWhoseClockIsOffIsJudgedByTheCorrectedTime() {
+        // registered offline on a phone two hours slow, sent when the signal came back
+        OffsetDateTime phoneNow = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(2);
+        Map<String, Object> body = walkIn(Map.of("fullName", "Vi Văn Sáng", "sex", "male"), phoneNow.minusMinutes(1));
+        Map<String, Object> withoutSentAt = new HashMap<>(body);
+        withoutSentAt.put("clientScanId", UUID.randomUUID().toString());
+        assertThat(world.trainer.post("/api/v1/courses/" + course + "/walk-ins", withoutSentAt).status())
+                .as("by the phone's clock alone, before the session").isEqualTo(409);
+
+        body.put("sentAt", phoneNow.toString());
+        var res = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", body);
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        assertThat(res.json().get("checkIn").get("outcome").asText()).isEqualTo("accepted");
+        assertThat(res.json().get("checkIn").get("checkIn").get("clockSuspect").asBoolean()).isTrue();
+    }
+
+    @Test
     void outsideTheSessionNobodyIsRegistered() {
         var res = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
                 "fullName", "Đinh Văn Quân", "sex", "male"), OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(2)));
