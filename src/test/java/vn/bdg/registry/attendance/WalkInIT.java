@@ -47,6 +47,18 @@ class WalkInIT {
         return body;
     }
 
+    private UUID registeredWithPhone(String name, String sex, String phone) {
+        UUID id = Fixtures.participant(world, name, sex, world.communeA1);
+        TestServer.get().database.dsl().update(PARTICIPANT).set(PARTICIPANT.PHONE, phone)
+                .where(PARTICIPANT.ID.eq(id)).execute();
+        return id;
+    }
+
+    private Api.Res walkInNow(Map<String, Object> person) {
+        return world.trainer.post("/api/v1/courses/" + course + "/walk-ins",
+                walkIn(person, OffsetDateTime.now(ZoneOffset.ofHours(7))));
+    }
+
     private int peopleNamed(String name) {
         return TestServer.get().database.dsl().fetchCount(PARTICIPANT,
                 PARTICIPANT.PROVINCE_CODE.eq(world.province).and(PARTICIPANT.FULL_NAME.eq(name)));
@@ -107,12 +119,8 @@ class WalkInIT {
 
     @Test
     void someoneAlreadyInTheRegistryIsFoundByPhoneInsteadOfDuplicated() {
-        UUID existing = Fixtures.participant(world, "Hà Thị Mai", "female", world.communeA1);
-        TestServer.get().database.dsl().update(PARTICIPANT).set(PARTICIPANT.PHONE, "+84912000111")
-                .where(PARTICIPANT.ID.eq(existing)).execute();
-        var res = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
-                "fullName", "Hà Thị Mai", "sex", "female", "phone", "+84 912 000 111"),
-                OffsetDateTime.now(ZoneOffset.ofHours(7))));
+        UUID existing = registeredWithPhone("Hà Thị Mai", "female", "+84912000111");
+        var res = walkInNow(Map.of("fullName", "Hà Thị Mai", "sex", "female", "phone", "+84 912 000 111"));
         assertThat(res.status()).as(res.body()).isEqualTo(201);
         assertThat(res.json().get("matchedBy").asText()).isEqualTo("phone");
         assertThat(res.json().get("participant").get("id").asText()).isEqualTo(existing.toString());
@@ -122,12 +130,8 @@ class WalkInIT {
     @Test
     void someoneWhoSharesAPhoneWithAnotherNameIsRegisteredNotTakenForThePhonesOwner() {
         // a household shares one phone: the owner is not the person standing in the hall
-        UUID owner = Fixtures.participant(world, "Nguyễn Văn Bình", "male", world.communeA1);
-        TestServer.get().database.dsl().update(PARTICIPANT).set(PARTICIPANT.PHONE, "+84939909978")
-                .where(PARTICIPANT.ID.eq(owner)).execute();
-        var res = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
-                "fullName", "Trần Văn Khách", "sex", "male", "phone", "0939909978"),
-                OffsetDateTime.now(ZoneOffset.ofHours(7))));
+        UUID owner = registeredWithPhone("Nguyễn Văn Bình", "male", "+84939909978");
+        var res = walkInNow(Map.of("fullName", "Trần Văn Khách", "sex", "male", "phone", "0939909978"));
         assertThat(res.status()).as(res.body()).isEqualTo(201);
         assertThat(res.json().get("matchedBy").isNull()).as(res.body()).isTrue();
         JsonNode checkedIn = res.json().get("participant");

@@ -34,6 +34,11 @@ class SubmissionIT {
         return person;
     }
 
+    private JsonNode diffOf(Api.Res submitted) {
+        return world.reporter.get("/api/v1/reports/submissions/" + submitted.json().get("id").asText() + "/diff")
+                .json();
+    }
+
     @Test
     void aSubmittedQuarterKeepsItsPlanYearsWhenTheCutOffChangesLater() {
         for (int year : new int[]{2024, 2025}) {
@@ -55,8 +60,7 @@ class SubmissionIT {
         world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15"));
         assertThat(report(world.reporter, "period=2024-Q4&indicators=plan_courses").get("rows").get(0)
                 .get("planned").asInt()).isEqualTo(4 + 5);
-        String id = submitted.json().get("id").asText();
-        JsonNode diff = world.reporter.get("/api/v1/reports/submissions/" + id + "/diff").json();
+        JsonNode diff = diffOf(submitted);
         assertThat(diff.get("changes")).as(diff.toString()).isEmpty();
     }
 
@@ -70,8 +74,7 @@ class SubmissionIT {
         // an organisation registered since has a row of zeros today, and none in the submitted report
         assertThat(world.organizer.post("/api/v1/organizations", Map.of("name", "Hội Nông dân tỉnh")).status())
                 .isEqualTo(201);
-        String id = submitted.json().get("id").asText();
-        JsonNode diff = world.reporter.get("/api/v1/reports/submissions/" + id + "/diff").json();
+        JsonNode diff = diffOf(submitted);
         assertThat(diff.get("changes")).as(diff.toString()).isEmpty();
     }
 
