@@ -53,16 +53,16 @@ public final class AuthService {
     }
 
     public Tokens login(String username, String password, String client) {
-        long wait = throttle.retryAfterSeconds(username, client);
+        long wait = throttle.attempt(username, client);
         if (wait > 0) {
             throw new ApiException(429, "rate_limited", wait);
         }
         var user = users.findActiveByUsername(username);
         boolean ok = hasher.matches(password, user.map(u -> u.getPasswordHash()).orElse(null));
         if (!ok || user.isEmpty()) {
-            throttle.recordFailure(username, client);
             throw new ApiException(401, "invalid_credentials");
         }
+        throttle.succeeded(username, client);
         return dsl.transactionResult(trx -> issue(trx.dsl(), UserRepository.toUser(user.get()), UUID.randomUUID()));
     }
 
