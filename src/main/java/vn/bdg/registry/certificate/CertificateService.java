@@ -7,6 +7,7 @@ import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.card.Ed25519;
 import vn.bdg.registry.card.SigningKeys;
 import vn.bdg.registry.db.tables.records.CertificateRecord;
+import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.print.CertificatePdf;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.ApiException;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,10 +102,19 @@ public final class CertificateService {
                     .participants().stream()
                     .collect(Collectors.toMap(AttendanceService.PersonAttendance::participantId, Function.identity()));
             Holdings holdings = holdings(tx, courseId);
-            Map<UUID, String> withheld = repository.withheld(tx, courseId);
+            List<CertificateRepository.EnrollmentRow> enrollments = repository.enrollments(tx, courseId);
+            Map<UUID, String> withheld = new HashMap<>(repository.withheld(tx, courseId));
+            // a decision on a record merged into another before merges moved them stands for that one
+            MergedRecords.into(tx, course.provinceCode(), enrollments.stream()
+                            .map(CertificateRepository.EnrollmentRow::participantId).toList())
+                    .forEach((merged, kept) -> {
+                        if (withheld.containsKey(merged)) {
+                            withheld.putIfAbsent(kept, withheld.get(merged));
+                        }
+                    });
             List<UUID> eligible = new ArrayList<>();
             List<NotEligible> notEligible = new ArrayList<>();
-            for (CertificateRepository.EnrollmentRow e : repository.enrollments(tx, courseId)) {
+            for (CertificateRepository.EnrollmentRow e : enrollments) {
                 UUID id = e.participantId();
                 if (holdings.live().containsKey(id)) {
                     continue;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static vn.bdg.registry.db.Tables.CERTIFICATE_WITHHELD;
 import static vn.bdg.registry.db.Tables.CHECK_IN;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
 import static vn.bdg.registry.db.Tables.EXCUSED_ABSENCE;
@@ -223,9 +224,10 @@ final class ParticipantRepository {
     }
 
     /**
-     * Moves the duplicate's scans and excused absences to the kept record. Where both were present
-     * at a session, the kept record's attendance stays and the duplicate's is ended (kept as
-     * evidence, undone by the merging user), so there is still one attendance per person and session.
+     * Moves the duplicate's scans, excused absences and withheld certificates to the kept record.
+     * Where both were present at a session, the kept record's attendance stays and the duplicate's
+     * is ended (kept as evidence, undone by the merging user), so there is still one attendance per
+     * person and session; a certificate withheld from either record stays withheld from the person.
      * Answers how many scans moved.
      */
     int moveAttendance(DSLContext tx, UUID duplicateId, UUID keptId, UUID userId) {
@@ -247,6 +249,14 @@ final class ParticipantRepository {
                 .execute();
         tx.update(EXCUSED_ABSENCE).set(EXCUSED_ABSENCE.PARTICIPANT_ID, keptId)
                 .where(EXCUSED_ABSENCE.PARTICIPANT_ID.eq(duplicateId)).execute();
+        var keptWithheld = CERTIFICATE_WITHHELD.as("kept_withheld");
+        tx.deleteFrom(CERTIFICATE_WITHHELD)
+                .where(CERTIFICATE_WITHHELD.PARTICIPANT_ID.eq(duplicateId)
+                        .and(DSL.exists(DSL.selectOne().from(keptWithheld).where(keptWithheld.PARTICIPANT_ID.eq(keptId)
+                                .and(keptWithheld.COURSE_ID.eq(CERTIFICATE_WITHHELD.COURSE_ID))))))
+                .execute();
+        tx.update(CERTIFICATE_WITHHELD).set(CERTIFICATE_WITHHELD.PARTICIPANT_ID, keptId)
+                .where(CERTIFICATE_WITHHELD.PARTICIPANT_ID.eq(duplicateId)).execute();
         return moved;
     }
 

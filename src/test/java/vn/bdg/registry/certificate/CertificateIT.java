@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.Tools;
 import vn.bdg.registry.support.World;
 
@@ -33,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.certificate.CertificateFixtures.attendSessions;
 import static vn.bdg.registry.certificate.CertificateFixtures.byParticipant;
 import static vn.bdg.registry.certificate.CertificateFixtures.issue;
+import static vn.bdg.registry.db.Tables.CHECK_IN;
+import static vn.bdg.registry.db.Tables.ENROLLMENT;
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
 
 /** Issuing by the completion rule and by hand, numbers, revocation, PDFs and their signed credential. */
 class CertificateIT {
@@ -110,6 +114,39 @@ class CertificateIT {
         assertThat(world.admin.get("/api/v1/audit-log?entity=course&entityId=" + course.id()).json().get("items"))
                 .extracting(a -> a.get("action").asText())
                 .containsOnlyOnce("issue_certificates").contains("withhold_certificate");
+    }
+
+    @Test
+    void aCertificateWithheldStaysWithheldWhenTheRecordIsMergedIntoAnother() {
+        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+        UUID withheld = person("Ma Văn Tùng");
+        Fixtures.enroll(world, course.id(), withheld);
+        attendSessions(world, course, withheld, 0);
+        assertThat(world.organizer.post("/api/v1/courses/" + course.id() + "/certificates/" + withheld + "/withhold",
+                Map.of("reason", "Nhờ người khác điểm danh hộ")).status()).isEqualTo(200);
+        UUID kept = person("Ma Văn Tùng");
+        Api.Res merged = world.organizer.post("/api/v1/participants/" + kept + "/merge",
+                Map.of("duplicateId", withheld.toString()));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+
+        // a record merged before merges moved the decision: issuing reads it through the merge
+        UUID earlier = person("Hà Thị Lụa");
+        UUID survivor = person("Hà Thị Lụa");
+        Fixtures.enroll(world, course.id(), earlier);
+        attendSessions(world, course, earlier, 0);
+        assertThat(world.organizer.post("/api/v1/courses/" + course.id() + "/certificates/" + earlier + "/withhold",
+                Map.of("reason", "Không dự đủ thời lượng")).status()).isEqualTo(200);
+        var db = TestServer.get().database.dsl();
+        db.update(ENROLLMENT).set(ENROLLMENT.PARTICIPANT_ID, survivor).where(ENROLLMENT.PARTICIPANT_ID.eq(earlier))
+                .execute();
+        db.update(CHECK_IN).set(CHECK_IN.PARTICIPANT_ID, survivor).where(CHECK_IN.PARTICIPANT_ID.eq(earlier)).execute();
+        db.update(PARTICIPANT).set(PARTICIPANT.MERGED_INTO, survivor).where(PARTICIPANT.ID.eq(earlier)).execute();
+
+        JsonNode result = issue(world, course.id());
+        assertThat(result.get("created").asInt()).as(result.toString()).isZero();
+        Map<String, JsonNode> refused = notEligible(result);
+        assertThat(refused.get(kept.toString()).get("reason").asText()).isEqualTo("withheld");
+        assertThat(refused.get(survivor.toString()).get("reason").asText()).isEqualTo("withheld");
     }
 
     @Test
