@@ -229,7 +229,7 @@ final class ParticipantService {
                 EnrollmentRecord other = keptByCourse.get(e.getCourseId());
                 if (other == null) {
                     moved.add(e);
-                } else if (isWithdrawn(other) && !isWithdrawn(e)) {
+                } else if (weight(e) > weight(other)) {
                     dropped.add(other);
                     moved.add(e);
                 } else {
@@ -319,8 +319,13 @@ final class ParticipantService {
         return value != null ? value : fallback;
     }
 
-    private static boolean isWithdrawn(EnrollmentRecord e) {
-        return "withdrawn".equals(e.getStatus());
+    /**
+     * Which of two enrolments of one person in one course the merged record keeps: an enrolled one
+     * over a withdrawn one, then a trainee over an observer or trainer (a trainee enrolment is what
+     * counts in reports and earns a certificate); on a tie, the kept record's.
+     */
+    private static int weight(EnrollmentRecord e) {
+        return ("withdrawn".equals(e.getStatus()) ? 0 : 2) + ("trainee".equals(e.getRole()) ? 1 : 0);
     }
 
     private static <T> Page<Participant> views(Page<T> rows, Function<T, ParticipantRecord> record) {

@@ -136,6 +136,21 @@ class DuplicateAndMergeIT {
     }
 
     @Test
+    void aTraineeEnrolmentOfTheDuplicateWinsOverAnObserverOneOfTheKeptRecord() {
+        JsonNode kept = create(world.organizer, "fullName", "Lò Thị Yến", "sex", "female", "unitCode", world.communeA1);
+        JsonNode duplicate = create(world.organizer, "fullName", "Lò Thị Yến", "sex", "female",
+                "unitCode", world.communeA1);
+        UUID course = course("roles");
+        db.insertInto(ENROLLMENT).set(ENROLLMENT.PROVINCE_CODE, world.province).set(ENROLLMENT.COURSE_ID, course)
+                .set(ENROLLMENT.PARTICIPANT_ID, UUID.fromString(id(kept))).set(ENROLLMENT.ROLE, "observer").execute();
+        enroll(course, duplicate, "enrolled");
+        assertThat(world.organizer.post("/api/v1/participants/" + id(kept) + "/merge",
+                body("duplicateId", id(duplicate))).status()).isEqualTo(200);
+        assertThat(db.select(ENROLLMENT.ROLE).from(ENROLLMENT).where(ENROLLMENT.COURSE_ID.eq(course)).fetch(ENROLLMENT.ROLE))
+                .as("the person still counts as trained and may earn the certificate").containsExactly("trainee");
+    }
+
+    @Test
     void aRecordCannotBeMergedIntoItselfNorTwice() {
         String kept = id(create(world.organizer, "fullName", "Lý Văn Hải", "sex", "male"));
         String duplicate = id(create(world.organizer, "fullName", "Lý Văn Hải", "sex", "male"));
