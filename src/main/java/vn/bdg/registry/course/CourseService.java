@@ -1,10 +1,10 @@
 package vn.bdg.registry.course;
 
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import vn.bdg.registry.Core;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.catalog.Catalogs;
+import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.Validator;
@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Rules for courses: references to catalogues, units and organisations of the caller's province
@@ -27,7 +26,6 @@ public final class CourseService {
     private static final int MAX_CAPACITY = 100_000;
     private static final long MAX_FUNDING = 999_999_999_999_999L;
     private static final int MAX_TEXT = 500;
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Core core;
     private final CourseRepository courses;
@@ -56,7 +54,7 @@ public final class CourseService {
             throw ApiException.invalid("status", "unknown_field");
         }
         CourseInput in = checked(caller, CourseInput.defaults().overlaidWith(input), false);
-        return codeUnique(() -> core.dsl().transactionResult(trx -> {
+        return Unique.orConflict("conflict", () -> core.dsl().transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             String code = in.code();
             if (code == null) {
@@ -78,7 +76,7 @@ public final class CourseService {
     public Course update(Caller caller, UUID id, Bodies.Patch<CourseInput> patch) {
         CourseStatus requested = patch.has("status") ? parseStatus(patch.value().status()) : null;
         boolean editsFields = patch.present().stream().anyMatch(f -> !f.equals("status"));
-        return codeUnique(() -> core.dsl().transactionResult(trx -> {
+        return Unique.orConflict("conflict", () -> core.dsl().transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             Course before = courses.lock(tx, caller, id).orElseThrow(ApiException::notFound);
             CourseInput in = CourseInput.of(before).overlaidWith(patch);
@@ -217,17 +215,5 @@ public final class CourseService {
             code = "%d-%04d".formatted(startDate.getYear(), courses.nextCodeNumber(tx));
         } while (courses.codeTaken(tx, provinceCode, code));
         return code;
-    }
-
-    /** Two writers racing for the same code: the loser's insert or update fails on the unique key. */
-    private static Course codeUnique(Supplier<Course> write) {
-        try {
-            return write.get();
-        } catch (DataAccessException e) {
-            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
-                throw ApiException.conflict("conflict");
-            }
-            throw e;
-        }
     }
 }

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.unit.UnitRepository;
+import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 
 /** Rules for organisations: unique name per province, unit inside the province. */
@@ -25,7 +26,7 @@ public final class OrganizationService {
         if (unitCode != null && !units.inProvince(unitCode, caller.provinceCode())) {
             throw ApiException.unprocessable("unitCode", "unknown_unit");
         }
-        return dsl.transactionResult(trx -> {
+        return Unique.orConflict("already_exists", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             if (organizations.findByName(tx, caller.provinceCode(), name).isPresent()) {
                 throw ApiException.conflict("already_exists");
@@ -33,6 +34,6 @@ public final class OrganizationService {
             Organization created = organizations.insert(tx, caller.provinceCode(), name, shortName, unitCode);
             audit.record(tx, caller, "create", "organization", created.id(), null, created);
             return created;
-        });
+        }));
     }
 }

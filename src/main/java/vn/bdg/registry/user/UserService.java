@@ -6,6 +6,7 @@ import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.auth.PasswordHasher;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.unit.UnitRepository;
+import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Validator;
 
@@ -46,7 +47,7 @@ public final class UserService {
             throw ApiException.unprocessable("unitCode", "unknown_unit");
         }
         String hash = hasher.hash(password);
-        return dsl.transactionResult(trx -> {
+        return Unique.orConflict("username_taken", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             if (users.usernameTaken(tx, username)) {
                 throw ApiException.conflict("username_taken");
@@ -54,6 +55,6 @@ public final class UserService {
             User created = users.insert(tx, username, hash, role, fullName, provinceCode, unitCode);
             audit.record(tx, provinceCode, caller, "create", "user", created.id(), null, created);
             return created;
-        });
+        }));
     }
 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.World;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +36,24 @@ class OrganizationIT {
         assertThat(again.status()).isEqualTo(409);
         assertThat(World.create().organizer.post("/api/v1/organizations", Map.of("name", "Sở Nội vụ")).status())
                 .as("another province may use the same name").isEqualTo(201);
+    }
+
+    @Test
+    void theSameNameSentSeveralTimesAtOnceCreatesOneAndAnswersTheOthers409() throws Exception {
+        // a double click: the requests race past the name check, the unique key decides
+        for (int round = 0; round < 3; round++) {
+            String name = "Hội Cựu chiến binh " + round;
+            List<CompletableFuture<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(CompletableFuture.supplyAsync(
+                        () -> world.organizer.post("/api/v1/organizations", Map.of("name", name)).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (CompletableFuture<Integer> s : sent) {
+                statuses.add(s.get());
+            }
+            assertThat(statuses).as(name).containsOnly(201, 409).containsOnlyOnce(201);
+        }
     }
 
     @Test
