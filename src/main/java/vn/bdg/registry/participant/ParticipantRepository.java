@@ -99,7 +99,7 @@ final class ParticipantRepository {
         Field<Float> score = DSL.inline(1f).minus(distance).as("score");
         return dsl.select(PARTICIPANT.fields()).select(score).from(PARTICIPANT)
                 .where(filter.and(DSL.condition("{0} %> {1}", PARTICIPANT.NAME_KEY, key)))
-                .orderBy(distance).limit(limit).offset(offset)
+                .orderBy(distance, PARTICIPANT.ID).limit(limit).offset(offset)
                 .fetch(r -> new Scored(r.into(PARTICIPANT), r.get(score)));
     }
 
