@@ -22,6 +22,7 @@ import java.util.UUID;
  */
 public final class CourseService {
     static final Set<String> LEVELS = Set.of("province", "district", "commune");
+    private static final BigDecimal MIN_SHARE = new BigDecimal("0.001");
     private static final BigDecimal MAX_HOURS = new BigDecimal("99999.9");
     private static final int MAX_CAPACITY = 100_000;
     private static final long MAX_FUNDING = 999_999_999_999_999L;
@@ -166,8 +167,10 @@ public final class CourseService {
         requireElements(v, "coOrganizerIds", in.coOrganizerIds());
         if (in.completionRule() != null) {
             BigDecimal share = in.completionRule().minAttendanceShare();
+            // stored as numeric(4,3): a share with more decimals would be rounded (to 0, refused by the table)
             v.require("completionRule.minAttendanceShare", share)
-                    .check(share == null || share.signum() > 0 && share.compareTo(BigDecimal.ONE) <= 0,
+                    .check(share == null || share.compareTo(MIN_SHARE) >= 0 && share.compareTo(BigDecimal.ONE) <= 0
+                                    && share.stripTrailingZeros().scale() <= 3,
                             "completionRule.minAttendanceShare", "share_out_of_range");
         }
         if (in.planReference() != null) {

@@ -104,6 +104,19 @@ class CourseIT {
     }
 
     @Test
+    void aCompletionShareTheTableWouldRoundIsA400() {
+        String id = organizer.post("/api/v1/courses", course(world.districtA)).json().get("id").asText();
+        for (double share : new double[]{0.0004, 0.9999, 0.8125}) {
+            Api.Res res = organizer.patch("/api/v1/courses/" + id,
+                    Map.of("completionRule", Map.of("minAttendanceShare", share)));
+            assertThat(res.status()).as(share + ": " + res.body()).isEqualTo(400);
+            assertThat(errorFields(res)).containsExactly("completionRule.minAttendanceShare");
+        }
+        assertThat(organizer.patch("/api/v1/courses/" + id, Map.of("completionRule", Map.of("minAttendanceShare", 0.001)))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void malformedBodiesAreA400NeverA500() {
         Api.Res unknown = organizer.post("/api/v1/courses", course(world.districtA, "colour", "red"));
         assertThat(unknown.status()).isEqualTo(400);
