@@ -52,6 +52,8 @@ final class ParticipantRules {
         String fullName = VietnameseText.clean(in.fullName());
         if (fullName == null) {
             invalid.add(new FieldError("fullName", "required"));
+        } else if (fullName.codePoints().noneMatch(Character::isLetter)) {
+            invalid.add(new FieldError("fullName", "no_letter")); // e.g. only combining marks: blank, unsearchable
         } else if (fullName.length() > MAX_NAME) {
             invalid.add(new FieldError("fullName", "too_long", MAX_NAME));
         }

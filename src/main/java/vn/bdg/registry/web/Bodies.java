@@ -58,9 +58,9 @@ public final class Bodies {
             if (!(tree instanceof ObjectNode)) {
                 throw new ApiException(400, "malformed_json");
             }
-            List<FieldError> nul = nulCharacters(tree);
-            if (!nul.isEmpty()) {
-                throw ApiException.invalid(nul);
+            List<FieldError> unstorable = unstorableCharacters(tree);
+            if (!unstorable.isEmpty()) {
+                throw ApiException.invalid(unstorable);
             }
             return tree;
         } catch (CharConversionException e) {
@@ -122,17 +122,39 @@ public final class Bodies {
     }
 
     /**
-     * The fields whose text holds U+0000, which JSON allows and PostgreSQL's text does not: refused
-     * here, by name, rather than failing the statement that would store them (up to MAX_FIELD_ERRORS).
+     * Whether PostgreSQL can store the text as it is: no NUL character, and no half of a UTF-16
+     * surrogate pair without its other half (JSON's "\ud800" alone), which the driver would store
+     * as "?".
      */
-    private static List<FieldError> nulCharacters(JsonNode tree) {
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000' || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The fields whose text holds what JSON allows and PostgreSQL's text does not (see storable):
+     * refused here, by name, rather than failing or mangling the statement that would store them
+     * (up to MAX_FIELD_ERRORS).
+     */
+    private static List<FieldError> unstorableCharacters(JsonNode tree) {
         List<FieldError> errors = new ArrayList<>();
         Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>(List.of(Map.entry("", tree)));
         while (!pending.isEmpty() && errors.size() < MAX_FIELD_ERRORS) {
             Map.Entry<String, JsonNode> next = pending.pop();
             String path = next.getKey();
             JsonNode node = next.getValue();
-            if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+            if (node.isTextual() && !storable(node.textValue())) {
                 errors.add(new FieldError(path, "invalid_character"));
             } else if (node.isArray()) {
                 for (int i = node.size() - 1; i >= 0; i--) {
@@ -144,7 +166,7 @@ public final class Bodies {
                 for (int i = fields.size() - 1; i >= 0; i--) {
                     String name = fields.get(i).getKey();
                     String field = path.isEmpty() ? name : path + "." + name;
-                    if (name.indexOf('\u0000') >= 0) {
+                    if (!storable(name)) {
                         errors.add(new FieldError(path.isEmpty() ? "body" : path, "invalid_character"));
                     } else {
                         pending.push(Map.entry(field, fields.get(i).getValue()));

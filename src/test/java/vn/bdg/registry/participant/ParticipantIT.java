@@ -88,6 +88,8 @@ class ParticipantIT {
         assertThat(cleared.get("birthDate").isNull()).isTrue();
         assertThat(cleared.get("birthYear").asInt()).isEqualTo(1991);
         assertThat(fieldCodes(world.organizer.patch(path, body("fullName", null)))).containsExactly("fullName:required");
+        assertThat(fieldCodes(world.organizer.patch(path, body("fullName", "\u0301\u0301"))))
+                .as("only combining marks: a blank name nobody could find").containsExactly("fullName:no_letter");
     }
 
     @Test

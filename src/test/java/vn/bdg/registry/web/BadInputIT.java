@@ -134,6 +134,12 @@ class BadInputIT {
         assertThat(farAhead.json().get("errors").get(0).get("field").asText()).isEqualTo("items[0].scannedAt");
         assertThat(farAhead.json().get("errors").get(0).get("code").asText()).isEqualTo("out_of_range");
 
+        // half of a surrogate pair, which the driver would store as "?"
+        Api.Res halfPair = organizer.send("POST", "/api/v1/organizations", "application/json",
+                "{\"name\":\"Lò \\ud800 Văn\"}".getBytes(StandardCharsets.UTF_8));
+        assertProblem(halfPair, 400, "validation_failed");
+        assertThat(halfPair.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
+
         Map<String, Object> yearZeroInUtc = new HashMap<>(scan);
         yearZeroInUtc.put("scannedAt", "0001-01-01T00:00:00+18:00");
         Api.Res beforeYearOne = organizer.post("/api/v1/check-ins/batch", Map.of("items", List.of(yearZeroInUtc)));
