@@ -74,9 +74,16 @@ public final class Ed25519 {
         }
     }
 
+    /**
+     * The longest token parsed: a certificate's credential with the longest title, organiser and
+     * name the registry accepts, all in Vietnamese (three bytes a letter, base64url on top), stays
+     * under it; a card token is a small fraction of it.
+     */
+    public static final int MAX_TOKEN = 8192;
+
     /** Parses a compact JWS with alg EdDSA and a kid; empty for anything else. */
     public static Optional<Parsed> parse(String token) {
-        if (token == null || token.length() > 2048) {
+        if (token == null || token.length() > MAX_TOKEN) {
             return Optional.empty();
         }
         try {

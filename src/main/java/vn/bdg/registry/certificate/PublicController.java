@@ -1,6 +1,7 @@
 package vn.bdg.registry.certificate;
 
 import io.javalin.http.Context;
+import vn.bdg.registry.card.Ed25519;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.Messages;
@@ -48,7 +49,7 @@ public final class PublicController {
 
     public void verifyCredential(Context ctx) {
         VerifyRequest req = Bodies.read(ctx, VerifyRequest.class);
-        new Validator().require("credential", req.credential()).maxLength("credential", req.credential(), 4096)
+        new Validator().require("credential", req.credential()).maxLength("credential", req.credential(), Ed25519.MAX_TOKEN)
                 .validate();
         noStore(ctx);
         ctx.json(certificates.verifyCredential(req.credential()));

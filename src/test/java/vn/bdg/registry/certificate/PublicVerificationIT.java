@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSObject;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.COURSE;
 
 /** What anyone can learn with no login: by number, by page, by signed credential, and revocation lists. */
 class PublicVerificationIT {
@@ -158,6 +160,29 @@ class PublicVerificationIT {
         assertThat(retired.get("key").asText()).isEqualTo("retired");
         assertThat(retired.get("signature").asText()).isEqualTo("invalid");
         assertThat(retired.get("valid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theCredentialOfTheLongestTitleAndNameTheRegistryAcceptsVerifies() {
+        // the longest title (500), organiser (300) and name (200) accepted, in Vietnamese
+        String title = "Tập huấn kỹ năng lồng ghép giới trong hoạch định chính sách ".repeat(9).substring(0, 500);
+        String organiser = "Ban vì sự tiến bộ của phụ nữ ".repeat(11).substring(0, 300);
+        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+        CertificateFixtures.setTitle(course.id(), title);
+        Api.Res organisation = world.organizer.post("/api/v1/organizations", Map.of("name", organiser.strip()));
+        assertThat(organisation.status()).as(organisation.body()).isEqualTo(201);
+        TestServer.get().database.dsl().update(COURSE)
+                .set(COURSE.ORGANIZER_ID, UUID.fromString(organisation.json().get("id").asText()))
+                .where(COURSE.ID.eq(course.id())).execute();
+        UUID person = Fixtures.participant(world, "Nguyễn Thị Hoà ".repeat(14).substring(0, 200).strip(), "female",
+                world.communeA1);
+        Fixtures.enroll(world, course.id(), person);
+        CertificateFixtures.attend(world, course, 0, person);
+        String credential = CertificateFixtures.issuedTo(world, course, person).get("credential").asText();
+        assertThat(credential.length()).isGreaterThan(2048);
+        JsonNode check = verify(credential);
+        assertThat(check.get("signature").asText()).isEqualTo("valid");
+        assertThat(check.get("valid").asBoolean()).as(check.toString()).isTrue();
     }
 
     private JsonNode verify(String credential) {
