@@ -53,7 +53,13 @@ public final class CertificateService {
                               Integer sessions) {
     }
 
-    public record IssueResult(int created, List<Certificate> issued, List<NotEligible> notEligible) {
+    /**
+     * issued: every live certificate of the course; notEligible: everyone else enrolled, and why;
+     * belowRule: holders of a certificate issued by the rule whose attendance no longer meets it
+     * (an excuse removed, a scan undone since), for the organiser to look at.
+     */
+    public record IssueResult(int created, List<Certificate> issued, List<NotEligible> notEligible,
+                              List<NotEligible> belowRule) {
     }
 
     public record Withheld(UUID courseId, UUID participantId, String reason, UUID withheldBy,
@@ -134,10 +140,19 @@ public final class CertificateService {
                 audit.record(tx, caller, "issue_certificates", "course", courseId, null, Map.of(
                         "numbers", created.stream().map(CertificateRecord::getNumber).toList()));
             }
+            List<NotEligible> belowRule = new ArrayList<>();
+            for (CertificateRepository.EnrollmentRow e : enrollments) {
+                CertificateRecord held = holdings.live().get(e.participantId());
+                AttendanceService.PersonAttendance a = sheet.get(e.participantId());
+                if (held != null && held.getManualReason() == null && a != null && !a.completed()) {
+                    belowRule.add(new NotEligible(e.participantId(), e.fullName(), "below_completion_rule",
+                            a.attended(), a.excused(), a.sessions().size()));
+                }
+            }
             List<CertificateRecord> issued = new ArrayList<>(holdings.live().values());
             issued.addAll(created);
             issued.sort(Comparator.comparing(CertificateRecord::getNumber));
-            return new IssueResult(created.size(), issued.stream().map(this::view).toList(), notEligible);
+            return new IssueResult(created.size(), issued.stream().map(this::view).toList(), notEligible, belowRule);
         });
     }
 

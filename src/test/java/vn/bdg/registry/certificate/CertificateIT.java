@@ -150,6 +150,27 @@ class CertificateIT {
     }
 
     @Test
+    void aHolderWhoseAttendanceNoLongerMeetsTheRuleIsPointedOutWhenIssuingAgain() {
+        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 2);
+        UUID excused = person("Hứa Thị Dung");
+        Fixtures.enroll(world, course.id(), excused);
+        attendSessions(world, course, excused, 0);
+        CertificateFixtures.excuse(world, course, 1, excused);
+        JsonNode first = issue(world, course.id());
+        assertThat(first.get("created").asInt()).isEqualTo(1);
+        assertThat(first.get("belowRule")).isEmpty();
+
+        // the excuse turns out to be unfounded and is removed: 1 of 2 sessions is below the rule
+        assertThat(world.organizer.delete("/api/v1/sessions/" + course.sessions().get(1) + "/excused/" + excused)
+                .status()).isEqualTo(204);
+        JsonNode again = issue(world, course.id());
+        assertThat(again.get("issued")).hasSize(1);
+        assertThat(again.get("belowRule")).extracting(b -> b.get("participantId").asText() + "/"
+                + b.get("reason").asText() + "/" + b.get("attended").asInt() + "/" + b.get("sessions").asInt())
+                .containsExactly(excused + "/below_completion_rule/1/2");
+    }
+
+    @Test
     void numbersFollowTheProvinceAndYearAndAreNeverGivenTwice() {
         CertificateFixtures.Course first = CertificateFixtures.completedCourse(world, 1);
         CertificateFixtures.Course second = CertificateFixtures.completedCourse(world, 1);
