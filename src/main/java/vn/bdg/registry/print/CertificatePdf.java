@@ -8,6 +8,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
 
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -106,14 +108,19 @@ public final class CertificatePdf {
                 y = centred(cs, f.bold(), 16, "ĐÃ THU HỒI – REVOKED", mid, y + 4, w);
             }
             cs.setNonStrokingColor(Color.BLACK);
-            y = centred(cs, f.regular(), 14, "Chứng nhận", mid, y - 4, w);
-            y = centred(cs, f.bold(), 24, c.holderName(), mid, y - 14, 220 * MM);
-            y = centred(cs, f.regular(), 13, personLine(c), mid, y - 2, 220 * MM);
-            y = centred(cs, f.regular(), 13, "Đã tham dự và hoàn thành", mid, y - 4, w);
-            y = centred(cs, f.bold(), 16, c.courseTitle(), mid, y - 5, 210 * MM);
-            y = centred(cs, f.regular(), 13, datesLine(c.startDate(), c.endDate(), c.hours()), mid, y - 2, 220 * MM);
+            List<Block> body = new ArrayList<>(List.of(
+                    new Block(f.regular(), 14, "Chứng nhận", w, 4),
+                    new Block(f.bold(), 24, c.holderName(), 220 * MM, 14),
+                    new Block(f.regular(), 13, personLine(c), 220 * MM, 2),
+                    new Block(f.regular(), 13, "Đã tham dự và hoàn thành", w, 4),
+                    new Block(f.bold(), 16, c.courseTitle(), 210 * MM, 5),
+                    new Block(f.regular(), 13, datesLine(c.startDate(), c.endDate(), c.hours()), 220 * MM, 2)));
             if (c.organizer() != null) {
-                centred(cs, f.regular(), 13, "Đơn vị tổ chức: " + c.organizer(), mid, y, 220 * MM);
+                body.add(new Block(f.regular(), 13, "Đơn vị tổ chức: " + c.organizer(), 220 * MM, 0));
+            }
+            float scale = scaleToFit(body, y - BODY_BOTTOM);
+            for (Block b : body) {
+                y = centred(cs, b.font(), b.size() * scale, b.text(), mid, y - b.gapAbove() * scale, b.width());
             }
 
             float qrSize = 44 * MM;
@@ -130,6 +137,33 @@ public final class CertificatePdf {
                 centred(cs, f.bold(), 13, c.signerName(), right, 24 * MM, 110 * MM);
             }
         }
+    }
+
+    /** A block of the certificate's body: text centred and wrapped to a width, a gap above it. */
+    private record Block(PDType0Font font, float size, String text, float width, float gapAbove) {
+    }
+
+    /** The lowest the body may reach: the QR code, its number and the signature block are below. */
+    private static final float BODY_BOTTOM = 72 * MM;
+
+    /**
+     * The scale of the body's type that fits it in the height: 1 for what fits (every usual title
+     * and name), smaller for the longest titles, names and organisers the registry accepts, so they
+     * never run over the QR code or the signature.
+     */
+    private static float scaleToFit(List<Block> body, float height) throws IOException {
+        float scale = 1;
+        while (scale > 0.3f) {
+            float needed = 0;
+            for (Block b : body) {
+                needed += b.gapAbove() * scale + PdfSheets.height(b.font(), b.size() * scale, b.text(), b.width());
+            }
+            if (needed <= height) {
+                return scale;
+            }
+            scale -= 0.05f;
+        }
+        return scale;
     }
 
     /** "Bắc Kạn, ngày 05 tháng 02 năm 2026": a day below 10 and months 1 and 2 take a leading zero (Decree 30/2020). */

@@ -230,6 +230,11 @@ public final class PdfSheets {
         cs.endText();
     }
 
+    /** The height text wrapped to the width takes, from its first baseline to the one below its last line. */
+    static float height(PDType0Font font, float size, String text, float width) throws IOException {
+        return wrap(font, size, printable(font, text), width).size() * size * 1.25f;
+    }
+
     /** Splits text at spaces into lines no wider than width (a single longer word keeps its own line). */
     private static List<String> wrap(PDType0Font font, float size, String text, float width) throws IOException {
         List<String> lines = new ArrayList<>();

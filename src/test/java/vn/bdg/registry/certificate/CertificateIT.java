@@ -335,6 +335,27 @@ class CertificateIT {
     }
 
     @Test
+    void theLongestTitleOrganiserAndNameAcceptedStillLeaveTheQrReadable(@TempDir Path dir) throws Exception {
+        Tools.require("pdftotext", "apt-get install poppler-utils");
+        Tools.require("zbarimg", "apt-get install zbar-tools");
+        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+        String title = "Tập huấn kỹ năng lồng ghép giới trong hoạch định chính sách ".repeat(9).substring(0, 500).strip();
+        CertificateFixtures.setTitle(course.id(), title);
+        CertificateFixtures.organisedBy(world, course.id(), "Ban vì sự tiến bộ của phụ nữ ".repeat(11).substring(0, 300)
+                .strip(), new BigDecimal("16"));
+        UUID person = person("Nguyễn Thị Hoà ".repeat(14).substring(0, 200).strip());
+        Fixtures.enroll(world, course.id(), person);
+        attendSessions(world, course, person, 0);
+        JsonNode certificate = CertificateFixtures.issuedTo(world, course, person);
+
+        Path pdf = dir.resolve("certificate.pdf");
+        Files.write(pdf, world.reporter.bytes("/api/v1/certificates/" + certificate.get("number").asText() + ".pdf"));
+        assertThat(Tools.pdfText(pdf)).contains(title.substring(0, 60), certificate.get("number").asText());
+        assertThat(Tools.pdfQrCodes(pdf)).as("no text over the QR code").containsExactly(
+                certificate.get("verificationUrl").asText() + "#" + certificate.get("credential").asText());
+    }
+
+    @Test
     void theCredentialVerifiesWithAStandardJoseLibraryAndWithOpenssl(@TempDir Path dir) throws Exception {
         Issued issued = issuedToHoa();
         JsonNode certificate = issued.certificate();
