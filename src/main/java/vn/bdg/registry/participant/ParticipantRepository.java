@@ -4,6 +4,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep16;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import vn.bdg.registry.attendance.Outcome;
@@ -241,23 +244,25 @@ final class ParticipantRepository {
                 .execute();
         int moved = tx.update(CHECK_IN).set(CHECK_IN.PARTICIPANT_ID, keptId)
                 .where(CHECK_IN.PARTICIPANT_ID.eq(duplicateId)).execute();
-        var keptExcuse = EXCUSED_ABSENCE.as("kept_excuse");
-        tx.deleteFrom(EXCUSED_ABSENCE)
-                .where(EXCUSED_ABSENCE.PARTICIPANT_ID.eq(duplicateId)
-                        .and(DSL.exists(DSL.selectOne().from(keptExcuse).where(keptExcuse.PARTICIPANT_ID.eq(keptId)
-                                .and(keptExcuse.SESSION_ID.eq(EXCUSED_ABSENCE.SESSION_ID))))))
-                .execute();
-        tx.update(EXCUSED_ABSENCE).set(EXCUSED_ABSENCE.PARTICIPANT_ID, keptId)
-                .where(EXCUSED_ABSENCE.PARTICIPANT_ID.eq(duplicateId)).execute();
-        var keptWithheld = CERTIFICATE_WITHHELD.as("kept_withheld");
-        tx.deleteFrom(CERTIFICATE_WITHHELD)
-                .where(CERTIFICATE_WITHHELD.PARTICIPANT_ID.eq(duplicateId)
-                        .and(DSL.exists(DSL.selectOne().from(keptWithheld).where(keptWithheld.PARTICIPANT_ID.eq(keptId)
-                                .and(keptWithheld.COURSE_ID.eq(CERTIFICATE_WITHHELD.COURSE_ID))))))
-                .execute();
-        tx.update(CERTIFICATE_WITHHELD).set(CERTIFICATE_WITHHELD.PARTICIPANT_ID, keptId)
-                .where(CERTIFICATE_WITHHELD.PARTICIPANT_ID.eq(duplicateId)).execute();
+        moveUnlessKept(tx, EXCUSED_ABSENCE, EXCUSED_ABSENCE.PARTICIPANT_ID, EXCUSED_ABSENCE.SESSION_ID, duplicateId,
+                keptId);
+        moveUnlessKept(tx, CERTIFICATE_WITHHELD, CERTIFICATE_WITHHELD.PARTICIPANT_ID, CERTIFICATE_WITHHELD.COURSE_ID,
+                duplicateId, keptId);
         return moved;
+    }
+
+    /**
+     * The duplicate's rows of a table keyed by (key, person) become the kept record's, except where
+     * the kept record has one with the same key: that one stays, the duplicate's goes.
+     */
+    private static <R extends Record> void moveUnlessKept(DSLContext tx, Table<R> table, TableField<R, UUID> person,
+                                                          TableField<R, UUID> key, UUID duplicateId, UUID keptId) {
+        Table<R> kept = table.as("kept");
+        tx.deleteFrom(table)
+                .where(person.eq(duplicateId).and(DSL.exists(DSL.selectOne().from(kept)
+                        .where(kept.field(person).eq(keptId).and(kept.field(key).eq(key))))))
+                .execute();
+        tx.update(table).set(person, keptId).where(person.eq(duplicateId)).execute();
     }
 
     ParticipantRecord markMerged(DSLContext tx, UUID mergedId, UUID keptId) {

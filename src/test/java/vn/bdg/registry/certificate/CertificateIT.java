@@ -116,26 +116,33 @@ class CertificateIT {
                 .containsOnlyOnce("issue_certificates").contains("withhold_certificate");
     }
 
+    /** Someone enrolled in the course and present at the sessions given (by number). */
+    private UUID trainee(CertificateFixtures.Course course, String name, int... sessions) {
+        UUID id = person(name);
+        Fixtures.enroll(world, course.id(), id);
+        attendSessions(world, course, id, sessions);
+        return id;
+    }
+
+    private void withhold(CertificateFixtures.Course course, UUID person, String reason) {
+        assertThat(world.organizer.post("/api/v1/courses/" + course.id() + "/certificates/" + person + "/withhold",
+                Map.of("reason", reason)).status()).isEqualTo(200);
+    }
+
     @Test
     void aCertificateWithheldStaysWithheldWhenTheRecordIsMergedIntoAnother() {
         CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
-        UUID withheld = person("Ma Văn Tùng");
-        Fixtures.enroll(world, course.id(), withheld);
-        attendSessions(world, course, withheld, 0);
-        assertThat(world.organizer.post("/api/v1/courses/" + course.id() + "/certificates/" + withheld + "/withhold",
-                Map.of("reason", "Nhờ người khác điểm danh hộ")).status()).isEqualTo(200);
+        UUID withheld = trainee(course, "Ma Văn Tùng", 0);
+        withhold(course, withheld, "Nhờ người khác điểm danh hộ");
         UUID kept = person("Ma Văn Tùng");
         Api.Res merged = world.organizer.post("/api/v1/participants/" + kept + "/merge",
                 Map.of("duplicateId", withheld.toString()));
         assertThat(merged.status()).as(merged.body()).isEqualTo(200);
 
         // a record merged before merges moved the decision: issuing reads it through the merge
-        UUID earlier = person("Hà Thị Lụa");
+        UUID earlier = trainee(course, "Hà Thị Lụa", 0);
         UUID survivor = person("Hà Thị Lụa");
-        Fixtures.enroll(world, course.id(), earlier);
-        attendSessions(world, course, earlier, 0);
-        assertThat(world.organizer.post("/api/v1/courses/" + course.id() + "/certificates/" + earlier + "/withhold",
-                Map.of("reason", "Không dự đủ thời lượng")).status()).isEqualTo(200);
+        withhold(course, earlier, "Không dự đủ thời lượng");
         var db = TestServer.get().database.dsl();
         db.update(ENROLLMENT).set(ENROLLMENT.PARTICIPANT_ID, survivor).where(ENROLLMENT.PARTICIPANT_ID.eq(earlier))
                 .execute();
@@ -152,9 +159,7 @@ class CertificateIT {
     @Test
     void aHolderWhoseAttendanceNoLongerMeetsTheRuleIsPointedOutWhenIssuingAgain() {
         CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 2);
-        UUID excused = person("Hứa Thị Dung");
-        Fixtures.enroll(world, course.id(), excused);
-        attendSessions(world, course, excused, 0);
+        UUID excused = trainee(course, "Hứa Thị Dung", 0);
         CertificateFixtures.excuse(world, course, 1, excused);
         JsonNode first = issue(world, course.id());
         assertThat(first.get("created").asInt()).isEqualTo(1);
