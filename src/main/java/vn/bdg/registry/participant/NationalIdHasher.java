@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
@@ -55,11 +56,22 @@ final class NationalIdHasher {
     }
 
     Digest digest(NationalId id) {
+        return new Digest(hmac(id.digits()), id.last3(), id.kind());
+    }
+
+    /**
+     * A short keyed fingerprint of a personal value (12 hex digits of its HMAC): two equal values
+     * have the same, so an audit entry shows that a phone changed without holding either number.
+     */
+    String fingerprint(String value) {
+        return "hmac:" + HexFormat.of().formatHex(hmac(value)).substring(0, 12);
+    }
+
+    private byte[] hmac(String value) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key(), ALGORITHM));
-            return new Digest(mac.doFinal(id.digits().getBytes(StandardCharsets.US_ASCII)),
-                    id.last3(), id.kind());
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(ALGORITHM + " unavailable", e);
         }

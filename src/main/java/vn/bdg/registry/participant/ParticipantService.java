@@ -1,5 +1,6 @@
 package vn.bdg.registry.participant;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import vn.bdg.registry.audit.AuditLog;
@@ -10,6 +11,7 @@ import vn.bdg.registry.db.tables.records.ParticipantRecord;
 import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.Page;
 import vn.bdg.registry.web.PageRequest;
 
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -85,9 +88,26 @@ final class ParticipantService {
                     List.of(new ParticipantRepository.NewParticipant(id, data, duplicateOf)));
             Participant created = ParticipantRepository.toParticipant(
                     participants.find(tx, scope(caller), id).orElseThrow());
-            audit.record(tx, caller, "create", "participant", id, null, created);
+            audit.record(tx, caller, "create", "participant", id, null, audited(created));
             return created;
         });
+    }
+
+    /**
+     * A participant as the audit log keeps it: phone, birth date and ethnicity (personal data, the
+     * last sensitive) as keyed fingerprints, so an entry shows that one changed without keeping
+     * either value in a log that outlives corrections.
+     */
+    private Map<String, Object> audited(Participant p) {
+        Map<String, Object> entry = Json.MAPPER.convertValue(p, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        for (String personal : List.of("phone", "birthDate", "ethnicityCode")) {
+            Object value = entry.get(personal);
+            if (value != null) {
+                entry.put(personal, hasher.fingerprint(value.toString()));
+            }
+        }
+        return entry;
     }
 
     /** This service working inside the transaction tx (its own transactions become savepoints). */
@@ -148,7 +168,8 @@ final class ParticipantService {
             UUID duplicateOf = likelyDuplicateOf(tx, caller, person(id, data, nameKey), locked);
             ParticipantRecord updated = participants.update(tx, id, data, duplicateOf);
             Participant after = ParticipantRepository.toParticipant(updated);
-            audit.record(tx, caller, "update", "participant", id, ParticipantRepository.toParticipant(locked), after);
+            audit.record(tx, caller, "update", "participant", id, audited(ParticipantRepository.toParticipant(locked)),
+                    audited(after));
             return after;
         });
     }
@@ -250,9 +271,11 @@ final class ParticipantService {
                     Map.of("participantId", keptId, "movedCheckIns", movedCheckIns));
 
             Participant keptView = ParticipantRepository.toParticipant(keptAfter);
-            audit.record(tx, caller, "merge", "participant", keptId, ParticipantRepository.toParticipant(kept), keptView);
-            audit.record(tx, caller, "merge", "participant", duplicateId, ParticipantRepository.toParticipant(duplicate),
-                    ParticipantRepository.toParticipant(mergedAfter));
+            audit.record(tx, caller, "merge", "participant", keptId, audited(ParticipantRepository.toParticipant(kept)),
+                    audited(keptView));
+            audit.record(tx, caller, "merge", "participant", duplicateId,
+                    audited(ParticipantRepository.toParticipant(duplicate)),
+                    audited(ParticipantRepository.toParticipant(mergedAfter)));
             for (EnrollmentRecord e : dropped) {
                 audit.record(tx, caller, "merge", "enrollment", e.getId(), e.intoMap(), null);
             }

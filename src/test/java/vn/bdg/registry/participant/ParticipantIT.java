@@ -93,17 +93,25 @@ class ParticipantIT {
     }
 
     @Test
-    void everyWriteIsInTheAuditLogWithoutTheNationalId() {
-        JsonNode created = create(world.organizer, "fullName", "Triệu Thị Lan", "sex", "female", "nationalId", CCCD);
+    void everyWriteIsInTheAuditLogWithoutTheNationalIdPhoneBirthDateOrEthnicity() {
+        JsonNode created = create(world.organizer, "fullName", "Triệu Thị Lan", "sex", "female", "nationalId", CCCD,
+                "phone", "0912345678", "birthDate", "1985-03-02", "ethnicityCode", "02");
         world.organizer.patch("/api/v1/participants/" + id(created), body("position", "Trưởng thôn"));
+        world.organizer.patch("/api/v1/participants/" + id(created), body("phone", "0987654321"));
         Api.Res log = world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + id(created));
         assertNoNationalId(log);
+        assertThat(log.body()).doesNotContain("912345678", "987654321", "1985-03-02", "\"02\"");
         List<String> actions = new ArrayList<>();
         log.json().get("items").forEach(e -> actions.add(e.get("action").asText()));
-        assertThat(actions).containsExactly("update", "create");
-        JsonNode update = log.json().get("items").get(0);
-        assertThat(update.get("before").get("position").isNull()).isTrue();
-        assertThat(update.get("after").get("position").asText()).isEqualTo("Trưởng thôn");
+        assertThat(actions).containsExactly("update", "update", "create");
+        JsonNode position = log.json().get("items").get(1);
+        assertThat(position.get("before").get("position").isNull()).isTrue();
+        assertThat(position.get("after").get("position").asText()).isEqualTo("Trưởng thôn");
+        assertThat(position.get("after").get("phone")).as("unchanged: the same fingerprint")
+                .isEqualTo(position.get("before").get("phone"));
+        JsonNode phone = log.json().get("items").get(0);
+        assertThat(phone.get("after").get("phone").asText()).startsWith("hmac:")
+                .isNotEqualTo(phone.get("before").get("phone").asText());
     }
 
     @Test
