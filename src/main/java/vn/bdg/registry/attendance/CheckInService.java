@@ -234,6 +234,10 @@ public final class CheckInService {
         return sentAt == null ? null : Duration.between(receivedAt, sentAt);
     }
 
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.of(Json.FIRST_YEAR, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    private static final OffsetDateTime LATEST = OffsetDateTime.of(Json.LAST_YEAR, 12, 31, 23, 59, 59, 0,
+            ZoneOffset.UTC);
+
     /**
      * The time a scan is judged by: the phone's clock, corrected when the batch showed how far off
      * it is. A correction that leaves the years a time may have (a phone whose clock said 9999 when
@@ -249,10 +253,6 @@ public final class CheckInService {
         }
         return judged.isAfter(LATEST.toInstant()) ? LATEST : scannedAt.minus(skew);
     }
-
-    private static final OffsetDateTime EARLIEST = OffsetDateTime.of(Json.FIRST_YEAR, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    private static final OffsetDateTime LATEST = OffsetDateTime.of(Json.LAST_YEAR, 12, 31, 23, 59, 59, 0,
-            ZoneOffset.UTC);
 
     /**
      * A time as the database keeps it (microseconds, UTC), so that the answer given now and the one

@@ -24,9 +24,10 @@ public record ScanResult(UUID clientScanId, String outcome, CheckIn checkIn, Per
     }
 
     /**
-     * This answer as the phone gets it: a scan by participant id (manual or walk-in: typed, not a card
-     * the person holds out) names the person only when they attend the session (accepted, or already checked in), so
-     * that an id does not read the name and unit of someone outside the caller's rosters.
+     * This answer as the phone gets it: a scan by participant id (manual or walk-in: typed, not a
+     * card the person holds out) names the person only when they attend the session (accepted, or
+     * already checked in), so that an id does not read the name and unit of someone outside the
+     * caller's rosters.
      */
     ScanResult forPhone() {
         boolean byId = checkIn != null && !"qr".equals(checkIn.method());

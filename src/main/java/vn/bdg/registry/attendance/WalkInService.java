@@ -64,8 +64,8 @@ public final class WalkInService {
                 ScanResult first = earlier.get(0);
                 return new WalkIn(first.participant(), null, false, first);
             }
-            OffsetDateTime judgedAt = CheckInService.judgedAt(scannedAt, CheckInService.skew(sentAt, OffsetDateTime.now()));
-            if (!session.accepts(judgedAt, clockTolerance)) {
+            Duration skew = CheckInService.skew(sentAt, OffsetDateTime.now());
+            if (!session.accepts(CheckInService.judgedAt(scannedAt, skew), clockTolerance)) {
                 throw ApiException.conflict("session_not_open");
             }
             ParticipantRegistry.Registered registered = participants.findOrRegister(tx, caller, details);
