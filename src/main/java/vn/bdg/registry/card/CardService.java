@@ -77,7 +77,7 @@ public final class CardService {
             }
             Optional<SigningKeys.Key> key = keys.verificationKey(parsed.kid())
                     .filter(k -> k.provinceCode().equals(province));
-            if (key.isEmpty() || !parsed.verifiesWith(key.get().publicKey())) {
+            if (key.isEmpty() || !parsed.verifiesWith(key.get().verifying())) {
                 return Optional.empty();
             }
             try {

@@ -29,7 +29,8 @@ import static vn.bdg.registry.db.Tables.SIGNING_KEY;
  * Verification keys are cached briefly, so a retirement reaches every instance within a minute.
  */
 public final class SigningKeys {
-    public record Key(String kid, String provinceCode, byte[] publicKey, byte[] privateKey,
+    /** verifying: the public key decoded once, for the signatures it checks while cached. */
+    public record Key(String kid, String provinceCode, byte[] publicKey, Ed25519.PublicKey verifying, byte[] privateKey,
                       OffsetDateTime createdAt, OffsetDateTime rotatedAt, OffsetDateTime retiredAt) {
     }
 
@@ -135,7 +136,8 @@ public final class SigningKeys {
     }
 
     private static Key toKey(SigningKeyRecord r) {
-        return new Key(r.getKid(), r.getProvinceCode(), r.getPublicKey(), r.getPrivateKey(), r.getCreatedAt(),
+        return new Key(r.getKid(), r.getProvinceCode(), r.getPublicKey(), new Ed25519.PublicKey(r.getPublicKey()),
+                r.getPrivateKey(), r.getCreatedAt(),
                 r.getRotatedAt(), r.getRetiredAt());
     }
 }

@@ -248,7 +248,7 @@ public final class CertificateService {
         Optional<SigningKeys.Key> key = keys.find(parsed.get().kid())
                 .filter(k -> k.provinceCode().equals(claims.get().iss()));
         String keyState = key.isEmpty() ? "unknown" : key.get().retiredAt() != null ? "retired" : "live";
-        boolean signed = "live".equals(keyState) && parsed.get().verifiesWith(key.get().publicKey());
+        boolean signed = "live".equals(keyState) && parsed.get().verifiesWith(key.get().verifying());
         if (!signed) {
             return new CredentialCheck(false, "invalid", keyState, "unknown", null, null);
         }
