@@ -76,7 +76,7 @@ final class AttendanceRepository {
 
     Map<UUID, SessionContext> scannableSessions(Caller caller, Collection<UUID> sessionIds) {
         Map<UUID, SessionContext> sessions = new HashMap<>();
-        sessionsWhere(COURSE_SESSION.ID.in(sessionIds).and(mayScan(caller)))
+        sessionsWhere(Ids.in(COURSE_SESSION.ID, sessionIds).and(mayScan(caller)))
                 .forEach(s -> sessions.put(s.sessionId(), s));
         return sessions;
     }
