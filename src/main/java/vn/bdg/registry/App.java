@@ -124,6 +124,7 @@ public final class App {
                 new Turns(config.scanConcurrency(), config.scanWait()),
                 new LiveScans(checkIns, config.livePasses(), config.scanWait()));
         var certificates = new CertificateService(dsl, attendance, keys, audit, config.publicBaseUrl());
+        keys.onRetirement(certificates::signAgain);
         var certificateCtl = new CertificateController(certificates);
         var publicCtl = new PublicController(certificates, new SelfService(cards, attendance, certificates));
         var publicLimiter = new ClientRateLimiter(config.publicRequestsPerMinute());

@@ -44,7 +44,7 @@ public final class CardController {
     }
 
     public void retireKey(Context ctx) {
-        if (!keys.retire(AccessManager.caller(ctx).provinceCode(), ctx.pathParam("kid"))) {
+        if (!keys.retire(AccessManager.caller(ctx), ctx.pathParam("kid"))) {
             throw ApiException.notFound();
         }
         ctx.status(204);

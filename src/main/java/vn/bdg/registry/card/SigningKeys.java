@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import org.jooq.DSLContext;
+import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.db.tables.records.SigningKeyRecord;
 
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static vn.bdg.registry.db.Tables.SIGNING_KEY;
 
@@ -37,9 +39,18 @@ public final class SigningKeys {
     private record Cached(Optional<Key> key, Instant loadedAt) {
     }
 
+    /**
+     * What else a retirement does, in its transaction: signing is the province's signing key after
+     * it (a new one when the retired key was the signing one).
+     */
+    public interface Retirement {
+        void retired(DSLContext tx, Caller caller, Key retired, Key signing);
+    }
+
     private static final Duration CACHE_TTL = Duration.ofSeconds(60);
     private final DSLContext dsl;
     private final Map<String, Cached> byKid = new ConcurrentHashMap<>();
+    private final List<Retirement> retirements = new CopyOnWriteArrayList<>();
 
     public SigningKeys(DSLContext dsl) {
         this.dsl = dsl;
@@ -47,7 +58,11 @@ public final class SigningKeys {
 
     /** The province's signing key, created if it has none (safe when two requests race). */
     public Key signingKey(String provinceCode) {
-        Optional<Key> current = active(provinceCode);
+        return signingKey(dsl, provinceCode);
+    }
+
+    private static Key signingKey(DSLContext dsl, String provinceCode) {
+        Optional<Key> current = active(dsl, provinceCode);
         if (current.isPresent()) {
             return current.get();
         }
@@ -59,7 +74,7 @@ public final class SigningKeys {
                 .set(SIGNING_KEY.PUBLIC_KEY, pair[1])
                 .onConflictDoNothing()
                 .execute();
-        return active(provinceCode).orElseThrow();
+        return active(dsl, provinceCode).orElseThrow();
     }
 
     /** A key that may verify signatures now (not retired), or empty. */
@@ -96,16 +111,33 @@ public final class SigningKeys {
         return signingKey(provinceCode);
     }
 
-    /** Ends a key: what it signed no longer verifies. True if the province had that key live. */
-    public boolean retire(String provinceCode, String kid) {
-        int n = dsl.update(SIGNING_KEY)
-                .set(SIGNING_KEY.RETIRED_AT, OffsetDateTime.now())
-                .set(SIGNING_KEY.ROTATED_AT, org.jooq.impl.DSL.coalesce(SIGNING_KEY.ROTATED_AT, OffsetDateTime.now()))
-                .where(SIGNING_KEY.KID.eq(kid).and(SIGNING_KEY.PROVINCE_CODE.eq(provinceCode))
-                        .and(SIGNING_KEY.RETIRED_AT.isNull()))
-                .execute();
+    /** Adds what a retirement does besides ending the key (e.g. signing again what is still live). */
+    public void onRetirement(Retirement retirement) {
+        retirements.add(retirement);
+    }
+
+    /**
+     * Ends a key of the caller's province: what it signed no longer verifies, and what the
+     * retirement hooks sign again is signed with the province's signing key, in the same
+     * transaction. True if the province had that key live.
+     */
+    public boolean retire(Caller caller, String kid) {
+        boolean retired = dsl.transactionResult(trx -> {
+            Optional<Key> key = trx.dsl().update(SIGNING_KEY)
+                    .set(SIGNING_KEY.RETIRED_AT, OffsetDateTime.now())
+                    .set(SIGNING_KEY.ROTATED_AT, org.jooq.impl.DSL.coalesce(SIGNING_KEY.ROTATED_AT, OffsetDateTime.now()))
+                    .where(SIGNING_KEY.KID.eq(kid).and(SIGNING_KEY.PROVINCE_CODE.eq(caller.provinceCode()))
+                            .and(SIGNING_KEY.RETIRED_AT.isNull()))
+                    .returning()
+                    .fetchOptional(SigningKeys::toKey);
+            if (key.isPresent()) {
+                Key signing = signingKey(trx.dsl(), caller.provinceCode());
+                retirements.forEach(r -> r.retired(trx.dsl(), caller, key.get(), signing));
+            }
+            return key.isPresent();
+        });
         byKid.remove(kid);
-        return n == 1;
+        return retired;
     }
 
     /** The public JWK (RFC 8037 OKP) of a key, with its province and validity. */
@@ -121,7 +153,7 @@ public final class SigningKeys {
         return json;
     }
 
-    private Optional<Key> active(String provinceCode) {
+    private static Optional<Key> active(DSLContext dsl, String provinceCode) {
         return dsl.selectFrom(SIGNING_KEY)
                 .where(SIGNING_KEY.PROVINCE_CODE.eq(provinceCode).and(SIGNING_KEY.ROTATED_AT.isNull())
                         .and(SIGNING_KEY.RETIRED_AT.isNull()))

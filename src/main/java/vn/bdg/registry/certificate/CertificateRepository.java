@@ -241,6 +241,26 @@ final class CertificateRepository {
         return dsl.selectFrom(CERTIFICATE).where(CERTIFICATE.NUMBER.eq(number)).fetchOptional();
     }
 
+    /** Numbers and credentials of a province's live certificates after a number, in the order of numbers. */
+    List<Map.Entry<String, String>> liveCredentials(DSLContext tx, String provinceCode, String afterNumber, int limit) {
+        return tx.select(CERTIFICATE.NUMBER, CERTIFICATE.CREDENTIAL).from(CERTIFICATE)
+                .where(CERTIFICATE.PROVINCE_CODE.eq(provinceCode).and(CERTIFICATE.STATUS.eq("valid"))
+                        .and(CERTIFICATE.NUMBER.gt(afterNumber)))
+                .orderBy(CERTIFICATE.NUMBER).limit(limit)
+                .fetch(r -> Map.entry(r.value1(), r.value2()));
+    }
+
+    /** Replaces the credentials of these certificates (number to credential) in one statement. */
+    void setCredentials(DSLContext tx, Map<String, String> credentials) {
+        if (credentials.isEmpty()) {
+            return;
+        }
+        tx.execute("update certificate c set credential = v.credential from unnest({0}, {1}) v (number, credential) "
+                        + "where c.number = v.number",
+                DSL.val(credentials.keySet().toArray(String[]::new)),
+                DSL.val(credentials.values().toArray(String[]::new)));
+    }
+
     /** Revokes a live certificate, locking it; empty when it is not live. */
     Optional<CertificateRecord> revoke(DSLContext tx, String number, UUID userId, String reason, OffsetDateTime at) {
         return tx.update(CERTIFICATE)

@@ -210,6 +210,34 @@ public final class CertificateService {
         });
     }
 
+    /**
+     * When a key is retired (see SigningKeys.onRetirement): the live certificates it signed get
+     * their credential signed again, same claims, with the province's signing key, so that a
+     * certificate the registry says is valid also has a credential that verifies, in its PDF, its
+     * QR code and its JSON. Copies printed before keep the old credential: they verify online by
+     * number, or are printed again. Revoked certificates keep theirs (they are revoked either way).
+     */
+    public void signAgain(DSLContext tx, Caller caller, SigningKeys.Key retired, SigningKeys.Key signing) {
+        int signed = 0;
+        for (String after = ""; ; ) {
+            List<Map.Entry<String, String>> page = repository.liveCredentials(tx, retired.provinceCode(), after, 1000);
+            if (page.isEmpty()) {
+                break;
+            }
+            // signing is most of the work: on every core
+            Map<String, String> again = page.parallelStream()
+                    .flatMap(c -> Ed25519.parse(c.getValue()).filter(p -> p.kid().equals(retired.kid()))
+                            .flatMap(p -> Credential.claims(p.claims()))
+                            .map(claims -> Map.entry(c.getKey(), Credential.sign(signing, claims))).stream())
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            repository.setCredentials(tx, again);
+            signed += again.size();
+            after = page.get(page.size() - 1).getKey();
+        }
+        audit.record(tx, caller, "sign_certificates_again", "signing_key", retired.kid(), null,
+                Map.of("signingKey", signing.kid(), "certificates", signed));
+    }
+
     /** A certificate of a course the caller may read; malformed and unknown numbers are 404 alike. */
     public Certificate visible(Caller caller, String number) {
         return view(visibleRecord(caller, number));
