@@ -5,13 +5,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A certificate as the people who issue it see it: everything it prints, who issued it, its credential. */
+/**
+ * A certificate as the people who issue it see it: everything it prints, who issued it, its
+ * credential, and its check code (as printed), which an organiser may tell the holder.
+ */
 public record Certificate(String number, String status, UUID courseId, UUID participantId, String holderName,
                           Integer birthYear, String unitName, String courseTitle, LocalDate startDate,
                           LocalDate endDate, BigDecimal hours, String organizer, String place, LocalDate issueDate,
                           String signerName, String signerTitle, OffsetDateTime issuedAt, UUID issuedBy,
                           String manualReason, OffsetDateTime revokedAt, UUID revokedBy, String revocationReason,
-                          String credential, String verificationUrl) {
+                          String credential, String checkCode, String verificationUrl) {
 
     /** What anyone may learn from a certificate's number: nothing about the holder beyond the name. */
     public record Public(String number, String status, String holderName, String courseTitle, LocalDate startDate,

@@ -343,7 +343,7 @@ public final class CertificateService {
     }
 
     private static CertificatePdf.Content content(Certificate c) {
-        return new CertificatePdf.Content(c.number(), c.holderName(), c.birthYear(),
+        return new CertificatePdf.Content(c.number(), c.checkCode(), c.holderName(), c.birthYear(),
                 c.unitName(), c.courseTitle(), c.startDate(), c.endDate(), c.hours(), c.organizer(), c.place(),
                 c.issueDate(), c.signerName(), c.signerTitle(), c.verificationUrl(), c.qrText(),
                 "revoked".equals(c.status()));
@@ -369,11 +369,13 @@ public final class CertificateService {
     }
 
     Certificate view(CertificateRecord r) {
+        String checkCode = CheckCode.printed(r.getCheckCode());
         return new Certificate(r.getNumber(), r.getStatus(), r.getCourseId(), r.getParticipantId(), r.getHolderName(),
                 r.getBirthYear(), r.getUnitName(), r.getCourseTitle(), r.getStartDate(), r.getEndDate(), r.getHours(),
                 r.getOrganizerName(), r.getPlace(), r.getIssueDate(), r.getSignerName(), r.getSignerTitle(),
                 r.getIssuedAt(), r.getIssuedBy(), r.getManualReason(), r.getRevokedAt(), r.getRevokedBy(),
-                r.getRevocationReason(), r.getCredential(), publicBaseUrl + "/verify/" + r.getNumber());
+                r.getRevocationReason(), r.getCredential(), checkCode,
+                publicBaseUrl + "/verify/" + r.getNumber() + "?code=" + checkCode);
     }
 
     /** The course's live certificates by (kept) holder, and the holders of revoked ones. */
@@ -468,6 +470,7 @@ public final class CertificateService {
             r.setSignerName(signing.signerName());
             r.setSignerTitle(signerTitle);
             r.setCredential(credentials.get(i));
+            r.setCheckCode(CheckCode.generate());
             rows.add(r);
         }
         repository.insert(tx, rows);

@@ -53,7 +53,9 @@ final class OpenBadge {
     /**
      * The credential: issued by the province (whose key signs it), awarding the course (created by
      * its organiser) to the holder, who is named by their name alone: no e-mail, no DID, no
-     * personal number. Its id is the certificate's verification page.
+     * personal number. Its id is the certificate's verification page, with the check code that
+     * shows the full name there: the badge names the holder anyway. A badge signed before codes
+     * existed keeps its id without one, and its signature still holds.
      */
     static Map<String, Object> credential(Certificate c, Sources s) {
         Map<String, Object> achievement = new LinkedHashMap<>();

@@ -36,8 +36,11 @@ import static vn.bdg.registry.print.PdfSheets.text;
  * extracted and searched.
  */
 public final class CertificatePdf {
-    /** What one certificate prints. Nullable: birthYear, unitName, hours, organizer, signerName. */
-    public record Content(String number, String holderName, Integer birthYear, String unitName, String courseTitle,
+    /**
+     * What one certificate prints. checkCode: as printed, beside the number (the public check shows
+     * the holder's full name with it). Nullable: birthYear, unitName, hours, organizer, signerName.
+     */
+    public record Content(String number, String checkCode, String holderName, Integer birthYear, String unitName, String courseTitle,
                           LocalDate startDate, LocalDate endDate, BigDecimal hours, String organizer, String place,
                           LocalDate issueDate, String signerName, String signerTitle, String verificationUrl,
                           String qrText, boolean revoked) {
@@ -81,7 +84,7 @@ public final class CertificatePdf {
 
     /** Every piece of variable text a certificate prints: the fonts must have all of it. */
     private static String printedText(Content c) {
-        return String.join(" ", c.number(), c.holderName(), personLine(c), c.courseTitle(),
+        return String.join(" ", c.number(), c.checkCode(), c.holderName(), personLine(c), c.courseTitle(),
                 Objects.toString(c.organizer(), ""), upper(Objects.toString(c.organizer(), "")), c.place(),
                 upper(c.signerTitle()), Objects.toString(c.signerName(), ""), c.verificationUrl());
     }
@@ -127,9 +130,10 @@ public final class CertificatePdf {
             float qrX = 22 * MM;
             float qrY = 24 * MM;
             vectorQr(doc, cs, qr, qrX, qrY, qrSize);
-            text(cs, f.bold(), 10, "Số: " + c.number(), qrX + qrSize + 3 * MM, qrY + 14 * MM, 80 * MM);
-            text(cs, f.regular(), 7, "Kiểm tra tại: " + c.verificationUrl(), qrX + qrSize + 3 * MM, qrY + 9 * MM,
-                    80 * MM);
+            float textX = qrX + qrSize + 3 * MM;
+            text(cs, f.bold(), 10, "Số: " + c.number(), textX, qrY + 19 * MM, 80 * MM);
+            text(cs, f.bold(), 10, "Mã tra cứu: " + c.checkCode(), textX, qrY + 14 * MM, 80 * MM);
+            text(cs, f.regular(), 7, "Kiểm tra tại: " + c.verificationUrl(), textX, qrY + 9 * MM, 80 * MM);
 
             float sy = centred(cs, f.regular(), 12, issueLine(c.place(), c.issueDate()), right, 62 * MM, 120 * MM);
             centred(cs, f.bold(), 12, upper(c.signerTitle()), right, sy, 110 * MM);

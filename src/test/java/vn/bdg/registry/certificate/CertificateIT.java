@@ -14,6 +14,7 @@ import vn.bdg.registry.support.World;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -336,7 +337,14 @@ class CertificateIT {
         assertThat(Tools.run(dir, "pdffonts", "certificate.pdf").output()).contains("DejaVuSans");
         assertThat(Tools.pdfQrCodes(pdf)).containsExactly(certificate.get("verificationUrl").asText() + "#"
                 + certificate.get("credential").asText());
-        assertThat(certificate.get("verificationUrl").asText()).endsWith("/verify/" + number);
+        // the check code is printed beside the number and carried in the QR code's link
+        String code = certificate.get("checkCode").asText();
+        assertThat(code).matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
+        assertThat(text).contains("Số: " + number, "Mã tra cứu: " + code);
+        URI link = URI.create(certificate.get("verificationUrl").asText());
+        assertThat(link.getRawPath() + "?" + link.getRawQuery()).isEqualTo("/verify/" + number + "?code=" + code);
+        assertThat(Api.anonymous().get(link.getRawPath() + "?" + link.getRawQuery()).body())
+                .as("the QR code's link names the holder").contains(nfc);
     }
 
     @Test
@@ -439,19 +447,18 @@ class CertificateIT {
         assertThat(world.organizer.get(path).status()).isEqualTo(409); // nothing issued yet: nothing to print
 
         Printable printable = threeIssuedTheSecondRevoked(course);
-        List<String> numbers = printable.numbers();
-        List<String> credentials = printable.credentials();
 
         Path pdf = dir.resolve("all.pdf");
         Files.write(pdf, world.reporter.bytes(path));
         String text = Tools.pdfText(pdf);
         for (int i = 0; i < 3; i++) {
             assertThat(text.contains(printable.holders().get(i))).as(printable.holders().get(i)).isEqualTo(i != 1);
+            assertThat(text.contains("Mã tra cứu: " + printable.codes().get(i))).isEqualTo(i != 1);
         }
         // a page each, in number order, each with its own code
         assertThat(Tools.pdfQrCodes(pdf)).satisfiesExactly(
-                code -> assertThat(code).endsWith("/verify/" + numbers.get(0) + "#" + credentials.get(0)),
-                code -> assertThat(code).endsWith("/verify/" + numbers.get(2) + "#" + credentials.get(2)));
+                code -> assertThat(code).endsWith(printable.linkOf(0)),
+                code -> assertThat(code).endsWith(printable.linkOf(2)));
         assertThat(World.create().organizer.get(path).status()).isEqualTo(404);
     }
 
@@ -462,7 +469,6 @@ class CertificateIT {
         CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
         Printable printable = threeIssuedTheSecondRevoked(course);
         List<String> numbers = printable.numbers();
-        List<String> credentials = printable.credentials();
 
         byte[] zip = world.reporter.bytes("/api/v1/courses/" + course.id() + "/certificates.zip");
         Set<String> names = new HashSet<>();
@@ -474,14 +480,18 @@ class CertificateIT {
                 // every code decodes, whatever its payload (the mask is fixed, see CertificatePdf)
                 String number = e.getName().replace(".pdf", "");
                 assertThat(Tools.pdfQrCodes(pdf)).singleElement().asString()
-                        .endsWith("/verify/" + number + "#" + credentials.get(numbers.indexOf(number)));
+                        .endsWith(printable.linkOf(numbers.indexOf(number)));
             }
         }
         assertThat(names).containsExactlyInAnyOrder(numbers.get(0) + ".pdf", numbers.get(2) + ".pdf");
     }
 
-    /** Certificates of a course to print: numbers, credentials and holders' names, in number order. */
-    private record Printable(List<String> numbers, List<String> credentials, List<String> holders) {
+    /** Certificates of a course to print: numbers, check codes, credentials and holders' names, in number order. */
+    private record Printable(List<String> numbers, List<String> codes, List<String> credentials, List<String> holders) {
+        /** How the i-th one's QR code ends: its page with its check code, then its credential. */
+        String linkOf(int i) {
+            return "/verify/" + numbers.get(i) + "?code=" + codes.get(i) + "#" + credentials.get(i);
+        }
     }
 
     /** Three trainees complete the course and get certificates; the second one's is then revoked. */
@@ -494,6 +504,7 @@ class CertificateIT {
         JsonNode issued = issue(world, course.id()).get("issued");
         List<String> numbers = issued.findValuesAsText("number");
         world.organizer.post("/api/v1/certificates/" + numbers.get(1) + "/revoke", Map.of("reason", "Cấp nhầm"));
-        return new Printable(numbers, issued.findValuesAsText("credential"), issued.findValuesAsText("holderName"));
+        return new Printable(numbers, issued.findValuesAsText("checkCode"), issued.findValuesAsText("credential"),
+                issued.findValuesAsText("holderName"));
     }
 }

@@ -29,10 +29,11 @@ class CertificatePdfTest {
     }
 
     private static CertificatePdf.Content content(String name) {
-        return new CertificatePdf.Content("06-2026-000123", name, 1985, null, "Tập huấn", LocalDate.of(2026, 11, 10),
-                LocalDate.of(2026, 11, 10), new BigDecimal("3.5"), null, "Bắc Kạn", LocalDate.of(2026, 12, 2), null,
-                "Thủ trưởng đơn vị tổ chức", "http://localhost:7070/verify/06-2026-000123",
-                "http://localhost:7070/verify/06-2026-000123#x", false);
+        return new CertificatePdf.Content("06-2026-000123", "7K3QD-M9XWA", name, 1985, null, "Tập huấn",
+                LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 10), new BigDecimal("3.5"), null, "Bắc Kạn",
+                LocalDate.of(2026, 12, 2), null, "Thủ trưởng đơn vị tổ chức",
+                "http://localhost:7070/verify/06-2026-000123?code=7K3QD-M9XWA",
+                "http://localhost:7070/verify/06-2026-000123?code=7K3QD-M9XWA#x", false);
     }
 
     private static String text(CertificatePdf.Content content) throws Exception {

@@ -13,12 +13,13 @@ import java.util.UUID;
 /**
  * A fresh database for one test run, dropped at the end: on the PostgreSQL the environment names
  * (TEST_DATABASE_URL pointing at a server's maintenance database, or PostgreSQL on 127.0.0.1:5432),
- * otherwise on an embedded PostgreSQL the tests start themselves.
+ * otherwise on an embedded PostgreSQL the tests start themselves. Public for the tests that need a
+ * database of their own, e.g. to run migrations up to a version.
  */
-final class TestDatabase {
-    final String url;
-    final String user;
-    final String password;
+public final class TestDatabase {
+    public final String url;
+    public final String user;
+    public final String password;
     private final String adminUrl;
     private final String name;
     private final EmbeddedPostgres embedded;
@@ -32,7 +33,7 @@ final class TestDatabase {
         this.url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
     }
 
-    static TestDatabase create() {
+    public static TestDatabase create() {
         String env = System.getenv("TEST_DATABASE_URL");
         TestDatabase db;
         if (env != null && !env.isBlank()) {
@@ -52,7 +53,7 @@ final class TestDatabase {
         return db;
     }
 
-    void drop() {
+    public void drop() {
         try {
             execute("drop database if exists " + name + " with (force)");
         } finally {
