@@ -1,5 +1,7 @@
 package vn.bdg.registry.certificate;
 
+import vn.bdg.registry.text.VietnameseText;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,15 +18,21 @@ public record Certificate(String number, String status, UUID courseId, UUID part
                           String manualReason, OffsetDateTime revokedAt, UUID revokedBy, String revocationReason,
                           String credential, String checkCode, String verificationUrl) {
 
-    /** What anyone may learn from a certificate's number: nothing about the holder beyond the name. */
-    public record Public(String number, String status, String holderName, String courseTitle, LocalDate startDate,
-                         LocalDate endDate, BigDecimal hours, String organizer, OffsetDateTime issuedAt,
-                         OffsetDateTime revokedAt, String revocationReason) {
+    /**
+     * What anyone may learn from a certificate's number: nothing about the holder beyond the name,
+     * and of the name only the initials unless holderConfirmed (the asker showed they hold the
+     * certificate: its check code or its signed credential).
+     */
+    public record Public(String number, String status, String holderName, boolean holderConfirmed,
+                         String courseTitle, LocalDate startDate, LocalDate endDate, BigDecimal hours,
+                         String organizer, OffsetDateTime issuedAt, OffsetDateTime revokedAt,
+                         String revocationReason) {
     }
 
-    public Public publicView() {
-        return new Public(number, status, holderName, courseTitle, startDate, endDate, hours, organizer, issuedAt,
-                revokedAt, revocationReason);
+    public Public publicView(boolean holderConfirmed) {
+        return new Public(number, status, holderConfirmed ? holderName : VietnameseText.initials(holderName),
+                holderConfirmed, courseTitle, startDate, endDate, hours, organizer, issuedAt, revokedAt,
+                revocationReason);
     }
 
     /** The text of the QR code: the verification page, and after the # (never sent to a server) the credential. */

@@ -37,8 +37,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Certificates: issued by the course's completion rule (or by hand, with a reason), withheld,
- * revoked, printed, and verified by anyone from their number or their signed credential. What a
- * certificate prints is frozen when it is issued.
+ * revoked, printed, and verified by anyone from their number (the holder's name in full only with
+ * the check code printed beside it) or their signed credential. What a certificate prints is frozen
+ * when it is issued.
  */
 public final class CertificateService {
     /** Printed unless the issuer says otherwise: the person who signs for the organiser. */
@@ -252,10 +253,17 @@ public final class CertificateService {
                 .map(this::view).toList();
     }
 
-    /** What anyone may see of a certificate by its number; empty for unknown and malformed numbers alike. */
-    public Optional<Certificate.Public> lookup(String number) {
-        return CertificateNumber.wellFormed(number)
-                ? repository.byNumber(number).map(r -> view(r).publicView()) : Optional.empty();
+    /**
+     * What anyone may see of a certificate by its number: the holder's full name only with the
+     * check code printed on it (code null or wrong: their initials, as numbers are sequential and
+     * can be counted through); empty for unknown and malformed numbers alike.
+     */
+    public Optional<Certificate.Public> lookup(String number, String code) {
+        return byNumber(number).map(c -> c.publicView(CheckCode.matches(c.checkCode(), code)));
+    }
+
+    private Optional<Certificate> byNumber(String number) {
+        return CertificateNumber.wellFormed(number) ? repository.byNumber(number).map(this::view) : Optional.empty();
     }
 
     public RevokedList revokedIn(String province) {
@@ -280,7 +288,8 @@ public final class CertificateService {
         if (!signed) {
             return new CredentialCheck(false, "invalid", keyState, "unknown", null, null);
         }
-        Optional<Certificate.Public> certificate = lookup(claims.get().num());
+        // the asker holds the signed credential, which names the holder: the full name says nothing new
+        Optional<Certificate.Public> certificate = byNumber(claims.get().num()).map(c -> c.publicView(true));
         String status = certificate.map(Certificate.Public::status).orElse("unknown");
         return new CredentialCheck("valid".equals(status), "valid", keyState, status, claims.get(),
                 certificate.orElse(null));

@@ -29,7 +29,8 @@ public final class PublicController {
 
     public void certificate(Context ctx) {
         noStore(ctx);
-        ctx.json(certificates.lookup(ctx.pathParam("number")).orElseThrow(ApiException::notFound));
+        ctx.json(certificates.lookup(ctx.pathParam("number"), Params.query(ctx, "code"))
+                .orElseThrow(ApiException::notFound));
     }
 
     public void revoked(Context ctx) {
@@ -55,15 +56,20 @@ public final class PublicController {
         ctx.json(certificates.verifyCredential(req.credential()));
     }
 
-    /** The page the QR code opens; an unknown number is a 404 page, never a hint about other numbers. */
+    /**
+     * The page the QR code opens (its link carries the check code); an unknown number is a 404
+     * page, never a hint about other numbers. Its one form asks for the check code, by GET.
+     */
     public void page(Context ctx) {
         String number = ctx.pathParam("number");
-        var certificate = certificates.lookup(number);
+        String code = Params.query(ctx, "code");
+        var certificate = certificates.lookup(number, code);
         Locale locale = Messages.locale(ctx);
         noStore(ctx);
-        htmlHeaders(ctx, locale);
+        htmlHeaders(ctx, locale, "'self'");
         ctx.status(certificate.isPresent() ? 200 : 404).contentType("text/html; charset=utf-8")
-                .result(VerifyPage.render(locale, number, certificate.orElse(null)).getBytes(StandardCharsets.UTF_8));
+                .result(VerifyPage.render(locale, number, certificate.orElse(null), code != null)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     public void card(Context ctx) {
@@ -75,7 +81,7 @@ public final class PublicController {
     public void cardPage(Context ctx) {
         Locale locale = Messages.locale(ctx);
         noStore(ctx);
-        htmlHeaders(ctx, locale);
+        htmlHeaders(ctx, locale, "'none'");
         String html;
         try {
             html = CardPage.render(locale, self.view(ctx.pathParam("cardToken")));
@@ -109,11 +115,14 @@ public final class PublicController {
         return self.certificate(ctx.pathParam("cardToken"), ctx.pathParam("number"));
     }
 
-    /** A self-contained page: no scripts, nothing from elsewhere, no referrer (the card link is a secret). */
-    private static void htmlHeaders(Context ctx, Locale locale) {
+    /**
+     * A self-contained page: no scripts, nothing from elsewhere, no referrer (the card link and the
+     * check code are secrets); formAction: where its forms may send to ('none' for a page without).
+     */
+    private static void htmlHeaders(Context ctx, Locale locale, String formAction) {
         ctx.header("Content-Language", locale.toLanguageTag());
-        ctx.header("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                + "form-action " + formAction + "; frame-ancestors 'none'");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
     }

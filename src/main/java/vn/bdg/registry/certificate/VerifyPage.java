@@ -24,12 +24,19 @@ final class VerifyPage {
             .valid{color:#0b5d1e;background:#e8f5ec;border-color:#0b5d1e}\
             .revoked,.unknown{color:#8a1010;background:#fdecec;border-color:#8a1010}\
             dl{margin:0}dt{font-weight:700;margin-top:.6rem}dd{margin:0;overflow-wrap:anywhere}\
-            .note{margin-top:2rem;font-size:.9rem;color:#333}""";
+            .note{margin-top:2rem;font-size:.9rem;color:#333}\
+            .mismatch{color:#8a1010;font-weight:700}label{display:block;font-weight:700;margin-bottom:.25rem}\
+            input,button{font:inherit;padding:.4rem .6rem;margin:0 .5rem .5rem 0}\
+            input{width:13ch;text-transform:uppercase;letter-spacing:.05em}""";
 
     private VerifyPage() {
     }
 
-    static String render(Locale locale, String number, Certificate.Public c) {
+    /**
+     * The page of a certificate, or of no certificate (c null). Unless the holder is confirmed, it
+     * shows their initials and a form for the check code; codeGiven: one was given (and did not match).
+     */
+    static String render(Locale locale, String number, Certificate.Public c, boolean codeGiven) {
         StringBuilder body = new StringBuilder();
         if (c == null) {
             body.append("<p class=\"verdict unknown\" role=\"status\">✗ ").append(t(locale, "verify.unknown"))
@@ -41,7 +48,7 @@ final class VerifyPage {
                     .append("</p>");
             body.append("<h2>").append(t(locale, "verify.details")).append("</h2><dl>");
             item(body, locale, "verify.number", c.number());
-            item(body, locale, "verify.holder", c.holderName());
+            item(body, locale, c.holderConfirmed() ? "verify.holder" : "verify.holderInitials", c.holderName());
             item(body, locale, "verify.course", c.courseTitle());
             item(body, locale, "verify.dates", c.startDate().equals(c.endDate()) ? date(locale, c.startDate())
                     : date(locale, c.startDate()) + " – " + date(locale, c.endDate()));
@@ -57,11 +64,29 @@ final class VerifyPage {
                 item(body, locale, "verify.revocationReason", c.revocationReason());
             }
             body.append("</dl>");
+            if (!c.holderConfirmed()) {
+                codeForm(body, locale, number, codeGiven);
+            }
         }
         body.append("<p class=\"note\">").append(t(locale, "verify.note")).append("</p>");
         String title = t(locale, "verify.title");
         return document(locale, title + " " + escape(number), title + " <span>" + escape(number) + "</span>",
                 body.toString());
+    }
+
+    /** Asks for the code printed on the certificate, sent back to this page by GET (no script). */
+    private static void codeForm(StringBuilder body, Locale locale, String number, boolean codeGiven) {
+        body.append("<h2>").append(t(locale, "verify.fullNameTitle")).append("</h2>");
+        if (codeGiven) {
+            body.append("<p class=\"mismatch\">").append(t(locale, "verify.codeWrong")).append("</p>");
+        }
+        body.append("<p id=\"code-help\">").append(t(locale, "verify.codeNeeded")).append("</p>")
+                // relative: /verify/<number> wherever the service is mounted
+                .append("<form method=\"get\" action=\"").append(escape(number)).append("\">")
+                .append("<label for=\"code\">").append(t(locale, "verify.code")).append("</label>")
+                .append("<input id=\"code\" name=\"code\" required maxlength=\"20\" autocomplete=\"off\"")
+                .append(" autocapitalize=\"characters\" spellcheck=\"false\" aria-describedby=\"code-help\">")
+                .append("<button type=\"submit\">").append(t(locale, "verify.showName")).append("</button></form>");
     }
 
     /** A whole page: the escaped title, the heading (HTML) and the body (HTML). */

@@ -3,7 +3,10 @@ package vn.bdg.registry.text;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
+import java.text.BreakIterator;
 import java.text.Normalizer;
+import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * Vietnamese text as stored and searched: names in Unicode NFC with single spaces; search keys
@@ -11,6 +14,8 @@ import java.text.Normalizer;
  * indexed name_key columns, so query and index can never disagree).
  */
 public final class VietnameseText {
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     private VietnameseText() {
     }
 
@@ -21,6 +26,24 @@ public final class VietnameseText {
         }
         String nfc = Normalizer.normalize(s, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         return nfc.isEmpty() ? null : nfc;
+    }
+
+    /**
+     * A name's initials, "Nguyễn Thị Hoà" → "N. T. H.": the first letter of each word as written
+     * (with its marks: "Đặng Ánh" → "Đ. Á."), in capitals; "" for no name.
+     */
+    public static String initials(String name) {
+        String clean = clean(name);
+        if (clean == null) {
+            return "";
+        }
+        StringJoiner initials = new StringJoiner(" ");
+        BreakIterator letters = BreakIterator.getCharacterInstance(VIETNAMESE);
+        for (String word : clean.split(" ")) {
+            letters.setText(word);
+            initials.add(word.substring(0, letters.next()).toUpperCase(VIETNAMESE) + ".");
+        }
+        return initials.toString();
     }
 
     /** The accent-free, lower-case search key of a query string, computed by PostgreSQL. */

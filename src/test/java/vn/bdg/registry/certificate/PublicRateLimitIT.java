@@ -1,12 +1,16 @@
 package vn.bdg.registry.certificate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.App;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
 
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +38,34 @@ class PublicRateLimitIT {
             assertThat(Api.anonymous("http://127.0.0.1:" + app.port()).withHeader("X-Forwarded-For", "198.51.100.2")
                     .get("/verify/00-2000-000001").status()).isEqualTo(429);
             assertThat(client.get("/health").status()).as("only the public routes are limited").isEqualTo(200);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void guessingCheckCodesUsesUpTheAllowanceLikeAnyPublicRequest() {
+        World world = World.create();
+        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+        UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
+        Fixtures.enroll(world, course.id(), hoa);
+        CertificateFixtures.attend(world, course, 0, hoa);
+        JsonNode certificate = CertificateFixtures.issuedTo(world, course, hoa);
+        String number = certificate.get("number").asText();
+
+        TestServer shared = TestServer.get();
+        Javalin app = App.create(shared.config.withPublicRequestsPerMinute(3, List.of()), shared.database)
+                .start("127.0.0.1", 0);
+        try {
+            Api guesser = Api.anonymous("http://127.0.0.1:" + app.port());
+            for (String guess : List.of("AAAAA-AAAAA", "AAAAA-AAAAB")) {
+                assertThat(guesser.get("/api/v1/public/certificates/" + number + "?code=" + guess).json()
+                        .get("holderConfirmed").asBoolean()).isFalse();
+            }
+            assertThat(guesser.get("/verify/" + number + "?code=AAAAA-AAAAC").status()).isEqualTo(200);
+            String right = "?code=" + certificate.get("checkCode").asText();
+            assertThat(guesser.get("/api/v1/public/certificates/" + number + right).status()).isEqualTo(429);
+            assertThat(guesser.get("/verify/" + number + right).status()).isEqualTo(429);
         } finally {
             app.stop();
         }

@@ -18,7 +18,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.COURSE;
 
-/** What anyone can learn with no login: by number, by page, by signed credential, and revocation lists. */
+/**
+ * What anyone can learn with no login: by number (with the check code printed on the certificate,
+ * or without: initials only), by page, by signed credential, and revocation lists.
+ */
 class PublicVerificationIT {
     private final World world = World.create();
     private final Api anyone = Api.anonymous();
@@ -37,7 +40,7 @@ class PublicVerificationIT {
     }
 
     @Test
-    void aNumberAnswersTheHolderAndCourseAndNothingElseAboutThePerson() {
+    void aNumberAloneAnswersTheCourseAndOnlyTheHoldersInitials() {
         JsonNode certificate = certificateOfHoa(null);
         Api.Res res = anyone.get("/api/v1/public/certificates/" + certificate.get("number").asText());
         assertThat(res.status()).isEqualTo(200);
@@ -45,16 +48,40 @@ class PublicVerificationIT {
         JsonNode pub = res.json();
         Set<String> fields = new HashSet<>();
         pub.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactlyInAnyOrder("number", "status", "holderName", "courseTitle", "startDate",
-                "endDate", "hours", "organizer", "issuedAt", "revokedAt", "revocationReason");
+        assertThat(fields).containsExactlyInAnyOrder("number", "status", "holderName", "holderConfirmed",
+                "courseTitle", "startDate", "endDate", "hours", "organizer", "issuedAt", "revokedAt",
+                "revocationReason");
         assertThat(pub.get("status").asText()).isEqualTo("valid");
-        assertThat(pub.get("holderName").asText()).isEqualTo("Nguyễn Thị Hoà");
+        assertThat(pub.get("holderName").asText()).isEqualTo("N. T. H.");
+        assertThat(pub.get("holderConfirmed").asBoolean()).isFalse();
         assertThat(pub.get("courseTitle").asText()).isEqualTo(CertificateFixtures.TITLE);
         assertThat(pub.get("hours").decimalValue()).isEqualByComparingTo("3.5");
         assertThat(pub.get("revokedAt").isNull()).isTrue();
-        assertThat(res.body()).doesNotContain("1985");
+        assertThat(res.body()).doesNotContain("Nguyễn", "Hoà", "1985");
     }
 
+    @Test
+    void theCodePrintedOnTheCertificateShowsTheHoldersFullName() {
+        JsonNode certificate = certificateOfHoa(null);
+        String path = "/api/v1/public/certificates/" + certificate.get("number").asText();
+        String code = certificate.get("checkCode").asText();
+        assertThat(code).matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
+
+        for (String typed : List.of(code, code.replace("-", "").toLowerCase())) {
+            JsonNode pub = anyone.get(path + "?code=" + typed).json();
+            assertThat(pub.get("holderName").asText()).as(typed).isEqualTo("Nguyễn Thị Hoà");
+            assertThat(pub.get("holderConfirmed").asBoolean()).isTrue();
+            assertThat(pub.get("courseTitle").asText()).isEqualTo(CertificateFixtures.TITLE);
+        }
+        JsonNode byNumberAlone = anyone.get(path).json();
+        String otherCertificatesCode = certificateOfHoa(null).get("checkCode").asText();
+        String oneCharacterOff = (code.charAt(0) == '7' ? '8' : '7') + code.substring(1);
+        for (String wrong : List.of(otherCertificatesCode, oneCharacterOff, "", "x".repeat(500))) {
+            Api.Res res = anyone.get(path + "?code=" + wrong);
+            assertThat(res.status()).isEqualTo(200);
+            assertThat(res.json()).as("a wrong code is no code").isEqualTo(byNumberAlone);
+        }
+    }
     @Test
     void unknownAndMalformedNumbersAnswerAlike() {
         certificateOfHoa(null);
@@ -85,12 +112,14 @@ class PublicVerificationIT {
         world.organizer.post("/api/v1/certificates/" + number + "/revoke", Map.of("reason", "Cấp nhầm người"));
         JsonNode pub = anyone.get("/api/v1/public/certificates/" + number).json();
         assertThat(pub.get("status").asText()).isEqualTo("revoked");
+        assertThat(pub.get("holderName").asText()).isEqualTo("N. T. H.");
         assertThat(pub.get("revocationReason").asText()).isEqualTo("Cấp nhầm người");
         assertThat(pub.get("revokedAt").isNull()).isFalse();
 
         JsonNode list = anyone.get("/api/v1/public/certificates/revoked?province=" + world.province).json();
         assertThat(list.get("province").asText()).isEqualTo(world.province);
         assertThat(list.get("revoked").findValuesAsText("number")).containsExactly(number);
+        assertThat(list.toString()).as("numbers and times only").doesNotContain("Hoà", "N. T. H.");
         assertThat(anyone.get("/api/v1/public/certificates/revoked?province=" + World.create().province).json()
                 .get("revoked")).isEmpty();
         assertThat(anyone.get("/api/v1/public/certificates/revoked").status()).isEqualTo(400);
@@ -104,10 +133,10 @@ class PublicVerificationIT {
         assertThat(vi.status()).isEqualTo(200);
         assertThat(vi.contentType()).startsWith("text/html");
         assertThat(vi.body()).startsWith("<!doctype html>").contains("<html lang=\"vi\">", "<h1>", "name=\"viewport\"",
-                "Giấy chứng nhận hợp lệ", "Nguyễn Thị Hoà",
+                "Giấy chứng nhận hợp lệ", "N. T. H.",
                 "Kỹ năng &lt;b&gt;lãnh đạo&lt;/b&gt; &amp; &quot;truyền thông&quot;")
-                .doesNotContain("<b>", "<script", "http://", "https://", "1985");
-        assertThat(vi.header("Content-Security-Policy")).contains("default-src 'none'");
+                .doesNotContain("<b>", "<script", "http://", "https://", "1985", "Nguyễn", "Hoà");
+        assertThat(vi.header("Content-Security-Policy")).contains("default-src 'none'", "form-action 'self'");
 
         Api.Res en = anyone.inLanguage("en").get("/verify/" + number);
         assertThat(en.body()).contains("<html lang=\"en\">", "This certificate is valid.");
@@ -117,6 +146,27 @@ class PublicVerificationIT {
                 "Gian lận &lt;điểm danh&gt;");
     }
 
+    @Test
+    void theCheckPageNamesTheHolderOnlyWithTheCodeAndOtherwiseAsksForIt() {
+        JsonNode certificate = certificateOfHoa(null);
+        String number = certificate.get("number").asText();
+        String code = certificate.get("checkCode").asText();
+
+        String alone = anyone.get("/verify/" + number).body();
+        assertThat(alone).contains("Họ và tên (chữ cái đầu)", "N. T. H.",
+                "chỉ hiển thị khi nhập mã tra cứu in trên giấy chứng nhận",
+                "<form method=\"get\" action=\"" + number + "\">", "name=\"code\"")
+                .doesNotContain("Nguyễn Thị Hoà", "không khớp");
+        assertThat(anyone.inLanguage("en").get("/verify/" + number).body())
+                .contains("Holder (initials)", "shown only with the check code printed on the certificate");
+
+        String wrong = anyone.get("/verify/" + number + "?code=AAAAA-AAAAA").body();
+        assertThat(wrong).contains("N. T. H.", "Mã tra cứu vừa nhập không khớp", "name=\"code\"")
+                .doesNotContain("Nguyễn Thị Hoà");
+
+        String confirmed = anyone.get("/verify/" + number + "?code=" + code).body();
+        assertThat(confirmed).contains("Nguyễn Thị Hoà").doesNotContain("N. T. H.", "<form", "không khớp");
+    }
     @Test
     void aCredentialChecksOutUntilItIsTamperedWithRevokedOrItsKeyRetired() throws Exception {
         JsonNode certificate = certificateOfHoa(null);
@@ -131,7 +181,9 @@ class PublicVerificationIT {
         assertThat(good.get("claims").get("num").asText()).isEqualTo(number);
         assertThat(good.get("claims").get("name").asText()).isEqualTo("Nguyễn Thị Hoà");
         assertThat(good.get("claims").get("by").asInt()).isEqualTo(1985);
+        // the signed credential names the holder: the registry's answer may too
         assertThat(good.get("certificate").get("holderName").asText()).isEqualTo("Nguyễn Thị Hoà");
+        assertThat(good.get("certificate").get("holderConfirmed").asBoolean()).isTrue();
 
         String[] parts = credential.split("\\.");
         int i = parts[1].length() / 2;

@@ -26,7 +26,7 @@ class VerifyPageIT {
     }
 
     @Test
-    void theCheckPageShowsValidThenRevokedWithTheDateAndReasonAndTheCardPageListsTheCertificate() {
+    void theCheckPageNamesTheHolderOnlyWithTheCodeShowsValidThenRevokedAndTheCardPageListsTheCertificate() {
         PhoneBrowser.requireChromium();
         World world = World.create();
         CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
@@ -37,15 +37,34 @@ class VerifyPageIT {
         String number = certificate.get("number").asText();
         String cardToken = world.organizer.get("/api/v1/participants/" + hoa + "/card").json().get("token").asText();
 
+        String code = certificate.get("checkCode").asText();
+
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
-            // what the certificate's QR code holds: the check page, the credential after the #
-            page.navigate("/verify/" + number + "#" + certificate.get("credential").asText());
+            // what the certificate's QR code holds: the check page with the check code, the credential after the #
+            page.navigate("/verify/" + number + "?code=" + code + "#" + certificate.get("credential").asText());
             expect(page.getByRole(AriaRole.STATUS)).hasText("✓ Giấy chứng nhận hợp lệ.");
             expect(page.locator("dl")).containsText("Nguyễn Thị Hoà");
             expect(page.locator("dl")).containsText(CertificateFixtures.TITLE);
             expect(page.locator("dl")).not().containsText("Lý do thu hồi");
+            expect(page.locator("form")).hasCount(0);
             PhoneBrowser.assertAccessible(page, "the check page of a valid certificate");
+
+            // the number typed by hand: initials, and a form for the code printed beside the number
+            page.navigate("/verify/" + number);
+            expect(page.getByRole(AriaRole.STATUS)).hasText("✓ Giấy chứng nhận hợp lệ.");
+            expect(page.locator("dt:has-text('Họ và tên (chữ cái đầu)') + dd")).hasText("N. T. H.");
+            expect(page.locator("main")).not().containsText("Nguyễn Thị Hoà");
+            PhoneBrowser.assertAccessible(page, "the check page asking for the code");
+            PhoneBrowser.assertFitsTheWidth(page, "the check page asking for the code");
+            page.getByLabel("Mã tra cứu").fill("AAAAA-AAAAA");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem họ và tên")).click();
+            expect(page.locator("main")).containsText("Mã tra cứu vừa nhập không khớp");
+            expect(page.locator("main")).not().containsText("Nguyễn Thị Hoà");
+            page.getByLabel("Mã tra cứu").fill(code.replace("-", "").toLowerCase());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem họ và tên")).click();
+            expect(page.locator("dt:has-text('Họ và tên') + dd")).hasText("Nguyễn Thị Hoà");
+            assertThat(page.url()).endsWith("/verify/" + number + "?code=" + code.replace("-", "").toLowerCase());
 
             assertThat(world.organizer.post("/api/v1/certificates/" + number + "/revoke",
                     Map.of("reason", "Cấp nhầm người")).status()).isEqualTo(200);
