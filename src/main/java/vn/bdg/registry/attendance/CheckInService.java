@@ -146,13 +146,17 @@ public final class CheckInService {
         repository.holdScanId(dsl, clientScanId);
     }
 
-    /** The stored answers to these client scan ids, for scans of sessions the caller may scan. */
+    /**
+     * The stored answers to these client scan ids, for scans of sessions the caller may scan, as the
+     * phone gets them (see ScanResult.forPhone): a resend by another path tells no more than process.
+     */
     public List<ScanResult> stored(Caller caller, List<UUID> scanIds) {
         Map<UUID, ScanResult> answers = repository.answers(dsl, scanIds, Set.of());
         Set<UUID> scannable = repository.scannableSessions(caller,
                 answers.values().stream().map(a -> a.checkIn().sessionId()).collect(Collectors.toSet())).keySet();
         return scanIds.stream().filter(id -> answers.containsKey(id)
-                && scannable.contains(answers.get(id).checkIn().sessionId())).map(answers::get).toList();
+                && scannable.contains(answers.get(id).checkIn().sessionId()))
+                .map(id -> answers.get(id).forPhone()).toList();
     }
 
     /** The decided rows, and the people they name (with merges followed). */

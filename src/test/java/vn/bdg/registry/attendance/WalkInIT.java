@@ -118,6 +118,30 @@ class WalkInIT {
     }
 
     @Test
+    void aWalkInResendingTheScanIdOfAManualCheckInOffTheRosterDoesNotTellTheirNameOrUnit() {
+        // the check-in by id answered without the person; the same scan id sent as a walk-in must not tell more
+        UUID stranger = Fixtures.participant(world, "Hoàng Văn Minh", "male", world.communeB1);
+        String now = OffsetDateTime.now(ZoneOffset.ofHours(7)).toString();
+        String scanId = UUID.randomUUID().toString();
+        Api.Res manual = world.trainer.post("/api/v1/sessions/" + session + "/check-ins", Map.of("clientScanId", scanId,
+                "participantId", stranger.toString(), "method", "manual", "scannedAt", now));
+        assertThat(manual.status()).as(manual.body()).isEqualTo(201);
+        assertThat(manual.json().get("outcome").asText()).isEqualTo("not_enrolled");
+        assertThat(manual.json().get("participant").isNull()).isTrue();
+
+        Map<String, Object> body = walkIn(Map.of("fullName", "Ai Đó", "sex", "female", "birthYear", 1990),
+                OffsetDateTime.now(ZoneOffset.ofHours(7)));
+        body.put("clientScanId", scanId);
+        Api.Res resent = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", body);
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.json().get("checkIn").get("outcome").asText()).isEqualTo("not_enrolled");
+        assertThat(resent.json().get("participant").isNull()).as(resent.body()).isTrue();
+        assertThat(resent.json().get("checkIn").get("participant").isNull()).as(resent.body()).isTrue();
+        assertThat(resent.body()).doesNotContain("Hoàng Văn Minh").doesNotContain(world.communeB1);
+        assertThat(peopleNamed("Ai Đó")).as("a resend registers nobody").isZero();
+    }
+
+    @Test
     void someoneAlreadyInTheRegistryIsFoundByPhoneInsteadOfDuplicated() {
         UUID existing = registeredWithPhone("Hà Thị Mai", "female", "+84912000111");
         var res = walkInNow(Map.of("fullName", "Hà Thị Mai", "sex", "female", "phone", "+84 912 000 111"));
