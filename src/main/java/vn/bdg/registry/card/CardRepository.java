@@ -55,8 +55,13 @@ final class CardRepository {
                 .orElseGet(() -> nextCard(tx, participantId, provinceCode));
     }
 
-    /** Revokes every live card of the participant and issues the next version. */
+    /**
+     * Revokes every live card of the participant and issues the next version. The participant row is
+     * locked first: a second revocation at the same time waits, then sees (and revokes) the card the
+     * first issued, so one card at most stays live.
+     */
     CardRow revokeAndReissue(DSLContext tx, UUID participantId, String provinceCode, String reason) {
+        tx.select(PARTICIPANT.ID).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId)).forNoKeyUpdate().execute();
         currentCard(tx, participantId, provinceCode);
         // the person's every live card: also those of duplicate records merged into theirs, which
         // still check them in (a lost old badge of a merged record is revoked through the person)

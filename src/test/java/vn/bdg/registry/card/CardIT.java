@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.Tools;
 import vn.bdg.registry.support.World;
 
@@ -17,13 +18,20 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.PARTICIPANT_CARD;
 
 /** Cards verify with standard tools, and print to QR codes that readers other than ZXing decode. */
 class CardIT {
@@ -189,6 +197,45 @@ class CardIT {
                 "clientScanId", UUID.randomUUID().toString(), "qr", token, "method", "qr",
                 "scannedAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).toString(), "deviceId", "d"))
                 .json().get("outcome").asText();
+    }
+
+    @Test
+    void revocationsSentAtTheSameTimeLeaveOneLiveCardAndListEveryOtherAsRevoked() throws Exception {
+        // two organisers (or a double tap) revoke the same lost card at once
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        UUID session = Fixtures.sessionNow(world, course);
+        Fixtures.enroll(world, course, hoa);
+        card(hoa);
+        int revocations = 4;
+        ExecutorService organizers = Executors.newFixedThreadPool(revocations);
+        List<Integer> issued = new ArrayList<>();
+        try {
+            CyclicBarrier together = new CyclicBarrier(revocations);
+            List<Future<Api.Res>> sent = new ArrayList<>();
+            for (int i = 0; i < revocations; i++) {
+                sent.add(organizers.submit(() -> {
+                    together.await();
+                    return world.organizer.post("/api/v1/participants/" + hoa + "/card/revoke",
+                            Map.of("reason", "mất thẻ"));
+                }));
+            }
+            for (Future<Api.Res> res : sent) {
+                assertThat(res.get().status()).as(res.get().body()).isEqualTo(200);
+                issued.add(res.get().json().get("version").asInt());
+            }
+        } finally {
+            organizers.shutdown();
+        }
+        assertThat(issued).as("each revocation issued its own version").doesNotHaveDuplicates();
+
+        var cards = TestServer.get().database.dsl().selectFrom(PARTICIPANT_CARD)
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.eq(hoa)).fetch();
+        assertThat(cards).hasSize(revocations + 1);
+        assertThat(cards).filteredOn(c -> c.getRevokedAt() == null).extracting(c -> c.getVersion())
+                .as("one live card").containsExactly(revocations + 1);
+        JsonNode roster = world.organizer.get("/api/v1/sessions/" + session + "/roster").json();
+        assertThat(roster.get("revokedCards")).extracting(r -> r.get("version").asInt())
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, revocations).boxed().toList());
     }
 
     @Test
