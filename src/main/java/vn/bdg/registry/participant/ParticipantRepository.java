@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -161,6 +162,28 @@ final class ParticipantRepository {
         return tx.selectFrom(PARTICIPANT).where(c)
                 .orderBy(DSL.field(PARTICIPANT.DUPLICATE_OF.isNotNull()), PARTICIPANT.CREATED_AT, PARTICIPANT.ID)
                 .fetch();
+    }
+
+    /**
+     * Holds, until tx ends, the keys a person is matched by in the province (national ID, phone, name
+     * key), so that another transaction registering the same person meanwhile waits, then finds this
+     * one's record instead of creating a second. Transaction-level advisory locks on the keys' hashes
+     * (a rare collision only makes two wait), taken in one order so that two people sharing some keys
+     * cannot deadlock.
+     */
+    void holdMatchingKeys(DSLContext tx, String provinceCode, Duplicates.Person person) {
+        List<String> keys = new ArrayList<>();
+        if (person.nationalIdHmac() != null) {
+            keys.add("national_id/" + HexFormat.of().formatHex(person.nationalIdHmac()));
+        }
+        if (person.phone() != null) {
+            keys.add("phone/" + person.phone());
+        }
+        if (person.nameKey() != null) {
+            keys.add("name/" + person.nameKey());
+        }
+        keys.stream().sorted().forEach(key -> tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
+                DSL.val("participant/" + provinceCode + "/" + key)));
     }
 
     /** Multi-row INSERTs in chunks: an import of 10,000 people is 10 statements. */

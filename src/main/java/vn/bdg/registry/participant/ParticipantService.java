@@ -83,7 +83,10 @@ final class ParticipantService {
         UUID id = UUID.randomUUID();
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            UUID duplicateOf = likelyDuplicateOf(tx, caller, person(id, data, nameKey), null);
+            Duplicates.Person person = person(id, data, nameKey);
+            // the same person created at the same time by someone else is flagged, not missed
+            participants.holdMatchingKeys(tx, caller.provinceCode(), person);
+            UUID duplicateOf = likelyDuplicateOf(tx, caller, person, null);
             participants.insert(tx, caller.provinceCode(),
                     List.of(new ParticipantRepository.NewParticipant(id, data, duplicateOf)));
             Participant created = ParticipantRepository.toParticipant(
@@ -118,11 +121,14 @@ final class ParticipantService {
     /**
      * Someone who turned up uninvited: the record they most likely are (the duplicate rules,
      * uncontradicted), or a new record. Answers the record and, when found, by what it matched.
+     * Within a transaction (see within): the same person registered at the same time by another
+     * phone waits for it, then matches its record.
      */
     ParticipantRegistry.Registered findOrCreate(Caller caller, ParticipantInput input) {
         ParticipantData data = checked(caller, input);
         String nameKey = participants.nameKeys(List.of(data.fullName())).get(0);
         Duplicates.Person person = person(null, data, nameKey);
+        participants.holdMatchingKeys(dsl, caller.provinceCode(), person);
         List<Duplicates.Person> found = candidates(dsl, caller, person, null).stream()
                 .map(ParticipantRepository::toPerson).toList();
         Optional<Duplicates.Match> match = new Duplicates(found).best(person).filter(m -> !m.contradicted());

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -139,6 +140,40 @@ class WalkInIT {
         assertThat(resent.json().get("checkIn").get("participant").isNull()).as(resent.body()).isTrue();
         assertThat(resent.body()).doesNotContain("Hoàng Văn Minh").doesNotContain(world.communeB1);
         assertThat(peopleNamed("Ai Đó")).as("a resend registers nobody").isZero();
+    }
+
+    @Test
+    void theSamePersonWalkingInOnTwoPhonesAtOnceIsRegisteredOnce() throws Exception {
+        // two trainers register the same newcomer at the same moment, each with their own scan
+        Map<String, Object> person = Map.of("fullName", "Lý Thị Song Sinh", "sex", "female", "birthYear", 1985,
+                "nationalId", "001185000777", "unitCode", world.communeA2);
+        int phones = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(phones);
+        List<Api.Res> answers = new ArrayList<>();
+        try {
+            CyclicBarrier together = new CyclicBarrier(phones);
+            List<Future<Api.Res>> sent = new ArrayList<>();
+            for (int i = 0; i < phones; i++) {
+                sent.add(pool.submit(() -> {
+                    Map<String, Object> body = walkIn(person, OffsetDateTime.now(ZoneOffset.ofHours(7)));
+                    together.await();
+                    return world.trainer.post("/api/v1/courses/" + course + "/walk-ins", body);
+                }));
+            }
+            for (Future<Api.Res> res : sent) {
+                answers.add(res.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(answers).allSatisfy(res -> assertThat(res.status()).as(res.body()).isEqualTo(201));
+        assertThat(answers).extracting(res -> res.json().get("participant").get("id").asText())
+                .as("one person").containsOnly(answers.get(0).json().get("participant").get("id").asText());
+        assertThat(answers).extracting(res -> res.json().get("matchedBy").asText(null))
+                .containsOnlyOnce((String) null).containsOnly(null, "national_id");
+        assertThat(answers).extracting(res -> res.json().get("checkIn").get("outcome").asText())
+                .containsOnlyOnce("accepted").containsOnly("accepted", "already_checked_in");
+        assertThat(peopleNamed("Lý Thị Song Sinh")).isEqualTo(1);
     }
 
     @Test

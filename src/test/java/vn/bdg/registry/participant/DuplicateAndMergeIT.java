@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +62,34 @@ class DuplicateAndMergeIT {
         assertThat(reasons.get(id(samePhone))).containsExactly("same_phone");
         assertThat(reasons.get(id(sameId))).containsExactly("same_national_id");
         assertThat(reasons.get(id(sameNameYearUnit))).containsExactly("same_name_birth_year_unit");
+    }
+
+    @Test
+    void theSamePersonCreatedTwiceAtOnceIsFlaggedAsADuplicate() throws Exception {
+        // two organisers type in the same person at the same moment: the later record names the earlier
+        int organizers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(organizers);
+        List<JsonNode> created = new ArrayList<>();
+        try {
+            CyclicBarrier together = new CyclicBarrier(organizers);
+            List<Future<JsonNode>> sent = new ArrayList<>();
+            for (int i = 0; i < organizers; i++) {
+                sent.add(pool.submit(() -> {
+                    together.await();
+                    return create(world.organizer, "fullName", "Lương Thị Cùng", "sex", "female",
+                            "birthYear", 1985, "nationalId", "001185000778", "unitCode", world.communeA1);
+                }));
+            }
+            for (Future<JsonNode> res : sent) {
+                created.add(res.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(created).filteredOn(p -> p.get("duplicateOf").isNull()).as("one original").hasSize(1);
+        String original = id(created.stream().filter(p -> p.get("duplicateOf").isNull()).findFirst().orElseThrow());
+        assertThat(created).filteredOn(p -> !p.get("duplicateOf").isNull())
+                .allSatisfy(p -> assertThat(p.get("duplicateOf").asText()).isEqualTo(original));
     }
 
     @Test
