@@ -67,8 +67,17 @@ public final class CardService {
         });
     }
 
-    /** Checks form, key and signature; empty when the card is not a genuine card of any province. */
+    /**
+     * The longest text taken for a card token: a card is about 250 characters (short claims, a kid);
+     * longer text is not parsed at all.
+     */
+    public static final int MAX_CARD_TOKEN = 2048;
+
+    /** Checks form, length, key and signature; empty when the card is not a genuine card of any province. */
     public Optional<VerifiedCard> verify(String token) {
+        if (token == null || token.length() > MAX_CARD_TOKEN) {
+            return Optional.empty();
+        }
         return Ed25519.parse(token).flatMap(parsed -> {
             Map<String, Object> c = parsed.claims();
             if (!"card".equals(c.get("typ")) || !(c.get("iss") instanceof String province)

@@ -152,6 +152,38 @@ class OfflineUploadIT {
     }
 
     @Test
+    void aQrTooLongForACardIsThatScansInvalidCardAndTheOtherScansOfTheBatchAreStored() {
+        // the camera read some other QR code (a long link): that scan is refused, not the phone's whole upload
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        UUID session = Fixtures.sessionNow(world, course);
+        UUID lan = Fixtures.participant(world, "Triệu Thị Lan", "female", world.communeA1);
+        UUID mai = Fixtures.participant(world, "Hà Thị Mai", "female", world.communeA1);
+        Fixtures.enroll(world, course, lan);
+        Fixtures.enroll(world, course, mai);
+        Fixtures.assignTrainer(world, course, world.trainer);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String longLink = "https://example.org/" + "a".repeat(2100);
+        List<Map<String, Object>> items = List.of(item(session, card(lan), now, "p"),
+                item(session, longLink, now, "p"), item(session, card(mai), now, "p"));
+
+        Api.Res res = world.trainer.post("/api/v1/check-ins/batch", Map.of("items", items));
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        assertThat(res.json().get("items")).extracting(a -> a.get("outcome").asText())
+                .containsExactly("accepted", "invalid_card", "accepted");
+        var dsl = TestServer.get().database.dsl();
+        assertThat(dsl.select(CHECK_IN.OUTCOME).from(CHECK_IN).where(CHECK_IN.CLIENT_SCAN_ID.eq(
+                UUID.fromString((String) items.get(1).get("clientScanId")))).fetchOne(CHECK_IN.OUTCOME))
+                .as("stored as evidence, like other refused scans").isEqualTo("invalid_card");
+
+        // a live scan of the same code gets the same answer
+        Map<String, Object> live = item(session, longLink, now, "p");
+        live.remove("sessionId");
+        Api.Res single = world.trainer.post("/api/v1/sessions/" + session + "/check-ins", live);
+        assertThat(single.status()).as(single.body()).isEqualTo(201);
+        assertThat(single.json().get("outcome").asText()).isEqualTo("invalid_card");
+    }
+
+    @Test
     void aScanStoredBeforeAndSentAgainDoesNotTakeTheAttendanceFromANewScanOfTheSamePerson() {
         UUID course = Fixtures.courseToday(world, world.districtA);
         UUID session = Fixtures.sessionNow(world, course);
