@@ -111,7 +111,7 @@ public final class App {
         var courseRepository = new CourseRepository(dsl);
         var enrollments = new EnrollmentService(core, courseRepository, new EnrollmentRepository(dsl));
         var enrollmentCtl = new EnrollmentController(enrollments,
-                new TrainerService(dsl, courseRepository, new TrainerRepository(dsl), audit));
+                new TrainerService(dsl, courseRepository, new TrainerRepository(dsl), units, audit));
         var participants = new ParticipantRegistry(core);
         var participantCtl = new ParticipantController(participants);
         var keys = new SigningKeys(dsl);

@@ -49,10 +49,10 @@ public final class CourseRepository {
 
     /** The courses the caller may see. */
     public static Condition visibleTo(Caller caller) {
-        if (caller.is(Role.trainer)) {
-            return COURSE.PROVINCE_CODE.eq(caller.provinceCode()).and(COURSE.ID.in(assignedCourseIds(caller.userId())));
-        }
-        return caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
+        Condition inScope = caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
+        // a trainer: the courses assigned to them within their scope, the ones they may scan too
+        // (AttendanceRepository.mayScan)
+        return caller.is(Role.trainer) ? inScope.and(COURSE.ID.in(assignedCourseIds(caller.userId()))) : inScope;
     }
 
     private static SelectConditionStep<Record1<UUID>> assignedCourseIds(UUID userId) {

@@ -35,13 +35,18 @@ public final class TrainerRepository {
                 .fetch(TrainerRepository::toTrainer);
     }
 
-    /** An active trainer or organizer account of the caller's province, as it would appear once assigned. */
-    public Optional<CourseTrainer> assignable(DSLContext tx, Caller caller, UUID userId) {
-        return tx.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME)
+    /** A user account that may be assigned: as it would appear once assigned, and the unit it is scoped to (null: province-wide). */
+    public record Assignable(CourseTrainer trainer, String unitCode) {
+    }
+
+    /** An active trainer or organizer account of the caller's province. */
+    public Optional<Assignable> assignable(DSLContext tx, Caller caller, UUID userId) {
+        return tx.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME, APP_USER.UNIT_CODE)
                 .from(APP_USER)
                 .where(APP_USER.ID.eq(userId).and(APP_USER.PROVINCE_CODE.eq(caller.provinceCode()))
                         .and(APP_USER.ACTIVE).and(APP_USER.ROLE.in(Role.trainer.name(), Role.organizer.name())))
-                .fetchOptional(r -> new CourseTrainer(r.value1(), r.value2(), r.value3(), null));
+                .fetchOptional(r -> new Assignable(new CourseTrainer(r.value1(), r.value2(), r.value3(), null),
+                        r.value4()));
     }
 
     /** The new assignment, or empty when the user is already assigned to the course. */

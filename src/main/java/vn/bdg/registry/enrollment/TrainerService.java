@@ -3,23 +3,31 @@ package vn.bdg.registry.enrollment;
 import org.jooq.DSLContext;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.course.Course;
 import vn.bdg.registry.course.CourseRepository;
+import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.web.ApiException;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Rules for assigning user accounts to a course as trainers: active trainers or organizers of the province, once each. */
+/**
+ * Rules for assigning user accounts to a course as trainers: active trainers or organizers of the
+ * province whose unit scope holds the course's unit (what they may scan), once each.
+ */
 public final class TrainerService {
     private final DSLContext dsl;
     private final CourseRepository courses;
     private final TrainerRepository trainers;
+    private final UnitRepository units;
     private final AuditLog audit;
 
-    public TrainerService(DSLContext dsl, CourseRepository courses, TrainerRepository trainers, AuditLog audit) {
+    public TrainerService(DSLContext dsl, CourseRepository courses, TrainerRepository trainers, UnitRepository units,
+                          AuditLog audit) {
         this.dsl = dsl;
         this.courses = courses;
         this.trainers = trainers;
+        this.units = units;
         this.audit = audit;
     }
 
@@ -31,10 +39,15 @@ public final class TrainerService {
     public CourseTrainer assign(Caller caller, UUID courseId, UUID userId) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            courses.find(tx, caller, courseId).orElseThrow(ApiException::notFound);
-            CourseTrainer user = trainers.assignable(tx, caller, userId)
+            Course course = courses.find(tx, caller, courseId).orElseThrow(ApiException::notFound);
+            TrainerRepository.Assignable user = trainers.assignable(tx, caller, userId)
                     .orElseThrow(() -> ApiException.unprocessable("userId", "unknown_user"));
-            CourseTrainer assigned = trainers.insert(tx, caller, courseId, user)
+            // a user scoped to a district or commune sees and scans only courses of their units:
+            // assigned to another, they would see the course but could not take its attendance
+            if (user.unitCode() != null && !units.scopeOf(user.unitCode()).contains(course.unitCode())) {
+                throw ApiException.unprocessable("userId", "out_of_scope");
+            }
+            CourseTrainer assigned = trainers.insert(tx, caller, courseId, user.trainer())
                     .orElseThrow(() -> ApiException.conflict("already_assigned"));
             audit.record(tx, caller, "assign", "course_trainer", courseId, null, assigned);
             return assigned;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
 import static vn.bdg.registry.course.Fixtures.createCourse;
 import static vn.bdg.registry.course.Fixtures.createSession;
 import static vn.bdg.registry.course.Fixtures.errorFields;
@@ -64,6 +65,41 @@ class TrainerAssignmentIT {
         assertThat(errorFields(missing)).containsExactly("userId");
         Api.Res wrongType = organizer.post("/api/v1/courses/" + course + "/trainers", Map.of("userId", "me"));
         assertThat(wrongType.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aTrainerOfADistrictIsAssignedOnlyToCoursesOfTheirDistrictAndScansEveryCourseTheySee() {
+        Api districtTrainer = world.newUser("dtrainer", Role.trainer, world.districtA);
+        String districtTrainerId = userId(districtTrainer);
+        String elsewhere = createCourse(organizer, world.districtB);
+        createSession(organizer, elsewhere, Fixtures.START);
+
+        Api.Res refused = assign(elsewhere, districtTrainerId);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(errorFields(refused)).containsExactly("userId");
+        assertThat(refused.json().get("errors").get(0).get("code").asText()).isEqualTo("out_of_scope");
+        Api.Res inEnglish = organizer.inLanguage("en").post("/api/v1/courses/" + elsewhere + "/trainers",
+                Map.of("userId", districtTrainerId));
+        assertThat(inEnglish.json().get("errors").get(0).get("message").asText()).contains("district or commune");
+        Api.Res inVietnamese = organizer.inLanguage("vi").post("/api/v1/courses/" + elsewhere + "/trainers",
+                Map.of("userId", districtTrainerId));
+        assertThat(inVietnamese.json().get("errors").get(0).get("message").asText()).contains("huyện hoặc xã");
+        assertThat(organizer.get("/api/v1/courses/" + elsewhere + "/trainers").json().get("items")).isEmpty();
+
+        // in their district: assigned, seen and scannable alike
+        String session = createSession(organizer, course, Fixtures.START);
+        assertThat(assign(course, districtTrainerId).status()).isEqualTo(201);
+        assertThat(districtTrainer.get("/api/v1/courses").ids()).containsExactly(course);
+        assertThat(districtTrainer.get("/api/v1/me/sessions?date=" + Fixtures.START).ids()).containsExactly(session);
+        assertThat(districtTrainer.get("/api/v1/sessions/" + session + "/roster").status()).isEqualTo(200);
+
+        // an assignment out of scope made before this rule shows the course nowhere, rather than in one view only
+        TestServer.get().database.dsl().insertInto(COURSE_TRAINER)
+                .set(COURSE_TRAINER.COURSE_ID, UUID.fromString(elsewhere))
+                .set(COURSE_TRAINER.USER_ID, UUID.fromString(districtTrainerId))
+                .set(COURSE_TRAINER.PROVINCE_CODE, world.province).execute();
+        assertThat(districtTrainer.get("/api/v1/courses").ids()).containsExactly(course);
+        assertThat(districtTrainer.get("/api/v1/courses/" + elsewhere).status()).isEqualTo(404);
     }
 
     @Test
