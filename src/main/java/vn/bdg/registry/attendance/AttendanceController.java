@@ -10,6 +10,7 @@ import vn.bdg.registry.unit.AdminUnit;
 import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.ETags;
 import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.Params;
@@ -81,10 +82,10 @@ public final class AttendanceController {
     public void roster(Context ctx) throws Exception {
         AttendanceService.Roster roster = attendance.roster(AccessManager.caller(ctx), Params.pathId(ctx, "id"));
         byte[] body = Json.MAPPER.writeValueAsBytes(roster);
-        String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
-        ctx.header("ETag", etag);
+        String tag = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+        ctx.header("ETag", ETags.strong(tag));
         ctx.header("Cache-Control", "private, no-cache");
-        if (etag.equals(ctx.header("If-None-Match"))) {
+        if (ETags.matches(ctx.header("If-None-Match"), tag)) {
             ctx.status(304);
             return;
         }
