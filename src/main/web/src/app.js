@@ -11,6 +11,7 @@ import { $, element } from './dom.js';
 import { unitsBelow } from './units.js';
 import { loginForm } from './login.js';
 import { judge, searchRoster, sessionAccepts } from './verify.js';
+import { splitRefused } from './batch.js';
 import { Camera } from './camera.js';
 
 const BATCH = 500;
@@ -406,15 +407,22 @@ async function upload() {
     const scans = pending.filter(s => s.kind === 'scan');
     for (let i = 0; i < scans.length; i += BATCH) {
       const chunk = scans.slice(i, i + BATCH);
-      try {
-        const reply = await api.call('POST', '/api/v1/check-ins/batch',
-            { body: { sentAt: new Date().toISOString(), items: chunk.map(batchItem) } });
-        await Promise.all(chunk.map((s, j) => store.putScan({ ...s, state: 'done', server: reply.items[j] })));
-      } catch (e) {
-        if (!refused(e)) {
-          throw e;
+      // a refusal that names some items fails those only; the rest of the chunk goes up again
+      let unsent = chunk;
+      while (unsent.length > 0) {
+        try {
+          const reply = await api.call('POST', '/api/v1/check-ins/batch',
+              { body: { sentAt: new Date().toISOString(), items: unsent.map(batchItem) } });
+          await Promise.all(unsent.map((s, j) => store.putScan({ ...s, state: 'done', server: reply.items[j] })));
+          unsent = [];
+        } catch (e) {
+          if (!refused(e)) {
+            throw e;
+          }
+          const { failed, resend } = splitRefused(unsent, e.problem, e.message);
+          await Promise.all(failed.map(f => store.putScan({ ...f.item, state: 'failed', error: f.reason })));
+          unsent = resend;
         }
-        await Promise.all(chunk.map(s => store.putScan({ ...s, state: 'failed', error: e.message })));
       }
       sent += chunk.length;
     }
