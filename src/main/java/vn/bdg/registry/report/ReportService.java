@@ -206,10 +206,12 @@ public final class ReportService {
     /**
      * The report as a DHIS2 data value set: the indicator's data element, the period in DHIS2's
      * format, the unit (or the breakdown's unit) as orgUnit, and the category option combo that
-     * the catalogue maps the other breakdown values to. Rows with no data element, no value (a
-     * share of nothing) or a value not recorded are left out; a row whose breakdown values have no
-     * category option combo makes the whole set a 422 naming them, rather than a set that silently
-     * lacks those numbers.
+     * the catalogue maps the other breakdown values to ("not recorded" as "null", e.g.
+     * "ethnicMinority=null"). Rows with no data element or no value (a share of nothing) are left
+     * out, and so are zeros in a cell with a value not recorded (they only come from crossing it
+     * with another breakdown). A row whose breakdown values have no category option combo, or whose
+     * unit is not recorded (DHIS2 has no orgUnit for it), makes the whole set a 422 naming them,
+     * rather than a set that silently lacks those numbers.
      */
     Map<String, Object> dataValueSet(Caller caller, Request request) {
         if (request.period() == null) {
@@ -224,9 +226,13 @@ public final class ReportService {
         Set<String> unmapped = new TreeSet<>();
         for (Report.Row row : report.rows()) {
             Indicator indicator = row.indicator();
+            if (indicator.dhis2DataElement() == null || row.value() == null
+                    || (row.cell().containsValue(null) && row.value().signum() == 0)) {
+                continue;
+            }
             String orgUnit = row.cell().containsKey(Breakdown.UNIT) ? row.cell().get(Breakdown.UNIT) : report.unitCode();
-            if (indicator.dhis2DataElement() == null || row.value() == null || orgUnit == null
-                    || row.cell().containsValue(null)) {
+            if (orgUnit == null) {
+                unmapped.add(Breakdown.UNIT.key + "=null");
                 continue;
             }
             List<String> pairs = new ArrayList<>();

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -72,5 +74,57 @@ class Dhis2IT {
         assertThat(half.json().get("errors").get(0).get("code").asText()).isEqualTo("no_dhis2_period");
         assertThat(world.reporter.get("/api/v1/reports/dhis2/dataValueSets?period=2026-Q3&indicators=attendances")
                 .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aNumberWhoseBreakdownValueIsNotRecordedIsSentUnderItsComboOrNamedButNeverLeftOut() {
+        LocalDate day = LocalDate.of(2026, 3, 12);
+        UUID course = Fixtures.course(world, world.communeA1, "completed", day, day);
+        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
+        for (Object[] p : new Object[][]{{"Nông Thị Hạnh", world.communeA1, "02"}, {"Đàm Thị Xuân", world.communeA2, "01"},
+                {"Sầm Thị Nhung", world.communeA1, null}, {"Hà Thị Vân", null, "02"}}) {
+            UUID id = Fixtures.participant(world, (String) p[0], "female", (String) p[1], 1990, (String) p[2]);
+            Fixtures.enroll(world, course, id);
+            Reports.present(world, session, id, day);
+        }
+        String query = "period=2026-H1&indicators=attendances&by=";
+        JsonNode report = Reports.report(world.reporter, query + "ethnicMinority");
+        assertThat(Reports.value(report, "attendances", "ethnicMinority", null)).isEqualByComparingTo("1");
+
+        // Sầm Thị Nhung has no ethnicity recorded: her attendance is named, not dropped from the set
+        Api.Res unmapped = world.reporter.get("/api/v1/reports/dhis2/dataValueSets?" + query + "ethnicMinority");
+        assertThat(unmapped.status()).as(unmapped.body()).isEqualTo(422);
+        assertThat(unmapped.json().get("code").asText()).isEqualTo("no_dhis2_mapping");
+        assertThat(unmapped.json().get("detail").asText()).contains("ethnicMinority=null");
+        Api.Res crossed = world.reporter.get("/api/v1/reports/dhis2/dataValueSets?" + query + "ethnicMinority,sex");
+        assertThat(crossed.json().get("detail").asText()).contains("ethnicMinority=null;sex=female")
+                .as("a zero crossed with not recorded holds no number to lose").doesNotContain("ethnicMinority=null;sex=male");
+        // Hà Thị Vân has no unit: DHIS2 has no orgUnit for her row, and her level is not recorded either
+        Api.Res byUnit = world.reporter.get("/api/v1/reports/dhis2/dataValueSets?" + query + "unit");
+        assertThat(byUnit.status()).as(byUnit.body()).isEqualTo(422);
+        assertThat(byUnit.json().get("detail").asText()).contains("unitCode=null");
+        Api.Res byLevel = world.reporter.get("/api/v1/reports/dhis2/dataValueSets?" + query + "level");
+        assertThat(byLevel.status()).as(byLevel.body()).isEqualTo(422);
+        assertThat(byLevel.json().get("detail").asText()).contains("level=null");
+
+        // a combo configured for "not recorded" takes the number: the set adds up to the report
+        var dsl = TestServer.get().database.dsl();
+        dsl.execute("insert into dhis2_category_option_combo (indicator_code, disaggregation, code)"
+                + " values ('attendances', 'ethnicMinority=null', 'BDG_ETHNICITY_NOT_RECORDED')");
+        try {
+            JsonNode set = world.reporter.get("/api/v1/reports/dhis2/dataValueSets?" + query + "ethnicMinority").json();
+            List<String> values = new ArrayList<>();
+            BigDecimal sent = BigDecimal.ZERO;
+            for (JsonNode v : set.get("dataValues")) {
+                values.add(v.get("categoryOptionCombo").asText() + "=" + v.get("value").asText());
+                sent = sent.add(new BigDecimal(v.get("value").asText()));
+            }
+            assertThat(values).containsExactlyInAnyOrder("BDG_ETHNIC_MINORITY=2", "BDG_ETHNIC_MAJORITY=1",
+                    "BDG_ETHNICITY_NOT_RECORDED=1");
+            assertThat(sent).isEqualByComparingTo(Reports.value(Reports.report(world.reporter, "period=2026-H1&indicators=attendances"),
+                    "attendances"));
+        } finally {
+            dsl.execute("delete from dhis2_category_option_combo where disaggregation = 'ethnicMinority=null'");
+        }
     }
 }
