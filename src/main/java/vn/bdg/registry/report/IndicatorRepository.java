@@ -251,7 +251,8 @@ final class IndicatorRepository {
                 """).add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = p.unit_code\n");
         recordJoins(sql, cell, "c.start_date");
         sql.add("where ").part(participantScope(spec)).add(" and ");
-        trainedCondition(sql, i, false, "c.topics");
+        // a share's records are its denominator's, those of its numerator marked counted
+        trainedCondition(sql, i, i.isShare(), "c.topics");
         groupsFilter(sql, i, FACT_GROUPS);
         cellConditions(sql, cell, "person");
     }
@@ -455,7 +456,7 @@ final class IndicatorRepository {
         for (Indicator i : spec.indicators()) {
             if (i.subject().equals("coverage")) {
                 sql.add(", bool_or(");
-                trainedCondition(sql, i, false, "c.topics");
+                trainedCondition(sql, i, true, "c.topics");
                 sql.add(") as t").add(String.valueOf(k++));
             }
         }
@@ -484,7 +485,7 @@ final class IndicatorRepository {
         for (Indicator i : branch.indicators) {
             for (int part = 0; part < width(i); part++) {
                 sql.add(i.subject().equals("person") ? ", bool_or(" : ", count(*) filter (where ");
-                trainedCondition(sql, i, part == 0 && i.isShare(), topics);
+                trainedCondition(sql, i, part == 1, topics);
                 groupsFilter(sql, i, groups);
                 sql.add(") as a" + k++);
             }
@@ -607,10 +608,15 @@ final class IndicatorRepository {
         };
     }
 
-    private static void trainedCondition(Sql sql, Indicator i, boolean numerator, String topics) {
+    /**
+     * Whether a fact counts for the indicator: trained as it says, in the courses and of the sex it
+     * picks. withoutSex: leave the sex filter out, for the denominator of a share (the same persons
+     * whatever their sex) and for coverage (whose sex filter picks who is registered).
+     */
+    private static void trainedCondition(Sql sql, Indicator i, boolean withoutSex, String topics) {
         sql.add(counted(i));
         courseFilters(sql, i, topics);
-        if (numerator) {
+        if (i.filterSex() != null && !withoutSex) {
             sql.add(" and p.sex = ").bind(i.filterSex());
         }
     }

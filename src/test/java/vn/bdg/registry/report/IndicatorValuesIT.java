@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.math.BigDecimal;
@@ -240,6 +241,38 @@ class IndicatorValuesIT {
         }
         assertThat(Reports.row(report, "women_cadres_pipeline_coverage", "level", "district").get("value").isNull())
                 .as("no one registered at district level: a share of nothing").isTrue();
+    }
+
+    @Test
+    void aCountOfOneSexAddedToTheCatalogueCountsOnlyThatSexInItsValuesAndRecords() {
+        var dsl = TestServer.get().database.dsl();
+        for (String[] i : new String[][]{{"x_women_enrolled", "person"}, {"x_women_attendances", "person_time"}}) {
+            dsl.execute("insert into indicator (code, label_vi, label_en, definition_vi, definition_en, unit, counts,"
+                    + " subject, filter_sex, sort_order) values (?, 'Số nữ', 'Women', 'Nữ', 'Women', 'count', ?, ?,"
+                    + " 'female', 1000)", i[0], i[1].equals("person") ? "enrolled" : "attended", i[1]);
+        }
+        try {
+            String query = "period=2026&indicators=x_women_enrolled,x_women_attendances";
+            BigDecimal women = number(FACTS + "select count(distinct participant_id) from f where sex = 'female'", period());
+            BigDecimal womenPresent = number(FACTS + "select count(*) from f where present and sex = 'female'", period());
+            JsonNode report = report(world.reporter, query);
+            assertThat(value(report, "x_women_enrolled")).isEqualByComparingTo(women);
+            assertThat(value(report, "x_women_attendances")).isEqualByComparingTo(womenPresent);
+
+            JsonNode bySex = report(world.reporter, query + "&by=sex");
+            assertThat(rowsOf(bySex, "x_women_enrolled")).extracting(r -> r.get("sex").asText()).containsExactly("female");
+            assertThat(value(bySex, "x_women_enrolled", "sex", "female")).isEqualByComparingTo(women);
+            assertThat(rowsOf(bySex, "x_women_attendances")).extracting(r -> r.get("sex").asText()).containsExactly("female");
+
+            JsonNode records = world.reporter.get("/api/v1/reports/indicators/x_women_enrolled/records?period=2026&limit=200")
+                    .json();
+            assertThat(records.get("items")).hasSize(number(FACTS + "select count(*) from f where sex = 'female'", period())
+                    .intValue()).allSatisfy(r -> assertThat(r.get("sex").asText()).isEqualTo("female"));
+        } finally {
+            dsl.execute("delete from indicator where code in ('x_women_enrolled', 'x_women_attendances')");
+        }
+        assertThat(value(report(world.reporter, "period=2026"), "women_share")).as("a share keeps its sex filter for its numerator")
+                .isEqualByComparingTo("0.8333");
     }
 
     @Test
