@@ -415,8 +415,9 @@ public final class ReportService {
         } else {
             Set<String> known = new LinkedHashSet<>();
             catalogue.forEach(i -> known.add(i.code()));
-            request.indicators().stream().filter(c -> !known.contains(c)).findFirst()
-                    .ifPresent(c -> errors.add(new FieldError("indicators", "unknown_code")));
+            if (request.indicators().stream().anyMatch(c -> !known.contains(c))) {
+                errors.add(new FieldError("indicators", "unknown_code"));
+            }
             indicators = catalogue.stream().filter(i -> request.indicators().contains(i.code())).toList();
         }
         if (!errors.isEmpty()) {

@@ -152,6 +152,22 @@ class SubmissionIT {
                 .status()).isEqualTo(400);
     }
 
+    @Test
+    void aNullOrUnknownIndicatorIsNamedAsTheClientsMistake() {
+        for (String indicators : List.of("[null]", "[\"persons_trained\", null]", "[\"persons_trained\", \"nothing\"]")) {
+            Api.Res res = world.reporter.post("/api/v1/reports/submissions",
+                    "{\"period\": \"2023\", \"indicators\": " + indicators + "}");
+            assertThat(res.status()).as(indicators + " " + res.body()).isEqualTo(400);
+            assertThat(res.json().get("errors").get(0).get("field").asText()).isEqualTo("indicators");
+            assertThat(res.json().get("errors").get(0).get("code").asText()).isEqualTo("unknown_code");
+        }
+        for (String indicators : List.of("persons_trained,nothing", "nothing")) {
+            Api.Res res = world.reporter.get("/api/v1/reports/indicators?period=2023&indicators=" + indicators);
+            assertThat(res.status()).as(indicators + " " + res.body()).isEqualTo(400);
+            assertThat(res.json().get("errors").get(0).get("code").asText()).isEqualTo("unknown_code");
+        }
+    }
+
     /** The contract's hash, recomputed here: SHA-256 of the report as RFC 8785 canonical JSON. */
     private static String sha256(JsonNode report) {
         try {
