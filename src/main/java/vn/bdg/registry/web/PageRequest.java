@@ -60,7 +60,8 @@ public record PageRequest(int limit, List<String> after) {
             List<String> key = Json.MAPPER.readValue(
                     new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8),
                     new TypeReference<>() { });
-            if (key == null || key.isEmpty()) {
+            // no sort key has a null part: one here was made by hand, and would reach the query as null
+            if (key == null || key.isEmpty() || key.contains(null)) {
                 throw new IllegalArgumentException();
             }
             return key;

@@ -124,4 +124,15 @@ class PlanIT {
         assertThat(world.organizer.put("/api/v1/courses/" + inB + "/plan-activity", Map.of()).status()).isEqualTo(400);
         assertThat(World.create().reporter.get("/api/v1/plans").json().get("items")).isEmpty();
     }
+
+    @Test
+    void aCursorMadeByHandWithNullsInItIsInvalidNotAServerError() {
+        // base64url of [null,null] and of ["2023",null]
+        for (String path : List.of("/api/v1/plans?cursor=W251bGwsbnVsbF0", "/api/v1/plans?cursor=WyIyMDIzIixudWxsXQ",
+                "/api/v1/reports/indicators/persons_trained/records?period=2023&cursor=W251bGwsbnVsbF0")) {
+            Api.Res res = world.reporter.get(path);
+            assertThat(res.status()).as(path + " " + res.body()).isEqualTo(400);
+            assertThat(res.json().get("errors").get(0).get("code").asText()).isEqualTo("invalid_cursor");
+        }
+    }
 }
