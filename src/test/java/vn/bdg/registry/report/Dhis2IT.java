@@ -77,6 +77,21 @@ class Dhis2IT {
     }
 
     @Test
+    void yearsFromAprilJulyOrOctoberAreSentAsDhis2sFinancialAndSixMonthlyAprilPeriods() {
+        Map<String, Map<String, String>> expected = Map.of(
+                "04-01", Map.of("2026", "2026April", "2026-H1", "2026AprilS1", "2026-H2", "2026AprilS2"),
+                "07-01", Map.of("2026", "2025July", "2026-H1", "2025S2", "2026-H2", "2026S1"),
+                "10-01", Map.of("2026", "2025Oct", "2026-H1", "2025AprilS2", "2026-H2", "2026AprilS1"));
+        expected.forEach((cutOff, periods) -> {
+            assertThat(world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", cutOff)).status()).isEqualTo(200);
+            // each answer is checked against the contract, its period pattern included
+            periods.forEach((period, dhis2) -> assertThat(world.reporter
+                    .get("/api/v1/reports/dhis2/dataValueSets?indicators=attendances&period=" + period).json()
+                    .get("dataValues").get(0).get("period").asText()).as(cutOff + " " + period).isEqualTo(dhis2));
+        });
+    }
+
+    @Test
     void aNumberWhoseBreakdownValueIsNotRecordedIsSentUnderItsComboOrNamedButNeverLeftOut() {
         LocalDate day = LocalDate.of(2026, 3, 12);
         UUID course = Fixtures.course(world, world.communeA1, "completed", day, day);
