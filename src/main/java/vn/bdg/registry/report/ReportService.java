@@ -105,12 +105,9 @@ public final class ReportService {
                 errors.add(new FieldError(key, "not_a_breakdown_of_indicator"));
             } else if (b == Breakdown.ORGANIZER && !"null".equals(value) && !isUuid(value)) {
                 errors.add(new FieldError(key, "wrong_type"));
-            } else if (b == Breakdown.ETHNIC_MINORITY && !Set.of("true", "false", "null").contains(value)) {
-                errors.add(new FieldError(key, "wrong_type"));
-            } else if (b == Breakdown.SEX && !Set.of("female", "male", "null").contains(value)) {
-                errors.add(new FieldError(key, "not_allowed", "female, male, null"));
-            } else if (b == Breakdown.LEVEL && !"null".equals(value) && !LEVELS.contains(value)) {
-                errors.add(new FieldError(key, "not_allowed", String.join(", ", LEVELS) + ", null"));
+            } else if (b != Breakdown.ORGANIZER && !"null".equals(value) && !ctx.values(b).contains(value)) {
+                // a value no row can have names no record: said, rather than an empty page
+                errors.add(new FieldError(key, "not_allowed", String.join(", ", ctx.values(b)) + ", null"));
             } else {
                 values.put(b, "null".equals(value) ? null : value);
             }
@@ -339,13 +336,23 @@ public final class ReportService {
         /** The values a breakdown has in an indicator's rows before looking at the data. */
         List<String> domain(Breakdown b, Indicator i) {
             return switch (b) {
-                case SEX -> i.filterSex() != null ? List.of(i.filterSex()) : List.of("female", "male");
-                case TARGET_GROUP -> i.filterTargetGroups() != null ? i.filterTargetGroups()
-                        : codes(Catalogs.TARGET_GROUPS);
+                case SEX -> i.filterSex() != null ? List.of(i.filterSex()) : values(b);
+                case TARGET_GROUP -> i.filterTargetGroups() != null ? i.filterTargetGroups() : values(b);
+                case TOPIC -> i.filterTopics() != null ? i.filterTopics() : values(b);
+                case KIND -> i.filterKinds() != null ? i.filterKinds() : values(b);
+                default -> values(b);
+            };
+        }
+
+        /** Every value a breakdown can have in this report's rows, whatever an indicator's filters (besides "not recorded"). */
+        List<String> values(Breakdown b) {
+            return switch (b) {
+                case SEX -> List.of("female", "male");
+                case TARGET_GROUP -> codes(Catalogs.TARGET_GROUPS);
                 case LEVEL -> LEVELS;
                 case UNIT -> tree.rows(root, mapSuccessors);
-                case TOPIC -> i.filterTopics() != null ? i.filterTopics() : codes(Catalogs.TOPICS);
-                case KIND -> i.filterKinds() != null ? i.filterKinds() : codes(Catalogs.COURSE_KINDS);
+                case TOPIC -> codes(Catalogs.TOPICS);
+                case KIND -> codes(Catalogs.COURSE_KINDS);
                 case ORGANIZER -> organizations().keySet().stream().map(UUID::toString).toList();
                 case ETHNIC_MINORITY -> List.of("true", "false");
                 case AGE_BAND -> ageBands().stream().map(ReportRepository.AgeBand::code).toList();
