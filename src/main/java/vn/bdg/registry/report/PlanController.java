@@ -84,12 +84,15 @@ public final class PlanController {
     }
 
     public void list(Context ctx) {
-        String year = Params.query(ctx, "year");
-        if (year != null && !year.matches("\\d{4}")) {
+        String raw = Params.query(ctx, "year");
+        if (raw != null && !raw.matches("\\d{4}")) {
             throw ApiException.invalid("year", "wrong_type");
         }
-        ctx.json(service.list(AccessManager.caller(ctx), year == null ? null : Integer.valueOf(year),
-                PageRequest.of(ctx)));
+        Integer year = raw == null ? null : Integer.valueOf(raw);
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw ApiException.invalid("year", "out_of_range", 2000, 2100);
+        }
+        ctx.json(service.list(AccessManager.caller(ctx), year, PageRequest.of(ctx)));
     }
 
     public void get(Context ctx) {

@@ -123,6 +123,11 @@ class PlanIT {
         assertThat(foreign.json().get("errors").get(0).get("code").asText()).isEqualTo("unknown_activity");
         assertThat(world.organizer.put("/api/v1/courses/" + inB + "/plan-activity", Map.of()).status()).isEqualTo(400);
         assertThat(World.create().reporter.get("/api/v1/plans").json().get("items")).isEmpty();
+        for (String year : List.of("1999", "2101")) {
+            Api.Res outside = world.reporter.get("/api/v1/plans?year=" + year);
+            assertThat(outside.status()).as(year).isEqualTo(400);
+            assertThat(outside.json().get("errors").get(0).get("code").asText()).isEqualTo("out_of_range");
+        }
     }
 
     @Test
