@@ -126,6 +126,18 @@ final class CertificateFixtures {
         return map;
     }
 
+    /** A one-session course, Hoà present at it, and her certificate. */
+    record Issued(Course course, UUID hoa, JsonNode certificate) {
+    }
+
+    static Issued issuedToHoa(World world) {
+        Course course = completedCourse(world, 1);
+        UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
+        Fixtures.enroll(world, course.id(), hoa);
+        attend(world, course, 0, hoa);
+        return new Issued(course, hoa, issuedTo(world, course, hoa));
+    }
+
     /** The one certificate of a person in a course with that person alone having completed it. */
     static JsonNode issuedTo(World world, Course course, UUID person) {
         return byParticipant(issue(world, course.id())).get(person.toString());

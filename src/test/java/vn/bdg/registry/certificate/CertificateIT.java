@@ -47,18 +47,6 @@ class CertificateIT {
         return Fixtures.participant(world, name, "female", world.communeA1);
     }
 
-    /** A one-session course, Hoà present at it, and her certificate. */
-    private record Issued(CertificateFixtures.Course course, UUID hoa, JsonNode certificate) {
-    }
-
-    private Issued issuedToHoa() {
-        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
-        UUID hoa = person("Nguyễn Thị Hoà");
-        Fixtures.enroll(world, course.id(), hoa);
-        CertificateFixtures.attend(world, course, 0, hoa);
-        return new Issued(course, hoa, CertificateFixtures.issuedTo(world, course, hoa));
-    }
-
     private static Map<String, JsonNode> notEligible(JsonNode result) {
         Map<String, JsonNode> map = new HashMap<>();
         result.get("notEligible").forEach(n -> map.put(n.get("participantId").asText(), n));
@@ -272,7 +260,7 @@ class CertificateIT {
 
     @Test
     void aRevokedCertificateIsNotIssuedAgainByTheRule() {
-        Issued issued = issuedToHoa();
+        CertificateFixtures.Issued issued = CertificateFixtures.issuedToHoa(world);
         CertificateFixtures.Course course = issued.course();
         UUID hoa = issued.hoa();
         String number = issued.certificate().get("number").asText();
@@ -370,7 +358,7 @@ class CertificateIT {
 
     @Test
     void theCredentialVerifiesWithAStandardJoseLibraryAndWithOpenssl(@TempDir Path dir) throws Exception {
-        Issued issued = issuedToHoa();
+        CertificateFixtures.Issued issued = CertificateFixtures.issuedToHoa(world);
         JsonNode certificate = issued.certificate();
         String credential = certificate.get("credential").asText();
 
@@ -411,7 +399,7 @@ class CertificateIT {
 
     @Test
     void certificatesOutsideTheCallersScopeAreNotFound() {
-        Issued issued = issuedToHoa();
+        CertificateFixtures.Issued issued = CertificateFixtures.issuedToHoa(world);
         CertificateFixtures.Course course = issued.course();
         UUID hoa = issued.hoa();
         String number = issued.certificate().get("number").asText();

@@ -66,19 +66,15 @@ class KeyRetirementIT {
 
     @Test
     void retiringAKeyAfterRotationSignsAgainWithTheKeyInUse() throws Exception {
-        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
-        UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
-        Fixtures.enroll(world, course.id(), hoa);
-        CertificateFixtures.attend(world, course, 0, hoa);
-        JsonNode issued = CertificateFixtures.issuedTo(world, course, hoa);
-        String oldKid = kid(issued.get("credential").asText());
+        CertificateFixtures.Issued issued = CertificateFixtures.issuedToHoa(world);
+        String oldKid = kid(issued.certificate().get("credential").asText());
         Api.Res rotated = world.admin.post("/api/v1/keys/rotate", Map.of());
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
         String signingKid = rotated.json().get("kid").asText();
 
         assertThat(world.admin.post("/api/v1/keys/" + oldKid + "/retire", Map.of()).status()).isEqualTo(204);
 
-        String again = credentialNow(course, hoa);
+        String again = credentialNow(issued.course(), issued.hoa());
         assertThat(kid(again)).isEqualTo(signingKid);
         assertThat(verify(again).get("valid").asBoolean()).isTrue();
         assertThat(world.admin.post("/api/v1/keys/" + oldKid + "/retire", Map.of()).status())

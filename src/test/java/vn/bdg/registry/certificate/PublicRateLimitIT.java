@@ -5,12 +5,10 @@ import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.App;
 import vn.bdg.registry.support.Api;
-import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,12 +43,7 @@ class PublicRateLimitIT {
 
     @Test
     void guessingCheckCodesUsesUpTheAllowanceLikeAnyPublicRequest() {
-        World world = World.create();
-        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
-        UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
-        Fixtures.enroll(world, course.id(), hoa);
-        CertificateFixtures.attend(world, course, 0, hoa);
-        JsonNode certificate = CertificateFixtures.issuedTo(world, course, hoa);
+        JsonNode certificate = CertificateFixtures.issuedToHoa(World.create()).certificate();
         String number = certificate.get("number").asText();
 
         TestServer shared = TestServer.get();

@@ -29,11 +29,9 @@ class VerifyPageIT {
     void theCheckPageNamesTheHolderOnlyWithTheCodeShowsValidThenRevokedAndTheCardPageListsTheCertificate() {
         PhoneBrowser.requireChromium();
         World world = World.create();
-        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
-        UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
-        Fixtures.enroll(world, course.id(), hoa);
-        CertificateFixtures.attend(world, course, 0, hoa);
-        JsonNode certificate = CertificateFixtures.issuedTo(world, course, hoa);
+        CertificateFixtures.Issued issued = CertificateFixtures.issuedToHoa(world);
+        UUID hoa = issued.hoa();
+        JsonNode certificate = issued.certificate();
         String number = certificate.get("number").asText();
         String cardToken = world.organizer.get("/api/v1/participants/" + hoa + "/card").json().get("token").asText();
 
