@@ -69,14 +69,52 @@ final class ParticipantImport {
         this.audit = audit;
     }
 
+    /** How the valid rows went: matched to a person (existing or an earlier row), or to be created. */
+    private record Matching(Set<UUID> existingIds, Map<Integer, Duplicates.Match> matches,
+                            Map<Integer, ParticipantRepository.NewParticipant> creations) {
+    }
+
     Report run(Caller caller, List<ImportFile.Row> rows, boolean dryRun, Locale locale) {
         List<Checked> checked = rows.stream().map(r -> check(caller, r)).toList();
         List<Checked> valid = checked.stream().filter(c -> c.errors().isEmpty()).toList();
         List<String> nameKeys = participants.nameKeys(valid.stream().map(c -> c.data().fullName()).toList());
+        if (dryRun) {
+            return report(checked, match(dsl, caller, valid, nameKeys), false, locale);
+        }
+        int rejected = checked.size() - valid.size();
+        if (rejected > 0) {
+            List<FieldError> errors = new ArrayList<>();
+            for (Checked c : checked) {
+                c.errors().forEach(e -> errors.add(
+                        new FieldError("rows[" + c.row().number() + "]." + e.field(), e.code(), e.args())));
+            }
+            throw new ApiException(422, "import_rejected", errors, rejected);
+        }
+        Matching matching = dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            // nobody registers in the province between matching and inserting: a person created
+            // meanwhile (a walk-in, another import) would be missed and created a second time
+            participants.holdAllRegistrations(tx, caller.provinceCode());
+            Matching m = match(tx, caller, valid, nameKeys);
+            participants.insert(tx, caller.provinceCode(), List.copyOf(m.creations().values()));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("rows", checked.size());
+            summary.put("created", m.creations().values().stream().map(ParticipantRepository.NewParticipant::id)
+                    .toList());
+            summary.put("matched", m.matches().values().stream().map(match -> match.person().id())
+                    .filter(m.existingIds()::contains).distinct().toList());
+            audit.record(tx, caller, "import", "participant", null, null, summary);
+            return m;
+        });
+        return report(checked, matching, true, locale);
+    }
 
-        // Everyone a valid row could match, in one query; then rows are matched in file order, each
-        // created row joining the index so that later rows of the same person match it.
-        List<ParticipantRecord> existing = participants.matchCandidates(dsl, ParticipantService.scope(caller),
+    /**
+     * Everyone a valid row could match, in one query; then rows are matched in file order, each
+     * created row joining the index so that later rows of the same person match it.
+     */
+    private Matching match(DSLContext tx, Caller caller, List<Checked> valid, List<String> nameKeys) {
+        List<ParticipantRecord> existing = participants.matchCandidates(tx, ParticipantService.scope(caller),
                 valid.stream().map(c -> c.data().nationalId()).filter(Objects::nonNull)
                         .map(NationalIdHasher.Digest::hmac).toList(),
                 valid.stream().map(c -> c.data().phone()).filter(Objects::nonNull).distinct().toList(),
@@ -101,31 +139,10 @@ final class ParticipantImport {
                 index.add(person);
             }
         }
+        return new Matching(existingIds, matches, creations);
+    }
 
-        int rejected = checked.size() - valid.size();
-        boolean applied = false;
-        if (!dryRun) {
-            if (rejected > 0) {
-                List<FieldError> errors = new ArrayList<>();
-                for (Checked c : checked) {
-                    c.errors().forEach(e -> errors.add(
-                            new FieldError("rows[" + c.row().number() + "]." + e.field(), e.code(), e.args())));
-                }
-                throw new ApiException(422, "import_rejected", errors, rejected);
-            }
-            dsl.transaction(trx -> {
-                participants.insert(trx.dsl(), caller.provinceCode(), List.copyOf(creations.values()));
-                Map<String, Object> summary = new LinkedHashMap<>();
-                summary.put("rows", checked.size());
-                summary.put("created", creations.values().stream().map(ParticipantRepository.NewParticipant::id)
-                        .toList());
-                summary.put("matched", matches.values().stream().map(m -> m.person().id())
-                        .filter(existingIds::contains).distinct().toList());
-                audit.record(trx.dsl(), caller, "import", "participant", null, null, summary);
-            });
-            applied = true;
-        }
-
+    private static Report report(List<Checked> checked, Matching matching, boolean applied, Locale locale) {
         List<ReportRow> report = new ArrayList<>();
         for (Checked c : checked) {
             int n = c.row().number();
@@ -134,17 +151,19 @@ final class ParticipantImport {
                 report.add(new ReportRow(n, "rejected", null, null, fullName,
                         c.errors().stream().map(e -> new RowError(e.field(),
                                 Messages.get(locale, "field." + e.code(), e.args()), e.code())).toList()));
-            } else if (matches.containsKey(n)) {
-                Duplicates.Match m = matches.get(n);
+            } else if (matching.matches().containsKey(n)) {
+                Duplicates.Match m = matching.matches().get(n);
                 UUID id = m.person().id();
-                report.add(new ReportRow(n, "matched", existingIds.contains(id) || applied ? id : null,
+                report.add(new ReportRow(n, "matched", matching.existingIds().contains(id) || applied ? id : null,
                         m.reason().matchedBy, fullName, List.of()));
             } else {
-                report.add(new ReportRow(n, "created", applied ? creations.get(n).id() : null, null, fullName,
-                        List.of()));
+                report.add(new ReportRow(n, "created", applied ? matching.creations().get(n).id() : null, null,
+                        fullName, List.of()));
             }
         }
-        return new Report(dryRun, applied, checked.size(), creations.size(), matches.size(), rejected, report);
+        int rejected = (int) checked.stream().filter(c -> !c.errors().isEmpty()).count();
+        return new Report(!applied, applied, checked.size(), matching.creations().size(), matching.matches().size(),
+                rejected, report);
     }
 
     /** One row through the API's rules; errors are named by the file's columns (phone, target_groups[1]). */

@@ -169,9 +169,10 @@ final class ParticipantRepository {
      * key), so that another transaction registering the same person meanwhile waits, then finds this
      * one's record instead of creating a second. Transaction-level advisory locks on the keys' hashes
      * (a rare collision only makes two wait), taken in one order so that two people sharing some keys
-     * cannot deadlock.
+     * cannot deadlock; before them, the province's registrations shared (see holdAllRegistrations).
      */
     void holdMatchingKeys(DSLContext tx, String provinceCode, Duplicates.Person person) {
+        tx.fetch("select pg_advisory_xact_lock_shared(hashtextextended({0}, 0))", registrations(provinceCode));
         List<String> keys = new ArrayList<>();
         if (person.nationalIdHmac() != null) {
             keys.add("national_id/" + HexFormat.of().formatHex(person.nationalIdHmac()));
@@ -184,6 +185,19 @@ final class ParticipantRepository {
         }
         keys.stream().sorted().forEach(key -> tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
                 DSL.val("participant/" + provinceCode + "/" + key)));
+    }
+
+    /**
+     * Holds, until tx ends, every registration in the province: an import matches thousands of rows
+     * at once, too many keys to hold one by one, so it waits for the registrations under way (which
+     * hold the province shared, see holdMatchingKeys) and makes the next ones wait for it.
+     */
+    void holdAllRegistrations(DSLContext tx, String provinceCode) {
+        tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))", registrations(provinceCode));
+    }
+
+    private static Field<String> registrations(String provinceCode) {
+        return DSL.val("participant/" + provinceCode + "/registrations");
     }
 
     /** Multi-row INSERTs in chunks: an import of 10,000 people is 10 statements. */

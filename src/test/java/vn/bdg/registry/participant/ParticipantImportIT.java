@@ -14,10 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.participant.ParticipantIT.fieldCodes;
 import static vn.bdg.registry.participant.Participants.assertNoNationalId;
+import static vn.bdg.registry.participant.Participants.body;
 import static vn.bdg.registry.participant.Participants.create;
 import static vn.bdg.registry.participant.Participants.id;
 
@@ -212,6 +217,44 @@ class ParticipantImportIT {
         System.out.println("import of 10,000 rows (with the contract check of the answer): " + millis + " ms");
         assertThat(millis).isLessThan(30_000);
         assertThat(world.organizer.get("/api/v1/participants?q=0900009999").ids()).hasSize(1);
+    }
+
+    @Test
+    void aPersonRegisteredWhileAnImportRunsIsMatchedNotCreatedTwice() throws Exception {
+        // two organisers import the same commune list at once, or one imports while another types a
+        // person in: each person ends up as one record (or, typed in, one flagged as a duplicate)
+        String header = "full_name,sex,birth_year,phone,unit_code";
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String phone = "09860050" + (10 + round);
+                String name = "Lục Thị Vân " + round;
+                boolean bothImport = round % 2 == 0;
+                byte[] list = csv(header, name + ",female,1990," + phone + "," + world.communeA1);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Api.Res> first = pool.submit(() -> {
+                    together.await();
+                    return importFile(world.organizer, CSV, list, false);
+                });
+                Future<Api.Res> second = pool.submit(() -> {
+                    together.await();
+                    return bothImport ? importFile(world.organizer, CSV, list, false)
+                            : world.organizer.post("/api/v1/participants", body("fullName", name,
+                            "sex", "female", "birthYear", 1990, "phone", phone, "unitCode", world.communeA1));
+                });
+                assertThat(first.get().status()).as(first.get().body()).isEqualTo(200);
+                assertThat(second.get().status()).as(second.get().body()).isIn(200, 201);
+
+                JsonNode records = world.organizer.get("/api/v1/participants?limit=10&q=" + phone).json().get("items");
+                assertThat(records).as("round %d: %s", round, records)
+                        .filteredOn(p -> p.path("duplicateOf").isNull()).hasSize(1);
+                if (bothImport) {
+                    assertThat(records).as("two imports: one record").hasSize(1);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static List<String> outcomes(JsonNode rows) {
