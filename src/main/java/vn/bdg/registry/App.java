@@ -270,6 +270,7 @@ public final class App {
                     get("reports/indicators", reportCtl::indicators, READERS);
                     get("reports/indicators/{code}/records", reportCtl::records, READERS);
                     get("reports/dhis2/dataValueSets", reportCtl::dataValueSet, READERS);
+                    get("reports/flags", reportCtl::flags, READERS);
                     get("reports/settings", reportCtl::settings, READERS);
                     put("reports/settings", reportCtl::saveSettings, admin);
                     get("reports/submissions", submissionCtl::list, READERS);

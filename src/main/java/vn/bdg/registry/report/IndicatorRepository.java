@@ -373,8 +373,12 @@ final class IndicatorRepository {
                    count(*) filter (where completed) as n_completed
             from fx group by course_id""";
 
-    /** The CTEs every statement starts with, up to fx: the facts (trainee × course). */
-    private static void facts(Sql sql, Spec spec) {
+    /**
+     * The CTEs of the period's courses: merged records resolved (merged, root_of, affected), the
+     * report's units (units), the courses held that start in the period, with whether they are in
+     * the Action Month (c), and their sessions (s). Indicator values and flags start with them.
+     */
+    static void periodCourses(Sql sql, Spec spec) {
         sql.add("""
                 with recursive
                 merged (id, root, depth) as (
@@ -399,7 +403,14 @@ final class IndicatorRepository {
                     where province_code = """).bind(spec.province()).add(" and start_date between ")
                 .bind(spec.from()).add(" and ").bind(spec.to()).add("""
                  and status not in ('draft', 'cancelled')),
-                s as (select cs.id, cs.course_id from c join course_session cs on cs.course_id = c.id),
+                s as (select cs.id, cs.course_id from c join course_session cs on cs.course_id = c.id)""");
+    }
+
+    /** The CTEs every statement starts with, up to fx: the facts (trainee × course). */
+    private static void facts(Sql sql, Spec spec) {
+        periodCourses(sql, spec);
+        sql.add("""
+                ,
                 n as (select course_id, count(*) as sessions from s group by course_id),
                 marks as (
                     select s.course_id, x.participant_id as person, count(*) filter (where x.present) as attended,
@@ -732,7 +743,7 @@ final class IndicatorRepository {
     }
 
     /** SQL text with jOOQ query parts (bind values, conditions) at {n} placeholders. */
-    private static final class Sql {
+    static final class Sql {
         private final StringBuilder text = new StringBuilder();
         private final List<QueryPart> parts = new ArrayList<>();
 

@@ -56,6 +56,13 @@ public final class ReportController {
         ctx.json(service.records(AccessManager.caller(ctx), ctx.pathParam("code"), request(ctx), cell, page));
     }
 
+    public void flags(Context ctx) {
+        ReportService.Request request = new ReportService.Request(Params.query(ctx, "period"),
+                Params.queryDate(ctx, "from"), Params.queryDate(ctx, "to"), Params.query(ctx, "unit"), List.of(),
+                mapSuccessors(ctx), List.of());
+        ctx.json(service.flags(AccessManager.caller(ctx), request, Messages.locale(ctx)));
+    }
+
     public void dataValueSet(Context ctx) {
         ctx.json(service.dataValueSet(AccessManager.caller(ctx), request(ctx)));
     }
@@ -71,13 +78,17 @@ public final class ReportController {
 
     /** The report parameters of the query string. */
     private static ReportService.Request request(Context ctx) {
+        return new ReportService.Request(Params.query(ctx, "period"), Params.queryDate(ctx, "from"),
+                Params.queryDate(ctx, "to"), Params.query(ctx, "unit"), list(Params.query(ctx, "by")),
+                mapSuccessors(ctx), list(Params.query(ctx, "indicators")));
+    }
+
+    private static boolean mapSuccessors(Context ctx) {
         String mapSuccessors = Params.query(ctx, "mapSuccessors");
         if (mapSuccessors != null && !mapSuccessors.equals("true") && !mapSuccessors.equals("false")) {
             throw ApiException.invalid("mapSuccessors", "wrong_type");
         }
-        return new ReportService.Request(Params.query(ctx, "period"), Params.queryDate(ctx, "from"),
-                Params.queryDate(ctx, "to"), Params.query(ctx, "unit"), list(Params.query(ctx, "by")),
-                "true".equals(mapSuccessors), list(Params.query(ctx, "indicators")));
+        return "true".equals(mapSuccessors);
     }
 
     private static List<String> list(String commaSeparated) {

@@ -7,6 +7,7 @@ import vn.bdg.registry.catalog.CatalogEntry;
 import vn.bdg.registry.catalog.Catalogs;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.FieldError;
+import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Page;
 import vn.bdg.registry.web.PageRequest;
 
@@ -14,14 +15,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +39,9 @@ import java.util.UUID;
 public final class ReportService {
     /** More rows than this is a breakdown too fine to read: the client must narrow it. */
     static final int MAX_ROWS = 100_000;
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    /** More flags than this is a data set to fix at its source, not to read flag by flag. */
+    static final int MAX_FLAGS = 1_000;
     /** Halves from 1 January and 1 July, unless the province says otherwise. */
     private static final String CALENDAR_HALVES = "01-01";
     private static final List<String> LEVELS = List.of("province", "district", "commune");
@@ -51,6 +58,7 @@ public final class ReportService {
     private final DSLContext dsl;
     private final ReportRepository reports;
     private final IndicatorRepository values;
+    private final FlagRepository flagRepository;
     private final Catalogs catalogs;
     private final AuditLog audit;
 
@@ -58,6 +66,7 @@ public final class ReportService {
         this.dsl = dsl;
         this.reports = new ReportRepository(dsl);
         this.values = new IndicatorRepository(dsl);
+        this.flagRepository = new FlagRepository(dsl);
         this.catalogs = catalogs;
         this.audit = audit;
     }
@@ -90,6 +99,51 @@ public final class ReportService {
         }
         return new Report(ctx.period, ctx.root, ctx.tree.name(ctx.root), ctx.by, request.mapSuccessors(),
                 ctx.indicators.stream().map(Indicator::code).toList(), rows, ctx.labels());
+    }
+
+    /**
+     * The flags of a period's courses in the unit, most telling first: by kind, then by the first
+     * course's code and the session's date. At most MAX_FLAGS, the answer saying when there were more.
+     */
+    Flag.Listing flags(Caller caller, Request request, Locale locale) {
+        Context ctx = context(caller, request, null, null);
+        List<FlagRepository.Found> found = flagRepository.flags(ctx.spec());
+        Set<UUID> courseIds = new LinkedHashSet<>();
+        Set<UUID> sessionIds = new LinkedHashSet<>();
+        found.forEach(f -> {
+            courseIds.addAll(f.courseIds());
+            sessionIds.addAll(f.sessionIds());
+        });
+        Map<UUID, Flag.FlagCourse> courses = flagRepository.courses(caller.provinceCode(), courseIds);
+        Map<UUID, Flag.FlagSession> sessions = flagRepository.sessions(caller.provinceCode(), sessionIds);
+        List<Flag> flags = new ArrayList<>();
+        for (FlagRepository.Found f : found) {
+            List<Flag.FlagCourse> itsCourses = f.courseIds().stream().map(courses::get)
+                    .sorted(Comparator.comparing(Flag.FlagCourse::code)).toList();
+            List<Flag.FlagSession> itsSessions = f.sessionIds().stream().map(sessions::get).toList();
+            flags.add(new Flag(f.kind(), flagMessage(locale, f, itsCourses, itsSessions), f.count(), f.limit(),
+                    f.participantId(), itsCourses, itsSessions));
+        }
+        flags.sort(Comparator.comparing(Flag::kind).thenComparing(f -> f.courses().get(0).code())
+                .thenComparing(f -> f.sessions().isEmpty() ? LocalDate.MIN : f.sessions().get(0).date()));
+        boolean truncated = flags.size() > MAX_FLAGS;
+        return new Flag.Listing(ctx.period.name(), ctx.period.from(), ctx.period.to(), ctx.root,
+                ctx.tree.name(ctx.root), truncated ? flags.subList(0, MAX_FLAGS) : flags, truncated);
+    }
+
+    private static String flagMessage(Locale locale, FlagRepository.Found f, List<Flag.FlagCourse> courses,
+                                      List<Flag.FlagSession> sessions) {
+        String codes = String.join(", ", courses.stream().map(Flag.FlagCourse::code).toList());
+        // dates as each language writes them: 12/11/2026 in Vietnamese, 2026-11-12 in English
+        String date = sessions.isEmpty() ? "" : locale.getLanguage().equals("vi")
+                ? sessions.get(0).date().format(DAY_MONTH_YEAR) : sessions.get(0).date().toString();
+        return switch (f.kind()) {
+            case attendance_above_capacity, attendance_above_enrolled ->
+                    Messages.get(locale, "flag." + f.kind(), f.count(), codes, date, f.limit());
+            case two_places_at_once -> Messages.get(locale, "flag." + f.kind(), date, courses.get(0).code(),
+                    courses.get(1).code());
+            case identical_lists -> Messages.get(locale, "flag." + f.kind(), courses.size(), f.count(), codes);
+        };
     }
 
     /** The records behind one cell of one indicator (cell: breakdown key -> value, "null" for not recorded). */

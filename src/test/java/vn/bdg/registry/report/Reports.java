@@ -8,6 +8,7 @@ import vn.bdg.registry.support.World;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -75,9 +76,14 @@ final class Reports {
 
     /** An attendance taken by the world's organiser (a manual check-in) at 08:05 on the session's day. */
     static void present(World world, UUID session, UUID person, LocalDate day) {
+        present(world, session, person, day.atTime(8, 5));
+    }
+
+    /** An attendance taken by the world's organiser (a manual check-in) at that time (Vietnam's). */
+    static void present(World world, UUID session, UUID person, LocalDateTime at) {
         Api.Res res = world.organizer.post("/api/v1/sessions/" + session + "/check-ins", Map.of(
                 "clientScanId", UUID.randomUUID().toString(), "participantId", person.toString(), "method", "manual",
-                "scannedAt", OffsetDateTime.of(day.atTime(8, 5), VN).toString(), "deviceId", "test-phone"));
+                "scannedAt", OffsetDateTime.of(at, VN).toString(), "deviceId", "test-phone"));
         assertThat(res.json().get("outcome").asText()).as(res.body()).isEqualTo("accepted");
     }
 

@@ -1,0 +1,40 @@
+package vn.bdg.registry.report;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Something a report compiler should look at before trusting a period's numbers (see the Flag
+ * schema): the courses and sessions it is about, and a sentence saying what is odd about them.
+ */
+public record Flag(Kind kind, String message, int count, Integer limit, UUID participantId, List<FlagCourse> courses,
+                   List<FlagSession> sessions) {
+
+    /** The kinds, in the order a compiler sees them. */
+    public enum Kind {
+        /** More people present at a session than the course has places. */
+        attendance_above_capacity,
+        /** More people present at a session than are on the course's list (some withdrawn after attending). */
+        attendance_above_enrolled,
+        /** One person present at two courses' sessions that overlap in time. */
+        two_places_at_once,
+        /** Courses of different units attended by exactly the same people: a list copied? */
+        identical_lists
+    }
+
+    public record FlagCourse(UUID id, String code, String title, String unitCode, LocalDate startDate) {
+    }
+
+    public record FlagSession(UUID id, UUID courseId, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime startTime,
+                              @JsonFormat(pattern = "HH:mm") LocalTime endTime) {
+    }
+
+    /** The answer (FlagList): the period and unit asked for, the flags, and whether more were left out. */
+    public record Listing(String period, LocalDate from, LocalDate to, String unit, String unitName, List<Flag> items,
+                          boolean truncated) {
+    }
+}
