@@ -9,7 +9,7 @@ import { $, element } from '../dom.js';
 import { unitsBelow } from '../units.js';
 import { loginForm } from '../login.js';
 import { REPORTS } from './strings.js';
-import { BREAKDOWNS, recordsQuery, reportQuery, rowKeys, womenAndMen } from './query.js';
+import { BREAKDOWNS, flagsQuery, recordsQuery, reportQuery, rowKeys, womenAndMen } from './query.js';
 import { womenAndMenChart } from './chart.js';
 
 /** Who may read reports (Role.READERS on the server). */
@@ -227,13 +227,15 @@ async function showReport(choice) {
   $('report-status').textContent = t('loading');
   try {
     const chartOf = by => api.call('GET', indicatorsUrl({ ...choice, by: ['sex', by] }, { indicators: CHART_INDICATOR }));
-    const [report, byUnit, byGroup] = await Promise.all([
-      api.call('GET', indicatorsUrl(choice)), chartOf('unit'), chartOf('targetGroup')]);
+    const [report, byUnit, byGroup, flags] = await Promise.all([
+      api.call('GET', indicatorsUrl(choice)), chartOf('unit'), chartOf('targetGroup'),
+      api.call('GET', '/api/v1/reports/flags?' + flagsQuery(choice))]);
     state.choice = choice;
     state.report = report;
     $('result').hidden = false;
     $('result-title').textContent = t('reportTitle', { unit: report.unitName, period: report.period ?? `${date(report.from)} – ${date(report.to)}` });
     $('result-dates').textContent = t('periodDates', { from: date(report.from), to: date(report.to) });
+    renderFlags(flags);
     renderCharts(byUnit, byGroup);
     renderIndicators(report);
     $('report-status').textContent = t('loaded');
@@ -257,6 +259,18 @@ function renderCharts(byUnit, byGroup) {
   });
   $('chart-list').replaceChildren(chart(byUnit, 'unitCode', 'chartByUnit', 'chartCategoryUnit'),
       chart(byGroup, 'targetGroup', 'chartByGroup', 'chartCategoryGroup'));
+}
+
+/** What to check: each flag's sentence (in the language asked) and its courses, by code and title. */
+function renderFlags(flags) {
+  $('flags-status').textContent = flags.items.length === 0 ? t('flagsNone') : flags.truncated ? t('flagsTruncated') : '';
+  $('flag-list').replaceChildren(...flags.items.map(flag => {
+    const item = element('li', { className: 'flag' },
+        element('strong', { textContent: flag.message }),
+        element('span', { textContent: flag.courses.map(c => `${c.code} · ${c.title}`).join('; ') }));
+    item.dataset.kind = flag.kind;
+    return item;
+  }));
 }
 
 function cell(heading, content, className = '') {

@@ -58,6 +58,11 @@ export function reportQuery(choice, extra = {}) {
   return params.toString();
 }
 
+/** The query string of GET /api/v1/reports/flags: the report's period and unit, no breakdowns. */
+export function flagsQuery(choice) {
+  return scopeParams(choice).toString();
+}
+
 /** The filters of a report row: each breakdown key it has, with `null` for "not recorded". */
 export function cellFilters(row) {
   return ROW_KEYS.filter(key => key in row).map(key => [key, row[key] === null ? 'null' : String(row[key])]);

@@ -86,6 +86,10 @@ export const REPORTS = {
     completed: 'Hoàn thành',
     notCompleted: 'Chưa hoàn thành',
     notCounted: 'Không tính vào tử số',
+    flagsTitle: 'Cần kiểm tra trước khi báo cáo',
+    flagsHint: 'Những điểm bất thường trong số liệu của kỳ này: hãy xem lại các lớp được nêu trước khi gửi báo cáo.',
+    flagsNone: 'Không thấy điểm bất thường nào.',
+    flagsTruncated: 'Chỉ hiện 1.000 điểm đầu tiên.',
   },
   en: {
     appTitle: 'Training indicator reports',
@@ -173,5 +177,9 @@ export const REPORTS = {
     completed: 'Completed',
     notCompleted: 'Not completed',
     notCounted: 'Not in the numerator',
+    flagsTitle: 'To check before reporting',
+    flagsHint: 'What looks odd in this period\'s data: look at the courses named before sending the report.',
+    flagsNone: 'Nothing looks odd.',
+    flagsTruncated: 'Only the first 1,000 are shown.',
   },
 };

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.PhoneBrowser;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.io.IOException;
@@ -59,17 +60,21 @@ class ReportPageIT {
                 "thu", Fixtures.participant(world, "Đinh Thị Thu", "female", world.communeA1, 1968, "01", "women_council_delegates"),
                 "lan", Fixtures.participant(world, "Triệu Thị Lan", "female", world.communeB1, 1999, "09", "women_cadres_pipeline"),
                 "tai", Fixtures.participant(world, "Bàn Văn Tài", "male", world.communeB2, null, null));
-        course(world.districtA, LocalDate.of(YEAR, 3, 10), List.of("mai", "nam", "hoa", "thu"), List.of("mai", "nam", "hoa"));
+        UUID first = course(world.districtA, LocalDate.of(YEAR, 3, 10), List.of("mai", "nam", "hoa", "thu"),
+                List.of("mai", "nam", "hoa"));
+        // three came to a course planned for two: a flag to check
+        TestServer.get().database.dsl().execute("update course set capacity = 2 where id = ?", first);
         course(world.districtB, LocalDate.of(YEAR, 5, 20), List.of("lan", "tai"), List.of("lan", "tai"));
         course(world.districtA, LocalDate.of(YEAR, 9, 15), List.of("mai", "thu"), List.of("mai", "thu"));
     }
 
-    private static void course(String unit, LocalDate day, List<String> enrolled, List<String> present) {
+    private static UUID course(String unit, LocalDate day, List<String> enrolled, List<String> present) {
         UUID course = Fixtures.course(world, unit, "completed", day, day, "training", new String[]{"gender_knowledge"},
                 new String[]{"commune_collaborators"}, "district", null);
         UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 30));
         enrolled.forEach(p -> Fixtures.enroll(world, course, people.get(p)));
         present.forEach(p -> Reports.present(world, session, people.get(p), day));
+        return course;
     }
 
     private static LocatorAssertions expect(Locator locator) {
@@ -177,6 +182,14 @@ class ReportPageIT {
                     assertThat(shown.get("shown")).as(where).isEqualTo(value.toPlainString());
                 }
             }
+            // what to check before reporting: the API's flags, each with its sentence
+            JsonNode flags = world.reporter.get("/api/v1/reports/flags?period=" + PERIOD + "&unit=" + world.province)
+                    .json().get("items");
+            assertThat(flags).hasSize(1);
+            expect(page.locator("#flag-list li.flag")).hasCount(1);
+            expect(page.locator("#flag-list li.flag[data-kind=attendance_above_capacity]"))
+                    .containsText(flags.get(0).get("message").asText());
+
             Locator persons = page.locator("section.indicator[data-indicator=persons_trained]");
             expect(persons.locator(".definition")).containsText(
                     Reports.rowsOf(api, "persons_trained").get(0).get("definition").asText());
@@ -284,6 +297,7 @@ class ReportPageIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to English")).click();
             expect(page.locator("#report-status")).hasText("Report loaded.");
             expect(page.locator("#indicators-title")).hasText("Indicators");
+            expect(page.locator("#flag-list li.flag")).containsText("more than the course's 2 places");
             expect(page.locator("section.indicator[data-indicator=persons_trained] h3")).hasText("Unique persons trained");
             expect(page.locator("#chart-list figcaption").first()).hasText("Unique persons trained, by unit");
             page.locator("section.indicator[data-indicator=persons_trained] tr[data-sex=male][data-unit-code='"
