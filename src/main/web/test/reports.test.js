@@ -2,7 +2,7 @@
 // (report/ReportPageIT) checks the page against the real server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cellFilters, flagsQuery, periodParams, recordsQuery, reportQuery, rowKeys, womenAndMen } from '../src/reports/query.js';
+import { cellFilters, periodParams, recordsQuery, reportQuery, rowKeys, womenAndMen } from '../src/reports/query.js';
 
 const row = (extra) => ({ indicator: 'persons_trained', label: 'x', definition: 'y', valueType: 'count', counts: 'completed',
   period: '2026-H1', value: 0, numerator: null, denominator: null, planned: null, ...extra });
@@ -26,7 +26,6 @@ test('a report asks for its period, unit, breakdowns and successors; the records
   assert.equal(recordsQuery(choice, cell),
       'period=2026-H1&unit=061&mapSuccessors=true&sex=female&unitCode=null&ethnicMinority=false&limit=50');
   assert.equal(recordsQuery({ ...choice, mapSuccessors: false }, row({}), 'abc'), 'period=2026-H1&unit=061&limit=50&cursor=abc');
-  assert.equal(flagsQuery(choice), 'period=2026-H1&unit=061&mapSuccessors=true', 'the flags of the same courses, no breakdowns');
 });
 
 test('the columns of an indicator are the breakdown keys its rows have, in the order of the breakdowns', () => {

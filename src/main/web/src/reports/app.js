@@ -9,7 +9,7 @@ import { $, element } from '../dom.js';
 import { unitsBelow } from '../units.js';
 import { loginForm } from '../login.js';
 import { REPORTS } from './strings.js';
-import { BREAKDOWNS, flagsQuery, recordsQuery, reportQuery, rowKeys, womenAndMen } from './query.js';
+import { BREAKDOWNS, recordsQuery, reportQuery, rowKeys, womenAndMen } from './query.js';
 import { womenAndMenChart } from './chart.js';
 
 /** Who may read reports (Role.READERS on the server). */
@@ -229,7 +229,7 @@ async function showReport(choice) {
     const chartOf = by => api.call('GET', indicatorsUrl({ ...choice, by: ['sex', by] }, { indicators: CHART_INDICATOR }));
     const [report, byUnit, byGroup, flags] = await Promise.all([
       api.call('GET', indicatorsUrl(choice)), chartOf('unit'), chartOf('targetGroup'),
-      api.call('GET', '/api/v1/reports/flags?' + flagsQuery(choice))]);
+      api.call('GET', '/api/v1/reports/flags?' + reportQuery(choice))]);
     state.choice = choice;
     state.report = report;
     $('result').hidden = false;

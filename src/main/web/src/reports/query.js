@@ -48,7 +48,7 @@ function scopeParams({ period, unit, mapSuccessors }) {
   return params;
 }
 
-/** The query string of GET /api/v1/reports/indicators. */
+/** The query string of GET /api/v1/reports/indicators (and of its flags, /api/v1/reports/flags). */
 export function reportQuery(choice, extra = {}) {
   const params = scopeParams(choice);
   if (choice.by?.length) {
@@ -56,11 +56,6 @@ export function reportQuery(choice, extra = {}) {
   }
   Object.entries(extra).forEach(([name, value]) => params.set(name, value));
   return params.toString();
-}
-
-/** The query string of GET /api/v1/reports/flags: the report's period and unit, no breakdowns. */
-export function flagsQuery(choice) {
-  return scopeParams(choice).toString();
 }
 
 /** The filters of a report row: each breakdown key it has, with `null` for "not recorded". */

@@ -5,14 +5,16 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Something a report compiler should look at before trusting a period's numbers (see the Flag
- * schema): the courses and sessions it is about, and a sentence saying what is odd about them.
+ * Something a report compiler should look at before trusting or publishing a period's numbers (see
+ * the Flag schema): the courses and sessions it is about, or the report cell, and a sentence saying
+ * what is odd about them.
  */
 public record Flag(Kind kind, String message, int count, Integer limit, UUID participantId, List<FlagCourse> courses,
-                   List<FlagSession> sessions) {
+                   List<FlagSession> sessions, String indicator, Map<String, Object> cell) {
 
     /** The kinds, in the order a compiler sees them. */
     public enum Kind {
@@ -23,7 +25,9 @@ public record Flag(Kind kind, String message, int count, Integer limit, UUID par
         /** One person present at two courses' sessions that overlap in time. */
         two_places_at_once,
         /** Courses of different units attended by exactly the same people: a list copied? */
-        identical_lists
+        identical_lists,
+        /** A report cell by ethnicity or age of so few people that each could be recognised. */
+        small_count
     }
 
     public record FlagCourse(UUID id, String code, String title, String unitCode, LocalDate startDate) {

@@ -58,7 +58,7 @@ record Report(Period period, String unitCode, String unitName, List<Breakdown> b
     }
 
     /** Breakdown values are text in SQL; ethnicMinority is a boolean in JSON. */
-    private static Object jsonValue(Breakdown b, String value) {
+    static Object jsonValue(Breakdown b, String value) {
         return b == Breakdown.ETHNIC_MINORITY && value != null ? Boolean.valueOf(value) : value;
     }
 

@@ -57,10 +57,7 @@ public final class ReportController {
     }
 
     public void flags(Context ctx) {
-        ReportService.Request request = new ReportService.Request(Params.query(ctx, "period"),
-                Params.queryDate(ctx, "from"), Params.queryDate(ctx, "to"), Params.query(ctx, "unit"), List.of(),
-                mapSuccessors(ctx), List.of());
-        ctx.json(service.flags(AccessManager.caller(ctx), request, Messages.locale(ctx)));
+        ctx.json(service.flags(AccessManager.caller(ctx), request(ctx), Messages.locale(ctx)));
     }
 
     public void dataValueSet(Context ctx) {
@@ -78,17 +75,13 @@ public final class ReportController {
 
     /** The report parameters of the query string. */
     private static ReportService.Request request(Context ctx) {
-        return new ReportService.Request(Params.query(ctx, "period"), Params.queryDate(ctx, "from"),
-                Params.queryDate(ctx, "to"), Params.query(ctx, "unit"), list(Params.query(ctx, "by")),
-                mapSuccessors(ctx), list(Params.query(ctx, "indicators")));
-    }
-
-    private static boolean mapSuccessors(Context ctx) {
         String mapSuccessors = Params.query(ctx, "mapSuccessors");
         if (mapSuccessors != null && !mapSuccessors.equals("true") && !mapSuccessors.equals("false")) {
             throw ApiException.invalid("mapSuccessors", "wrong_type");
         }
-        return "true".equals(mapSuccessors);
+        return new ReportService.Request(Params.query(ctx, "period"), Params.queryDate(ctx, "from"),
+                Params.queryDate(ctx, "to"), Params.query(ctx, "unit"), list(Params.query(ctx, "by")),
+                "true".equals(mapSuccessors), list(Params.query(ctx, "indicators")));
     }
 
     private static List<String> list(String commaSeparated) {

@@ -40,6 +40,10 @@ public final class ReportService {
     /** More rows than this is a breakdown too fine to read: the client must narrow it. */
     static final int MAX_ROWS = 100_000;
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    /** Breakdowns by personal data (ethnicity, age) whose small cells could point at a person. */
+    private static final Set<Breakdown> SENSITIVE = EnumSet.of(Breakdown.ETHNIC_MINORITY, Breakdown.AGE_BAND);
+    /** Fewer people than this in a cell by personal data could be recognised one by one. */
+    static final int SMALL_COUNT = 5;
     /** More flags than this is a data set to fix at its source, not to read flag by flag. */
     static final int MAX_FLAGS = 1_000;
     /** Halves from 1 January and 1 July, unless the province says otherwise. */
@@ -122,13 +126,55 @@ public final class ReportService {
                     .sorted(Comparator.comparing(Flag.FlagCourse::code)).toList();
             List<Flag.FlagSession> itsSessions = f.sessionIds().stream().map(sessions::get).toList();
             flags.add(new Flag(f.kind(), flagMessage(locale, f, itsCourses, itsSessions), f.count(), f.limit(),
-                    f.participantId(), itsCourses, itsSessions));
+                    f.participantId(), itsCourses, itsSessions, null, null));
         }
-        flags.sort(Comparator.comparing(Flag::kind).thenComparing(f -> f.courses().get(0).code())
+        if (ctx.by.stream().anyMatch(SENSITIVE::contains)) {
+            flags.addAll(smallCounts(report(caller, request), locale));
+        }
+        // a sort that keeps ties in order: small counts stay in the report's order
+        flags.sort(Comparator.comparing(Flag::kind)
+                .thenComparing(f -> f.courses().isEmpty() ? "" : f.courses().get(0).code())
                 .thenComparing(f -> f.sessions().isEmpty() ? LocalDate.MIN : f.sessions().get(0).date()));
         boolean truncated = flags.size() > MAX_FLAGS;
         return new Flag.Listing(ctx.period.name(), ctx.period.from(), ctx.period.to(), ctx.root,
                 ctx.tree.name(ctx.root), truncated ? flags.subList(0, MAX_FLAGS) : flags, truncated);
+    }
+
+    /**
+     * The cells of a report broken down by ethnicity or age band whose people (a count, or a share's
+     * numerator or denominator) are so few, 1 to SMALL_COUNT - 1, that each could be recognised:
+     * personal data to merge into a larger cell before the table is published.
+     */
+    private static List<Flag> smallCounts(Report report, Locale locale) {
+        List<Flag> flags = new ArrayList<>();
+        for (Report.Row row : report.rows()) {
+            boolean ofPeople = !row.indicator().subject().equals("course") && !row.indicator().subject().equals("plan");
+            boolean sensitive = row.cell().entrySet().stream()
+                    .anyMatch(e -> SENSITIVE.contains(e.getKey()) && e.getValue() != null);
+            if (!ofPeople || !sensitive) {
+                continue;
+            }
+            // a count's people, or a share's (numerator and denominator)
+            List<Long> people = row.numerator() != null ? Arrays.asList(row.numerator(), row.denominator())
+                    : List.of(row.value() == null ? 0L : row.value().longValue());
+            long fewest = people.stream().filter(n -> n != null && n > 0).mapToLong(Long::longValue).min().orElse(0);
+            if (fewest == 0 || fewest >= SMALL_COUNT) {
+                continue;
+            }
+            Map<String, Object> cell = new LinkedHashMap<>();
+            List<String> described = new ArrayList<>();
+            boolean vietnamese = locale.getLanguage().equals("vi");
+            row.cell().forEach((b, value) -> {
+                cell.put(b.key, Report.jsonValue(b, value));
+                // value names are Vietnamese only (the files'); in English the cell is said by its keys
+                described.add(vietnamese ? b.headingVi + ": " + report.labels().of(b, value) : b.key + "=" + value);
+            });
+            String message = Messages.get(locale, "flag.small_count", row.indicator().label(locale),
+                    String.join("; ", described), fewest, SMALL_COUNT);
+            flags.add(new Flag(Flag.Kind.small_count, message, (int) fewest, SMALL_COUNT, null, List.of(), List.of(),
+                    row.indicator().code(), cell));
+        }
+        return flags;
     }
 
     private static String flagMessage(Locale locale, FlagRepository.Found f, List<Flag.FlagCourse> courses,
@@ -143,6 +189,7 @@ public final class ReportService {
             case two_places_at_once -> Messages.get(locale, "flag." + f.kind(), date, courses.get(0).code(),
                     courses.get(1).code());
             case identical_lists -> Messages.get(locale, "flag." + f.kind(), courses.size(), f.count(), codes);
+            case small_count -> throw new IllegalArgumentException("a report cell's flag, said by smallCounts");
         };
     }
 

@@ -167,6 +167,47 @@ class ReportFlagsIT {
     }
 
     @Test
+    void cellsByEthnicityOfFewerThanFivePeopleAreFlaggedBeforePublishing() {
+        UUID course = course(world.communeA1, MARCH_2);
+        List<UUID> present = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            present.add(Fixtures.participant(world, "Trần Thị Kinh " + i, "female", world.communeA1, 1980, "01"));
+        }
+        present.add(Fixtures.participant(world, "Hoàng Thị Tày", "female", world.communeA1, 1985, "02"));
+        present.add(Fixtures.participant(world, "Nông Văn Tày", "male", world.communeA1, 1979, "02"));
+        attended(course, session(course, MARCH_2, 8, 11), MARCH_2, 8, present);
+
+        assertThat(ofKind(flags(world.reporter, "period=2026"), "small_count")).as("no breakdown by personal data")
+                .isEmpty();
+        JsonNode flags = flags(world.reporter, "period=2026&by=ethnicMinority");
+        List<JsonNode> small = ofKind(flags, "small_count");
+        JsonNode persons = small.stream().filter(f -> f.get("indicator").asText().equals("persons_trained"))
+                .findFirst().orElseThrow();
+        assertThat(persons.get("count").asInt()).as("two people of an ethnic minority").isEqualTo(2);
+        assertThat(persons.get("limit").asInt()).isEqualTo(5);
+        assertThat(persons.get("cell").get("ethnicMinority").asBoolean()).isTrue();
+        assertThat(persons.get("message").asText()).contains("Dân tộc thiểu số", "2");
+
+        // exactly the report's cells by ethnicity with 1 to 4 people in a count, numerator or denominator
+        JsonNode report = Reports.report(world.reporter, "period=2026&by=ethnicMinority");
+        List<String> expected = new ArrayList<>();
+        report.get("rows").forEach(row -> {
+            if (!row.has("ethnicMinority") || row.get("ethnicMinority").isNull()) {
+                return;
+            }
+            List<JsonNode> people = row.get("numerator").isNull() ? List.of(row.get("value"))
+                    : List.of(row.get("numerator"), row.get("denominator"));
+            // (only indicators of people can be broken down by ethnicity)
+            if (people.stream().anyMatch(n -> !n.isNull() && n.asLong() >= 1 && n.asLong() <= 4)) {
+                expected.add(row.get("indicator").asText() + "/" + row.get("ethnicMinority").asText());
+            }
+        });
+        assertThat(small.stream().map(f -> f.get("indicator").asText() + "/" + f.get("cell").get("ethnicMinority")
+                .asText())).containsExactlyInAnyOrderElementsOf(expected).contains("persons_trained/true")
+                .doesNotContain("persons_trained/false");
+    }
+
+    @Test
     void aDistrictReporterSeesTheFlagsOfTheirDistrictOnly() {
         UUID inB = course(world.communeB1, MARCH_2);
         attended(inB, session(inB, MARCH_2, 8, 11), MARCH_2, 8, people("Hoàng Văn Đông", 2));
