@@ -23,7 +23,8 @@ public final class CourseController {
         CourseRepository courseRepository = new CourseRepository(core.dsl());
         SessionRepository sessionRepository = new SessionRepository(core.dsl());
         this.courses = new CourseService(core, courseRepository, sessionRepository);
-        this.sessions = new SessionService(core.dsl(), courseRepository, sessionRepository, core.audit());
+        this.sessions = new SessionService(core.dsl(), courseRepository, sessionRepository, core.audit(),
+                core.config().clockSkewTolerance());
     }
 
     public void list(Context ctx) {

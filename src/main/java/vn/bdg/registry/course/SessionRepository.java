@@ -2,13 +2,16 @@ package vn.bdg.registry.course;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
+import vn.bdg.registry.attendance.Outcome;
 import vn.bdg.registry.auth.Caller;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,6 +98,27 @@ public final class SessionRepository {
         return tx.fetchExists(CHECK_IN, CHECK_IN.SESSION_ID.eq(id))
                 || tx.fetchExists(EXCUSED_ABSENCE, EXCUSED_ABSENCE.SESSION_ID.eq(id))
                 || tx.fetchExists(SIGN_IN_SHEET, SIGN_IN_SHEET.SESSION_ID.eq(id));
+    }
+
+    /** How many live attendances at a session were judged before a time, and how many after another. */
+    public record Outside(int before, int after) {
+        public boolean any() {
+            return before > 0 || after > 0;
+        }
+    }
+
+    /**
+     * The session's live attendances (accepted scans not undone) judged, by the server's clock as far
+     * as known, before from or after to. Locks the session, so that no scan is stored at it between
+     * this answer and the session's change.
+     */
+    public Outside attendancesOutside(DSLContext tx, UUID id, OffsetDateTime from, OffsetDateTime to) {
+        tx.select(COURSE_SESSION.ID).from(COURSE_SESSION).where(COURSE_SESSION.ID.eq(id)).forUpdate().execute();
+        Field<OffsetDateTime> judged = DSL.coalesce(CHECK_IN.JUDGED_AT, CHECK_IN.SCANNED_AT);
+        return tx.select(DSL.count().filterWhere(judged.lt(from)), DSL.count().filterWhere(judged.gt(to)))
+                .from(CHECK_IN)
+                .where(CHECK_IN.SESSION_ID.eq(id).and(Outcome.liveAttendance(CHECK_IN)))
+                .fetchOne(r -> new Outside(r.value1(), r.value2()));
     }
 
     public void delete(DSLContext tx, UUID id) {

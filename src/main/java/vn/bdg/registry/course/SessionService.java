@@ -1,20 +1,25 @@
 package vn.bdg.registry.course;
 
 import org.jooq.DSLContext;
+import vn.bdg.registry.attendance.SessionContext;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Validator;
 
+import java.time.Duration;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Rules for sessions: on a date within the course, ending after they start, and only while the
- * course is not closed. A running course keeps at least one session.
+ * course is not closed. A running course keeps at least one session; a session keeps a time that
+ * holds the attendances recorded at it.
  */
 public final class SessionService {
     private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
@@ -24,12 +29,15 @@ public final class SessionService {
     private final CourseRepository courses;
     private final SessionRepository sessions;
     private final AuditLog audit;
+    private final Duration clockTolerance;
 
-    public SessionService(DSLContext dsl, CourseRepository courses, SessionRepository sessions, AuditLog audit) {
+    public SessionService(DSLContext dsl, CourseRepository courses, SessionRepository sessions, AuditLog audit,
+                          Duration clockTolerance) {
         this.dsl = dsl;
         this.courses = courses;
         this.sessions = sessions;
         this.audit = audit;
+        this.clockTolerance = clockTolerance;
     }
 
     public List<Session> list(Caller caller, UUID courseId) {
@@ -60,6 +68,7 @@ public final class SessionService {
             Locked locked = lockForWrite(tx, caller, id);
             Session after = checked(id, locked.course().id(), SessionInput.of(locked.session()).overlaidWith(patch));
             checkWithinCourse(locked.course(), after);
+            checkKeepsAttendance(tx, locked.session(), after);
             Session updated = sessions.update(tx, after);
             audit.record(tx, caller, "update", "session", id, locked.session(), updated);
             return updated;
@@ -102,6 +111,39 @@ public final class SessionService {
             throw ApiException.conflict("course_closed", course.status().name());
         }
         return course;
+    }
+
+    /**
+     * A new date or time must still hold every live attendance recorded at the session, by the
+     * rule a scan is judged by (the check-in window with the clock tolerance): otherwise the sheet
+     * would count scans the server now refuses (an offline copy of one uploaded later gets
+     * session_not_open) and call them on time or late against hours they were not made in. A
+     * mistaken scan is undone first; refused scans are evidence only and do not hold the session.
+     */
+    private void checkKeepsAttendance(DSLContext tx, Session before, Session after) {
+        if (after.date().equals(before.date()) && after.startTime().equals(before.startTime())
+                && after.endTime().equals(before.endTime())) {
+            return;
+        }
+        SessionContext window = new SessionContext(after.id(), after.courseId(), null, null, null, null,
+                after.date(), after.startTime(), after.endTime(), null);
+        SessionRepository.Outside outside = sessions.attendancesOutside(tx, after.id(),
+                window.opensAt().minus(clockTolerance), window.closesAt().plus(clockTolerance));
+        if (!outside.any()) {
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (!after.date().equals(before.date())) {
+            errors.add(new FieldError("date", "has_attendance_outside", outside.before() + outside.after()));
+        } else {
+            if (outside.before() > 0) {
+                errors.add(new FieldError("startTime", "has_attendance_outside", outside.before()));
+            }
+            if (outside.after() > 0) {
+                errors.add(new FieldError("endTime", "has_attendance_outside", outside.after()));
+            }
+        }
+        throw new ApiException(422, "rule_violated", errors);
     }
 
     private static void checkWithinCourse(Course course, Session s) {
