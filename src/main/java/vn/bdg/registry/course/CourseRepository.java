@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static vn.bdg.registry.db.Sequences.COURSE_CODE_SEQ;
+import static vn.bdg.registry.db.Tables.APP_USER;
 import static vn.bdg.registry.db.Tables.COURSE;
 import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
@@ -132,6 +133,19 @@ public final class CourseRepository {
                 .orderBy(COURSE.START_DATE.desc(), COURSE.ID)
                 .limit(limit)
                 .fetch(CourseRepository::toCourse);
+    }
+
+    /** A user account assigned to a course whose scope is a district or commune (unitCode). */
+    public record ScopedTrainer(String username, String unitCode) {
+    }
+
+    /** The course's assigned users scoped to a unit (the province-wide ones may teach anywhere), by username. */
+    public List<ScopedTrainer> scopedTrainers(DSLContext tx, UUID courseId) {
+        return tx.select(APP_USER.USERNAME, APP_USER.UNIT_CODE).from(COURSE_TRAINER)
+                .join(APP_USER).on(APP_USER.ID.eq(COURSE_TRAINER.USER_ID))
+                .where(COURSE_TRAINER.COURSE_ID.eq(courseId).and(APP_USER.UNIT_CODE.isNotNull()))
+                .orderBy(APP_USER.USERNAME)
+                .fetch(r -> new ScopedTrainer(r.value1(), r.value2()));
     }
 
     public boolean codeTaken(DSLContext tx, String provinceCode, String code) {

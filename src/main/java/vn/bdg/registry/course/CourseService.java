@@ -109,7 +109,7 @@ public final class CourseService {
         return CourseStatus.valueOf(status);
     }
 
-    /** Rules that depend on what the course already has: its sessions and its enrolled trainees. */
+    /** Rules that depend on what the course already has: its sessions, trainers and enrolled trainees. */
     private void checkAgainstState(DSLContext tx, Course before, CourseInput in, CourseStatus to) {
         if (!in.startDate().equals(before.startDate()) || !in.endDate().equals(before.endDate())) {
             SessionRepository.DateRange held = sessions.dateRange(tx, before.id());
@@ -118,6 +118,16 @@ public final class CourseService {
             }
             if (held != null && held.last().isAfter(in.endDate())) {
                 throw ApiException.unprocessable("endDate", "has_sessions_outside");
+            }
+        }
+        if (!in.unitCode().equals(before.unitCode())) {
+            // a trainer scoped to a district or commune is assigned only to courses held there
+            // (TrainerService.assign): moved elsewhere, the course would vanish from their phone
+            List<String> outside = courses.scopedTrainers(tx, before.id()).stream()
+                    .filter(t -> !core.units().scopeOf(t.unitCode()).contains(in.unitCode()))
+                    .map(CourseRepository.ScopedTrainer::username).toList();
+            if (!outside.isEmpty()) {
+                throw ApiException.unprocessable("unitCode", "trainers_out_of_scope", String.join(", ", outside));
             }
         }
         if (to != before.status() && to.needsSessions() && sessions.count(tx, before.id()) == 0) {

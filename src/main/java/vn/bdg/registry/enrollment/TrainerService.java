@@ -39,7 +39,8 @@ public final class TrainerService {
     public CourseTrainer assign(Caller caller, UUID courseId, UUID userId) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            Course course = courses.find(tx, caller, courseId).orElseThrow(ApiException::notFound);
+            // locked, as a change of the course's unit locks it: neither slips past the other's check
+            Course course = courses.lock(tx, caller, courseId).orElseThrow(ApiException::notFound);
             TrainerRepository.Assignable user = trainers.assignable(tx, caller, userId)
                     .orElseThrow(() -> ApiException.unprocessable("userId", "unknown_user"));
             // a user scoped to a district or commune sees and scans only courses of their units:

@@ -103,6 +103,40 @@ class TrainerAssignmentIT {
     }
 
     @Test
+    void aCourseIsNotMovedOutOfTheUnitOfATrainerAssignedToIt() {
+        Api districtTrainer = world.newUser("dtrainer", Role.trainer, world.districtA);
+        String districtTrainerId = userId(districtTrainer);
+        String session = createSession(organizer, course, Fixtures.START);
+        assertThat(assign(course, districtTrainerId).status()).isEqualTo(201);
+        assertThat(assign(course, trainerId).status()).as("a province-wide trainer goes anywhere").isEqualTo(201);
+
+        Api.Res moved = organizer.inLanguage("en").patch("/api/v1/courses/" + course,
+                Map.of("unitCode", world.districtB));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(422);
+        assertThat(errorFields(moved)).containsExactly("unitCode");
+        JsonNode error = moved.json().get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("trainers_out_of_scope");
+        assertThat(error.get("message").asText()).contains(world.username("dtrainer"))
+                .doesNotContain(world.username("trainer"));
+        Api.Res inVietnamese = organizer.inLanguage("vi").patch("/api/v1/courses/" + course,
+                Map.of("unitCode", world.districtB));
+        assertThat(inVietnamese.json().get("errors").get(0).get("message").asText())
+                .contains(world.username("dtrainer"));
+        // the trainer still sees and scans the course they were given
+        assertThat(organizer.get("/api/v1/courses/" + course).json().get("unitCode").asText())
+                .isEqualTo(world.districtA);
+        assertThat(districtTrainer.get("/api/v1/sessions/" + session + "/roster").status()).isEqualTo(200);
+
+        // within the trainer's district the course may move; once they are unassigned, anywhere
+        assertThat(organizer.patch("/api/v1/courses/" + course, Map.of("unitCode", world.communeA1)).status())
+                .isEqualTo(200);
+        assertThat(organizer.delete("/api/v1/courses/" + course + "/trainers/" + districtTrainerId).status())
+                .isEqualTo(204);
+        Api.Res movedNow = organizer.patch("/api/v1/courses/" + course, Map.of("unitCode", world.districtB));
+        assertThat(movedNow.status()).as(movedNow.body()).isEqualTo(200);
+    }
+
+    @Test
     void aTrainerSeesExactlyTheCoursesAssignedToThem() {
         String other = createCourse(organizer, world.districtB);
         String session = createSession(organizer, course, Fixtures.START);
