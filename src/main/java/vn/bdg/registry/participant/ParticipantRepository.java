@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static vn.bdg.registry.db.Tables.CERTIFICATE;
 import static vn.bdg.registry.db.Tables.CERTIFICATE_WITHHELD;
 import static vn.bdg.registry.db.Tables.CHECK_IN;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
@@ -255,6 +256,21 @@ final class ParticipantRepository {
         if (!ids.isEmpty()) {
             tx.deleteFrom(ENROLLMENT).where(ENROLLMENT.ID.in(ids)).execute();
         }
+    }
+
+    /**
+     * The courses in which a record of one side and a record of the other each hold a valid
+     * certificate, as "number / number" (one side's first), ordered by the first number.
+     */
+    List<String> liveCertificatesOfSameCourse(DSLContext tx, Collection<UUID> oneSide, Collection<UUID> otherSide) {
+        var a = CERTIFICATE.as("a");
+        var b = CERTIFICATE.as("b");
+        return tx.select(a.NUMBER, b.NUMBER).from(a)
+                .join(b).on(b.COURSE_ID.eq(a.COURSE_ID))
+                .where(a.PARTICIPANT_ID.in(oneSide).and(b.PARTICIPANT_ID.in(otherSide))
+                        .and(a.STATUS.eq("valid")).and(b.STATUS.eq("valid")))
+                .orderBy(a.NUMBER)
+                .fetch(r -> r.value1() + " / " + r.value2());
     }
 
     void moveEnrollments(DSLContext tx, Collection<UUID> ids, UUID toParticipant) {

@@ -229,7 +229,8 @@ final class ParticipantService {
     }
 
     /**
-     * Merges the duplicate into the kept record in one transaction: its enrollments move (where
+     * Merges the duplicate into the kept record in one transaction (refused while both hold a valid
+     * certificate of the same course: one is revoked first): its enrollments move (where
      * both were enrolled in a course, one enrollment stays: the kept one's, unless only the
      * duplicate's is still active), the kept record's empty fields are filled from it, flags that
      * named it now name the kept record, and it is marked merged_into.
@@ -246,6 +247,13 @@ final class ParticipantService {
             ParticipantRecord duplicate = locked.get(duplicateId);
             if (keptId.equals(duplicateId) || kept.getMergedInto() != null || duplicate.getMergedInto() != null) {
                 throw ApiException.conflict("conflict");
+            }
+            // one person holds one valid certificate of a course: with one each (or through records
+            // merged into them before), the merge would leave two, and the course's list only one
+            List<String> twice = participants.liveCertificatesOfSameCourse(tx,
+                    withMerged(tx, caller, keptId), withMerged(tx, caller, duplicateId));
+            if (!twice.isEmpty()) {
+                throw ApiException.conflict("both_certified", String.join(", ", twice));
             }
 
             Map<UUID, EnrollmentRecord> keptByCourse = new HashMap<>();
@@ -299,6 +307,13 @@ final class ParticipantService {
     }
 
     // ------------------------------------------------------------------------------------ helpers
+
+    /** The record and the records merged into it before, at any depth. */
+    private static Set<UUID> withMerged(DSLContext tx, Caller caller, UUID id) {
+        Set<UUID> all = new LinkedHashSet<>(MergedRecords.into(tx, caller.provinceCode(), List.of(id)).keySet());
+        all.add(id);
+        return all;
+    }
 
     /** The checked data, or a 400 (malformed) or 422 (unknown codes or units) with every error. */
     ParticipantData checked(Caller caller, ParticipantInput input) {

@@ -296,6 +296,38 @@ class CertificateIT {
     }
 
     @Test
+    void twoRecordsEachCertifiedForTheSameCourseAreMergedOnlyOnceOneCertificateIsRevoked() {
+        CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+        UUID duplicate = person("Đinh Thị Thu");
+        UUID kept = person("Đinh Thị Thu");
+        Fixtures.enroll(world, course.id(), duplicate);
+        Fixtures.enroll(world, course.id(), kept);
+        CertificateFixtures.attend(world, course, 0, duplicate);
+        CertificateFixtures.attend(world, course, 0, kept);
+        Map<String, JsonNode> issued = byParticipant(issue(world, course.id()));
+        String duplicateNumber = issued.get(duplicate.toString()).get("number").asText();
+        String keptNumber = issued.get(kept.toString()).get("number").asText();
+
+        Api.Res merge = world.organizer.inLanguage("en").post("/api/v1/participants/" + kept + "/merge",
+                Map.of("duplicateId", duplicate.toString()));
+        assertThat(merge.status()).as(merge.body()).isEqualTo(409);
+        assertThat(merge.json().get("code").asText()).isEqualTo("both_certified");
+        assertThat(merge.json().get("detail").asText()).contains(duplicateNumber).contains(keptNumber);
+        JsonNode stillApart = world.organizer.get("/api/v1/participants/" + duplicate).json();
+        assertThat(stillApart.path("mergedInto").isMissingNode() || stillApart.get("mergedInto").isNull()).isTrue();
+
+        // one person, one certificate of the course: the duplicate's revoked, the records merge
+        assertThat(world.organizer.post("/api/v1/certificates/" + duplicateNumber + "/revoke",
+                Map.of("reason", "Hồ sơ trùng")).status()).isEqualTo(200);
+        Api.Res merged = world.organizer.post("/api/v1/participants/" + kept + "/merge",
+                Map.of("duplicateId", duplicate.toString()));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        JsonNode again = issue(world, course.id());
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("issued").findValuesAsText("number")).containsExactly(keptNumber);
+    }
+
+    @Test
     void thePdfPrintsTheExactNameAndAQrWithTheVerificationLinkAndCredential(@TempDir Path dir) throws Exception {
         Tools.require("pdftotext", "apt-get install poppler-utils");
         Tools.require("zbarimg", "apt-get install zbar-tools");
