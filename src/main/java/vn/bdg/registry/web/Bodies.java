@@ -126,7 +126,7 @@ public final class Bodies {
      * surrogate pair without its other half (JSON's "\ud800" alone), which the driver would store
      * as "?".
      */
-    private static boolean storable(String text) {
+    static boolean storable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000' || Character.isLowSurrogate(c)) {

@@ -60,8 +60,9 @@ public record PageRequest(int limit, List<String> after) {
             List<String> key = Json.MAPPER.readValue(
                     new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8),
                     new TypeReference<>() { });
-            // no sort key has a null part: one here was made by hand, and would reach the query as null
-            if (key == null || key.isEmpty() || key.contains(null)) {
+            // no sort key has a null part, nor text PostgreSQL cannot hold (a NUL, half a surrogate pair):
+            // such a cursor was made by hand, and would reach the query as null or fail it
+            if (key == null || key.isEmpty() || key.contains(null) || !key.stream().allMatch(Bodies::storable)) {
                 throw new IllegalArgumentException();
             }
             return key;

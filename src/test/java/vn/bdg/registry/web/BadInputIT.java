@@ -162,4 +162,17 @@ class BadInputIT {
         assertProblem(organizer.get("/api/v1/organizations?cursor=%25%25%25"), 400, "validation_failed");
         assertProblem(organizer.get("/api/v1/admin-units?at=31-12-2024"), 400, "validation_failed");
     }
+
+    @Test
+    void aCursorWhoseSortKeyHoldsTheNulCharacterIsInvalidNotAServerError() {
+        // ["\u0000","x"]: well-formed JSON in base64url, but PostgreSQL's text cannot hold the NUL it carries
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("[\"\\u0000\",\"x\"]".getBytes(StandardCharsets.UTF_8));
+        for (String list : List.of("/api/v1/organizations", "/api/v1/admin-units")) {
+            Api.Res res = organizer.get(list + "?cursor=" + cursor);
+            assertProblem(res, 400, "validation_failed");
+            assertThat(res.json().get("errors").get(0).get("field").asText()).as(list).isEqualTo("cursor");
+            assertThat(res.json().get("errors").get(0).get("code").asText()).as(list).isEqualTo("invalid_cursor");
+        }
+    }
 }

@@ -22,7 +22,8 @@ class PageRequestTest {
 
     @Test
     void aCursorWithANullPartIsInvalidLikeAnyOtherMadeByHand() {
-        for (String json : List.of("[null,null]", "[\"2023\",null]", "[null]", "[]", "null", "{\"a\":1}")) {
+        for (String json : List.of("[null,null]", "[\"2023\",null]", "[null]", "[]", "null", "{\"a\":1}",
+                "[\"\\u0000\",\"x\"]", "[\"\\ud800\"]")) {
             ApiException e = catchThrowableOfType(() -> PageRequest.decode(cursor(json)), ApiException.class);
             assertThat(e).as(json).isNotNull();
             assertThat(e.errors()).as(json).extracting(FieldError::code).containsExactly("invalid_cursor");
