@@ -111,7 +111,9 @@ public final class Ed25519 {
             }
             return Optional.of(new Parsed(header.getKeyID(), claims,
                     jws.getSigningInput(), jws.getSignature().decode()));
-        } catch (ParseException | IllegalArgumentException e) {
+        } catch (ParseException | RuntimeException e) {
+            // Nimbus throws more than ParseException at text that is JSON but no JWS header, e.g. a
+            // NullPointerException at a header that is "null": still just not a token
             return Optional.empty();
         }
     }

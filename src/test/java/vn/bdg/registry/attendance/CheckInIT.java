@@ -184,6 +184,27 @@ class CheckInIT {
         assertThat(attendanceCount()).isZero();
     }
 
+    private static String base64url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCardWhoseHeaderIsJsonNullIsInvalidLiveAndInABatchNotAServerError() {
+        // "null" is JSON, but no JWS header: the parser used to fail on it with a NullPointerException
+        String[] parts = cardOf(hoa).split("\\.");
+        String nullHeader = base64url("null") + "." + parts[1] + "." + parts[2];
+        for (String bad : List.of(nullHeader, base64url("null") + "." + parts[1] + ".")) {
+            assertThat(checkIn(world.trainer, session, scan(bad)).get("outcome").asText()).as(bad)
+                    .isEqualTo("invalid_card");
+        }
+        Map<String, Object> offline = scan(nullHeader);
+        offline.put("sessionId", session.toString());
+        Api.Res batch = world.trainer.post("/api/v1/check-ins/batch", Map.of("items", List.of(offline)));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(batch.json().get("items").get(0).get("outcome").asText()).isEqualTo("invalid_card");
+        assertThat(attendanceCount()).isZero();
+    }
+
     @Test
     void aRevokedCardIsRefusedAndItsReplacementAccepted() {
         String lost = cardOf(hoa);

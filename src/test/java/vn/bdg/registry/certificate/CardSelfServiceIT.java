@@ -10,6 +10,7 @@ import vn.bdg.registry.support.World;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -119,6 +120,13 @@ class CardSelfServiceIT {
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         assertThat(anyone.get("/api/v1/public/cards/" + forged).status()).isEqualTo(404);
         assertThat(anyone.get("/api/v1/public/cards/not-a-card").status()).isEqualTo(404);
+        // a header that is JSON null is no JWS header: 404 like any text that is not a card, not a 500
+        String nullHeader = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("null".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[1] + "." + parts[2];
+        for (String path : List.of("/api/v1/public/cards/" + nullHeader, "/card/" + nullHeader,
+                "/api/v1/public/cards/" + nullHeader + "/certificates/" + sonsNumber + ".pdf")) {
+            assertThat(anyone.get(path).status()).as(path).isEqualTo(404);
+        }
 
         assertThat(world.organizer.post("/api/v1/participants/" + hoa + "/card/revoke", Map.of("reason", "Mất thẻ"))
                 .status()).isEqualTo(200);

@@ -237,6 +237,15 @@ class PublicVerificationIT {
         assertThat(check.get("valid").asBoolean()).as(check.toString()).isTrue();
     }
 
+    @Test
+    void aCredentialWhoseHeaderIsJsonNullIsAnsweredInvalidNotAServerError() {
+        String nullHeader = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("null".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode check = verify(nullHeader + ".eyJ0eXAiOiJjZXJ0In0.");
+        assertThat(check.get("valid").asBoolean()).isFalse();
+        assertThat(check.get("signature").asText()).isEqualTo("invalid");
+    }
+
     private JsonNode verify(String credential) {
         Api.Res res = anyone.post("/api/v1/public/credentials/verify", Map.of("credential", credential));
         assertThat(res.status()).as(res.body()).isEqualTo(200);
