@@ -84,6 +84,9 @@ public final class SigningKeys {
 
     /** Any key by id, retired ones too (to say why something no longer verifies), or empty. */
     public Optional<Key> find(String kid) {
+        if (kid.indexOf('\u0000') >= 0) {
+            return Optional.empty(); // no key has one, and PostgreSQL's text cannot even be asked about it
+        }
         Cached cached = byKid.get(kid);
         if (cached == null || cached.loadedAt().plus(CACHE_TTL).isBefore(Instant.now())) {
             cached = new Cached(dsl.selectFrom(SIGNING_KEY).where(SIGNING_KEY.KID.eq(kid)).fetchOptional(SigningKeys::toKey),

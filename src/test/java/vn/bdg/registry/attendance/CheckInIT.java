@@ -206,6 +206,24 @@ class CheckInIT {
     }
 
     @Test
+    void aCardWhoseKeyIdHoldsTheNulCharacterIsInvalidNotAServerError() {
+        // JSON allows "\u0000" in the kid; PostgreSQL's text cannot hold it, so looking the key up failed the scan
+        String[] parts = cardOf(hoa).split("\\.");
+        String nulKid = base64url("{\"kid\":\"\\u0000\",\"alg\":\"EdDSA\"}") + "." + parts[1] + "." + parts[2];
+        assertThat(checkIn(world.trainer, session, scan(nulKid)).get("outcome").asText()).isEqualTo("invalid_card");
+        Map<String, Object> offline = scan(nulKid);
+        offline.put("sessionId", session.toString());
+        Api.Res batch = world.trainer.post("/api/v1/check-ins/batch", Map.of("items", List.of(offline)));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(batch.json().get("items").get(0).get("outcome").asText()).isEqualTo("invalid_card");
+        assertThat(Api.anonymous().get("/api/v1/public/cards/" + nulKid).status()).isEqualTo(404);
+        Api.Res verify = Api.anonymous().post("/api/v1/public/credentials/verify", Map.of("credential", nulKid));
+        assertThat(verify.status()).as(verify.body()).isEqualTo(200);
+        assertThat(verify.json().get("valid").asBoolean()).isFalse();
+        assertThat(attendanceCount()).isZero();
+    }
+
+    @Test
     void aRevokedCardIsRefusedAndItsReplacementAccepted() {
         String lost = cardOf(hoa);
         Api.Res reissued = world.organizer.post("/api/v1/participants/" + hoa + "/card/revoke",
