@@ -56,6 +56,7 @@ import vn.bdg.registry.user.UserRepository;
 import vn.bdg.registry.user.UserService;
 import vn.bdg.registry.web.ClientAddress;
 import vn.bdg.registry.web.ClientRateLimiter;
+import vn.bdg.registry.web.DotSegments;
 import vn.bdg.registry.web.ErrorHandlers;
 import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.Params;
@@ -149,6 +150,10 @@ public final class App {
             cfg.contextResolver.ip = ctx -> clientAddress.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
             cfg.jetty.modifyServer(server -> new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty())
                     .bindTo(metrics));
+            // ahead of Javalin, whose file lookup fails on a path like /scan/%2e%2e before any handler runs
+            cfg.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new org.eclipse.jetty.servlet.FilterHolder(new DotSegments()), "/*",
+                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             // One line and one timing per request with the route template, never the raw path: paths
             // can hold card tokens and ids, and query strings search terms (names, phones).
             cfg.requestLogger.http((ctx, ms) -> {

@@ -52,12 +52,26 @@ public final class ErrorHandlers {
 
     public static void write(Context ctx, ApiException e) {
         Locale locale = Messages.locale(ctx);
+        if ((e.status() == 429 || e.status() == 503) && e.args().length > 0) {
+            ctx.header("Retry-After", String.valueOf(e.args()[0]));
+        }
+        if (e.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        ctx.status(e.status());
+        ctx.header("Content-Language", locale.toLanguageTag());
+        ctx.result(body(locale, ctx.path(), e));
+        ctx.contentType(PROBLEM_JSON);
+    }
+
+    /** The problem+json document of a failure, in the locale's language; instance is the request's path. */
+    static byte[] body(Locale locale, String instance, ApiException e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:training-registry:problem:" + e.code().replace('_', '-'));
         body.put("title", Messages.get(locale, "problem." + e.code() + ".title"));
         body.put("status", e.status());
         body.put("detail", Messages.get(locale, "problem." + e.code() + ".detail", e.args()));
-        body.put("instance", ctx.path());
+        body.put("instance", instance);
         body.put("code", e.code());
         if (!e.errors().isEmpty()) {
             List<Map<String, Object>> errors = e.errors().stream().map(fe -> {
@@ -69,20 +83,11 @@ public final class ErrorHandlers {
             }).toList();
             body.put("errors", errors);
         }
-        if ((e.status() == 429 || e.status() == 503) && e.args().length > 0) {
-            ctx.header("Retry-After", String.valueOf(e.args()[0]));
-        }
-        if (e.status() == 401) {
-            ctx.header("WWW-Authenticate", "Bearer");
-        }
-        ctx.status(e.status());
-        ctx.header("Content-Language", locale.toLanguageTag());
         try {
-            ctx.result(Json.MAPPER.writeValueAsBytes(body));
+            return Json.MAPPER.writeValueAsBytes(body);
         } catch (Exception impossible) {
             throw new IllegalStateException(impossible);
         }
-        ctx.contentType(PROBLEM_JSON);
     }
 
     private static Throwable withoutMessage(Throwable e) {

@@ -117,6 +117,17 @@ class BadInputIT {
     }
 
     @Test
+    void aPathClimbingOutOfAFolderOfFilesIsA404NotAServerError() {
+        // dot segments no browser sends: Jetty's file lookup under /scan, /reports and /docs/assets threw on them
+        Api anyone = Api.anonymous();
+        for (String path : List.of("/scan/%2e%2e", "/reports/%2e%2e", "/docs/assets/%2e%2e", "/scan/%2e%2e/x",
+                "/scan/%2E%2E", "/reports/.%2e/app.js")) {
+            assertProblem(anyone.get(path), 404, "not_found");
+        }
+        assertThat(anyone.get("/scan/").status()).as("the page itself").isEqualTo(200);
+    }
+
+    @Test
     void textWithTheNulCharacterAndDatesBeyondFourDigitYearsAreNamedNotServerErrors() {
         // JSON allows both; PostgreSQL stores neither, so each used to fail the statement (a 500)
         Api.Res nul = organizer.post("/api/v1/organizations",
