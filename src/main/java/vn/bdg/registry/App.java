@@ -56,6 +56,7 @@ import vn.bdg.registry.user.UserRepository;
 import vn.bdg.registry.user.UserService;
 import vn.bdg.registry.web.ClientAddress;
 import vn.bdg.registry.web.ClientRateLimiter;
+import vn.bdg.registry.web.BadMessages;
 import vn.bdg.registry.web.DotSegments;
 import vn.bdg.registry.web.ErrorHandlers;
 import vn.bdg.registry.web.Json;
@@ -150,6 +151,8 @@ public final class App {
             cfg.contextResolver.ip = ctx -> clientAddress.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
             cfg.jetty.modifyServer(server -> new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty())
                     .bindTo(metrics));
+            // requests Jetty refuses before any route (a path with %00, an overlong URI) are problems too
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new BadMessages()));
             // ahead of Javalin, whose file lookup fails on a path like /scan/%2e%2e before any handler runs
             cfg.jetty.modifyServletContextHandler(handler -> handler.addFilter(
                     new org.eclipse.jetty.servlet.FilterHolder(new DotSegments()), "/*",

@@ -64,14 +64,16 @@ public final class ErrorHandlers {
         ctx.contentType(PROBLEM_JSON);
     }
 
-    /** The problem+json document of a failure, in the locale's language; instance is the request's path. */
+    /** The problem+json document of a failure, in the locale's language; instance is the request's path, if known. */
     static byte[] body(Locale locale, String instance, ApiException e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:training-registry:problem:" + e.code().replace('_', '-'));
         body.put("title", Messages.get(locale, "problem." + e.code() + ".title"));
         body.put("status", e.status());
         body.put("detail", Messages.get(locale, "problem." + e.code() + ".detail", e.args()));
-        body.put("instance", instance);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         body.put("code", e.code());
         if (!e.errors().isEmpty()) {
             List<Map<String, Object>> errors = e.errors().stream().map(fe -> {

@@ -128,6 +128,15 @@ class BadInputIT {
     }
 
     @Test
+    void requestsJettyRefusesBeforeTheRoutesAreProblemsToo() {
+        // answered by the HTTP server itself (no route ran): they were HTML pages "Bad Message 400"
+        assertProblem(organizer.get("/api/v1/participants/%00"), 400, "bad_request");
+        assertProblem(organizer.get("/api/v1/participants?q=" + "a".repeat(20_000)), 414, "uri_too_long");
+        assertProblem(organizer.withHeader("X-Padding", "a".repeat(20_000)).get("/api/v1/me"), 431,
+                "headers_too_large");
+    }
+
+    @Test
     void textWithTheNulCharacterAndDatesBeyondFourDigitYearsAreNamedNotServerErrors() {
         // JSON allows both; PostgreSQL stores neither, so each used to fail the statement (a 500)
         Api.Res nul = organizer.post("/api/v1/organizations",
