@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.catalog.Catalogs;
+import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Page;
@@ -51,7 +52,8 @@ public final class PlanService {
         if (!unknown.isEmpty()) {
             throw new ApiException(422, "rule_violated", unknown);
         }
-        return dsl.transactionResult(trx -> {
+        // the check answers most repeats; one sent at the same moment passes it and meets the unique key
+        return Unique.orConflict("plan_number_taken", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             if (plans.numberTaken(tx, caller.provinceCode(), plan.number())) {
                 throw ApiException.conflict("plan_number_taken");
@@ -60,7 +62,7 @@ public final class PlanService {
             Plan created = plans.find(tx, caller.provinceCode(), id).orElseThrow();
             audit.record(tx, caller, "create", "annual_plan", id, null, created);
             return created;
-        });
+        }));
     }
 
     Plan get(Caller caller, UUID id) {

@@ -131,6 +131,28 @@ class PlanIT {
     }
 
     @Test
+    void theSamePlanNumberSentSeveralTimesAtOnceCreatesOnePlanAndAnswersTheOthers409() throws Exception {
+        // a double click: the requests race past the number check, the unique key decides
+        for (int round = 0; round < 3; round++) {
+            Map<String, Object> body = plan(round + "/KH-UBND", 2026,
+                    List.of(activity("gbv_prevention", "commune_collaborators", "commune", 1, 30)));
+            List<java.util.concurrent.CompletableFuture<Api.Res>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> world.admin.post("/api/v1/plans", body)));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var s : sent) {
+                Api.Res res = s.get();
+                statuses.add(res.status());
+                if (res.status() == 409) {
+                    assertThat(res.json().get("code").asText()).isEqualTo("plan_number_taken");
+                }
+            }
+            assertThat(statuses).as("round " + round).containsOnly(201, 409).containsOnlyOnce(201);
+        }
+    }
+
+    @Test
     void aCursorMadeByHandWithNullsInItIsInvalidNotAServerError() {
         // base64url of [null,null] and of ["2023",null]
         for (String path : List.of("/api/v1/plans?cursor=W251bGwsbnVsbF0", "/api/v1/plans?cursor=WyIyMDIzIixudWxsXQ",
