@@ -48,6 +48,8 @@ public final class SigningKeys {
     }
 
     private static final Duration CACHE_TTL = Duration.ofSeconds(60);
+    /** The most kids that name no key kept in the cache: they come from scanned text, anyone's to choose. */
+    static final int MOST_CACHED_MISSES = 1_000;
     private final DSLContext dsl;
     private final Map<String, Cached> byKid = new ConcurrentHashMap<>();
     private final List<Retirement> retirements = new CopyOnWriteArrayList<>();
@@ -88,12 +90,39 @@ public final class SigningKeys {
             return Optional.empty(); // no key has one, and PostgreSQL's text cannot even be asked about it
         }
         Cached cached = byKid.get(kid);
-        if (cached == null || cached.loadedAt().plus(CACHE_TTL).isBefore(Instant.now())) {
+        Instant now = Instant.now();
+        if (cached == null || expired(cached, now)) {
             cached = new Cached(dsl.selectFrom(SIGNING_KEY).where(SIGNING_KEY.KID.eq(kid)).fetchOptional(SigningKeys::toKey),
-                    Instant.now());
-            byKid.put(kid, cached);
+                    now);
+            if (cached.key().isPresent() || roomForAMiss(now)) {
+                byKid.put(kid, cached);
+            } else {
+                byKid.remove(kid);
+            }
         }
         return cached.key();
+    }
+
+    private static boolean expired(Cached cached, Instant now) {
+        return cached.loadedAt().plus(CACHE_TTL).isBefore(now);
+    }
+
+    /**
+     * Whether a kid that names no key may be cached: keys are few, but made-up kids (in forged
+     * cards, any text scanned) are not, and each one cached would stay. When full, the expired
+     * entries go; if still full, the miss is not kept.
+     */
+    private boolean roomForAMiss(Instant now) {
+        if (byKid.size() < MOST_CACHED_MISSES) {
+            return true;
+        }
+        byKid.values().removeIf(c -> expired(c, now));
+        return byKid.size() < MOST_CACHED_MISSES;
+    }
+
+    /** Kids held in the cache (for tests). */
+    int cachedKids() {
+        return byKid.size();
     }
 
     public List<Key> published(String provinceCode) {

@@ -56,6 +56,21 @@ class CardIT {
     }
 
     @Test
+    void keyIdsThatNameNoKeyDoNotPileUpInTheKeyCache() {
+        // every scan or public card lookup may carry a made-up kid: each used to stay cached for good
+        SigningKeys keys = new SigningKeys(TestServer.get().database.dsl());
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(keys.find("made-up-" + i + "-" + "x".repeat(500))).isEmpty();
+        }
+        assertThat(keys.cachedKids()).isLessThanOrEqualTo(SigningKeys.MOST_CACHED_MISSES);
+
+        String kid = new String(Base64.getUrlDecoder().decode(card(hoa).split("\\.")[0]), StandardCharsets.UTF_8)
+                .replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+        assertThat(keys.find(kid)).as("a real key is found, and cached, however full the cache").isPresent();
+        assertThat(keys.cachedKids()).isLessThanOrEqualTo(SigningKeys.MOST_CACHED_MISSES + 1);
+    }
+
+    @Test
     void aCardVerifiesWithAStandardJoseLibraryAndThePublishedKey() throws Exception {
         String token = card(hoa);
         JWSObject jws = JWSObject.parse(token);
