@@ -28,6 +28,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -344,6 +345,18 @@ def run():
               f"hand-written SQL p50 {percentile(hand, 50):.0f} ms, p99 {percentile(hand, 99):.0f} ms; "
               f"ratio p50 {percentile(app, 50) / percentile(hand, 50):.2f}, p99 {percentile(app, 99) / percentile(hand, 99):.2f}; "
               f"same numbers: {same}", flush=True)
+
+        # the flags of the same province-year (what a compiler checks before reporting): time, and what was found
+        flags_query = f"/api/v1/reports/flags?period={YEAR}"
+        call(flags_query, tokens[province])
+        flag_times, flags = [], None
+        for _ in range(max(5, RUNS // 3)):
+            ms, flags = timed(lambda: call(flags_query, tokens[province]))
+            flag_times.append(ms)
+        kinds = Counter(f["kind"] for f in flags["items"])
+        print(f"  flags of the province-year: p50 {percentile(flag_times, 50):.0f} ms, "
+              f"p99 {percentile(flag_times, 99):.0f} ms; {len(flags['items'])} flags"
+              f"{' (the first 1,000 of more)' if flags['truncated'] else ''}: {dict(kinds)}", flush=True)
 
         # national year: every province's report (two requests at a time) against one statement for all
         national_runs = max(3, RUNS // 3)

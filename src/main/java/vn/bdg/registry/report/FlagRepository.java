@@ -59,7 +59,8 @@ final class FlagRepository {
                     group by 1),
                 timed as (
                     select p.person, p.course_id, p.session_id, cs.session_date, cs.start_time, cs.end_time
-                    from present p join course_session cs on cs.id = p.session_id),
+                    from present p join (select cs.* from c join course_session cs on cs.course_id = c.id) cs
+                         on cs.id = p.session_id),
                 lists as (
                     select course_id, array_agg(distinct person order by person) as people
                     from present group by 1)
