@@ -45,6 +45,13 @@ public final class CourseService {
     /** Up to limit courses of the caller's view after the given list position (null: from the start). */
     public List<Course> list(Caller caller, CourseRepository.Filter filter, LocalDate afterStart, UUID afterId,
                              int limit) {
+        // a code no course can have is said, rather than answered with an empty list (as participants' targetGroup)
+        Validator v = new Validator();
+        v.check(filter.kind() == null || core.catalogs().contains(Catalogs.COURSE_KINDS, filter.kind()), "kind",
+                "unknown_code");
+        v.check(filter.topic() == null || core.catalogs().contains(Catalogs.TOPICS, filter.topic()), "topic",
+                "unknown_code");
+        v.validate();
         Set<String> units = filter.unit() == null ? null : core.units().scopeOf(filter.unit());
         return courses.list(caller, filter, units, afterStart, afterId, limit);
     }

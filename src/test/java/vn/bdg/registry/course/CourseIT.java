@@ -257,6 +257,10 @@ class CourseIT {
         assertThat(badStatus.status()).isEqualTo(400);
         assertThat(organizer.get("/api/v1/courses?from=yesterday").status()).isEqualTo(400);
         assertThat(organizer.get("/api/v1/courses?organizer=nobody").status()).isEqualTo(400);
+        // a kind or topic no course can have is said, not answered with an empty list
+        Api.Res badKind = organizer.get("/api/v1/courses?kind=webinar&topic=astronomy");
+        assertThat(badKind.status()).as(badKind.body()).isEqualTo(400);
+        assertThat(errorFields(badKind)).containsExactly("kind", "topic");
     }
 
     @Test
