@@ -33,7 +33,8 @@ public record Flag(Kind kind, String message, int count, Integer limit, UUID par
     public record FlagCourse(UUID id, String code, String title, String unitCode, LocalDate startDate) {
     }
 
-    public record FlagSession(UUID id, UUID courseId, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime startTime,
+    public record FlagSession(UUID id, UUID courseId, LocalDate date,
+                              @JsonFormat(pattern = "HH:mm") LocalTime startTime,
                               @JsonFormat(pattern = "HH:mm") LocalTime endTime) {
     }
 

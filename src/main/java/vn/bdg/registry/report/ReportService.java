@@ -7,7 +7,6 @@ import vn.bdg.registry.catalog.CatalogEntry;
 import vn.bdg.registry.catalog.Catalogs;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.FieldError;
-import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Page;
 import vn.bdg.registry.web.PageRequest;
 
@@ -15,10 +14,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -39,11 +36,6 @@ import java.util.UUID;
 public final class ReportService {
     /** More rows than this is a breakdown too fine to read: the client must narrow it. */
     static final int MAX_ROWS = 100_000;
-    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/uuuu");
-    /** Breakdowns by personal data (ethnicity, age) whose small cells could point at a person. */
-    private static final Set<Breakdown> SENSITIVE = EnumSet.of(Breakdown.ETHNIC_MINORITY, Breakdown.AGE_BAND);
-    /** Fewer people than this in a cell by personal data could be recognised one by one. */
-    static final int SMALL_COUNT = 5;
     /** More flags than this is a data set to fix at its source, not to read flag by flag. */
     static final int MAX_FLAGS = 1_000;
     /** Halves from 1 January and 1 July, unless the province says otherwise. */
@@ -121,76 +113,14 @@ public final class ReportService {
         Map<UUID, Flag.FlagCourse> courses = flagRepository.courses(caller.provinceCode(), courseIds);
         Map<UUID, Flag.FlagSession> sessions = flagRepository.sessions(caller.provinceCode(), sessionIds);
         List<Flag> flags = new ArrayList<>();
-        for (FlagRepository.Found f : found) {
-            List<Flag.FlagCourse> itsCourses = f.courseIds().stream().map(courses::get)
-                    .sorted(Comparator.comparing(Flag.FlagCourse::code)).toList();
-            List<Flag.FlagSession> itsSessions = f.sessionIds().stream().map(sessions::get).toList();
-            flags.add(new Flag(f.kind(), flagMessage(locale, f, itsCourses, itsSessions), f.count(), f.limit(),
-                    f.participantId(), itsCourses, itsSessions, null, null));
+        found.forEach(f -> flags.add(Flags.said(f, courses, sessions, locale)));
+        if (ctx.by.stream().anyMatch(Flags.SENSITIVE::contains)) {
+            flags.addAll(Flags.smallCounts(report(caller, request), locale));
         }
-        if (ctx.by.stream().anyMatch(SENSITIVE::contains)) {
-            flags.addAll(smallCounts(report(caller, request), locale));
-        }
-        // a sort that keeps ties in order: small counts stay in the report's order
-        flags.sort(Comparator.comparing(Flag::kind)
-                .thenComparing(f -> f.courses().isEmpty() ? "" : f.courses().get(0).code())
-                .thenComparing(f -> f.sessions().isEmpty() ? LocalDate.MIN : f.sessions().get(0).date()));
+        Flags.sort(flags);
         boolean truncated = flags.size() > MAX_FLAGS;
         return new Flag.Listing(ctx.period.name(), ctx.period.from(), ctx.period.to(), ctx.root,
                 ctx.tree.name(ctx.root), truncated ? flags.subList(0, MAX_FLAGS) : flags, truncated);
-    }
-
-    /**
-     * The cells of a report broken down by ethnicity or age band whose people (a count, or a share's
-     * numerator or denominator) are so few, 1 to SMALL_COUNT - 1, that each could be recognised:
-     * personal data to merge into a larger cell before the table is published.
-     */
-    private static List<Flag> smallCounts(Report report, Locale locale) {
-        List<Flag> flags = new ArrayList<>();
-        for (Report.Row row : report.rows()) {
-            boolean ofPeople = !row.indicator().subject().equals("course") && !row.indicator().subject().equals("plan");
-            boolean sensitive = row.cell().entrySet().stream()
-                    .anyMatch(e -> SENSITIVE.contains(e.getKey()) && e.getValue() != null);
-            if (!ofPeople || !sensitive) {
-                continue;
-            }
-            // a count's people, or a share's (numerator and denominator)
-            List<Long> people = row.numerator() != null ? Arrays.asList(row.numerator(), row.denominator())
-                    : List.of(row.value() == null ? 0L : row.value().longValue());
-            long fewest = people.stream().filter(n -> n != null && n > 0).mapToLong(Long::longValue).min().orElse(0);
-            if (fewest == 0 || fewest >= SMALL_COUNT) {
-                continue;
-            }
-            Map<String, Object> cell = new LinkedHashMap<>();
-            List<String> described = new ArrayList<>();
-            boolean vietnamese = locale.getLanguage().equals("vi");
-            row.cell().forEach((b, value) -> {
-                cell.put(b.key, Report.jsonValue(b, value));
-                // value names are Vietnamese only (the files'); in English the cell is said by its keys
-                described.add(vietnamese ? b.headingVi + ": " + report.labels().of(b, value) : b.key + "=" + value);
-            });
-            String message = Messages.get(locale, "flag.small_count", row.indicator().label(locale),
-                    String.join("; ", described), fewest, SMALL_COUNT);
-            flags.add(new Flag(Flag.Kind.small_count, message, (int) fewest, SMALL_COUNT, null, List.of(), List.of(),
-                    row.indicator().code(), cell));
-        }
-        return flags;
-    }
-
-    private static String flagMessage(Locale locale, FlagRepository.Found f, List<Flag.FlagCourse> courses,
-                                      List<Flag.FlagSession> sessions) {
-        String codes = String.join(", ", courses.stream().map(Flag.FlagCourse::code).toList());
-        // dates as each language writes them: 12/11/2026 in Vietnamese, 2026-11-12 in English
-        String date = sessions.isEmpty() ? "" : locale.getLanguage().equals("vi")
-                ? sessions.get(0).date().format(DAY_MONTH_YEAR) : sessions.get(0).date().toString();
-        return switch (f.kind()) {
-            case attendance_above_capacity, attendance_above_enrolled ->
-                    Messages.get(locale, "flag." + f.kind(), f.count(), codes, date, f.limit());
-            case two_places_at_once -> Messages.get(locale, "flag." + f.kind(), date, courses.get(0).code(),
-                    courses.get(1).code());
-            case identical_lists -> Messages.get(locale, "flag." + f.kind(), courses.size(), f.count(), codes);
-            case small_count -> throw new IllegalArgumentException("a report cell's flag, said by smallCounts");
-        };
     }
 
     /** The records behind one cell of one indicator (cell: breakdown key -> value, "null" for not recorded). */
