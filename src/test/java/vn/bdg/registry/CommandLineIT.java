@@ -157,5 +157,8 @@ class CommandLineIT {
                         .and(PARTICIPANT.SEX.eq("male")))).as("men enrolled as women cadres or delegates").isZero();
         assertThat(attended).as("about nine in ten of the trainees' sessions")
                 .isBetween((long) (enrollments * 2 * 0.8), (long) (enrollments * 4 * 0.95));
+        var flags = reporter.get("/api/v1/reports/flags?from=2024-07-01&to=2025-06-30").json().get("items");
+        assertThat(flags.findValuesAsText("kind")).as("nobody on two courses at once in the demo year")
+                .doesNotContain("two_places_at_once");
     }
 }

@@ -22,11 +22,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.ADMIN_UNIT;
@@ -263,6 +265,7 @@ public final class DemoData {
 
         // July 2024 to June 2025, with a cluster in the Action Month (15/11-15/12)
         LocalDate yearStart = LocalDate.of(2024, 7, 1);
+        Map<LocalDate, Set<UUID>> booked = new HashMap<>();
         int courseNumber = 0;
         for (int planIndex = 0; planIndex < PLANS.size(); planIndex++) {
             Plan plan = PLANS.get(planIndex);
@@ -319,7 +322,12 @@ public final class DemoData {
                     }
                 }
                 Collections.shuffle(pool, random);
-                List<UUID> trainees = pool.subList(0, Math.min(plan.trainees(), pool.size()));
+                // nobody on two courses the same day: the report's flags would call it two places at once
+                List<LocalDate> courseDays = start.datesUntil(start.plusDays(days)).toList();
+                List<UUID> trainees = pool.stream()
+                        .filter(p -> courseDays.stream().noneMatch(d -> booked.getOrDefault(d, Set.of()).contains(p)))
+                        .limit(plan.trainees()).toList();
+                courseDays.forEach(d -> booked.computeIfAbsent(d, k -> new HashSet<>()).addAll(trainees));
                 for (UUID participant : trainees) {
                     tx.insertInto(ENROLLMENT).set(ENROLLMENT.PROVINCE_CODE, PROVINCE)
                             .set(ENROLLMENT.COURSE_ID, courseId).set(ENROLLMENT.PARTICIPANT_ID, participant)
