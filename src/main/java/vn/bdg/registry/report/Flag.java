@@ -18,7 +18,7 @@ public record Flag(Kind kind, String message, int count, Integer limit, UUID par
 
     /** The kinds, in the order a compiler sees them. */
     public enum Kind {
-        /** More people present at a session than the course has places. */
+        /** More trainees present at a session than the course has places (capacity counts trainees). */
         attendance_above_capacity,
         /** More people present at a session than are on the course's list (some withdrawn after attending). */
         attendance_above_enrolled,

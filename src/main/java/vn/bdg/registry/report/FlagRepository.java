@@ -50,7 +50,16 @@ final class FlagRepository {
                     where ci.outcome = 'accepted' and ci.undone_at is null
                     group by 1, 2, 3),
                 visible as (select c.id from c join units u on u.code = c.unit_code),
-                per_session as (select course_id, session_id, count(*) as n from present group by 1, 2),
+                trainees as (
+                    select e.course_id, coalesce(r.root, e.participant_id) as person
+                    from c join enrollment e on e.course_id = c.id
+                    left join root_of r on r.id = e.participant_id
+                    where e.role = 'trainee'
+                    group by 1, 2),
+                per_session as (
+                    select p.course_id, p.session_id, count(*) as n, count(t.person) as trainees
+                    from present p left join trainees t on t.course_id = p.course_id and t.person = p.person
+                    group by 1, 2),
                 enrolled as (
                     select e.course_id, count(distinct coalesce(r.root, e.participant_id)) as n
                     from c join enrollment e on e.course_id = c.id
@@ -65,9 +74,10 @@ final class FlagRepository {
                     select course_id, array_agg(distinct person order by person) as people
                     from present group by 1)
                 select 'attendance_above_capacity' as kind, array[ps.course_id] as courses,
-                       array[ps.session_id] as sessions, null::uuid as person, ps.n::int as n, co.capacity as lim
+                       array[ps.session_id] as sessions, null::uuid as person, ps.trainees::int as n,
+                       co.capacity as lim
                 from per_session ps join course co on co.id = ps.course_id
-                where ps.course_id in (select id from visible) and ps.n > co.capacity
+                where ps.course_id in (select id from visible) and ps.trainees > co.capacity
                 union all
                 select 'attendance_above_enrolled', array[ps.course_id], array[ps.session_id], null, ps.n::int,
                        coalesce(e.n, 0)::int
