@@ -2,6 +2,7 @@ package vn.bdg.registry.report;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.sql.Ids;
 
 import java.util.ArrayList;
@@ -106,10 +107,10 @@ final class FlagRepository {
         return found;
     }
 
-    /** The courses flags name, by id (of the province: a flag's courses are all of it). */
-    Map<UUID, Flag.FlagCourse> courses(String province, Collection<UUID> ids) {
+    /** The courses flags name that the caller may see, by id (another unit's course is not said). */
+    Map<UUID, Flag.FlagCourse> courses(Caller caller, Collection<UUID> ids) {
         return dsl.select(COURSE.ID, COURSE.CODE, COURSE.TITLE, COURSE.UNIT_CODE, COURSE.START_DATE).from(COURSE)
-                .where(COURSE.PROVINCE_CODE.eq(province).and(Ids.in(COURSE.ID, ids)))
+                .where(caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE).and(Ids.in(COURSE.ID, ids)))
                 .fetchMap(COURSE.ID, r -> new Flag.FlagCourse(r.value1(), r.value2(), r.value3(), r.value4(),
                         r.value5()));
     }

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,13 +28,25 @@ final class Flags {
     private Flags() {
     }
 
-    /** A flag the statement found, with its courses (by code) and sessions, and its sentence. */
+    /**
+     * A flag the statement found, with its sentence and the courses (by code) and sessions the caller
+     * may see: a course of a unit outside the caller's scope is only said to be another unit's.
+     */
     static Flag said(FlagRepository.Found f, Map<UUID, Flag.FlagCourse> courses, Map<UUID, Flag.FlagSession> sessions,
                      Locale locale) {
-        List<Flag.FlagCourse> itsCourses = f.courseIds().stream().map(courses::get)
+        List<Flag.FlagCourse> itsCourses = f.courseIds().stream().map(courses::get).filter(Objects::nonNull)
                 .sorted(Comparator.comparing(Flag.FlagCourse::code)).toList();
-        List<Flag.FlagSession> itsSessions = f.sessionIds().stream().map(sessions::get).toList();
-        String codes = String.join(", ", itsCourses.stream().map(Flag.FlagCourse::code).toList());
+        Set<UUID> shown = new HashSet<>();
+        itsCourses.forEach(c -> shown.add(c.id()));
+        List<Flag.FlagSession> itsSessions = f.sessionIds().stream().map(sessions::get)
+                .filter(s -> shown.contains(s.courseId())).toList();
+        int elsewhere = f.courseIds().size() - itsCourses.size();
+        List<String> named = new ArrayList<>();
+        itsCourses.forEach(c -> named.add(Messages.get(locale, "flag.course", c.code())));
+        if (elsewhere > 0) {
+            named.add(Messages.get(locale, "flag.courses_elsewhere", elsewhere));
+        }
+        String codes = String.join(", ", named);
         // dates as each language writes them: 12/11/2026 in Vietnamese, 2026-11-12 in English
         LocalDate day = itsSessions.isEmpty() ? null : itsSessions.get(0).date();
         String date = day == null ? ""
@@ -40,9 +54,8 @@ final class Flags {
         String message = switch (f.kind()) {
             case attendance_above_capacity, attendance_above_enrolled ->
                     Messages.get(locale, "flag." + f.kind(), f.count(), codes, date, f.limit());
-            case two_places_at_once -> Messages.get(locale, "flag." + f.kind(), date, itsCourses.get(0).code(),
-                    itsCourses.get(1).code());
-            case identical_lists -> Messages.get(locale, "flag." + f.kind(), itsCourses.size(), f.count(), codes);
+            case two_places_at_once -> Messages.get(locale, "flag." + f.kind(), date, named.get(0), named.get(1));
+            case identical_lists -> Messages.get(locale, "flag." + f.kind(), f.courseIds().size(), f.count(), codes);
             case small_count -> throw new IllegalArgumentException("a report cell's flag, said by smallCounts");
         };
         return new Flag(f.kind(), message, f.count(), f.limit(), f.participantId(), itsCourses, itsSessions, null,

@@ -137,8 +137,14 @@ class ReportFlagsIT {
         assertThat(ids(flag.get("sessions"))).containsExactlyInAnyOrder(morningSession.toString(),
                 overlappingSession.toString());
 
-        assertThat(ofKind(flags(world.districtReporter, "period=2026"), "two_places_at_once"))
-                .as("one of the two courses is in district A").hasSize(1);
+        List<JsonNode> seenFromA = ofKind(flags(world.districtReporter.inLanguage("en"), "period=2026"),
+                "two_places_at_once");
+        assertThat(seenFromA).as("one of the two courses is in district A").hasSize(1);
+        assertThat(ids(seenFromA.get(0).get("courses"))).as("district B's course is not district A's to see")
+                .containsExactly(morning.toString());
+        assertThat(ids(seenFromA.get(0).get("sessions"))).containsExactly(morningSession.toString());
+        assertThat(seenFromA.get(0).get("message").asText()).contains("a course of another unit")
+                .doesNotContain(world.organizer.get("/api/v1/courses/" + overlapping).json().get("code").asText());
         assertThat(flags(world.reporter, "period=2026&unit=" + world.communeA2).get("items"))
                 .as("the afternoon course's commune has nothing odd").isEmpty();
     }
@@ -171,6 +177,9 @@ class ReportFlagsIT {
         assertThat(identical.get(0).get("count").asInt()).isEqualTo(5);
         assertThat(ids(identical.get(0).get("courses"))).containsExactlyInAnyOrder(inA.toString(), inB.toString());
         assertThat(identical.get(0).get("sessions")).isEmpty();
+        List<JsonNode> seenFromA = ofKind(flags(world.districtReporter, "period=2026"), "identical_lists");
+        assertThat(ids(seenFromA.get(0).get("courses"))).containsExactly(inA.toString());
+        assertThat(seenFromA.get(0).get("message").asText()).startsWith("2 lớp").contains("1 lớp của đơn vị khác");
     }
 
     @Test
