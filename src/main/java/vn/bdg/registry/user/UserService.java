@@ -10,7 +10,7 @@ import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Validator;
 
-/** Creating user accounts, from the command line (no caller) or by a province admin. */
+/** Creating user accounts, from the command line (no caller) or by an admin, within the admin's own scope. */
 public final class UserService {
     public static final int MIN_PASSWORD_LENGTH = 10;
 
@@ -45,6 +45,11 @@ public final class UserService {
         }
         if (unitCode != null && !units.inProvince(unitCode, provinceCode)) {
             throw ApiException.unprocessable("unitCode", "unknown_unit");
+        }
+        // An admin scoped to a district or commune makes accounts of that unit or below it only:
+        // never a province-wide one, nor one elsewhere in the province (which would widen their own reach).
+        if (caller != null && !caller.provinceWide() && (unitCode == null || !caller.canSeeUnit(unitCode))) {
+            throw ApiException.unprocessable("unitCode", "outside_your_scope");
         }
         String hash = hasher.hash(password);
         return Unique.orConflict("username_taken", () -> dsl.transactionResult(trx -> {
