@@ -57,6 +57,18 @@ final class AuthRepository {
                 .execute();
     }
 
+    /**
+     * The login session of a refresh token that was already spent (revoked), if the hash is one:
+     * presenting it again means that two parties hold the token.
+     */
+    Optional<UUID> sessionOfSpentRefresh(byte[] hash) {
+        return dsl.select(AUTH_TOKEN.SESSION_ID).from(AUTH_TOKEN)
+                .where(AUTH_TOKEN.TOKEN_HASH.eq(hash)
+                        .and(AUTH_TOKEN.KIND.eq("refresh"))
+                        .and(AUTH_TOKEN.REVOKED_AT.isNotNull()))
+                .fetchOptional(AUTH_TOKEN.SESSION_ID);
+    }
+
     Optional<UUID> sessionOf(byte[] hash) {
         return dsl.select(AUTH_TOKEN.SESSION_ID).from(AUTH_TOKEN).where(AUTH_TOKEN.TOKEN_HASH.eq(hash))
                 .fetchOptional(AUTH_TOKEN.SESSION_ID);

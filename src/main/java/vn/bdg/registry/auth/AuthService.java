@@ -66,24 +66,39 @@ public final class AuthService {
         return dsl.transactionResult(trx -> issue(trx.dsl(), UserRepository.toUser(user.get()), UUID.randomUUID()));
     }
 
-    /** Exchanges a refresh token for new tokens; the old refresh token cannot be used again. */
+    /**
+     * Exchanges a refresh token for new tokens; the old refresh token cannot be used again. A spent
+     * refresh token presented again (a copy replayed after the real client used it, or the real
+     * client coming back after a thief used it first) ends its whole login session: every access
+     * and refresh token of it, whoever holds them (RFC 9700, 4.14.2).
+     */
     public Tokens refresh(String refreshToken) {
         byte[] hash = digest(refreshToken);
-        return dsl.transactionResult(trx -> {
+        Optional<Tokens> issued = dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            Record row = tokens.findLive(tx, hash, "refresh")
-                    .orElseThrow(() -> new ApiException(401, "invalid_token"));
-            if (!tokens.revoke(tx, hash)) {
-                throw new ApiException(401, "invalid_token");
+            Optional<Record> row = tokens.findLive(tx, hash, "refresh");
+            if (row.isEmpty() || !tokens.revoke(tx, hash)) {
+                return Optional.<Tokens>empty();
             }
-            return issue(tx, UserRepository.toUser(row), row.get(AUTH_TOKEN.SESSION_ID));
+            return Optional.of(issue(tx, UserRepository.toUser(row.get()), row.get().get(AUTH_TOKEN.SESSION_ID)));
         });
+        if (issued.isPresent()) {
+            return issued.get();
+        }
+        tokens.sessionOfSpentRefresh(hash).ifPresent(this::endSession);
+        throw new ApiException(401, "invalid_token");
     }
 
     /** Revokes the access token's whole login session (its refresh tokens too). */
     public void logout(String accessToken) {
-        tokens.sessionOf(digest(accessToken)).ifPresent(tokens::revokeSession);
+        tokens.sessionOf(digest(accessToken)).ifPresent(this::endSession);
         callers.remove(HexFormat.of().formatHex(digest(accessToken)));
+    }
+
+    /** Revokes every token of a login session, and forgets its callers on this instance at once. */
+    private void endSession(UUID sessionId) {
+        tokens.revokeSession(sessionId);
+        callers.values().removeIf(c -> c.sessionId().equals(sessionId));
     }
 
     /**
@@ -97,7 +112,8 @@ public final class AuthService {
         if (cached != null && cached.until().isAfter(Instant.now())) {
             return Optional.of(cached.caller());
         }
-        Optional<Caller> caller = tokens.findLive(digest(accessToken), "access").map(r -> {
+        Optional<Record> row = tokens.findLive(digest(accessToken), "access");
+        Optional<Caller> caller = row.map(r -> {
             String unit = r.get(APP_USER.UNIT_CODE);
             return new Caller(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), Role.valueOf(r.get(APP_USER.ROLE)),
                     r.get(APP_USER.PROVINCE_CODE), unit, unit == null ? null : units.scopeOf(unit));
@@ -106,14 +122,15 @@ public final class AuthService {
             if (callers.size() > MAX_CACHED_CALLERS) {
                 callers.clear();
             }
-            callers.put(key, new CachedCaller(caller.get(), Instant.now().plus(CALLER_CACHE_TTL)));
+            callers.put(key, new CachedCaller(caller.get(), row.get().get(AUTH_TOKEN.SESSION_ID),
+                    Instant.now().plus(CALLER_CACHE_TTL)));
         } else {
             callers.remove(key);
         }
         return caller;
     }
 
-    private record CachedCaller(Caller caller, Instant until) {
+    private record CachedCaller(Caller caller, UUID sessionId, Instant until) {
     }
 
     private static final Duration CALLER_CACHE_TTL = Duration.ofSeconds(10);

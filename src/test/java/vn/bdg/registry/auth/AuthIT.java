@@ -61,8 +61,6 @@ class AuthIT {
 
         Api.Res refreshed = anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh));
         assertThat(refreshed.status()).isEqualTo(200);
-        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).status())
-                .as("a refresh token is single-use").isEqualTo(401);
 
         Api fresh = anonymous.withToken(refreshed.json().get("accessToken").asText());
         assertThat(fresh.get("/api/v1/me").status()).isEqualTo(200);
@@ -71,6 +69,8 @@ class AuthIT {
         assertThat(anonymous.post("/api/v1/auth/refresh",
                 Map.of("refreshToken", refreshed.json().get("refreshToken").asText())).status())
                 .as("logout revokes the refresh token of the session too").isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).status())
+                .as("a refresh token is single-use").isEqualTo(401);
     }
 
     @Test
@@ -79,5 +79,38 @@ class AuthIT {
         assertThat(anonymous.withToken("forged").get("/api/v1/me").status()).isEqualTo(401);
         assertThat(world.trainer.get("/api/v1/audit-log").status()).isEqualTo(403);
         assertThat(world.admin.get("/api/v1/audit-log").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefreshTokenReplayedAfterUseEndsTheWholeLoginSession() {
+        JsonNode first = anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("organizer"), "password", World.PASSWORD)).json();
+        String stolen = first.get("refreshToken").asText();
+        // the real client refreshes first; the thief replays the old refresh token later
+        JsonNode real = anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", stolen)).json();
+        Api.Res replay = anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", stolen));
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(replay.json().get("code").asText()).isEqualTo("invalid_token");
+
+        assertThat(anonymous.post("/api/v1/auth/refresh",
+                Map.of("refreshToken", real.get("refreshToken").asText())).status())
+                .as("reuse of a spent refresh token revokes the refresh tokens of the login").isEqualTo(401);
+        assertThat(anonymous.withToken(real.get("accessToken").asText()).get("/api/v1/me").status())
+                .as("and its access tokens").isEqualTo(401);
+        assertThat(anonymous.withToken(first.get("accessToken").asText()).get("/api/v1/me").status())
+                .isEqualTo(401);
+        assertThat(world.organizer.get("/api/v1/me").status()).as("other logins are untouched").isEqualTo(200);
+    }
+
+    @Test
+    void aThiefWhoRefreshesFirstIsCutOffWhenTheRealClientRefreshes() {
+        JsonNode first = anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("reporter"), "password", World.PASSWORD)).json();
+        String refresh = first.get("refreshToken").asText();
+        JsonNode thief = anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).json();
+        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).status()).isEqualTo(401);
+        assertThat(anonymous.withToken(thief.get("accessToken").asText()).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/auth/refresh",
+                Map.of("refreshToken", thief.get("refreshToken").asText())).status()).isEqualTo(401);
     }
 }
