@@ -2,17 +2,46 @@ package vn.bdg.registry.auth;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
-/** Argon2id (Spring Security's encoder over Bouncy Castle), with the PHC string stored as is. */
+import java.text.Normalizer;
+
+/**
+ * Argon2id (Spring Security's encoder over Bouncy Castle), with the PHC string stored as is.
+ *
+ * <p>Passwords are hashed in Unicode NFC: the same Vietnamese password arrives precomposed ("ờ" as
+ * one code point) from most keyboards and decomposed ("o" + horn + grave) from others (Unikey's
+ * "Unicode tổ hợp", some phone keyboards), and must be the same password either way.
+ */
 public final class PasswordHasher {
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     // Verified against when the username is unknown, so both cases take the same time.
     private final String decoy = encoder.encode("decoy-password-for-timing");
 
     public String hash(String password) {
-        return encoder.encode(password);
+        return encoder.encode(Normalizer.normalize(password, Normalizer.Form.NFC));
     }
 
+    /**
+     * Whether the password is the one hashed. Hashes made before passwords were normalised hold the
+     * form typed then, so a password that has other forms is also tried decomposed and as typed; that
+     * depends on the password alone, never on whether the account exists (unknown users are checked
+     * against the decoy the same way).
+     */
     public boolean matches(String password, String storedHash) {
-        return encoder.matches(password, storedHash == null ? decoy : storedHash);
+        String hash = storedHash == null ? decoy : storedHash;
+        String nfc = Normalizer.normalize(password, Normalizer.Form.NFC);
+        if (encoder.matches(nfc, hash)) {
+            return true;
+        }
+        String nfd = Normalizer.normalize(password, Normalizer.Form.NFD);
+        if (!nfd.equals(nfc) && encoder.matches(nfd, hash)) {
+            return true;
+        }
+        return !password.equals(nfc) && !password.equals(nfd) && encoder.matches(password, hash);
+    }
+
+    /** The length of a password as its user counts it: characters of its NFC form, not UTF-16 units. */
+    public static int length(String password) {
+        String nfc = Normalizer.normalize(password, Normalizer.Form.NFC);
+        return nfc.codePointCount(0, nfc.length());
     }
 }

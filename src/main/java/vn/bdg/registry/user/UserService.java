@@ -37,7 +37,7 @@ public final class UserService {
                 .require("password", password)
                 .require("role", role);
         v.check(username == null || username.matches("[A-Za-z0-9._@-]{3,64}"), "username", "invalid_username");
-        v.check(password == null || password.length() >= MIN_PASSWORD_LENGTH, "password", "too_short",
+        v.check(password == null || PasswordHasher.length(password) >= MIN_PASSWORD_LENGTH, "password", "too_short",
                 MIN_PASSWORD_LENGTH);
         v.validate();
         if (!units.provinceOf(provinceCode).map(provinceCode::equals).orElse(false)) {

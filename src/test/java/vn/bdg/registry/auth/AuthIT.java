@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.World;
 
+import java.text.Normalizer;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,5 +113,27 @@ class AuthIT {
         assertThat(anonymous.withToken(thief.get("accessToken").asText()).get("/api/v1/me").status()).isEqualTo(401);
         assertThat(anonymous.post("/api/v1/auth/refresh",
                 Map.of("refreshToken", thief.get("refreshToken").asText())).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aVietnamesePasswordLogsInWhicheverUnicodeFormThePhoneTypes() {
+        String password = "Mật khẩu của Hoà ở Bắc Kạn";
+        String nfc = Normalizer.normalize(password, Normalizer.Form.NFC);
+        String nfd = Normalizer.normalize(password, Normalizer.Form.NFD);
+        assertThat(nfd).isNotEqualTo(nfc);
+        String username = world.username("unicode");
+        assertThat(world.admin.post("/api/v1/users",
+                Map.of("username", username, "password", nfc, "role", "trainer")).status()).isEqualTo(201);
+
+        assertThat(anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", nfc)).status())
+                .isEqualTo(200);
+        assertThat(anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", nfd)).status())
+                .as("the same password typed on a keyboard that sends combining marks").isEqualTo(200);
+
+        String decomposed = world.username("unicode-nfd");
+        assertThat(world.admin.post("/api/v1/users",
+                Map.of("username", decomposed, "password", nfd, "role", "trainer")).status()).isEqualTo(201);
+        assertThat(anonymous.post("/api/v1/auth/login", Map.of("username", decomposed, "password", nfc)).status())
+                .isEqualTo(200);
     }
 }
