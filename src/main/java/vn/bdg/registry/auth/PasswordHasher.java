@@ -12,6 +12,12 @@ import java.text.Normalizer;
  * "Unicode tổ hợp", some phone keyboards), and must be the same password either way.
  */
 public final class PasswordHasher {
+    /**
+     * The longest password accepted, in characters: far beyond any passphrase, and it keeps a login
+     * from making the server hash megabytes (the request body may be up to MAX_REQUEST_BYTES).
+     */
+    public static final int MAX_LENGTH = 256;
+
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     // Verified against when the username is unknown, so both cases take the same time.
     private final String decoy = encoder.encode("decoy-password-for-timing");
@@ -27,6 +33,9 @@ public final class PasswordHasher {
      * against the decoy the same way).
      */
     public boolean matches(String password, String storedHash) {
+        if (tooLong(password)) {
+            return false; // no account has such a password: not worth hashing, whoever it names
+        }
         String hash = storedHash == null ? decoy : storedHash;
         String nfc = Normalizer.normalize(password, Normalizer.Form.NFC);
         if (encoder.matches(nfc, hash)) {
@@ -37,6 +46,12 @@ public final class PasswordHasher {
             return true;
         }
         return !password.equals(nfc) && !password.equals(nfd) && encoder.matches(password, hash);
+    }
+
+    /** Longer than {@link #MAX_LENGTH} characters (checked without normalising megabytes first). */
+    public static boolean tooLong(String password) {
+        // NFC never lengthens a string, and a character is at most 2 UTF-16 units in it
+        return password.length() > 8 * MAX_LENGTH || length(password) > MAX_LENGTH;
     }
 
     /** The length of a password as its user counts it: characters of its NFC form, not UTF-16 units. */

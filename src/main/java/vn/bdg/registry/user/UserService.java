@@ -39,6 +39,8 @@ public final class UserService {
         v.check(username == null || username.matches("[A-Za-z0-9._@-]{3,64}"), "username", "invalid_username");
         v.check(password == null || PasswordHasher.length(password) >= MIN_PASSWORD_LENGTH, "password", "too_short",
                 MIN_PASSWORD_LENGTH);
+        v.check(password == null || !PasswordHasher.tooLong(password), "password", "too_long",
+                PasswordHasher.MAX_LENGTH);
         v.validate();
         if (!units.provinceOf(provinceCode).map(provinceCode::equals).orElse(false)) {
             throw ApiException.unprocessable("provinceCode", "unknown_unit");

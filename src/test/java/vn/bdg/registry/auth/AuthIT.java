@@ -136,4 +136,23 @@ class AuthIT {
         assertThat(anonymous.post("/api/v1/auth/login", Map.of("username", decomposed, "password", nfc)).status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void overlongPasswordsAreRefusedBeforeTheyAreHashed() {
+        String longest = "a".repeat(256);
+        assertThat(world.admin.post("/api/v1/users", Map.of("username", world.username("long"),
+                "password", longest, "role", "trainer")).status()).isEqualTo(201);
+        assertThat(anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("long"), "password", longest)).status()).isEqualTo(200);
+
+        Api.Res tooLong = world.admin.post("/api/v1/users", Map.of("username", world.username("longer"),
+                "password", "a".repeat(257), "role", "trainer"));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("errors").get(0).get("code").asText()).isEqualTo("too_long");
+
+        Api.Res huge = anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("long"), "password", "a".repeat(500_000)));
+        assertThat(huge.status()).isEqualTo(401);
+        assertThat(huge.json().get("code").asText()).isEqualTo("invalid_credentials");
+    }
 }
