@@ -3,10 +3,12 @@ package vn.bdg.registry.user;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.db.tables.records.AppUserRecord;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +30,17 @@ public final class UserRepository {
 
     public Optional<User> find(UUID id) {
         return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional().map(UserRepository::toUser);
+    }
+
+    /**
+     * Makes the creation of this username, in any letter case, wait for any other under way until
+     * its transaction ends. The table's unique key is case-sensitive, so without it "Hoa.NT" and
+     * "hoa.nt" sent at once would both pass {@link #usernameTaken} and make two accounts that one
+     * login matches (a transaction-level advisory lock on the hash; a rare collision only makes two wait).
+     */
+    public void lockUsername(DSLContext tx, String username) {
+        tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
+                DSL.val("app_user.username:" + username.toLowerCase(Locale.ROOT)));
     }
 
     public boolean usernameTaken(DSLContext tx, String username) {

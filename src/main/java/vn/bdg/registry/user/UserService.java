@@ -56,6 +56,7 @@ public final class UserService {
         String hash = hasher.hash(password);
         return Unique.orConflict("username_taken", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
+            users.lockUsername(tx, username);
             if (users.usernameTaken(tx, username)) {
                 throw ApiException.conflict("username_taken");
             }

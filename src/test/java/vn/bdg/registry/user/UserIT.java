@@ -6,8 +6,14 @@ import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.World;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,5 +94,40 @@ class UserIT {
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.json().get("code").asText()).isEqualTo("username_taken");
         assertThat(login(world.username("HOA.nt"))).isEqualTo(200);
+    }
+
+    @Test
+    void caseVariantsOfOneUsernameCreatedAtOnceMakeOneAccount() throws Exception {
+        String base = world.username("race.user");
+        List<String> variants = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            StringBuilder v = new StringBuilder();
+            for (int c = 0; c < base.length(); c++) {
+                char ch = base.charAt(c);
+                v.append(((i >> (c % 3)) & 1) == 1 ? Character.toUpperCase(ch) : ch);
+            }
+            variants.add(v.toString());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(variants.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String v : variants) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return world.admin.post("/api/v1/users", account(v, "trainer", null)).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> a : answers) {
+                statuses.add(a.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s != 201).containsOnly(409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(login(base)).as("the account can log in").isEqualTo(200);
     }
 }
