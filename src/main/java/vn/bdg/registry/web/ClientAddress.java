@@ -8,7 +8,7 @@ import java.util.List;
  * The address of the client a request comes from, for per-client limits. Behind a reverse proxy
  * every request arrives from the proxy, so that all clients would share one allowance: when the
  * connection comes from a trusted proxy (TRUSTED_PROXIES, addresses or CIDR ranges), the client is
- * the rightmost address of X-Forwarded-For that is not itself a trusted proxy. From anyone else the
+ * the rightmost address of X-Forwarded-For (all its lines) that is not itself a trusted proxy. From anyone else the
  * header is ignored: a client could write any address there to get a fresh allowance.
  */
 public final class ClientAddress {
@@ -35,10 +35,19 @@ public final class ClientAddress {
     }
 
     public String of(String connectionAddress, String forwardedFor) {
-        if (forwardedFor == null || trustedProxies.isEmpty() || !trusted(connectionAddress)) {
+        return of(connectionAddress, forwardedFor == null ? List.of() : List.of(forwardedFor));
+    }
+
+    /**
+     * forwardedFor: every X-Forwarded-For line of the request, in order. They are one list
+     * (RFC 9110, 5.3): a proxy that adds a line of its own rather than appending to the client's
+     * puts the address it saw last, and the first line is whatever the client wrote.
+     */
+    public String of(String connectionAddress, List<String> forwardedFor) {
+        if (forwardedFor.isEmpty() || trustedProxies.isEmpty() || !trusted(connectionAddress)) {
             return connectionAddress;
         }
-        String[] hops = forwardedFor.split(",");
+        String[] hops = String.join(",", forwardedFor).split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].strip();
             if (!hop.isEmpty() && !trusted(hop)) {

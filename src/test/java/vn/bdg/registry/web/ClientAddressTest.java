@@ -14,7 +14,7 @@ class ClientAddressTest {
     void withoutTrustedProxiesTheConnectionIsTheClientWhateverTheHeaderSays() {
         ClientAddress direct = new ClientAddress(List.of());
         assertThat(direct.of("203.0.113.7", "198.51.100.1")).isEqualTo("203.0.113.7");
-        assertThat(direct.of("203.0.113.7", null)).isEqualTo("203.0.113.7");
+        assertThat(direct.of("203.0.113.7", (String) null)).isEqualTo("203.0.113.7");
     }
 
     @Test
@@ -23,8 +23,11 @@ class ClientAddressTest {
         // the client wrote a made-up address first; the proxies appended the real one and themselves
         assertThat(behindProxies.of("10.1.2.3", "1.2.3.4, 203.0.113.7, 192.168.1.5")).isEqualTo("203.0.113.7");
         assertThat(behindProxies.of("fd12::1", "2001:db8::7")).isEqualTo("2001:db8::7");
-        assertThat(behindProxies.of("10.1.2.3", null)).isEqualTo("10.1.2.3");
+        assertThat(behindProxies.of("10.1.2.3", (String) null)).isEqualTo("10.1.2.3");
         assertThat(behindProxies.of("10.1.2.3", " , 10.9.9.9")).as("only proxies").isEqualTo("10.1.2.3");
+        assertThat(behindProxies.of("10.1.2.3", List.of("198.51.100.1", "203.0.113.7, 10.9.9.9")))
+                .as("several header lines are one list: the client wrote the first").isEqualTo("203.0.113.7");
+        assertThat(behindProxies.of("10.1.2.3", List.of())).isEqualTo("10.1.2.3");
     }
 
     @Test

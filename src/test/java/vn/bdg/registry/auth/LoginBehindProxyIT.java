@@ -1,0 +1,66 @@
+package vn.bdg.registry.auth;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.App;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
+import vn.bdg.registry.web.Json;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The login throttle of a service behind a reverse proxy (TRUSTED_PROXIES=127.0.0.1). */
+class LoginBehindProxyIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final World world = World.create();
+    private Javalin app;
+    private String base;
+
+    @BeforeEach
+    void start() {
+        TestServer shared = TestServer.get();
+        app = App.create(shared.config.withPublicRequestsPerMinute(60, List.of("127.0.0.1")), shared.database)
+                .start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    /**
+     * A login through a proxy that adds its own X-Forwarded-For line (HAProxy's "option forwardfor",
+     * for one) after the one the client wrote: the request then has two lines.
+     */
+    private int loginThroughProxy(String writtenByClient, String addedByProxy, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", writtenByClient)
+                .header("X-Forwarded-For", addedByProxy)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(
+                        Map.of("username", world.username("reporter"), "password", password))))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void aClientCannotPickItsAddressWithAnXForwardedForLineOfItsOwn() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(loginThroughProxy("198.51.100." + i, "203.0.113.7", "guess " + i)).isEqualTo(401);
+        }
+        assertThat(loginThroughProxy("198.51.100.99", "203.0.113.7", World.PASSWORD))
+                .as("the five failures count against 203.0.113.7, the address the proxy saw").isEqualTo(429);
+        assertThat(loginThroughProxy("198.51.100.99", "203.0.113.8", World.PASSWORD)).isEqualTo(200);
+    }
+}
