@@ -148,7 +148,8 @@ public final class App {
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.http.defaultContentType = "application/json";
             // per-client limits see the client behind a trusted reverse proxy, not the proxy
-            cfg.contextResolver.ip = ctx -> clientAddress.of(ctx.req().getRemoteAddr(),
+            // (an IPv6 client is its /64 network)
+            cfg.contextResolver.ip = ctx -> clientAddress.client(ctx.req().getRemoteAddr(),
                     java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
             cfg.jetty.modifyServer(server -> new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty())
                     .bindTo(metrics));

@@ -57,6 +57,31 @@ public final class ClientAddress {
         return connectionAddress;
     }
 
+    /**
+     * The client as the per-client limits count it: {@link #of} for IPv4, and for IPv6 the /64
+     * network the address lies in ("2001:db8:7:7::/64"). A phone or a host is given a whole /64
+     * and may pick a new address in it for every request, so counting single IPv6 addresses would
+     * give it an unbounded number of allowances.
+     */
+    public String client(String connectionAddress, List<String> forwardedFor) {
+        return limitKey(of(connectionAddress, forwardedFor));
+    }
+
+    static String limitKey(String address) {
+        byte[] bytes = literal(address);
+        if (bytes == null) {
+            return address;
+        }
+        if (bytes.length == 4) { // also an IPv4-mapped IPv6 address: one client, one key
+            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+        }
+        StringBuilder key = new StringBuilder();
+        for (int group = 0; group < 4; group++) {
+            key.append(Integer.toHexString(((bytes[2 * group] & 0xff) << 8) | (bytes[2 * group + 1] & 0xff))).append(':');
+        }
+        return key.append(":/64").toString();
+    }
+
     private boolean trusted(String address) {
         byte[] bytes = literal(address);
         return bytes != null && trustedProxies.stream().anyMatch(r -> r.contains(bytes));

@@ -63,4 +63,20 @@ class LoginBehindProxyIT {
                 .as("the five failures count against 203.0.113.7, the address the proxy saw").isEqualTo(429);
         assertThat(loginThroughProxy("198.51.100.99", "203.0.113.8", World.PASSWORD)).isEqualTo(200);
     }
+
+    @Test
+    void theAddressesOfOneIpv6NetworkShareOneAllowance() {
+        String username = world.username("trainer");
+        for (int i = 1; i <= 5; i++) {
+            Api hop = Api.anonymous(base).withHeader("X-Forwarded-For", "2001:db8:7:7::" + i);
+            assertThat(hop.post("/api/v1/auth/login", Map.of("username", username, "password", "guess " + i)).status())
+                    .isEqualTo(401);
+        }
+        Api next = Api.anonymous(base).withHeader("X-Forwarded-For", "2001:db8:7:7:abcd::99");
+        assertThat(next.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD)).status())
+                .as("a phone or host gets a whole /64: a new address in it is not a new client").isEqualTo(429);
+        Api elsewhere = Api.anonymous(base).withHeader("X-Forwarded-For", "2001:db8:7:8::1");
+        assertThat(elsewhere.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD))
+                .status()).isEqualTo(200);
+    }
 }

@@ -42,4 +42,16 @@ class ClientAddressTest {
         assertThatThrownBy(() -> new ClientAddress(List.of("proxy.example.org"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anIpv6ClientIsCountedAsItsSlash64Network() {
+        assertThat(ClientAddress.limitKey("2001:db8:7:7::1")).isEqualTo("2001:db8:7:7::/64");
+        assertThat(ClientAddress.limitKey("2001:db8:7:7:abcd:1:2:3")).isEqualTo("2001:db8:7:7::/64");
+        assertThat(ClientAddress.limitKey("[2001:db8::1]")).isEqualTo("2001:db8:0:0::/64");
+        assertThat(ClientAddress.limitKey("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientAddress.limitKey("::ffff:203.0.113.7")).as("IPv4-mapped: the IPv4 address")
+                .isEqualTo("203.0.113.7");
+        assertThat(behindProxies.client("fd12::1", List.of("2001:db8:7:7::1"))).isEqualTo("2001:db8:7:7::/64");
+        assertThat(new ClientAddress(List.of()).client("2001:db8:7:7::5", List.of())).isEqualTo("2001:db8:7:7::/64");
+    }
 }
