@@ -93,6 +93,6 @@ public final class LoginThrottle {
     }
 
     private static String accountKey(String username, String client) {
-        return username.toLowerCase() + "\u0000" + client;
+        return username.toLowerCase(java.util.Locale.ROOT) + "\u0000" + client;
     }
 }

@@ -66,4 +66,19 @@ class LoginThrottleTest {
         }
         assertThat(throttle.attempt("demo-organizer", "10.0.0.7")).as("still refused after the flood").isPositive();
     }
+
+    @Test
+    void theCaseOfAUsernameGetsNoMoreGuessesWhateverTheServersLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR")); // "I".toLowerCase() is dotless there
+        try {
+            LoginThrottle throttle = new LoginThrottle(5, 30, WINDOW);
+            for (int i = 0; i < 5; i++) {
+                assertThat(throttle.attempt("DEMO-ADMIN", "10.0.0.9")).isZero();
+            }
+            assertThat(throttle.attempt("demo-admin", "10.0.0.9")).isPositive();
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }
