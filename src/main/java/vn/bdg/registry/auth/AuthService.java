@@ -4,7 +4,9 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.user.User;
+import vn.bdg.registry.db.tables.records.AppUserRecord;
 import vn.bdg.registry.user.UserRepository;
+import vn.bdg.registry.user.UserService;
 import vn.bdg.registry.web.ApiException;
 
 import java.nio.charset.StandardCharsets;
@@ -57,7 +59,9 @@ public final class AuthService {
         if (wait > 0) {
             throw new ApiException(429, "rate_limited", wait);
         }
-        var user = users.findActiveByUsername(username);
+        // a username longer than any account's is unknown: not worth sending to the database
+        var user = username.length() > UserService.MAX_USERNAME_LENGTH
+                ? Optional.<AppUserRecord>empty() : users.findActiveByUsername(username);
         boolean ok = hasher.matches(password, user.map(u -> u.getPasswordHash()).orElse(null));
         if (!ok || user.isEmpty()) {
             throw new ApiException(401, "invalid_credentials");

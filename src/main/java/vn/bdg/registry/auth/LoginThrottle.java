@@ -92,7 +92,13 @@ public final class LoginThrottle {
         return key.indexOf('\u0000') >= 0 ? perAccount : perClient;
     }
 
-    private static String accountKey(String username, String client) {
-        return username.toLowerCase(java.util.Locale.ROOT) + "\u0000" + client;
+    /**
+     * The counter of a username at a client. The username is kept as its SHA-256 only: a counter
+     * lives for the window, and the username is whatever the client sent (up to the request limit),
+     * so keeping it as sent would let a few failed logins hold gigabytes.
+     */
+    static String accountKey(String username, String client) {
+        byte[] digest = AuthService.digest(username.toLowerCase(java.util.Locale.ROOT));
+        return java.util.HexFormat.of().formatHex(digest) + "\u0000" + client;
     }
 }

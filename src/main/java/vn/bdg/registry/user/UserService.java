@@ -13,6 +13,7 @@ import vn.bdg.registry.web.Validator;
 /** Creating user accounts, from the command line (no caller) or by an admin, within the admin's own scope. */
 public final class UserService {
     public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MAX_USERNAME_LENGTH = 64;
 
     private final DSLContext dsl;
     private final UserRepository users;
@@ -36,7 +37,7 @@ public final class UserService {
                 .require("username", username)
                 .require("password", password)
                 .require("role", role);
-        v.check(username == null || username.matches("[A-Za-z0-9._@-]{3,64}"), "username", "invalid_username");
+        v.check(username == null || username.matches("[A-Za-z0-9._@-]{3," + MAX_USERNAME_LENGTH + "}"), "username", "invalid_username");
         v.check(password == null || PasswordHasher.length(password) >= MIN_PASSWORD_LENGTH, "password", "too_short",
                 MIN_PASSWORD_LENGTH);
         v.check(password == null || !PasswordHasher.tooLong(password), "password", "too_long",

@@ -155,4 +155,16 @@ class AuthIT {
         assertThat(huge.status()).isEqualTo(401);
         assertThat(huge.json().get("code").asText()).isEqualTo("invalid_credentials");
     }
+
+    @Test
+    void aUsernameLongerThanAnyAccountsIsTheUsual401() {
+        for (int i = 0; i < 3; i++) {
+            Api.Res huge = anonymous.post("/api/v1/auth/login",
+                    Map.of("username", i + "x".repeat(1_000_000), "password", "not the password"));
+            assertThat(huge.status()).isEqualTo(401);
+            assertThat(huge.json().get("code").asText()).isEqualTo("invalid_credentials");
+        }
+        assertThat(anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("admin"), "password", World.PASSWORD)).status()).isEqualTo(200);
+    }
 }

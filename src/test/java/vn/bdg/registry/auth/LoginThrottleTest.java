@@ -81,4 +81,16 @@ class LoginThrottleTest {
             java.util.Locale.setDefault(before);
         }
     }
+
+    @Test
+    void aHugeUsernameTakesNoMoreMemoryThanAShortOne() {
+        String huge = "x".repeat(4_000_000);
+        assertThat(LoginThrottle.accountKey(huge, "10.0.0.9").length())
+                .as("a failed login's counter is kept for the window: its key must not hold what the client sent")
+                .isLessThan(200);
+        assertThat(LoginThrottle.accountKey("Demo-Admin", "10.0.0.9"))
+                .isEqualTo(LoginThrottle.accountKey("demo-admin", "10.0.0.9"))
+                .isNotEqualTo(LoginThrottle.accountKey("demo-admin", "10.0.0.8"))
+                .isNotEqualTo(LoginThrottle.accountKey("demo-admin2", "10.0.0.9"));
+    }
 }
