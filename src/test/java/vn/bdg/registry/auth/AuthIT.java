@@ -3,12 +3,14 @@ package vn.bdg.registry.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.text.Normalizer;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.APP_USER;
 
 class AuthIT {
     private final World world = World.create();
@@ -166,5 +168,36 @@ class AuthIT {
         }
         assertThat(anonymous.post("/api/v1/auth/login",
                 Map.of("username", world.username("admin"), "password", World.PASSWORD)).status()).isEqualTo(200);
+    }
+
+    /** Tokens carry no role or scope: each request reads the account as it is now. */
+    @Test
+    void tokensIssuedBeforeAnAccountChangeActWithTheAccountAsItIsNow() {
+        JsonNode changed = anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("admin"), "password", World.PASSWORD)).json();
+        JsonNode deactivated = anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("dorganizer"), "password", World.PASSWORD)).json();
+        var dsl = TestServer.get().database.dsl();
+        dsl.update(APP_USER).set(APP_USER.ROLE, "trainer").set(APP_USER.UNIT_CODE, world.communeB1)
+                .where(APP_USER.USERNAME.eq(world.username("admin"))).execute();
+        dsl.update(APP_USER).set(APP_USER.ACTIVE, false)
+                .where(APP_USER.USERNAME.eq(world.username("dorganizer"))).execute();
+
+        Api demoted = anonymous.withToken(changed.get("accessToken").asText());
+        JsonNode me = demoted.get("/api/v1/me").json();
+        assertThat(me.get("role").asText()).isEqualTo("trainer");
+        assertThat(me.get("unitCode").asText()).isEqualTo(world.communeB1);
+        assertThat(demoted.get("/api/v1/audit-log").status()).isEqualTo(403);
+        JsonNode refreshed = anonymous.post("/api/v1/auth/refresh",
+                Map.of("refreshToken", changed.get("refreshToken").asText())).json();
+        assertThat(refreshed.get("user").get("role").asText()).isEqualTo("trainer");
+
+        assertThat(anonymous.withToken(deactivated.get("accessToken").asText()).get("/api/v1/me").status())
+                .isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/auth/refresh",
+                Map.of("refreshToken", deactivated.get("refreshToken").asText())).status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("dorganizer"), "password", World.PASSWORD)).json()
+                .get("code").asText()).isEqualTo("invalid_credentials");
     }
 }
