@@ -100,10 +100,10 @@ public final class App {
         var core = new Core(config, dsl, audit, units, new Catalogs(dsl), new OrganizationRepository(dsl), users);
 
         var auth = new AuthService(dsl, users, units, hasher, new LoginThrottle(5, 30, Duration.ofMinutes(15)),
-                config.accessTokenTtl(), config.refreshTokenTtl());
+                audit, config.accessTokenTtl(), config.refreshTokenTtl());
         var access = new AccessManager(auth);
         var authCtl = new AuthController(auth);
-        var userCtl = new UserController(users, new UserService(dsl, users, units, hasher, audit));
+        var userCtl = new UserController(users, new UserService(dsl, users, units, hasher, audit, auth));
         var unitCtl = new UnitController(units);
         var catalogCtl = new CatalogController(core.catalogs());
         var orgCtl = new OrganizationController(core.organizations(),
@@ -196,8 +196,11 @@ public final class App {
                     post("auth/refresh", authCtl::refresh, PUBLIC);
                     post("auth/logout", authCtl::logout, ANY);
                     get("me", userCtl::me, ANY);
+                    post("me/password", authCtl::changePassword, ANY);
                     get("users", userCtl::list, MANAGERS);
                     post("users", userCtl::create, admin);
+                    patch("users/{id}", userCtl::update, admin);
+                    post("users/{id}/password", userCtl::resetPassword, admin);
 
                     get("admin-units", unitCtl::list, ANY);
                     get("admin-units/{code}", unitCtl::get, ANY);

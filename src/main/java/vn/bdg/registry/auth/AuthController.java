@@ -12,6 +12,9 @@ public final class AuthController {
     record RefreshRequest(String refreshToken) {
     }
 
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
     private final AuthService auth;
 
     public AuthController(AuthService auth) {
@@ -32,6 +35,13 @@ public final class AuthController {
 
     public void logout(Context ctx) {
         auth.logout(AccessManager.bearerToken(ctx));
+        ctx.status(204);
+    }
+
+    public void changePassword(Context ctx) {
+        PasswordChange req = Bodies.read(ctx, PasswordChange.class);
+        auth.changeOwnPassword(AccessManager.caller(ctx), AccessManager.bearerToken(ctx), ctx.ip(),
+                req.currentPassword(), req.newPassword());
         ctx.status(204);
     }
 }

@@ -1,7 +1,9 @@
 package vn.bdg.registry.auth;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -54,6 +56,14 @@ final class AuthRepository {
     void revokeSession(UUID sessionId) {
         dsl.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED_AT, OffsetDateTime.now())
                 .where(AUTH_TOKEN.SESSION_ID.eq(sessionId).and(AUTH_TOKEN.REVOKED_AT.isNull()))
+                .execute();
+    }
+
+    /** Revokes every live token of the user, except those of keepSession (null: none kept). */
+    void revokeUser(DSLContext tx, UUID userId, UUID keepSession) {
+        Condition keep = keepSession == null ? DSL.noCondition() : AUTH_TOKEN.SESSION_ID.ne(keepSession);
+        tx.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED_AT, OffsetDateTime.now())
+                .where(AUTH_TOKEN.USER_ID.eq(userId).and(AUTH_TOKEN.REVOKED_AT.isNull()).and(keep))
                 .execute();
     }
 

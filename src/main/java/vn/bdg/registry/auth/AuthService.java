@@ -8,6 +8,8 @@ import vn.bdg.registry.db.tables.records.AppUserRecord;
 import vn.bdg.registry.user.UserRepository;
 import vn.bdg.registry.user.UserService;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Validator;
+import vn.bdg.registry.audit.AuditLog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +22,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,17 +42,19 @@ public final class AuthService {
     private final UnitRepository units;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final AuditLog audit;
     private final Duration accessTtl;
     private final Duration refreshTtl;
 
     public AuthService(DSLContext dsl, UserRepository users, UnitRepository units, PasswordHasher hasher,
-                       LoginThrottle throttle, Duration accessTtl, Duration refreshTtl) {
+                       LoginThrottle throttle, AuditLog audit, Duration accessTtl, Duration refreshTtl) {
         this.dsl = dsl;
         this.tokens = new AuthRepository(dsl);
         this.users = users;
         this.units = units;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.audit = audit;
         this.accessTtl = accessTtl;
         this.refreshTtl = refreshTtl;
     }
@@ -102,7 +107,63 @@ public final class AuthService {
     /** Revokes every token of a login session, and forgets its callers on this instance at once. */
     private void endSession(UUID sessionId) {
         tokens.revokeSession(sessionId);
-        callers.values().removeIf(c -> c.sessionId().equals(sessionId));
+        forgetCallers(c -> c.sessionId().equals(sessionId));
+    }
+
+    /**
+     * Ends every login of a user (all their access and refresh tokens), for a change of their role,
+     * unit, active flag or password, in the transaction of that change: a rollback keeps them.
+     * keepSession (null: none) is a login left running, the caller's own when they change their own
+     * password. Once the transaction has committed, call {@link #forgetCallersOf} so that this
+     * instance stops answering for the ended logins from its cache at once.
+     */
+    public void endLogins(DSLContext tx, UUID userId, UUID keepSession) {
+        tokens.revokeUser(tx, userId, keepSession);
+    }
+
+    /** Forgets the user's cached callers (after {@link #endLogins} committed); keepSession's stay. */
+    public void forgetCallersOf(UUID userId, UUID keepSession) {
+        forgetCallers(c -> c.caller().userId().equals(userId) && !c.sessionId().equals(keepSession));
+    }
+
+    /**
+     * Drops cached callers. The generation moves first, so that an {@link #authenticate} whose
+     * database read may have seen the tokens before their revocation committed does not keep what
+     * it read (it checks the generation after caching, see there).
+     */
+    private void forgetCallers(java.util.function.Predicate<CachedCaller> which) {
+        generation.incrementAndGet();
+        callers.values().removeIf(which);
+    }
+
+    /**
+     * Changes the caller's own password. A wrong current password is a failed login for the
+     * throttle (the same counters as login: 429 when spent) and a 422 on currentPassword. On
+     * success every other login of the caller ends; the one of accessToken stays valid.
+     */
+    public void changeOwnPassword(Caller caller, String accessToken, String client, String currentPassword,
+                                  String newPassword) {
+        Validator v = new Validator().require("currentPassword", currentPassword).require("newPassword", newPassword);
+        UserService.checkPassword(v, "newPassword", newPassword);
+        v.validate();
+        long wait = throttle.attempt(caller.username(), client);
+        if (wait > 0) {
+            throw new ApiException(429, "rate_limited", wait);
+        }
+        String stored = users.passwordHash(caller.userId()).orElse(null);
+        if (stored == null || !hasher.matches(currentPassword, stored)) {
+            throw ApiException.unprocessable("currentPassword", "wrong_password");
+        }
+        throttle.succeeded(caller.username(), client);
+        String hash = hasher.hash(newPassword);
+        UUID session = tokens.sessionOf(digest(accessToken)).orElseThrow(() -> new ApiException(401, "invalid_token"));
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            users.setPasswordHash(tx, caller.userId(), hash);
+            endLogins(tx, caller.userId(), session);
+            audit.record(tx, caller, "change_password", "user", caller.userId(), null, null);
+        });
+        forgetCallersOf(caller.userId(), session);
     }
 
     /**
@@ -116,6 +177,7 @@ public final class AuthService {
         if (cached != null && cached.until().isAfter(Instant.now())) {
             return Optional.of(cached.caller());
         }
+        long seen = generation.get();
         Optional<Record> row = tokens.findLive(digest(accessToken), "access");
         Optional<Caller> caller = row.map(r -> {
             String unit = r.get(APP_USER.UNIT_CODE);
@@ -126,8 +188,13 @@ public final class AuthService {
             if (callers.size() > MAX_CACHED_CALLERS) {
                 callers.clear();
             }
-            callers.put(key, new CachedCaller(caller.get(), row.get().get(AUTH_TOKEN.SESSION_ID),
-                    Instant.now().plus(CALLER_CACHE_TTL)));
+            CachedCaller entry = new CachedCaller(caller.get(), row.get().get(AUTH_TOKEN.SESSION_ID),
+                    Instant.now().plus(CALLER_CACHE_TTL));
+            callers.put(key, entry);
+            if (generation.get() != seen) {
+                // logins were ended while the row was read: it may predate that, so it is not kept
+                callers.remove(key, entry);
+            }
         } else {
             callers.remove(key);
         }
@@ -140,6 +207,8 @@ public final class AuthService {
     private static final Duration CALLER_CACHE_TTL = Duration.ofSeconds(10);
     private static final int MAX_CACHED_CALLERS = 50_000;
     private final Map<String, CachedCaller> callers = new ConcurrentHashMap<>();
+    /** Moves each time logins are ended, see {@link #forgetCallers}. */
+    private final AtomicLong generation = new AtomicLong();
 
     private Tokens issue(DSLContext tx, User user, UUID sessionId) {
         String access = newToken();

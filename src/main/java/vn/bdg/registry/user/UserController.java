@@ -13,12 +13,19 @@ import vn.bdg.registry.web.Params;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Client/server IO for the caller's own account and the province's user accounts. */
 public final class UserController {
     record CreateRequest(String username, String password, Role role, String fullName, String unitCode) {
+    }
+
+    record UpdateRequest(String fullName, Role role, String unitCode, Boolean active) {
+    }
+
+    record PasswordRequest(String password) {
     }
 
     private final UserRepository users;
@@ -38,6 +45,7 @@ public final class UserController {
         PageRequest page = PageRequest.of(ctx);
         String role = Params.queryEnum(ctx, "role",
                 Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.toSet()));
+        boolean active = !"false".equals(Params.queryEnum(ctx, "active", Set.of("true", "false")));
         UUID after = null;
         if (page.hasCursor()) {
             try {
@@ -47,7 +55,7 @@ public final class UserController {
             }
         }
         List<User> rows = users.list(caller.scope(Tables.APP_USER.PROVINCE_CODE, Tables.APP_USER.UNIT_CODE),
-                role == null ? null : Role.valueOf(role), after, page.limit() + 1);
+                role == null ? null : Role.valueOf(role), active, after, page.limit() + 1);
         ctx.json(page.page(rows, u -> List.of(u.id().toString())));
     }
 
@@ -57,5 +65,23 @@ public final class UserController {
         User created = service.create(caller, req.username(), req.password(), req.role(),
                 VietnameseText.clean(req.fullName()), caller.provinceCode(), req.unitCode());
         ctx.status(201).json(created);
+    }
+
+    public void update(Context ctx) {
+        Caller caller = AccessManager.caller(ctx);
+        Bodies.Patch<UpdateRequest> patch = Bodies.readPatch(ctx, UpdateRequest.class);
+        UpdateRequest req = patch.value();
+        ctx.json(service.update(caller, Params.pathId(ctx, "id"), new UserService.Change(
+                patch.has("fullName"), VietnameseText.clean(req.fullName()),
+                patch.has("role"), req.role(),
+                patch.has("unitCode"), req.unitCode(),
+                patch.has("active"), req.active())));
+    }
+
+    public void resetPassword(Context ctx) {
+        Caller caller = AccessManager.caller(ctx);
+        PasswordRequest req = Bodies.read(ctx, PasswordRequest.class);
+        service.resetPassword(caller, Params.pathId(ctx, "id"), req.password());
+        ctx.status(204);
     }
 }

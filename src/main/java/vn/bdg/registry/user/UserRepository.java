@@ -29,7 +29,11 @@ public final class UserRepository {
     }
 
     public Optional<User> find(UUID id) {
-        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional().map(UserRepository::toUser);
+        return find(dsl, id);
+    }
+
+    public Optional<User> find(DSLContext tx, UUID id) {
+        return tx.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional().map(UserRepository::toUser);
     }
 
     /**
@@ -61,8 +65,8 @@ public final class UserRepository {
         return toUser(r);
     }
 
-    public List<User> list(Condition scope, Role role, UUID after, int limit) {
-        Condition c = scope.and(APP_USER.ACTIVE);
+    public List<User> list(Condition scope, Role role, boolean active, UUID after, int limit) {
+        Condition c = scope.and(APP_USER.ACTIVE.eq(active));
         if (role != null) {
             c = c.and(APP_USER.ROLE.eq(role.name()));
         }
@@ -73,8 +77,55 @@ public final class UserRepository {
                 .fetch(UserRepository::toUser);
     }
 
+    /** The password hash of an active account. */
+    public Optional<String> passwordHash(UUID id) {
+        return dsl.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.ID.eq(id).and(APP_USER.ACTIVE))
+                .fetchOptional(APP_USER.PASSWORD_HASH);
+    }
+
+    public void setPasswordHash(DSLContext tx, UUID id, String passwordHash) {
+        tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash).where(APP_USER.ID.eq(id)).execute();
+    }
+
+    /** The account, if within scope (a tenant filter on province and unit), locked until the transaction ends. */
+    public Optional<User> findForUpdate(DSLContext tx, UUID id, Condition scope) {
+        return tx.selectFrom(APP_USER).where(APP_USER.ID.eq(id).and(scope)).forUpdate().fetchOptional()
+                .map(UserRepository::toUser);
+    }
+
+    /**
+     * Makes every change of a province's accounts' role, unit or active flag wait for any other
+     * under way until its transaction ends, so that two admins demoting each other at once cannot
+     * both see the other as the remaining province-wide admin.
+     */
+    public void lockProvinceAccounts(DSLContext tx, String provinceCode) {
+        tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
+                DSL.val("app_user.province:" + provinceCode));
+    }
+
+    /** Active province-wide admins of the province other than the given account. */
+    public int otherProvinceAdmins(DSLContext tx, String provinceCode, UUID except) {
+        return tx.fetchCount(APP_USER, APP_USER.PROVINCE_CODE.eq(provinceCode)
+                .and(APP_USER.ROLE.eq(Role.admin.name()))
+                .and(APP_USER.UNIT_CODE.isNull())
+                .and(APP_USER.ACTIVE)
+                .and(APP_USER.ID.ne(except)));
+    }
+
+    public User update(DSLContext tx, UUID id, String fullName, Role role, String unitCode, boolean active) {
+        return toUser(tx.update(APP_USER)
+                .set(APP_USER.FULL_NAME, fullName)
+                .set(APP_USER.ROLE, role.name())
+                .set(APP_USER.UNIT_CODE, unitCode)
+                .set(APP_USER.ACTIVE, active)
+                .where(APP_USER.ID.eq(id))
+                .returning()
+                .fetchOne());
+    }
+
     public static User toUser(Record r) {
         return new User(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.FULL_NAME),
-                Role.valueOf(r.get(APP_USER.ROLE)), r.get(APP_USER.PROVINCE_CODE), r.get(APP_USER.UNIT_CODE));
+                Role.valueOf(r.get(APP_USER.ROLE)), r.get(APP_USER.PROVINCE_CODE), r.get(APP_USER.UNIT_CODE),
+                r.get(APP_USER.ACTIVE));
     }
 }

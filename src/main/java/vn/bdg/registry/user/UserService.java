@@ -2,6 +2,7 @@ package vn.bdg.registry.user;
 
 import org.jooq.DSLContext;
 import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.auth.AuthService;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.auth.PasswordHasher;
 import vn.bdg.registry.auth.Role;
@@ -9,6 +10,11 @@ import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Validator;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.APP_USER;
 
 /** Creating user accounts, from the command line (no caller) or by an admin, within the admin's own scope. */
 public final class UserService {
@@ -20,14 +26,36 @@ public final class UserService {
     private final UnitRepository units;
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final AuthService logins;
 
+    /** A change of an account: only the fields the client sent (absent ≠ null). */
+    public record Change(boolean hasFullName, String fullName, boolean hasRole, Role role, boolean hasUnitCode,
+                         String unitCode, boolean hasActive, Boolean active) {
+    }
+
+    /** For creating accounts only (command line, fixtures): {@link #update} and {@link #resetPassword} need logins. */
     public UserService(DSLContext dsl, UserRepository users, UnitRepository units, PasswordHasher hasher,
                        AuditLog audit) {
+        this(dsl, users, units, hasher, audit, null);
+    }
+
+    public UserService(DSLContext dsl, UserRepository users, UnitRepository units, PasswordHasher hasher,
+                       AuditLog audit, AuthService logins) {
+        this.logins = logins;
         this.dsl = dsl;
         this.users = users;
         this.units = units;
         this.hasher = hasher;
         this.audit = audit;
+    }
+
+    /** The rules of every new password (at creation, reset or change): 10 to 256 characters in NFC. */
+    public static void checkPassword(Validator v, String field, String password) {
+        // too_long first: a password of megabytes is not normalised to be counted
+        boolean tooLong = password != null && PasswordHasher.tooLong(password);
+        v.check(!tooLong, field, "too_long", PasswordHasher.MAX_LENGTH);
+        v.check(password == null || tooLong || PasswordHasher.length(password) >= MIN_PASSWORD_LENGTH, field,
+                "too_short", MIN_PASSWORD_LENGTH);
     }
 
     /** caller is null for the command line. */
@@ -38,10 +66,7 @@ public final class UserService {
                 .require("password", password)
                 .require("role", role);
         v.check(username == null || username.matches("[A-Za-z0-9._@-]{3," + MAX_USERNAME_LENGTH + "}"), "username", "invalid_username");
-        v.check(password == null || PasswordHasher.length(password) >= MIN_PASSWORD_LENGTH, "password", "too_short",
-                MIN_PASSWORD_LENGTH);
-        v.check(password == null || !PasswordHasher.tooLong(password), "password", "too_long",
-                PasswordHasher.MAX_LENGTH);
+        checkPassword(v, "password", password);
         v.validate();
         if (!units.provinceOf(provinceCode).map(provinceCode::equals).orElse(false)) {
             throw ApiException.unprocessable("provinceCode", "unknown_unit");
@@ -65,5 +90,109 @@ public final class UserService {
             audit.record(tx, provinceCode, caller, "create", "user", created.id(), null, created);
             return created;
         }));
+    }
+
+    /**
+     * Changes an account's name, role, unit or active flag, with the rules of {@link #create}: an
+     * admin scoped to a district or commune acts only on accounts of their unit or below (others
+     * are 404) and sets units within it only. An admin cannot deactivate themselves nor drop their
+     * own admin role, and no change may leave the province without an active province-wide admin
+     * (checked under a lock on the province's accounts). A change of role, unit or active flag
+     * ends every login of the account at once.
+     */
+    public User update(Caller caller, UUID id, Change change) {
+        Validator v = new Validator();
+        if (change.hasRole()) {
+            v.require("role", change.role());
+        }
+        if (change.hasActive()) {
+            v.require("active", change.active());
+        }
+        v.validate();
+        if (change.hasUnitCode() && change.unitCode() != null) {
+            if (!units.inProvince(change.unitCode(), caller.provinceCode())) {
+                throw ApiException.unprocessable("unitCode", "unknown_unit");
+            }
+        }
+        if (change.hasUnitCode() && !caller.provinceWide()
+                && (change.unitCode() == null || !caller.canSeeUnit(change.unitCode()))) {
+            throw ApiException.unprocessable("unitCode", "outside_your_scope");
+        }
+        boolean self = id.equals(caller.userId());
+        if (self && change.hasActive() && !change.active()) {
+            throw ApiException.unprocessable("active", "cannot_deactivate_self");
+        }
+        if (self && change.hasRole() && change.role() != Role.admin) {
+            throw ApiException.unprocessable("role", "cannot_remove_own_admin");
+        }
+        var result = dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            users.lockProvinceAccounts(tx, caller.provinceCode());
+            requireStillAdmin(tx, caller);
+            User before = users.findForUpdate(tx, id, caller.scope(APP_USER.PROVINCE_CODE, APP_USER.UNIT_CODE))
+                    .orElseThrow(ApiException::notFound);
+            String fullName = change.hasFullName() ? change.fullName() : before.fullName();
+            Role role = change.hasRole() ? change.role() : before.role();
+            String unitCode = change.hasUnitCode() ? change.unitCode() : before.unitCode();
+            boolean active = change.hasActive() ? change.active() : before.active();
+            if (provinceAdmin(before.role(), before.unitCode(), before.active())
+                    && !provinceAdmin(role, unitCode, active)
+                    && users.otherProvinceAdmins(tx, before.provinceCode(), id) == 0) {
+                throw ApiException.unprocessable(!active ? "active" : role != Role.admin ? "role" : "unitCode",
+                        "last_province_admin");
+            }
+            User after = users.update(tx, id, fullName, role, unitCode, active);
+            boolean endLogins = role != before.role() || !Objects.equals(unitCode, before.unitCode())
+                    || active != before.active();
+            if (!after.equals(before)) {
+                audit.record(tx, caller, "update", "user", id, before, after);
+            }
+            if (endLogins) {
+                logins.endLogins(tx, id, null);
+            }
+            return new Object[]{after, endLogins};
+        });
+        if ((Boolean) result[1]) {
+            logins.forgetCallersOf(id, null);
+        }
+        return (User) result[0];
+    }
+
+    /**
+     * Sets a new password on an account within the admin's scope (404 otherwise), with the rules of
+     * a new account's, and ends every login of the account.
+     */
+    public void resetPassword(Caller caller, UUID id, String password) {
+        Validator v = new Validator().require("password", password);
+        checkPassword(v, "password", password);
+        v.validate();
+        String hash = hasher.hash(password);
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            users.lockProvinceAccounts(tx, caller.provinceCode());
+            requireStillAdmin(tx, caller);
+            users.findForUpdate(tx, id, caller.scope(APP_USER.PROVINCE_CODE, APP_USER.UNIT_CODE))
+                    .orElseThrow(ApiException::notFound);
+            users.setPasswordHash(tx, id, hash);
+            logins.endLogins(tx, id, null);
+            audit.record(tx, caller, "reset_password", "user", id, null, null);
+        });
+        logins.forgetCallersOf(id, null);
+    }
+
+    private static boolean provinceAdmin(Role role, String unitCode, boolean active) {
+        return role == Role.admin && unitCode == null && active;
+    }
+
+    /**
+     * The caller's account, read again in the transaction: a request authenticated just before
+     * the caller was demoted or deactivated (by another admin at the same moment) acts no more.
+     * Read under the province's lock, after any such change committed.
+     */
+    private void requireStillAdmin(DSLContext tx, Caller caller) {
+        User me = users.find(tx, caller.userId()).orElseThrow(() -> new ApiException(401, "invalid_token"));
+        if (!me.active() || me.role() != Role.admin || !Objects.equals(me.unitCode(), caller.unitCode())) {
+            throw new ApiException(401, "invalid_token");
+        }
     }
 }
