@@ -200,4 +200,96 @@ class AuthIT {
                 Map.of("username", world.username("dorganizer"), "password", World.PASSWORD)).json()
                 .get("code").asText()).isEqualTo("invalid_credentials");
     }
+
+    // ---------------------------------------------------------------- own password
+
+    private JsonNode loginTokens(String username, String password) {
+        Api.Res res = anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", password));
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        return res.json();
+    }
+
+    @Test
+    void changingOnesOwnPasswordKeepsThisLoginAndEndsTheOthers() {
+        String username = world.username("reporter");
+        JsonNode here = loginTokens(username, World.PASSWORD);
+        JsonNode elsewhere = loginTokens(username, World.PASSWORD);
+        Api laptop = anonymous.withToken(here.get("accessToken").asText());
+        Api phone = anonymous.withToken(elsewhere.get("accessToken").asText());
+        assertThat(phone.get("/api/v1/me").status()).as("the other login is cached now").isEqualTo(200);
+
+        String newPassword = "một mật khẩu mới dài";
+        Api.Res changed = laptop.post("/api/v1/me/password",
+                Map.of("currentPassword", World.PASSWORD, "newPassword", newPassword));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+
+        assertThat(laptop.get("/api/v1/me").status()).as("the current login stays valid").isEqualTo(200);
+        JsonNode refreshed = anonymous.post("/api/v1/auth/refresh",
+                Map.of("refreshToken", here.get("refreshToken").asText())).json();
+        assertThat(refreshed.get("user").get("username").asText()).isEqualTo(username);
+        assertThat(phone.get("/api/v1/me").status()).as("every other login ends at once").isEqualTo(401);
+        assertThat(world.reporter.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/auth/refresh",
+                Map.of("refreshToken", elsewhere.get("refreshToken").asText())).status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD))
+                .status()).as("the old password").isEqualTo(401);
+        loginTokens(username, newPassword);
+
+        String id = refreshed.get("user").get("id").asText();
+        JsonNode audit = world.admin.get("/api/v1/audit-log?entity=user&entityId=" + id).json();
+        assertThat(audit.get("items")).anySatisfy(e -> {
+            assertThat(e.get("action").asText()).isEqualTo("change_password");
+            assertThat(e.get("userId").asText()).isEqualTo(id);
+        });
+        assertThat(audit.toString()).doesNotContain("argon2").doesNotContain(newPassword);
+    }
+
+    @Test
+    void aNewPasswordFollowsTheRulesOfAnAccountsPassword() {
+        Api.Res tooShort = world.organizer.post("/api/v1/me/password",
+                Map.of("currentPassword", World.PASSWORD, "newPassword", "short"));
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.json().get("errors").get(0).get("field").asText()).isEqualTo("newPassword");
+        assertThat(tooShort.json().get("errors").get(0).get("code").asText()).isEqualTo("too_short");
+        Api.Res missing = world.organizer.post("/api/v1/me/password", Map.of("newPassword", "a long new password"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").get(0).get("field").asText()).isEqualTo("currentPassword");
+        assertThat(world.organizer.get("/api/v1/me").status()).as("nothing changed").isEqualTo(200);
+        assertThat(anonymous.post("/api/v1/me/password",
+                Map.of("currentPassword", World.PASSWORD, "newPassword", "a long new password")).status())
+                .isEqualTo(401);
+    }
+
+    /** On a server of its own, so that its failed attempts do not count against the shared server's tests. */
+    @Test
+    void aWrongCurrentPasswordIs422AndCountsAsAFailedLogin() {
+        TestServer shared = TestServer.get();
+        io.javalin.Javalin app = vn.bdg.registry.App.create(shared.config, shared.database).start("127.0.0.1", 0);
+        try {
+            String base = "http://127.0.0.1:" + app.port();
+            Api trainer = world.trainer.at(base);
+            for (int i = 0; i < 5; i++) {
+                Api.Res wrong = trainer.inLanguage("en").post("/api/v1/me/password",
+                        Map.of("currentPassword", "guess number " + i, "newPassword", "a long new password"));
+                assertThat(wrong.status()).as(wrong.body()).isEqualTo(422);
+                JsonNode error = wrong.json().get("errors").get(0);
+                assertThat(error.get("field").asText()).isEqualTo("currentPassword");
+                assertThat(error.get("code").asText()).isEqualTo("wrong_password");
+                assertThat(error.get("message").asText()).isEqualTo("is not your current password");
+            }
+            Api.Res limited = trainer.post("/api/v1/me/password",
+                    Map.of("currentPassword", World.PASSWORD, "newPassword", "a long new password"));
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.header("Retry-After")).isNotNull();
+            assertThat(Api.anonymous(base).post("/api/v1/auth/login",
+                    Map.of("username", world.username("trainer"), "password", World.PASSWORD)).status())
+                    .as("the same counter as logins").isEqualTo(429);
+            assertThat(trainer.get("/api/v1/me").status()).as("the login itself is untouched").isEqualTo(200);
+        } finally {
+            app.stop();
+        }
+        assertThat(anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("trainer"), "password", World.PASSWORD)).status())
+                .as("the password was not changed").isEqualTo(200);
+    }
 }

@@ -130,4 +130,216 @@ class UserIT {
         }
         assertThat(login(base)).as("the account can log in").isEqualTo(200);
     }
+
+    // ---------------------------------------------------------------- changing accounts
+
+    private static String idOf(Api api) {
+        return api.get("/api/v1/me").json().get("id").asText();
+    }
+
+    private static Map<String, Object> patch(Object... keyValues) {
+        Map<String, Object> body = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            body.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return body;
+    }
+
+    private JsonNode loginTokens(String username, String password) {
+        Api.Res res = anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", password));
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        return res.json();
+    }
+
+    private static void assertFieldError(Api.Res res, int status, String field, String code) {
+        assertThat(res.status()).as(res.body()).isEqualTo(status);
+        JsonNode error = res.json().get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo(field);
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.get("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void aDeactivatedTrainersTokensAnswer401AtOnceAndTheAccountCanBeReactivated() {
+        String trainerId = idOf(world.trainer);
+        JsonNode phone = loginTokens(world.username("trainer"), World.PASSWORD);
+        Api onPhone = anonymous.withToken(phone.get("accessToken").asText());
+        assertThat(onPhone.get("/api/v1/me").status()).as("the caller is now cached").isEqualTo(200);
+
+        Api.Res off = world.admin.patch("/api/v1/users/" + trainerId, Map.of("active", false));
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.json().get("active").asBoolean()).isFalse();
+        assertThat(off.body()).doesNotContain("argon2").doesNotContain("passwordHash");
+
+        assertThat(onPhone.get("/api/v1/me").status()).as("the lost phone's access token, at once").isEqualTo(401);
+        assertThat(world.trainer.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", phone.get("refreshToken").asText()))
+                .status()).as("and its refresh token").isEqualTo(401);
+        assertThat(login(world.username("trainer"))).isEqualTo(401);
+        assertThat(world.admin.get("/api/v1/users?role=trainer").ids()).doesNotContain(trainerId);
+        assertThat(world.admin.get("/api/v1/users?active=false").ids()).contains(trainerId);
+
+        Api.Res on = world.admin.patch("/api/v1/users/" + trainerId, Map.of("active", true));
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(login(world.username("trainer"))).isEqualTo(200);
+        assertThat(anonymous.withToken(phone.get("accessToken").asText()).get("/api/v1/me").status())
+                .as("reactivation gives no old login back").isEqualTo(401);
+
+        JsonNode audit = world.admin.get("/api/v1/audit-log?entity=user&entityId=" + trainerId).json();
+        assertThat(audit.get("items")).anySatisfy(e -> {
+            assertThat(e.get("action").asText()).isEqualTo("update");
+            assertThat(e.get("before").get("active").asBoolean()).isTrue();
+            assertThat(e.get("after").get("active").asBoolean()).isFalse();
+        });
+        assertThat(audit.toString()).doesNotContain("argon2").doesNotContainIgnoringCase("passwordHash");
+    }
+
+    @Test
+    void aRoleOrUnitChangeTakesEffectAtOnce() {
+        String organizerId = idOf(world.organizer);
+        assertThat(world.organizer.get("/api/v1/users").status()).as("organisers list accounts").isEqualTo(200);
+
+        Api.Res changed = world.admin.patch("/api/v1/users/" + organizerId,
+                patch("role", "trainer", "unitCode", world.communeA1, "fullName", "Nguyễn Thị Hoà"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("role").asText()).isEqualTo("trainer");
+        assertThat(changed.json().get("unitCode").asText()).isEqualTo(world.communeA1);
+        assertThat(changed.json().get("fullName").asText()).isEqualTo("Nguyễn Thị Hoà");
+        assertThat(world.organizer.get("/api/v1/users").status()).as("the old login ended at once").isEqualTo(401);
+
+        Api again = World.login(world.username("organizer"), World.PASSWORD);
+        JsonNode me = again.get("/api/v1/me").json();
+        assertThat(me.get("role").asText()).isEqualTo("trainer");
+        assertThat(again.get("/api/v1/users").status()).isEqualTo(403);
+
+        String reporterId = idOf(world.reporter);
+        assertThat(world.admin.patch("/api/v1/users/" + reporterId, Map.of("fullName", "Trần Văn Nam")).status())
+                .isEqualTo(200);
+        assertThat(world.reporter.get("/api/v1/me").json().get("fullName").asText())
+                .as("a change of name alone ends no login").isEqualTo("Trần Văn Nam");
+    }
+
+    @Test
+    void aDistrictAdminChangesOnlyAccountsWithinTheirDistrict() {
+        Api districtAdmin = world.newUser("dadmin", Role.admin, world.districtA);
+        String districtOrganizerId = idOf(world.districtOrganizer);
+        String provinceOrganizerId = idOf(world.organizer);
+
+        assertThat(districtAdmin.patch("/api/v1/users/" + provinceOrganizerId, Map.of("active", false)).status())
+                .as("a province-wide account is outside a district admin's scope").isEqualTo(404);
+        assertThat(districtAdmin.post("/api/v1/users/" + provinceOrganizerId + "/password",
+                Map.of("password", "a new long password")).status()).isEqualTo(404);
+        assertFieldError(districtAdmin.patch("/api/v1/users/" + districtOrganizerId,
+                Map.of("unitCode", world.communeB1)), 422, "unitCode", "outside_your_scope");
+        assertFieldError(districtAdmin.patch("/api/v1/users/" + districtOrganizerId,
+                patch("unitCode", null)), 422, "unitCode", "outside_your_scope");
+        assertFieldError(world.admin.patch("/api/v1/users/" + districtOrganizerId,
+                Map.of("unitCode", "99999")), 422, "unitCode", "unknown_unit");
+        assertThat(world.districtOrganizer.get("/api/v1/me").json().get("unitCode").asText())
+                .as("nothing was changed").isEqualTo(world.districtA);
+
+        Api.Res narrowed = districtAdmin.patch("/api/v1/users/" + districtOrganizerId,
+                Map.of("unitCode", world.communeA1));
+        assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+        assertThat(districtAdmin.patch("/api/v1/users/" + districtOrganizerId, Map.of("active", false)).status())
+                .isEqualTo(200);
+
+        World other = World.create();
+        assertThat(other.admin.patch("/api/v1/users/" + provinceOrganizerId, Map.of("active", false)).status())
+                .as("another province's account").isEqualTo(404);
+        assertThat(other.admin.post("/api/v1/users/" + provinceOrganizerId + "/password",
+                Map.of("password", "a new long password")).status()).isEqualTo(404);
+        assertThat(world.admin.patch("/api/v1/users/" + java.util.UUID.randomUUID(), Map.of("active", false))
+                .status()).isEqualTo(404);
+        assertThat(world.organizer.get("/api/v1/me").status()).as("untouched").isEqualTo(200);
+
+        for (Api api : new Api[]{world.organizer, world.trainer, world.reporter}) {
+            assertThat(api.patch("/api/v1/users/" + districtOrganizerId, Map.of("active", true)).status())
+                    .isEqualTo(403);
+            assertThat(api.post("/api/v1/users/" + districtOrganizerId + "/password",
+                    Map.of("password", "a new long password")).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void anAdminCannotDeactivateOrDemoteThemselvesNorLeaveTheProvinceWithoutAnAdmin() {
+        String adminId = idOf(world.admin);
+        assertFieldError(world.admin.patch("/api/v1/users/" + adminId, Map.of("active", false)),
+                422, "active", "cannot_deactivate_self");
+        assertFieldError(world.admin.inLanguage("en").patch("/api/v1/users/" + adminId, Map.of("role", "organizer")),
+                422, "role", "cannot_remove_own_admin");
+        assertFieldError(world.admin.patch("/api/v1/users/" + adminId, Map.of("unitCode", world.districtA)),
+                422, "unitCode", "last_province_admin");
+        assertThat(world.admin.get("/api/v1/audit-log").status()).as("still the province's admin").isEqualTo(200);
+
+        Api second = world.newUser("admin2", Role.admin, null);
+        String secondId = idOf(second);
+        Api.Res narrowed = world.admin.patch("/api/v1/users/" + adminId, Map.of("unitCode", world.districtA));
+        assertThat(narrowed.status()).as("another province-wide admin remains").isEqualTo(200);
+        Api districtAdmin = World.login(world.username("admin"), World.PASSWORD);
+        assertThat(districtAdmin.patch("/api/v1/users/" + secondId, Map.of("active", false)).status())
+                .as("a district admin cannot reach the province-wide one").isEqualTo(404);
+        assertFieldError(second.patch("/api/v1/users/" + secondId, Map.of("role", "reporter")),
+                422, "role", "cannot_remove_own_admin");
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOneProvinceAdmin() throws Exception {
+        Api second = world.newUser("admin2", Role.admin, null);
+        String firstId = idOf(world.admin);
+        String secondId = idOf(second);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Future<Api.Res> a = pool.submit(() -> {
+                start.await();
+                return world.admin.patch("/api/v1/users/" + secondId, Map.of("role", "organizer"));
+            });
+            Future<Api.Res> b = pool.submit(() -> {
+                start.await();
+                return second.patch("/api/v1/users/" + firstId, Map.of("active", false));
+            });
+            start.countDown();
+            List<Integer> statuses = List.of(a.get().status(), b.get().status());
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s != 200).allMatch(s -> s == 401 || s == 422);
+        } finally {
+            pool.shutdownNow();
+        }
+        long admins = 0;
+        for (String name : new String[]{"admin", "admin2"}) {
+            Api.Res res = anonymous.post("/api/v1/auth/login", Map.of("username", world.username(name),
+                    "password", World.PASSWORD));
+            if (res.status() == 200) {
+                JsonNode me = res.json().get("user");
+                if (me.get("role").asText().equals("admin") && me.get("unitCode").isNull()) {
+                    admins++;
+                }
+            }
+        }
+        assertThat(admins).as("exactly one active province-wide admin is left").isEqualTo(1);
+    }
+
+    @Test
+    void aPasswordResetMakesTheOldPasswordFailAndTheNewOneWork() {
+        String trainerId = idOf(world.trainer);
+        String newPassword = "Mật khẩu mới của Hoà";
+        assertFieldError(world.admin.post("/api/v1/users/" + trainerId + "/password", Map.of("password", "short")),
+                400, "password", "too_short");
+        assertFieldError(world.admin.post("/api/v1/users/" + trainerId + "/password",
+                Map.of("password", "a".repeat(257))), 400, "password", "too_long");
+        assertThat(world.trainer.get("/api/v1/me").status()).as("nothing changed yet").isEqualTo(200);
+
+        Api.Res reset = world.admin.post("/api/v1/users/" + trainerId + "/password",
+                Map.of("password", java.text.Normalizer.normalize(newPassword, java.text.Normalizer.Form.NFD)));
+        assertThat(reset.status()).as(reset.body()).isEqualTo(204);
+        assertThat(world.trainer.get("/api/v1/me").status()).as("every login of the account ended").isEqualTo(401);
+        assertThat(login(world.username("trainer"))).as("the old password").isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/auth/login", Map.of("username", world.username("trainer"),
+                "password", newPassword)).status()).as("the new one, typed precomposed").isEqualTo(200);
+
+        JsonNode audit = world.admin.get("/api/v1/audit-log?entity=user&entityId=" + trainerId).json();
+        assertThat(audit.get("items")).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("reset_password"));
+        assertThat(audit.toString()).doesNotContain("argon2").doesNotContainIgnoringCase("password\":");
+    }
 }
