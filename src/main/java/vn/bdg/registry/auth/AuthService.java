@@ -2,14 +2,14 @@ package vn.bdg.registry.auth;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import vn.bdg.registry.audit.AuditLog;
+import vn.bdg.registry.db.tables.records.AppUserRecord;
 import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.user.User;
-import vn.bdg.registry.db.tables.records.AppUserRecord;
 import vn.bdg.registry.user.UserRepository;
 import vn.bdg.registry.user.UserService;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Validator;
-import vn.bdg.registry.audit.AuditLog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,10 +21,11 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import static vn.bdg.registry.db.Tables.APP_USER;
 import static vn.bdg.registry.db.Tables.AUTH_TOKEN;
@@ -131,7 +132,7 @@ public final class AuthService {
      * database read may have seen the tokens before their revocation committed does not keep what
      * it read (it checks the generation after caching, see there).
      */
-    private void forgetCallers(java.util.function.Predicate<CachedCaller> which) {
+    private void forgetCallers(Predicate<CachedCaller> which) {
         generation.incrementAndGet();
         callers.values().removeIf(which);
     }
