@@ -15,6 +15,7 @@ export class ApiError extends Error {
 export class NetworkError extends Error {}
 
 let onLoggedOut = () => {};
+let onAnswer = () => {};
 let refreshing = null;
 let place = null;
 
@@ -32,6 +33,11 @@ export function whenLoggedOut(callback) {
   onLoggedOut = callback;
 }
 
+/** Called with every answer from the server and the phone's clock (ms) when it was asked and answered. */
+export function whenAnswered(callback) {
+  onAnswer = callback;
+}
+
 async function send(method, path, body, token, headers = {}) {
   const init = { method, headers: { Accept: 'application/json', 'Accept-Language': language(), ...headers } };
   if (body !== undefined) {
@@ -41,11 +47,15 @@ async function send(method, path, body, token, headers = {}) {
   if (token) {
     init.headers.Authorization = 'Bearer ' + token;
   }
+  const sentMs = Date.now();
+  let res;
   try {
-    return await fetch(path, init);
+    res = await fetch(path, init);
   } catch (e) {
     throw new NetworkError(e.message);
   }
+  onAnswer(res, sentMs, Date.now());
+  return res;
 }
 
 async function answer(res) {

@@ -10,7 +10,7 @@ import { SCANNER } from './strings.js';
 import { $, element } from './dom.js';
 import { unitsBelow } from './units.js';
 import { loginForm } from './login.js';
-import { judge, searchRoster, sessionAccepts } from './verify.js';
+import { judge, judgedAt, phoneAhead, searchRoster, sessionAccepts } from './verify.js';
 import { splitRefused } from './batch.js';
 import { Camera } from './camera.js';
 
@@ -30,6 +30,9 @@ const state = {
   shown: null, // clientScanId of the scan in the result panel
   uploading: false,
   camera: null,
+  // how far this phone's clock is ahead of the server's (ms), as last measured; the server corrects
+  // uploaded scans by the same (a batch's sentAt), so the phone judges by the corrected time too
+  phoneAheadMs: 0,
 };
 
 function show(screen) {
@@ -254,7 +257,8 @@ async function record({ qr = null, participantId = null, method }) {
     state: 'pending',
     server: null,
   };
-  scan.local = judge(scan, { roster: kit.roster, keys: state.keys, attended: attended(await store.scansOf(kit.sessionId)) });
+  scan.local = judge(scan, { roster: kit.roster, keys: state.keys, phoneAheadMs: state.phoneAheadMs,
+    attended: attended(await store.scansOf(kit.sessionId)) });
   await store.putScan(scan);
   await shown(scan);
   navigator.vibrate?.(scan.local.outcome === 'accepted' ? 80 : [60, 60, 60]);
@@ -275,7 +279,10 @@ async function recordWalkIn(participant) {
     deviceId: state.deviceId,
     state: 'pending',
     server: null,
-    local: { outcome: sessionAccepts(kit.roster, scannedAt) ? 'walk_in_pending' : 'session_not_open', participantId: null },
+    local: {
+      outcome: sessionAccepts(kit.roster, judgedAt(scannedAt, state.phoneAheadMs)) ? 'walk_in_pending' : 'session_not_open',
+      participantId: null,
+    },
   };
   await store.putScan(scan);
   await shown(scan);
@@ -627,6 +634,16 @@ function wire() {
 async function main() {
   addStrings(SCANNER);
   api.keepTokensIn({ get: () => store.get('auth'), put: auth => store.put('auth', auth), remove: () => store.remove('auth') });
+  state.phoneAheadMs = (await store.get('phoneAheadMs')) ?? 0;
+  api.whenAnswered((res, sentMs, receivedMs) => {
+    // an answer the browser may have kept (max-age) carries the Date of when it was first sent
+    const ahead = /max-age=[1-9]/.test(res.headers.get('Cache-Control') ?? '') ? null
+        : phoneAhead(res.headers, sentMs, receivedMs);
+    if (ahead !== null) {
+      state.phoneAheadMs = ahead;
+      store.put('phoneAheadMs', ahead).catch(() => {});
+    }
+  });
   applyLanguage((await store.get('lang')) ?? 'vi');
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/scan/sw.js', { scope: '/scan/' }).catch(() => {});

@@ -63,7 +63,29 @@ export function verifyCard(token, jwks, provinceCode) {
   }
 }
 
-/** Whether a scan made at that time (by the phone's clock) counts for the roster's session. */
+/**
+ * How far the phone's clock is ahead of the server's (ms, negative when behind), from the Date
+ * header of an answer asked at sentMs and received at receivedMs by the phone's clock; null when
+ * the answer has no usable Date. The header has whole seconds: the server's time is taken as the
+ * middle of that second, the phone's as the middle of the exchange.
+ */
+export function phoneAhead(headers, sentMs, receivedMs) {
+  const server = Date.parse(headers?.get?.('Date') ?? '');
+  if (Number.isNaN(server)) {
+    return null;
+  }
+  return Math.round((sentMs + receivedMs) / 2 - (server + 500));
+}
+
+/**
+ * The time a scan is judged by: the phone's clock corrected by how far it is off, as the server
+ * judges the upload (it measures the same from the batch's sentAt; CheckInService.judgedAt).
+ */
+export function judgedAt(scannedAt, phoneAheadMs = 0) {
+  return new Date(new Date(scannedAt).getTime() - (phoneAheadMs ?? 0)).toISOString();
+}
+
+/** Whether a scan judged at that time (see judgedAt) counts for the roster's session. */
 export function sessionAccepts(roster, scannedAt) {
   const at = new Date(scannedAt).getTime();
   const tolerance = roster.clockToleranceSeconds * 1000;
@@ -87,9 +109,10 @@ function resolve(roster, id) {
 
 /**
  * The outcome of one scan: {outcome, participantId, first}. attended maps the participant ids
- * already checked in at the session (by the roster or by this phone) to their first check-in.
+ * already checked in at the session (by the roster or by this phone) to their first check-in;
+ * phoneAheadMs is how far the phone's clock was last measured to be off (see phoneAhead).
  */
-export function judge(scan, { roster, keys, attended }) {
+export function judge(scan, { roster, keys, attended, phoneAheadMs = 0 }) {
   let cardHolder = scan.participantId ?? null;
   if (scan.qr != null) {
     const card = verifyCard(scan.qr, keys, roster.provinceCode);
@@ -102,7 +125,7 @@ export function judge(scan, { roster, keys, attended }) {
     cardHolder = card.participantId;
   }
   const person = resolve(roster, cardHolder);
-  if (!sessionAccepts(roster, scan.scannedAt)) {
+  if (!sessionAccepts(roster, judgedAt(scan.scannedAt, phoneAheadMs))) {
     return { outcome: 'session_not_open', participantId: person };
   }
   if (!roster.participants.some(p => p.id === person)) {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { judge, searchKey, searchRoster, verifyCard } from '../src/verify.js';
+import { judge, judgedAt, phoneAhead, searchKey, searchRoster, verifyCard } from '../src/verify.js';
 
 const b64 = bytes => Buffer.from(bytes).toString('base64url');
 const text = value => b64(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)));
@@ -86,4 +86,28 @@ test('names are found without diacritics, word prefixes first', () => {
   assert.deepEqual(searchRoster(roster.participants, 'anh').map(p => p.id), [ANA]);
   assert.deepEqual(searchRoster(roster.participants, 'nguyen thi').map(p => p.id), [ANA]);
   assert.deepEqual(searchRoster(roster.participants, ' '), []);
+});
+
+test('a phone clock that is off is judged as the server judges its upload: by the corrected time', () => {
+  // the phone's clock is two hours behind: its raw time is before the window, the real time inside
+  const behind = -2 * 3_600_000;
+  const scan = { qr: card(ANA), scannedAt: at(behind) };
+  assert.equal(judge(scan, { roster, keys, attended: new Map() }).outcome, 'session_not_open');
+  assert.equal(judge(scan, { roster, keys, attended: new Map(), phoneAheadMs: behind }).outcome, 'accepted');
+  // and ahead: a scan the raw clock places in the window was in fact made long before it opened
+  const ahead = 3 * 3_600_000;
+  const early = { qr: card(ANA), scannedAt: at(1_800_000) };
+  assert.equal(judge(early, { roster, keys, attended: new Map() }).outcome, 'accepted');
+  assert.equal(judge(early, { roster, keys, attended: new Map(), phoneAheadMs: ahead }).outcome, 'session_not_open');
+  assert.equal(judgedAt(at(behind), behind), at(0));
+});
+
+test('how far the phone clock is off is measured from the Date header of a server answer', () => {
+  const server = Date.parse('2026-12-06T02:00:00Z');
+  const headers = new Headers({ Date: new Date(server).toUTCString() });
+  // asked at phone time T, answered 200 ms later; the header has whole seconds (up to 1 s truncated)
+  const ahead = phoneAhead(headers, server + 1_800_000, server + 1_800_200);
+  assert.ok(Math.abs(ahead - 1_800_000) <= 1_000, `measured ${ahead}`);
+  assert.equal(phoneAhead(new Headers(), 0, 10), null);
+  assert.equal(phoneAhead(new Headers({ Date: 'yesterday' }), 0, 10), null);
 });

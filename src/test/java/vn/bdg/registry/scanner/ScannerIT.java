@@ -19,6 +19,7 @@ import vn.bdg.registry.support.World;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +189,30 @@ class ScannerIT {
                 "revoked_card", 1));
         assertThat(attendanceSheet()).isEqualTo(Map.of(binh.toString(), "present", chi.toString(), "present",
                 dung.toString(), "present", em.toString(), "absent", giang.toString(), "absent"));
+    }
+
+    @Test
+    void aPhoneWhoseClockIsOffJudgesAnOfflineScanAsTheServerJudgesItsUpload() {
+        UUID hoa = enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        Path video = FakeCamera.video(PhoneBrowser.ARTEFACTS.resolve("camera-clock.y4m"), List.of(badge(hoa)));
+
+        try (PhoneBrowser browser = PhoneBrowser.withCamera(video); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            // the phone's clock says two hours earlier than it is: by it, the session has not opened yet
+            page.clock().setFixedTime(System.currentTimeMillis() - Duration.ofHours(2).toMillis());
+            logInAndWaitForTheKit(page);
+
+            phone.setOffline(true);
+            page.locator("button.session:not([disabled])").first().click();
+            // the server corrects the upload by the measured skew (sentAt), so the phone does too
+            page.locator("#result[data-outcome=accepted][data-state=pending]").waitFor();
+
+            phone.setOffline(false);
+            page.locator("#result[data-outcome=accepted][data-state=done]").waitFor();
+        }
+
+        assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 1));
+        assertThat(attendanceSheet()).containsKey(hoa.toString()).doesNotContainEntry(hoa.toString(), "absent");
     }
 
     @Test
