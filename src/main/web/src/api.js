@@ -38,8 +38,8 @@ export function whenAnswered(callback) {
   onAnswer = callback;
 }
 
-async function send(method, path, body, token, headers = {}) {
-  const init = { method, headers: { Accept: 'application/json', 'Accept-Language': language(), ...headers } };
+async function send(method, path, body, token, headers = {}, cache = 'default') {
+  const init = { method, cache, headers: { Accept: 'application/json', 'Accept-Language': language(), ...headers } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -122,8 +122,11 @@ async function refresh(auth) {
   return refreshing;
 }
 
-/** An authenticated call; answers the JSON body, or the Response itself with {raw: true}. */
-export async function call(method, path, { body, headers, raw = false } = {}) {
+/**
+ * An authenticated call; answers the JSON body, or the Response itself with {raw: true}. cache is
+ * the fetch cache mode ('no-cache': never an answer the browser kept without asking the server).
+ */
+export async function call(method, path, { body, headers, raw = false, cache } = {}) {
   let auth = await place.get();
   if (!auth) {
     onLoggedOut();
@@ -132,10 +135,10 @@ export async function call(method, path, { body, headers, raw = false } = {}) {
   if (auth.expiresAt - Date.now() < 60_000) {
     auth = await refresh(auth);
   }
-  let res = await send(method, path, body, auth.accessToken, headers);
+  let res = await send(method, path, body, auth.accessToken, headers, cache);
   if (res.status === 401) {
     auth = await refresh(auth);
-    res = await send(method, path, body, auth.accessToken, headers);
+    res = await send(method, path, body, auth.accessToken, headers, cache);
   }
   if (raw) {
     return res;

@@ -122,7 +122,9 @@ async function renderSessions() {
 async function downloadKit(sessions) {
   const auth = await api.currentLogin();
   const province = auth.user.provinceCode;
-  state.keys = await api.call('GET', `/api/v1/keys?province=${encodeURIComponent(province)}`);
+  // the key set may be kept 5 minutes by browsers (max-age): a kit must have the keys of now, or
+  // cards signed with a key rotated in meanwhile would be invalid offline (and retired ones valid)
+  state.keys = await api.call('GET', `/api/v1/keys?province=${encodeURIComponent(province)}`, { cache: 'no-cache' });
   await store.put('keys', state.keys);
   if (state.units?.root !== province) {
     state.units = await unitsBelow(province);

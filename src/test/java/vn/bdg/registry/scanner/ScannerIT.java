@@ -216,6 +216,35 @@ class ScannerIT {
     }
 
     @Test
+    void aCardSignedWithAKeyRotatedSinceTheLastDownloadIsAcceptedOfflineOnceTheListIsReloaded() {
+        UUID hoa = enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        Path video = FakeCamera.video(PhoneBrowser.ARTEFACTS.resolve("camera-rotated.y4m"), List.of(badge(hoa)));
+
+        try (PhoneBrowser browser = PhoneBrowser.withCamera(video); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+
+            // the province rotates its key: badges printed from now on are signed with the new one
+            world.admin.post("/api/v1/keys/rotate", Map.of());
+            String newKid = Ed25519.parse(cardToken(hoa)).orElseThrow().kid();
+            FakeCamera.video(video, List.of(badge(hoa)));
+            page.locator("#sessions-reload").click();
+            page.waitForCondition(() -> Boolean.TRUE.equals(page.evaluate("""
+                    kid => new Promise(done => {
+                      const open = indexedDB.open('scanner');
+                      open.onsuccess = () => {
+                        const get = open.result.transaction('kv').objectStore('kv').get('keys');
+                        get.onsuccess = () => done((get.result?.keys ?? []).some(k => k.kid === kid));
+                      };
+                    })""", newKid)), new Page.WaitForConditionOptions().setTimeout(10_000));
+
+            phone.setOffline(true);
+            page.locator("button.session:not([disabled])").first().click();
+            page.locator("#result[data-outcome=accepted][data-state=pending]").waitFor();
+        }
+    }
+
+    @Test
     void aWalkInRegisteredOnThePhoneIsEnrolledAndCheckedInAndThePhoneSpeaksEnglishOnRequest() {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
 
