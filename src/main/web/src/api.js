@@ -16,6 +16,7 @@ export class NetworkError extends Error {}
 
 let onLoggedOut = () => {};
 let onAnswer = () => {};
+let timeouts = false;
 let refreshing = null;
 let place = null;
 
@@ -33,6 +34,15 @@ export function whenLoggedOut(callback) {
   onLoggedOut = callback;
 }
 
+/**
+ * Whether requests are given up when no answer comes in time (see timeoutMs): the scanner, whose
+ * queue must not wait on a request hanging on a weak signal. The report page waits as long as a
+ * report takes.
+ */
+export function giveUpOnHangingRequests(on) {
+  timeouts = on;
+}
+
 /** Called with every answer from the server and the phone's clock (ms) when it was asked and answered. */
 export function whenAnswered(callback) {
   onAnswer = callback;
@@ -47,15 +57,28 @@ async function send(method, path, body, token, headers = {}, cache = 'default') 
   if (token) {
     init.headers.Authorization = 'Bearer ' + token;
   }
+  // A request on a weak signal can hang with neither an answer nor an error for many minutes;
+  // given up after a while it is "no network", and what it carried stays queued for the next try
+  // (an upload that reached the server meanwhile is answered the same when resent).
+  const abort = new AbortController();
+  init.signal = abort.signal;
+  // not cleared on an answer: it also ends a body that stops coming while read (answer)
+  const timer = timeouts ? setTimeout(() => abort.abort(), timeoutMs(init.body)) : null;
   const sentMs = Date.now();
   let res;
   try {
     res = await fetch(path, init);
   } catch (e) {
+    clearTimeout(timer);
     throw new NetworkError(e.message);
   }
   onAnswer(res, sentMs, Date.now());
   return res;
+}
+
+/** How long to wait for a request: 20 s, and 1 s more for every 5 kB it sends (a slow 2G link). */
+export function timeoutMs(body) {
+  return 20_000 + Math.ceil((body?.length ?? 0) / 5_000) * 1_000;
 }
 
 async function answer(res) {
@@ -63,7 +86,15 @@ async function answer(res) {
     return null;
   }
   const type = res.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await res.json() : null;
+  let data = null;
+  try {
+    data = type.includes('json') ? await res.json() : null;
+  } catch (e) {
+    if (e.name === 'AbortError' || e instanceof TypeError) {
+      throw new NetworkError(e.message); // the body stopped coming (see send)
+    }
+    throw e;
+  }
   if (!res.ok) {
     throw new ApiError(res.status, data);
   }

@@ -636,6 +636,7 @@ function wire() {
 async function main() {
   addStrings(SCANNER);
   api.keepTokensIn({ get: () => store.get('auth'), put: auth => store.put('auth', auth), remove: () => store.remove('auth') });
+  api.giveUpOnHangingRequests(true);
   state.phoneAheadMs = (await store.get('phoneAheadMs')) ?? 0;
   api.whenAnswered((res, sentMs, receivedMs) => {
     // an answer the browser may have kept (max-age) carries the Date of when it was first sent

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.CHECK_IN;
@@ -242,6 +243,49 @@ class ScannerIT {
             page.locator("button.session:not([disabled])").first().click();
             page.locator("#result[data-outcome=accepted][data-state=pending]").waitFor();
         }
+    }
+
+    @Test
+    void anUploadWhoseAnswerIsLostOrNeverComesIsSentAgainByItselfAndCountsOnce() {
+        UUID hoa = enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        AtomicInteger uploads = new AtomicInteger();
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            page.clock().install();
+            // the first upload reaches the server but its answer is lost on the way back; the
+            // second hangs with no answer and no error, as on a weak signal; the third gets through
+            phone.route("**/api/v1/check-ins/batch", route -> {
+                switch (uploads.incrementAndGet()) {
+                    case 1 -> {
+                        route.fetch();
+                        route.abort("connectionreset");
+                    }
+                    case 2 -> {
+                    }
+                    default -> route.resume();
+                }
+            });
+            logInAndWaitForTheKit(page);
+            page.locator("button.session").first().click();
+            page.locator("#open-search").click();
+            page.getByLabel("Họ tên học viên").fill("hoa");
+            page.locator("#search-results button").first().click();
+            page.locator("#result[data-outcome=accepted][data-state=pending]").waitFor();
+            page.waitForCondition(() -> uploads.get() >= 1);
+
+            // the app tries again by itself, every 15 seconds, however long a request hangs
+            for (int minute = 0; minute < 5 && !page.locator("#result[data-state=done]").isVisible(); minute++) {
+                page.clock().runFor(60_000);
+                page.waitForTimeout(500);
+            }
+            page.locator("#result[data-outcome=accepted][data-state=done]").waitFor();
+            expect(page.locator("#pending")).hasAttribute("data-count", "0");
+        }
+
+        assertThat(uploads.get()).isGreaterThanOrEqualTo(3);
+        assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 1));
+        assertThat(attendanceSheet()).containsEntry(hoa.toString(), "present");
     }
 
     @Test
