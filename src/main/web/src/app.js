@@ -18,7 +18,7 @@ const BATCH = 500;
 const ROSTER_REFRESH_MS = 60_000;
 const ICONS = {
   accepted: '✓', already_checked_in: '↺', not_enrolled: '?', session_not_open: '⏱',
-  invalid_card: '✗', revoked_card: '✗', unknown_session: '✗', walk_in_pending: '…', failed: '✗',
+  invalid_card: '✗', revoked_card: '✗', unknown_session: '✗', walk_in_pending: '…', failed: '✗', not_saved: '✗',
 };
 
 const state = {
@@ -236,6 +236,9 @@ function outcomeOf(scan) {
   if (scan.state === 'failed') {
     return 'failed';
   }
+  if (scan.state === 'unsaved') {
+    return 'not_saved';
+  }
   return scan.server?.outcome ?? scan.local.outcome;
 }
 
@@ -261,7 +264,9 @@ async function record({ qr = null, participantId = null, method }) {
   };
   scan.local = judge(scan, { roster: kit.roster, keys: state.keys, phoneAheadMs: state.phoneAheadMs,
     attended: attended(await store.scansOf(kit.sessionId)) });
-  await store.putScan(scan);
+  if (!(await kept(scan))) {
+    return;
+  }
   await shown(scan);
   navigator.vibrate?.(scan.local.outcome === 'accepted' ? 80 : [60, 60, 60]);
   upload();
@@ -286,9 +291,27 @@ async function recordWalkIn(participant) {
       participantId: null,
     },
   };
-  await store.putScan(scan);
+  if (!(await kept(scan))) {
+    return;
+  }
   await shown(scan);
   upload();
+}
+
+/**
+ * Stores a new scan on the phone; if the phone cannot keep it (storage full, or refused), the
+ * trainer is told at once that it was not recorded, instead of the scan being lost unseen.
+ */
+async function kept(scan) {
+  try {
+    await store.putScan(scan);
+    return true;
+  } catch (e) {
+    state.shown = null;
+    renderResult({ ...scan, state: 'unsaved' });
+    navigator.vibrate?.([200, 100, 200]);
+    return false;
+  }
 }
 
 async function shown(scan) {
@@ -648,6 +671,8 @@ async function main() {
     }
   });
   applyLanguage((await store.get('lang')) ?? 'vi');
+  // queued scans live in IndexedDB: ask that the browser not evict it when space runs low
+  navigator.storage?.persist?.().catch(() => {});
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/scan/sw.js', { scope: '/scan/' }).catch(() => {});
   }

@@ -289,6 +289,38 @@ class ScannerIT {
     }
 
     @Test
+    void aScanThePhoneCannotKeepIsSaidSoRatherThanSilentlyLost() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            // the phone's storage fills up: writing a scan fails as IndexedDB fails when over quota
+            phone.addInitScript("""
+                    const put = IDBObjectStore.prototype.put;
+                    IDBObjectStore.prototype.put = function (...args) {
+                      if (self.storageFull && this.name === 'scans') {
+                        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+                      }
+                      return put.apply(this, args);
+                    };""");
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            page.locator("button.session").first().click();
+            phone.setOffline(true);
+            page.evaluate("() => { self.storageFull = true; }");
+            page.locator("#open-search").click();
+            page.getByLabel("Họ tên học viên").fill("hoa");
+            page.locator("#search-results button").first().click();
+
+            page.locator("#result[data-outcome=not_saved]").waitFor();
+            expect(page.locator("#result-name")).hasText("Nguyễn Thị Hoà");
+            expect(page.locator("#result-explain")).containsText("giấy");
+            expect(page.locator("#pending")).hasAttribute("data-count", "0");
+        }
+
+        assertThat(storedOutcomes()).isEmpty();
+    }
+
+    @Test
     void aWalkInRegisteredOnThePhoneIsEnrolledAndCheckedInAndThePhoneSpeaksEnglishOnRequest() {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
 
