@@ -67,8 +67,19 @@ function renderNetwork() {
   chip.className = 'chip ' + (online() ? 'ok' : 'off');
 }
 
+/**
+ * The queued scans the logged-in user may send: their own. A scan goes up under the trainer who
+ * made it (the server records who scanned, and answers unknown_session for a session the sender
+ * may not scan); those of another login on a shared phone wait for that login. Scans queued
+ * before scans named their user go with whoever is logged in.
+ */
+async function sendable() {
+  const me = (await api.currentLogin())?.user?.id;
+  return me ? (await store.pendingScans()).filter(s => !s.userId || s.userId === me) : [];
+}
+
 async function renderPending() {
-  const n = await store.pendingCount();
+  const n = (await sendable()).length;
   const chip = $('pending');
   chip.textContent = state.uploading ? t('sending') : t('pending', { n });
   chip.className = 'chip' + (n > 0 ? ' waiting' : '');
@@ -259,6 +270,7 @@ async function record({ qr = null, participantId = null, method }) {
     method,
     scannedAt: new Date().toISOString(),
     deviceId: state.deviceId,
+    userId: (await api.currentLogin())?.user?.id ?? null,
     state: 'pending',
     server: null,
   };
@@ -284,6 +296,7 @@ async function recordWalkIn(participant) {
     participant,
     scannedAt,
     deviceId: state.deviceId,
+    userId: (await api.currentLogin())?.user?.id ?? null,
     state: 'pending',
     server: null,
     local: {
@@ -428,7 +441,7 @@ async function upload() {
   if (state.uploading || !(await api.currentLogin())) {
     return;
   }
-  const pending = await store.pendingScans();
+  const pending = await sendable();
   if (pending.length === 0) {
     return;
   }
@@ -622,7 +635,7 @@ function wire() {
   $('send-now').addEventListener('click', upload);
   $('sessions-reload').addEventListener('click', showSessions);
   $('logout').addEventListener('click', async () => {
-    // the queue stays and goes up after the next login; the next user picks their own session
+    // the queue stays and goes up when its trainer logs in again; the next user picks their own session
     await api.logout();
     await store.remove('currentSession');
     await store.remove('sessions');

@@ -50,10 +50,6 @@ export async function pendingScans() {
   return pending.sort((a, b) => a.scannedAt.localeCompare(b.scannedAt));
 }
 
-export async function pendingCount() {
-  return (await db).countFromIndex('scans', 'state', 'pending');
-}
-
 /** A stable id of this phone (browser profile), sent with every scan. */
 export async function deviceId() {
   let id = await get('deviceId');

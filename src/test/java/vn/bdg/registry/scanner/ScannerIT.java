@@ -9,6 +9,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.card.Ed25519;
 import vn.bdg.registry.print.QrCodes;
 import vn.bdg.registry.support.FakeCamera;
@@ -318,6 +319,43 @@ class ScannerIT {
         }
 
         assertThat(storedOutcomes()).isEmpty();
+    }
+
+    @Test
+    void scansQueuedByOneTrainerGoUpUnderThemNotUnderTheNextOneToLogInOnThePhone() {
+        UUID hoa = enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        world.newUser("trainer2", Role.trainer, null);
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            page.locator("button.session").first().click();
+            phone.setOffline(true);
+            page.locator("#open-search").click();
+            page.getByLabel("Họ tên học viên").fill("hoa");
+            page.locator("#search-results button").first().click();
+            page.locator("#result[data-outcome=accepted][data-state=pending]").waitFor();
+
+            // a shared phone: the trainer logs out with the scan still queued, a colleague (who
+            // may not scan this course) logs in when the network is back
+            page.locator("#change-session").click();
+            page.locator("#logout").click();
+            phone.setOffline(false);
+            page.getByLabel("Tên đăng nhập").fill(world.username("trainer2"));
+            page.getByLabel("Mật khẩu").fill(World.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.locator("#sessions li.empty").waitFor();
+            page.waitForTimeout(3_000);
+            assertThat(storedOutcomes()).isEmpty();
+
+            // the trainer who made the scan logs in again: it goes up, as theirs
+            page.locator("#logout").click();
+            logInAndWaitForTheKit(page);
+            page.waitForCondition(() -> "0".equals(page.locator("#pending").getAttribute("data-count")));
+        }
+
+        assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 1));
+        assertThat(attendanceSheet()).containsEntry(hoa.toString(), "present");
     }
 
     @Test
