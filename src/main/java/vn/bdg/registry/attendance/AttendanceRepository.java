@@ -10,6 +10,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.sql.Ids;
 import vn.bdg.registry.db.tables.CheckIn;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
@@ -111,7 +112,8 @@ final class AttendanceRepository {
         Field<Integer[]> revokedVersions = DSL.array(DSL.select(PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
                 .where(PARTICIPANT_CARD.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull())));
         Set<UUID> wanted = new HashSet<>(ids);
-        for (int depth = 0; depth < 5 && !wanted.isEmpty(); depth++) {
+        // a chain of MAX_CHAIN merges has one record more than merges (the roster follows as many)
+        for (int depth = 0; depth <= MergedRecords.MAX_CHAIN && !wanted.isEmpty(); depth++) {
             Set<UUID> next = new HashSet<>();
             dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.MERGED_INTO, PARTICIPANT.FULL_NAME,
                             PARTICIPANT.UNIT_CODE, enrolledIn, revokedVersions)

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.card.CardService;
+import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Json;
@@ -266,10 +267,13 @@ public final class CheckInService {
         return time.truncatedTo(ChronoUnit.MICROS).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    /** The record a person's card or id stands for today (following merges), if of the session's province. */
+    /**
+     * The record a person's card or id stands for today (following merges as far as the roster's
+     * aliases do, MergedRecords.MAX_CHAIN, so a phone judges the same), if of the session's province.
+     */
     private static UUID resolve(Map<UUID, AttendanceRepository.ParticipantRow> people, UUID id, SessionContext session) {
         AttendanceRepository.ParticipantRow row = people.get(id);
-        for (int depth = 0; row != null && row.mergedInto() != null && depth < 5; depth++) {
+        for (int depth = 0; row != null && row.mergedInto() != null && depth < MergedRecords.MAX_CHAIN; depth++) {
             row = people.get(row.mergedInto());
         }
         return row == null || !row.provinceCode().equals(session.provinceCode()) ? null : row.id();

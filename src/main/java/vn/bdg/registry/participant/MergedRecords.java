@@ -12,7 +12,8 @@ import java.util.UUID;
  * merged into, also through a chain of merges (A merged into B, later B into C: A's card is C's).
  */
 public final class MergedRecords {
-    private static final int MAX_CHAIN = 10;
+    /** The longest chain of merges followed: rosters, scans and certificates all follow this many. */
+    public static final int MAX_CHAIN = 10;
 
     private MergedRecords() {
     }

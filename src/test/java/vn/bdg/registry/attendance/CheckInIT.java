@@ -289,6 +289,27 @@ class CheckInIT {
     }
 
     @Test
+    void aCardOfARecordMergedThroughALongChainCountsAsTheRosterSaysItDoes() {
+        // six duplicates merged one into the next over the years, the last into hoa: the roster
+        // tells phones that the oldest badge is hoa's, and the server must judge it the same way
+        List<UUID> chain = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            chain.add(Fixtures.participant(world, "Nguyễn Thị Hoà " + i, "female", world.communeA1));
+        }
+        String oldestCard = cardOf(chain.get(0));
+        for (int i = 0; i < chain.size(); i++) {
+            Fixtures.mergeInto(chain.get(i), i + 1 < chain.size() ? chain.get(i + 1) : hoa);
+        }
+        JsonNode roster = world.trainer.get("/api/v1/sessions/" + session + "/roster").json();
+        assertThat(roster.get("aliases")).extracting(a -> a.get("cardParticipantId").asText() + ">"
+                + a.get("participantId").asText()).contains(chain.get(0) + ">" + hoa);
+
+        JsonNode result = checkIn(world.trainer, session, scan(oldestCard));
+        assertThat(result.get("outcome").asText()).isEqualTo("accepted");
+        assertThat(result.get("participant").get("id").asText()).isEqualTo(hoa.toString());
+    }
+
+    @Test
     void revokingAPersonsCardRevokesTheCardsOfRecordsMergedIntoTheirsAndPhonesAreToldSo() {
         // an older duplicate merged into another that was merged into hoa later: its badge is hoa's
         UUID older = Fixtures.participant(world, "Nguyễn T. Hoà", "female", world.communeA1);
