@@ -10,7 +10,7 @@ import { SCANNER } from './strings.js';
 import { $, element } from './dom.js';
 import { unitsBelow } from './units.js';
 import { loginForm } from './login.js';
-import { judge, judgedAt, phoneAhead, searchRoster, sessionAccepts } from './verify.js';
+import { judge, judgedAt, phoneAhead, searchRoster, sessionAccepts, vietnamDate } from './verify.js';
 import { splitRefused } from './batch.js';
 import { Camera } from './camera.js';
 
@@ -48,6 +48,11 @@ function show(screen) {
 
 function online() {
   return navigator.onLine;
+}
+
+/** Now by the server's clock, as far as the phone knows it (its own clock corrected, see phoneAhead). */
+function serverNow() {
+  return Date.now() - state.phoneAheadMs;
 }
 
 function time(iso) {
@@ -97,10 +102,14 @@ async function showSessions() {
   }
   $('sessions-message').textContent = '';
   try {
-    const list = await api.call('GET', '/api/v1/me/sessions');
-    await store.put('sessions', list.items);
+    // today's and tomorrow's (Vietnam's days): a trainer going to a commune with no signal
+    // saves the kit the evening before
+    const days = [0, 1].map(n => vietnamDate(serverNow() + n * 86_400_000));
+    const lists = await Promise.all(days.map(day => api.call('GET', `/api/v1/me/sessions?date=${day}`)));
+    const sessions = lists.flatMap(list => list.items);
+    await store.put('sessions', sessions);
     await renderSessions();
-    await downloadKit(list.items);
+    await downloadKit(sessions);
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 401)) {
       $('sessions-message').textContent = e instanceof NetworkError ? t('networkError') : e.message;
@@ -116,12 +125,14 @@ async function renderSessions() {
     list.append(element('li', { className: 'empty', textContent: t('sessionsNone') }));
     return;
   }
+  const today = vietnamDate(serverNow());
   for (const s of sessions) {
     const kit = await store.roster(s.id);
     const saved = kit ? t('sessionSaved', { n: kit.roster.participants.length }) : t('sessionNotSaved');
+    const day = s.date && s.date !== today ? `${t('sessionsDate')} ${s.date.slice(8, 10)}/${s.date.slice(5, 7)} · ` : '';
     const button = element('button', { type: 'button', className: 'session', disabled: !kit },
         element('strong', { textContent: s.courseTitle }),
-        element('span', { textContent: `${s.startTime}–${s.endTime}${s.venue ? ' · ' + s.venue : ''}` }),
+        element('span', { textContent: `${day}${s.startTime}–${s.endTime}${s.venue ? ' · ' + s.venue : ''}` }),
         element('span', { className: kit ? 'saved' : 'unsaved', textContent: saved }));
     button.dataset.session = s.id;
     button.addEventListener('click', () => openSession(s.id));

@@ -85,6 +85,13 @@ export function judgedAt(scannedAt, phoneAheadMs = 0) {
   return new Date(new Date(scannedAt).getTime() - (phoneAheadMs ?? 0)).toISOString();
 }
 
+const VIETNAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The date (YYYY-MM-DD) in Vietnam at that instant (ms), whatever the phone's own time zone. */
+export function vietnamDate(ms) {
+  return VIETNAM_DATE.format(new Date(ms));
+}
+
 /** Whether a scan judged at that time (see judgedAt) counts for the roster's session. */
 export function sessionAccepts(roster, scannedAt) {
   const at = new Date(scannedAt).getTime();

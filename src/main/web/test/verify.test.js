@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { judge, judgedAt, phoneAhead, searchKey, searchRoster, verifyCard } from '../src/verify.js';
+import { judge, judgedAt, phoneAhead, searchKey, searchRoster, verifyCard, vietnamDate } from '../src/verify.js';
 
 const b64 = bytes => Buffer.from(bytes).toString('base64url');
 const text = value => b64(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)));
@@ -110,4 +110,10 @@ test('how far the phone clock is off is measured from the Date header of a serve
   assert.ok(Math.abs(ahead - 1_800_000) <= 1_000, `measured ${ahead}`);
   assert.equal(phoneAhead(new Headers(), 0, 10), null);
   assert.equal(phoneAhead(new Headers({ Date: 'yesterday' }), 0, 10), null);
+});
+
+test('the day is the day in Vietnam, whatever the time zone of the phone', () => {
+  assert.equal(vietnamDate(Date.parse('2026-12-06T16:59:59Z')), '2026-12-06');
+  assert.equal(vietnamDate(Date.parse('2026-12-06T17:00:00Z')), '2026-12-07');
+  assert.equal(vietnamDate(Date.parse('2026-12-31T23:00:00-05:00')), '2027-01-01');
 });

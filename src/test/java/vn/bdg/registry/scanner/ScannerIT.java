@@ -9,6 +9,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.bdg.registry.attendance.SessionContext;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.card.Ed25519;
 import vn.bdg.registry.print.QrCodes;
@@ -21,6 +22,8 @@ import vn.bdg.registry.support.World;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +74,7 @@ class ScannerIT {
         page.getByLabel("Tên đăng nhập").fill(world.username("trainer"));
         page.getByLabel("Mật khẩu").fill(World.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.locator("button.session:not([disabled])").waitFor();
+        page.locator("button.session[data-session='" + session + "']:not([disabled])").waitFor();
     }
 
     /** Each person's mark at the session on the course's attendance sheet, by participant id. */
@@ -356,6 +359,32 @@ class ScannerIT {
 
         assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 1));
         assertThat(attendanceSheet()).containsEntry(hoa.toString(), "present");
+    }
+
+    @Test
+    void theEveningBeforeTheTrainerSavesTomorrowsSessionForACommuneWithNoSignal() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        UUID tomorrow = Fixtures.session(world, course, LocalDate.now(SessionContext.VIETNAM).plusDays(1),
+                LocalTime.of(7, 30), LocalTime.of(11, 30));
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            Locator saved = page.locator("button.session[data-session='" + tomorrow + "']:not([disabled])");
+            saved.waitFor();
+            expect(saved).containsText("Đã lưu trên máy (1 người)");
+            expect(saved).containsText(LocalDate.now(SessionContext.VIETNAM).plusDays(1)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM")));
+
+            // next morning in the commune: no signal, the session opens from what the phone saved
+            phone.setOffline(true);
+            page.reload();
+            saved.click();
+            expect(page.locator("#session-info")).containsText("07:30–11:30");
+            page.locator("#open-search").click();
+            page.getByLabel("Họ tên học viên").fill("hoa");
+            expect(page.locator("#search-results li.person")).hasCount(1);
+        }
     }
 
     @Test
