@@ -60,6 +60,11 @@ function time(iso) {
       .format(new Date(iso));
 }
 
+/** 2026-12-07 as 07/12, as dates are written in Vietnam. */
+function dayMonth(isoDate) {
+  return `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}`;
+}
+
 function unitName(code) {
   return code ? (state.units?.names?.[code] ?? code) : '';
 }
@@ -129,7 +134,7 @@ async function renderSessions() {
   for (const s of sessions) {
     const kit = await store.roster(s.id);
     const saved = kit ? t('sessionSaved', { n: kit.roster.participants.length }) : t('sessionNotSaved');
-    const day = s.date && s.date !== today ? `${t('sessionsDate')} ${s.date.slice(8, 10)}/${s.date.slice(5, 7)} · ` : '';
+    const day = s.date && s.date !== today ? `${t('sessionsDate')} ${dayMonth(s.date)} · ` : '';
     const button = element('button', { type: 'button', className: 'session', disabled: !kit },
         element('strong', { textContent: s.courseTitle }),
         element('span', { textContent: `${day}${s.startTime}–${s.endTime}${s.venue ? ' · ' + s.venue : ''}` }),
@@ -198,7 +203,11 @@ function renderSessionHead() {
   $('session-title').textContent = s.courseTitle;
   $('session-info').textContent = `${s.startTime}–${s.endTime}${s.venue ? ' · ' + s.venue : ''} · `
       + t('sessionWindow', { from: time(s.opensAt), to: time(s.closesAt) });
-  $('roster-updated').textContent = t('rosterUpdated', { time: time(state.kit.savedAt) });
+  // a roster saved on another day says so: the trainer should know it may be out of date
+  const saved = state.kit.savedAt;
+  const savedOn = vietnamDate(Date.parse(saved));
+  const day = savedOn === vietnamDate(serverNow()) ? '' : ' ' + dayMonth(savedOn);
+  $('roster-updated').textContent = t('rosterUpdated', { time: time(saved) + day });
 }
 
 async function refreshRoster() {

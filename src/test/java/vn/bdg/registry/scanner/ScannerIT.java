@@ -376,11 +376,15 @@ class ScannerIT {
             expect(saved).containsText(LocalDate.now(SessionContext.VIETNAM).plusDays(1)
                     .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM")));
 
-            // next morning in the commune: no signal, the session opens from what the phone saved
+            // next morning in the commune: no signal, the session opens from what the phone saved,
+            // which says from when its roster is
+            String savedOn = LocalDate.now(SessionContext.VIETNAM).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM"));
             phone.setOffline(true);
+            page.clock().setFixedTime(System.currentTimeMillis() + Duration.ofDays(1).toMillis());
             page.reload();
             saved.click();
             expect(page.locator("#session-info")).containsText("07:30–11:30");
+            expect(page.locator("#roster-updated")).containsText(savedOn);
             page.locator("#open-search").click();
             page.getByLabel("Họ tên học viên").fill("hoa");
             expect(page.locator("#search-results li.person")).hasCount(1);
