@@ -10,7 +10,7 @@ import { SCANNER } from './strings.js';
 import { $, element } from './dom.js';
 import { unitsBelow } from './units.js';
 import { loginForm } from './login.js';
-import { judge, judgedAt, phoneAhead, searchRoster, sessionAccepts, vietnamDate } from './verify.js';
+import { checkedIn, judge, judgedAt, outcomeOf, personOf, phoneAhead, searchRoster, sessionAccepts, vietnamDate } from './verify.js';
 import { splitRefused } from './batch.js';
 import { Camera } from './camera.js';
 
@@ -165,9 +165,10 @@ async function downloadKit(sessions) {
 
 async function downloadRoster(sessionId) {
   const kit = await store.roster(sessionId);
+  // when it was asked for: it knows every scan answered before (see verify.js checkedIn)
+  const savedAt = new Date().toISOString();
   const res = await api.call('GET', `/api/v1/sessions/${sessionId}/roster`,
       { raw: true, headers: kit?.etag ? { 'If-None-Match': kit.etag } : {} });
-  const savedAt = new Date().toISOString();
   const fresh = res.status === 304 ? { ...kit, savedAt }
       : { sessionId, roster: await api.readJson(res), etag: res.headers.get('ETag'), savedAt };
   await store.putRoster(fresh);
@@ -247,34 +248,9 @@ function rosterPerson(id) {
   return state.kit.roster.participants.find(p => p.id === id);
 }
 
-/** Who is checked in at the session: by the roster, then by this phone's own scans in order. */
+/** Who is checked in at the open session (see verify.js checkedIn). */
 function attended(scans) {
-  const first = new Map(state.kit.roster.checkedIn.map(c => [c.participantId, { scannedAt: c.scannedAt }]));
-  for (const s of [...scans].sort((a, b) => a.scannedAt.localeCompare(b.scannedAt))) {
-    const person = personOf(s);
-    if (person && !first.has(person)) {
-      if (outcomeOf(s) === 'accepted') {
-        first.set(person, { scannedAt: s.scannedAt });
-      } else if (s.server?.firstCheckIn) {
-        first.set(person, { scannedAt: s.server.firstCheckIn.scannedAt, byName: s.server.firstCheckIn.scannedByName });
-      }
-    }
-  }
-  return first;
-}
-
-function outcomeOf(scan) {
-  if (scan.state === 'failed') {
-    return 'failed';
-  }
-  if (scan.state === 'unsaved') {
-    return 'not_saved';
-  }
-  return scan.server?.outcome ?? scan.local.outcome;
-}
-
-function personOf(scan) {
-  return scan.server?.participant?.id ?? scan.server?.checkIn?.participantId ?? scan.local.participantId ?? null;
+  return checkedIn(state.kit, scans);
 }
 
 /** Judges a scan on the phone, shows it, queues it, and tries to upload at once. */
@@ -478,7 +454,8 @@ async function upload() {
         try {
           const reply = await api.call('POST', '/api/v1/check-ins/batch',
               { body: { sentAt: new Date().toISOString(), items: unsent.map(batchItem) } });
-          await Promise.all(unsent.map((s, j) => store.putScan({ ...s, state: 'done', server: reply.items[j] })));
+          const answeredAt = new Date().toISOString();
+          await Promise.all(unsent.map((s, j) => store.putScan({ ...s, state: 'done', server: reply.items[j], answeredAt })));
           unsent = [];
         } catch (e) {
           if (!refused(e)) {
@@ -497,7 +474,7 @@ async function upload() {
           body: { sessionId: w.sessionId, clientScanId: w.clientScanId, scannedAt: w.scannedAt, deviceId: w.deviceId,
             participant: w.participant, sentAt: new Date().toISOString() },
         });
-        await store.putScan({ ...w, state: 'done', server: reply.checkIn });
+        await store.putScan({ ...w, state: 'done', server: reply.checkIn, answeredAt: new Date().toISOString() });
       } catch (e) {
         if (!refused(e)) {
           throw e;

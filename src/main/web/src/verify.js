@@ -145,6 +145,44 @@ export function judge(scan, { roster, keys, attended, phoneAheadMs = 0 }) {
   return { outcome: 'accepted', participantId: person };
 }
 
+/** What a scan stored on the phone came to: the server's outcome once answered, else the phone's. */
+export function outcomeOf(scan) {
+  if (scan.state === 'failed') {
+    return 'failed';
+  }
+  if (scan.state === 'unsaved') {
+    return 'not_saved';
+  }
+  return scan.server?.outcome ?? scan.local.outcome;
+}
+
+/** The participant record a stored scan counts for, as far as known. */
+export function personOf(scan) {
+  return scan.server?.participant?.id ?? scan.server?.checkIn?.participantId ?? scan.local?.participantId ?? null;
+}
+
+/**
+ * Who is checked in at a kit's session (participant id -> first check-in): the roster's list,
+ * then this phone's own scans in order. A scan the server answered before the roster was asked
+ * for is already in the roster's list, or was undone since and no longer counts: the roster is
+ * the newer word on it (answeredAt and savedAt are both by the phone's clock).
+ */
+export function checkedIn(kit, scans) {
+  const first = new Map(kit.roster.checkedIn.map(c => [c.participantId, { scannedAt: c.scannedAt }]));
+  for (const s of [...scans].sort((a, b) => a.scannedAt.localeCompare(b.scannedAt))) {
+    const person = personOf(s);
+    const rosterKnows = s.state === 'done' && s.answeredAt && kit.savedAt && s.answeredAt <= kit.savedAt;
+    if (person && !first.has(person) && !rosterKnows) {
+      if (outcomeOf(s) === 'accepted') {
+        first.set(person, { scannedAt: s.scannedAt });
+      } else if (s.server?.firstCheckIn) {
+        first.set(person, { scannedAt: s.server.firstCheckIn.scannedAt, byName: s.server.firstCheckIn.scannedByName });
+      }
+    }
+  }
+  return first;
+}
+
 /** A name folded for searching: no diacritics, đ as d, lower case, single spaces. */
 export function searchKey(text) {
   return (text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd')

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { judge, judgedAt, phoneAhead, searchKey, searchRoster, verifyCard, vietnamDate } from '../src/verify.js';
+import { checkedIn, judge, judgedAt, phoneAhead, searchKey, searchRoster, verifyCard, vietnamDate } from '../src/verify.js';
 
 const b64 = bytes => Buffer.from(bytes).toString('base64url');
 const text = value => b64(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)));
@@ -116,4 +116,20 @@ test('the day is the day in Vietnam, whatever the time zone of the phone', () =>
   assert.equal(vietnamDate(Date.parse('2026-12-06T16:59:59Z')), '2026-12-06');
   assert.equal(vietnamDate(Date.parse('2026-12-06T17:00:00Z')), '2026-12-07');
   assert.equal(vietnamDate(Date.parse('2026-12-31T23:00:00-05:00')), '2027-01-01');
+});
+
+test('who is checked in: the roster, then this phone\'s scans the roster does not know of yet', () => {
+  const kit = { roster: { ...roster, checkedIn: [{ participantId: BINH, scannedAt: at(-60_000) }] }, savedAt: at(-1_000) };
+  const scan = (person, extra) => ({ participantId: person, scannedAt: at(-30_000), local: { outcome: 'accepted', participantId: person }, ...extra });
+  // queued on the phone, not sent yet
+  assert.deepEqual([...checkedIn(kit, [scan(ANA, { state: 'pending' })]).keys()].sort(), [ANA, BINH].sort());
+  // sent and accepted before the roster was saved: the roster knows, and no longer lists it
+  // (an organiser undid that attendance), so it does not count
+  const answeredBefore = scan(ANA, { state: 'done', answeredAt: at(-20_000), server: { outcome: 'accepted', participant: { id: ANA } } });
+  assert.deepEqual([...checkedIn(kit, [answeredBefore]).keys()], [BINH]);
+  // answered after the roster was saved: it counts
+  const answeredAfter = { ...answeredBefore, answeredAt: at(0) };
+  assert.deepEqual([...checkedIn(kit, [answeredAfter]).keys()].sort(), [ANA, BINH].sort());
+  // refused scans and scans the phone could not keep never count
+  assert.deepEqual([...checkedIn(kit, [scan(ANA, { state: 'failed' })]).keys()], [BINH]);
 });
