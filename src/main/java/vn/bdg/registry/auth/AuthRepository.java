@@ -59,6 +59,17 @@ final class AuthRepository {
                 .execute();
     }
 
+    /**
+     * Removes the user's expired tokens: they can no longer be used, and a spent refresh token past
+     * its expiry no longer needs to be recognised as spent. Done at each login, so the table holds
+     * no more than the tokens of the last refresh lifetime.
+     */
+    void deleteExpired(DSLContext tx, UUID userId) {
+        tx.deleteFrom(AUTH_TOKEN)
+                .where(AUTH_TOKEN.USER_ID.eq(userId).and(AUTH_TOKEN.EXPIRES_AT.lt(OffsetDateTime.now())))
+                .execute();
+    }
+
     /** Revokes every live token of the user, except those of keepSession (null: none kept). */
     void revokeUser(DSLContext tx, UUID userId, UUID keepSession) {
         Condition keep = keepSession == null ? DSL.noCondition() : AUTH_TOKEN.SESSION_ID.ne(keepSession);

@@ -57,6 +57,26 @@ class AuthIT {
     }
 
     @Test
+    void aLoginRemovesTheAccountsExpiredTokensAndKeepsItsLiveOnes() {
+        var dsl = TestServer.get().database.dsl();
+        String username = world.username("reporter");
+        java.util.UUID userId = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username))
+                .fetchOne(APP_USER.ID);
+        // a token of a login a month and a half ago, long expired
+        dsl.execute("insert into auth_token (token_hash, session_id, user_id, kind, expires_at) values"
+                + " (sha256('old'::bytea), gen_random_uuid(), ?, 'refresh', now() - interval '15 days')", userId);
+        String count = "select count(*) from auth_token where user_id = ? and expires_at < now()";
+        assertThat(dsl.fetchValue(count, userId)).isEqualTo(1L);
+
+        Api.Res login = anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(dsl.fetchValue(count, userId)).as("expired tokens gone").isEqualTo(0L);
+        assertThat(world.reporter.get("/api/v1/me").status()).as("the live login before it still works").isEqualTo(200);
+        assertThat(anonymous.withToken(login.json().get("accessToken").asText()).get("/api/v1/me").status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refreshTokenWorksOnceAndLogoutRevokesTheSession() {
         JsonNode tokens = anonymous.post("/api/v1/auth/login",
                 Map.of("username", world.username("trainer"), "password", World.PASSWORD)).json();
