@@ -73,7 +73,10 @@ public final class AuthService {
             throw new ApiException(401, "invalid_credentials");
         }
         throttle.succeeded(username, client);
-        return dsl.transactionResult(trx -> issue(trx.dsl(), UserRepository.toUser(user.get()), UUID.randomUUID()));
+        return dsl.transactionResult(trx -> {
+            tokens.deleteExpired(trx.dsl(), user.get().getId());
+            return issue(trx.dsl(), UserRepository.toUser(user.get()), UUID.randomUUID());
+        });
     }
 
     /**
