@@ -7,6 +7,7 @@ import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Vietnamese text as stored and searched: names in Unicode NFC with single spaces; search keys
@@ -19,12 +20,26 @@ public final class VietnameseText {
     private VietnameseText() {
     }
 
-    /** NFC, trimmed, inner whitespace collapsed; null stays null, blank becomes null. */
+    /**
+     * Invisible characters pasted along with names (Word, Zalo, Excel): zero-width space, non-joiner
+     * and joiner, word joiner, byte-order mark, soft hyphen. Left in, they make "Hoa" and "Ho\u200Ba"
+     * two names, which neither search nor the duplicate rules can see are the same.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+    /** Any Unicode space or line break, also the no-break spaces Java's \\s and strip() leave alone. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\u0085]+");
+
+    /**
+     * NFC, invisible characters removed, every kind of space (no-break, narrow, ideographic...) an
+     * ordinary one, trimmed, inner spaces collapsed; null stays null, blank becomes null.
+     */
     public static String clean(String s) {
         if (s == null) {
             return null;
         }
-        String nfc = Normalizer.normalize(s, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        // invisible characters go first, so that a mark they separated from its letter composes with it
+        String visible = INVISIBLE.matcher(s).replaceAll("");
+        String nfc = SPACES.matcher(Normalizer.normalize(visible, Normalizer.Form.NFC)).replaceAll(" ").strip();
         return nfc.isEmpty() ? null : nfc;
     }
 

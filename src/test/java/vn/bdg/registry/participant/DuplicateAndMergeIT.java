@@ -65,6 +65,28 @@ class DuplicateAndMergeIT {
     }
 
     @Test
+    void theSameNameTypedAnotherWayIsTheSameName() {
+        // the first typed with new-style tone marks; the others in NFD (Unikey "Unicode tổ hợp"), with
+        // old-style marks, with a no-break space from Word, with a zero-width space from Zalo
+        JsonNode first = create(world.organizer, "fullName", "Lê Thị Thúy Hòa", "sex", "female",
+                "birthYear", 1990, "unitCode", world.communeA1);
+        List<String> others = List.of(
+                java.text.Normalizer.normalize("Lê Thị Thúy Hòa", java.text.Normalizer.Form.NFD),
+                "Lê Thị Thuý Hoà",
+                "Lê\u00A0Thị Thúy\u00A0Hòa",
+                "Lê Thị Th\u200Búy Hòa\u200B");
+        for (String name : others) {
+            JsonNode again = create(world.organizer, "fullName", name, "sex", "female",
+                    "birthYear", 1990, "unitCode", world.communeA1);
+            assertThat(again.get("duplicateOf").asText()).as(name.codePoints()
+                    .mapToObj(c -> String.format("U+%04X", c)).collect(Collectors.joining(" ")))
+                    .isEqualTo(id(first));
+            assertThat(again.get("fullName").asText()).as("stored NFC, plain spaces, nothing invisible")
+                    .isIn("Lê Thị Thúy Hòa", "Lê Thị Thuý Hoà");
+        }
+    }
+
+    @Test
     void theSamePersonCreatedTwiceAtOnceIsFlaggedAsADuplicate() throws Exception {
         // two organisers type in the same person at the same moment: the later record names the earlier
         int organizers = 4;

@@ -28,4 +28,21 @@ class VietnameseTextTest {
         assertThat(VietnameseText.initials(" ")).isEmpty();
         assertThat(VietnameseText.initials(null)).isEmpty();
     }
+
+    @Test
+    void spacesPastedFromWordOrZaloAreOrdinarySpacesAndInvisibleCharactersGo() {
+        // no-break spaces (Word, web pages), narrow and ideographic spaces, zero-width space and joiners,
+        // the byte-order mark and soft hyphen (Zalo, Excel): all invisible, all break duplicate matching
+        assertThat(VietnameseText.clean("Nguyễn\u00A0Thị\u2009Hoa")).isEqualTo("Nguyễn Thị Hoa");
+        assertThat(VietnameseText.clean("\u00A0Nguyễn\u00A0\u00A0Thị Hoa\u202F")).isEqualTo("Nguyễn Thị Hoa");
+        assertThat(VietnameseText.clean("\uFEFFNguyễn Th\u200Bị Ho\u200Ca\u200D\u2060\u00AD")).isEqualTo("Nguyễn Thị Hoa");
+        assertThat(VietnameseText.clean("Nguyễn\u3000Thị\u2028Hoa")).isEqualTo("Nguyễn Thị Hoa");
+        assertThat(VietnameseText.clean("\u00A0\u200B\uFEFF")).isNull();
+    }
+
+    @Test
+    void aZeroWidthCharacterBetweenALetterAndItsMarkDoesNotKeepThemApart() {
+        String nfdWithJoiner = "Nguy\u0065\u200B\u0302\u0303n"; // e, zero-width space, circumflex, tilde
+        assertThat(VietnameseText.clean(nfdWithJoiner)).isEqualTo("Nguyễn");
+    }
 }
