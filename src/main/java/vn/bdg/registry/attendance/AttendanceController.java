@@ -15,6 +15,7 @@ import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.Params;
 import vn.bdg.registry.web.Turns;
+import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.Validator;
 
 import java.security.MessageDigest;
@@ -163,9 +164,10 @@ public final class AttendanceController {
 
     public void excuse(Context ctx) {
         ExcuseRequest req = Bodies.read(ctx, ExcuseRequest.class);
-        new Validator().require("reason", req.reason()).maxLength("reason", req.reason(), 500).validate();
+        String reason = VietnameseText.clean(req.reason()); // NFC, counted and stored like names
+        new Validator().require("reason", reason).maxLength("reason", reason, 500).validate();
         attendance.excuse(AccessManager.caller(ctx), Params.pathId(ctx, "id"), Params.pathId(ctx, "participantId"),
-                req.reason().strip());
+                reason);
         ctx.status(204);
     }
 

@@ -9,6 +9,7 @@ import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.Params;
+import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.Validator;
 
 import java.util.List;
@@ -56,8 +57,9 @@ public final class CardController {
 
     public void revokeCard(Context ctx) {
         RevokeRequest req = Bodies.read(ctx, RevokeRequest.class);
-        new Validator().require("reason", req.reason()).maxLength("reason", req.reason(), 500).validate();
-        ctx.json(cards.revokeAndReissue(AccessManager.caller(ctx), Params.pathId(ctx, "id"), req.reason().strip()));
+        String reason = VietnameseText.clean(req.reason()); // NFC, counted and stored like names
+        new Validator().require("reason", reason).maxLength("reason", reason, 500).validate();
+        ctx.json(cards.revokeAndReissue(AccessManager.caller(ctx), Params.pathId(ctx, "id"), reason));
     }
 
     public void badge(Context ctx) {

@@ -41,11 +41,12 @@ public final class CertificateController {
 
     public void issueOne(Context ctx) {
         ManualIssueRequest req = Bodies.read(ctx, ManualIssueRequest.class);
-        Validator v = new Validator().require("reason", req.reason()).maxLength("reason", req.reason(), 500);
+        String reason = VietnameseText.clean(req.reason()); // NFC, counted and stored like names
+        Validator v = new Validator().require("reason", reason).maxLength("reason", reason, 500);
         validateSigning(v, req.place(), req.signerName(), req.signerTitle());
         v.validate();
         ctx.status(201).json(certificates.issueOne(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
-                Params.pathId(ctx, "participantId"), req.reason().strip(),
+                Params.pathId(ctx, "participantId"), reason,
                 signing(req.place(), req.signerName(), req.signerTitle())));
     }
 
@@ -111,8 +112,9 @@ public final class CertificateController {
 
     private static String reason(Context ctx) {
         ReasonRequest req = Bodies.read(ctx, ReasonRequest.class);
-        new Validator().require("reason", req.reason()).maxLength("reason", req.reason(), 500).validate();
-        return req.reason().strip();
+        String reason = VietnameseText.clean(req.reason()); // NFC, counted and stored like names
+        new Validator().require("reason", reason).maxLength("reason", reason, 500).validate();
+        return reason;
     }
 
     private static void validateSigning(Validator v, String place, String signerName, String signerTitle) {
