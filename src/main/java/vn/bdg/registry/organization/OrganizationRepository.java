@@ -2,6 +2,7 @@ package vn.bdg.registry.organization;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.db.tables.records.OrganizationRecord;
 
@@ -13,6 +14,13 @@ import static vn.bdg.registry.db.Tables.ORGANIZATION;
 
 /** SQL for organisations. */
 public final class OrganizationRepository {
+    /**
+     * Vietnamese alphabetical order (ICU's "vi": Đ after D, Ư after U, tones after the letter), where
+     * the database's default C collation put every name starting with Đ or Ủ after Z.
+     */
+    static final String VIETNAMESE = "vi-x-icu";
+    public static final Field<String> VIETNAMESE_ORDER = ORGANIZATION.NAME.collate(VIETNAMESE);
+
     private final DSLContext dsl;
 
     public OrganizationRepository(DSLContext dsl) {
@@ -22,9 +30,10 @@ public final class OrganizationRepository {
     public List<Organization> list(String provinceCode, List<String> after, int limit) {
         Condition c = ORGANIZATION.PROVINCE_CODE.eq(provinceCode);
         if (after != null) {
-            c = c.and(DSL.row(ORGANIZATION.NAME, ORGANIZATION.ID.cast(String.class)).gt(after.get(0), after.get(1)));
+            c = c.and(DSL.row(VIETNAMESE_ORDER, ORGANIZATION.ID.cast(String.class))
+                    .gt(DSL.val(after.get(0)).collate(VIETNAMESE), DSL.val(after.get(1))));
         }
-        return dsl.selectFrom(ORGANIZATION).where(c).orderBy(ORGANIZATION.NAME, ORGANIZATION.ID.cast(String.class))
+        return dsl.selectFrom(ORGANIZATION).where(c).orderBy(VIETNAMESE_ORDER, ORGANIZATION.ID.cast(String.class))
                 .limit(limit).fetch(OrganizationRepository::toOrganization);
     }
 

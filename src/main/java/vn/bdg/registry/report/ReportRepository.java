@@ -70,7 +70,8 @@ final class ReportRepository {
     Map<UUID, String> organizations(String province) {
         Map<UUID, String> names = new LinkedHashMap<>();
         dsl.select(ORGANIZATION.ID, ORGANIZATION.NAME).from(ORGANIZATION)
-                .where(ORGANIZATION.PROVINCE_CODE.eq(province)).orderBy(ORGANIZATION.NAME, ORGANIZATION.ID)
+                .where(ORGANIZATION.PROVINCE_CODE.eq(province))
+                .orderBy(vn.bdg.registry.organization.OrganizationRepository.VIETNAMESE_ORDER, ORGANIZATION.ID)
                 .forEach(r -> names.put(r.value1(), r.value2()));
         return names;
     }

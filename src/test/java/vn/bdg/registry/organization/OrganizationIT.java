@@ -39,6 +39,27 @@ class OrganizationIT {
     }
 
     @Test
+    void theListIsInVietnameseOrderAcrossPages() {
+        World fresh = World.create();
+        List<String> names = List.of("Ủy ban MTTQ tỉnh", "Đoàn Thanh niên tỉnh", "Hội Nông dân tỉnh",
+                "Công đoàn Viên chức tỉnh", "Ban Dân vận Tỉnh ủy", "Sở Y tế", "Dân tộc thiểu số (Ban)");
+        names.forEach(n -> assertThat(fresh.admin.post("/api/v1/organizations", Map.of("name", n)).status())
+                .isEqualTo(201));
+        List<String> listed = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = fresh.admin.get("/api/v1/organizations?limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("items").forEach(o -> listed.add(o.get("name").asText()));
+            cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        // Đ after D, not after Z as in code-point order; Ủ among the U's
+        assertThat(listed).filteredOn(names::contains).containsExactly("Ban Dân vận Tỉnh ủy",
+                "Công đoàn Viên chức tỉnh", "Dân tộc thiểu số (Ban)", "Đoàn Thanh niên tỉnh", "Hội Nông dân tỉnh",
+                "Sở Y tế", "Ủy ban MTTQ tỉnh");
+    }
+
+    @Test
     void theSameNameSentSeveralTimesAtOnceCreatesOneAndAnswersTheOthers409() throws Exception {
         // a double click: the requests race past the name check, the unique key decides
         for (int round = 0; round < 3; round++) {
