@@ -48,7 +48,7 @@ export function whenAnswered(callback) {
   onAnswer = callback;
 }
 
-async function send(method, path, body, token, headers = {}, cache = 'default') {
+async function send(method, path, body, token, headers = {}, cache = 'default', patienceMs = 0) {
   const init = { method, cache, headers: { Accept: 'application/json', 'Accept-Language': language(), ...headers } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
@@ -62,23 +62,38 @@ async function send(method, path, body, token, headers = {}, cache = 'default') 
   // (an upload that reached the server meanwhile is answered the same when resent).
   const abort = new AbortController();
   init.signal = abort.signal;
-  // not cleared on an answer: it also ends a body that stops coming while read (answer)
-  const timer = timeouts ? setTimeout(() => abort.abort(), timeoutMs(init.body)) : null;
+  const giveUp = bytes => (timeouts ? setTimeout(() => abort.abort(), patienceMs + timeoutMs(bytes)) : null);
+  const waiting = giveUp(init.body?.length ?? 0);
   const sentMs = Date.now();
   let res;
   try {
     res = await fetch(path, init);
   } catch (e) {
-    clearTimeout(timer);
     throw new NetworkError(e.message);
+  } finally {
+    clearTimeout(waiting);
   }
+  // the body gets its own time, by its size (a roster of hundreds of kB on 2G takes a while); not
+  // cleared once read, since it is there to end a body that stops coming (see answer)
+  giveUp(Number(res.headers.get('Content-Length')) || 0);
   onAnswer(res, sentMs, Date.now());
   return res;
 }
 
-/** How long to wait for a request: 20 s, and 1 s more for every 5 kB it sends (a slow 2G link). */
-export function timeoutMs(body) {
-  return 20_000 + Math.ceil((body?.length ?? 0) / 5_000) * 1_000;
+/** How long to wait for bytes to go or come: 20 s, and 1 s more for every 5 kB (a slow 2G link). */
+export function timeoutMs(bytes) {
+  return 20_000 + Math.ceil(bytes / 5_000) * 1_000;
+}
+
+/**
+ * A refresh is given a minute more: given up, its answer may be lost after the server spent the
+ * refresh token, and that token sent again ends the whole login (the server's reuse detection).
+ */
+const REFRESH_PATIENCE_MS = 60_000;
+
+/** Runs fn alone among the page's tabs where the browser can (Web Locks), else as it comes. */
+function aloneAmongTabs(name, fn) {
+  return globalThis.navigator?.locks ? globalThis.navigator.locks.request(name, fn) : fn();
 }
 
 async function answer(res) {
@@ -135,11 +150,24 @@ export async function logout() {
   }
 }
 
-/** New tokens from the refresh token; a refused refresh logs out (the scanner's queued scans stay). */
+/**
+ * New tokens from the refresh token; a refused refresh logs out (the scanner's queued scans stay).
+ * Tokens another tab (or an earlier call) has refreshed meanwhile are taken as they are: a refresh
+ * token is spent once used, and sending it again would end the whole login.
+ */
 async function refresh(auth) {
-  refreshing ??= (async () => {
+  refreshing ??= aloneAmongTabs('registry-token-refresh', async () => {
     try {
-      const res = await send('POST', '/api/v1/auth/refresh', { refreshToken: auth.refreshToken });
+      const stored = await place.get();
+      if (!stored) {
+        onLoggedOut();
+        throw new ApiError(401, null);
+      }
+      if (stored.refreshToken !== auth.refreshToken) {
+        return stored;
+      }
+      const res = await send('POST', '/api/v1/auth/refresh', { refreshToken: auth.refreshToken }, undefined, {},
+          'default', REFRESH_PATIENCE_MS);
       if (res.status === 401) {
         await place.remove();
         onLoggedOut();
@@ -149,7 +177,7 @@ async function refresh(auth) {
     } finally {
       refreshing = null;
     }
-  })();
+  });
   return refreshing;
 }
 

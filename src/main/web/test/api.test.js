@@ -1,9 +1,27 @@
 // How long the pages wait for the server before taking it as no network.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { timeoutMs } from '../src/api.js';
+import { call, giveUpOnHangingRequests, keepTokensIn, timeoutMs } from '../src/api.js';
 
-test('a request is given up after 20 s, longer for a big upload on a slow link', () => {
-  assert.equal(timeoutMs(undefined), 20_000);
-  assert.equal(timeoutMs('x'.repeat(250_000)), 70_000);
+test('a request is given up after 20 s, longer for a big upload or answer on a slow link', () => {
+  assert.equal(timeoutMs(0), 20_000);
+  assert.equal(timeoutMs(250_000), 70_000);
+});
+
+test('tokens another tab refreshed meanwhile are used, not refreshed again with a spent refresh token', async () => {
+  let stored = { accessToken: 'a0', refreshToken: 'r0', expiresAt: Date.now() + 3_600_000, user: {} };
+  keepTokensIn({ get: async () => stored, put: async a => { stored = a; }, remove: async () => { stored = null; } });
+  giveUpOnHangingRequests(true);
+  const asked = [];
+  globalThis.fetch = async (path, init) => {
+    asked.push(`${path} ${init.headers.Authorization ?? ''}`);
+    if (path === '/api/v1/x' && init.headers.Authorization === 'Bearer a0') {
+      // meanwhile another tab refreshed: a0 and r0 are spent, a1 and r1 stored
+      stored = { accessToken: 'a1', refreshToken: 'r1', expiresAt: Date.now() + 3_600_000, user: {} };
+      return new Response(null, { status: 401 });
+    }
+    return new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+  assert.deepEqual(await call('GET', '/api/v1/x'), { ok: true });
+  assert.deepEqual(asked, ['/api/v1/x Bearer a0', '/api/v1/x Bearer a1'], 'no refresh sent');
 });
