@@ -11,7 +11,7 @@ test('a request is given up after 20 s, longer for a big upload or answer on a s
 test('tokens another tab refreshed meanwhile are used, not refreshed again with a spent refresh token', async () => {
   let stored = { accessToken: 'a0', refreshToken: 'r0', expiresAt: Date.now() + 3_600_000, user: {} };
   keepTokensIn({ get: async () => stored, put: async a => { stored = a; }, remove: async () => { stored = null; } });
-  giveUpOnHangingRequests(true);
+  giveUpOnHangingRequests(false); // no timers left running after the test
   const asked = [];
   globalThis.fetch = async (path, init) => {
     asked.push(`${path} ${init.headers.Authorization ?? ''}`);
