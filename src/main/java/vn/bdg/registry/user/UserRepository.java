@@ -10,9 +10,12 @@ import vn.bdg.registry.db.tables.records.AppUserRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.APP_USER;
+import static vn.bdg.registry.db.Tables.COURSE;
+import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
 
 /** SQL for user accounts. */
 public final class UserRepository {
@@ -127,5 +130,16 @@ public final class UserRepository {
         return new User(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.FULL_NAME),
                 Role.valueOf(r.get(APP_USER.ROLE)), r.get(APP_USER.PROVINCE_CODE), r.get(APP_USER.UNIT_CODE),
                 r.get(APP_USER.ACTIVE));
+    }
+
+    /**
+     * The codes of the courses, not cancelled, the user is assigned to as a trainer and that are held
+     * outside these units (a unit scope): courses a user scoped to them could no longer see or scan.
+     */
+    public List<String> assignedCoursesOutside(DSLContext tx, UUID userId, Set<String> units) {
+        return tx.select(COURSE.CODE).from(COURSE_TRAINER).join(COURSE).on(COURSE.ID.eq(COURSE_TRAINER.COURSE_ID))
+                .where(COURSE_TRAINER.USER_ID.eq(userId).and(COURSE.STATUS.ne("cancelled"))
+                        .and(COURSE.UNIT_CODE.notIn(units)))
+                .orderBy(COURSE.CODE).fetch(COURSE.CODE);
     }
 }

@@ -11,6 +11,7 @@ import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Validator;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -140,6 +141,13 @@ public final class UserService {
                     && users.otherProvinceAdmins(tx, before.provinceCode(), id) == 0) {
                 throw ApiException.unprocessable(!active ? "active" : role != Role.admin ? "role" : "unitCode",
                         "last_province_admin");
+            }
+            if (unitCode != null && !unitCode.equals(before.unitCode())) {
+                // as a course is not moved away from its trainers, a trainer is not moved away from their courses
+                List<String> outside = users.assignedCoursesOutside(tx, id, units.scopeOf(unitCode));
+                if (!outside.isEmpty()) {
+                    throw ApiException.unprocessable("unitCode", "courses_out_of_scope", String.join(", ", outside));
+                }
             }
             User after = users.update(tx, id, fullName, role, unitCode, active);
             boolean endLogins = role != before.role() || !Objects.equals(unitCode, before.unitCode())

@@ -220,6 +220,28 @@ class UserIT {
     }
 
     @Test
+    void aTrainerIsNotMovedAwayFromTheCoursesAssignedToThem() {
+        Api trainer = world.newUser("dtrainer", Role.trainer, world.districtA);
+        String trainerId = idOf(trainer);
+        java.util.UUID course = vn.bdg.registry.support.Fixtures.course(world, world.communeA1, "open",
+                java.time.LocalDate.of(2026, 3, 2), java.time.LocalDate.of(2026, 3, 2));
+        vn.bdg.registry.support.Fixtures.assignTrainer(world, course, trainer);
+        String code = world.admin.get("/api/v1/courses/" + course).json().get("code").asText();
+
+        Api.Res away = world.admin.inLanguage("en").patch("/api/v1/users/" + trainerId,
+                Map.of("unitCode", world.districtB));
+        assertFieldError(away, 422, "unitCode", "courses_out_of_scope");
+        assertThat(away.json().get("errors").get(0).get("message").asText()).contains(code);
+        assertThat(trainer.get("/api/v1/me").json().get("unitCode").asText()).as("nothing changed")
+                .isEqualTo(world.districtA);
+
+        assertThat(world.admin.patch("/api/v1/users/" + trainerId, Map.of("unitCode", world.communeA1)).status())
+                .as("the course's commune still holds it").isEqualTo(200);
+        assertThat(world.admin.patch("/api/v1/users/" + trainerId, patch("unitCode", null)).status())
+                .as("province-wide holds every course").isEqualTo(200);
+    }
+
+    @Test
     void aDistrictAdminChangesOnlyAccountsWithinTheirDistrict() {
         Api districtAdmin = world.newUser("dadmin", Role.admin, world.districtA);
         String districtOrganizerId = idOf(world.districtOrganizer);
