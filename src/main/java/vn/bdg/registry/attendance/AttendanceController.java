@@ -164,7 +164,7 @@ public final class AttendanceController {
 
     public void excuse(Context ctx) {
         ExcuseRequest req = Bodies.read(ctx, ExcuseRequest.class);
-        String reason = VietnameseText.clean(req.reason()); // NFC, counted and stored like names
+        String reason = VietnameseText.cleanLines(req.reason()); // NFC, counted and stored like names, lines kept
         new Validator().require("reason", reason).maxLength("reason", reason, 500).validate();
         attendance.excuse(AccessManager.caller(ctx), Params.pathId(ctx, "id"), Params.pathId(ctx, "participantId"),
                 reason);

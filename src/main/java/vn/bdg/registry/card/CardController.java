@@ -57,7 +57,7 @@ public final class CardController {
 
     public void revokeCard(Context ctx) {
         RevokeRequest req = Bodies.read(ctx, RevokeRequest.class);
-        String reason = VietnameseText.clean(req.reason()); // NFC, counted and stored like names
+        String reason = VietnameseText.cleanLines(req.reason()); // NFC, counted and stored like names, lines kept
         new Validator().require("reason", reason).maxLength("reason", reason, 500).validate();
         ctx.json(cards.revokeAndReissue(AccessManager.caller(ctx), Params.pathId(ctx, "id"), reason));
     }

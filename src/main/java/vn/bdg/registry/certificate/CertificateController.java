@@ -41,7 +41,7 @@ public final class CertificateController {
 
     public void issueOne(Context ctx) {
         ManualIssueRequest req = Bodies.read(ctx, ManualIssueRequest.class);
-        String reason = VietnameseText.clean(req.reason()); // NFC, counted and stored like names
+        String reason = VietnameseText.cleanLines(req.reason()); // NFC, counted and stored like names, lines kept
         Validator v = new Validator().require("reason", reason).maxLength("reason", reason, 500);
         validateSigning(v, req.place(), req.signerName(), req.signerTitle());
         v.validate();
@@ -112,7 +112,7 @@ public final class CertificateController {
 
     private static String reason(Context ctx) {
         ReasonRequest req = Bodies.read(ctx, ReasonRequest.class);
-        String reason = VietnameseText.clean(req.reason()); // NFC, counted and stored like names
+        String reason = VietnameseText.cleanLines(req.reason()); // NFC, counted and stored like names, lines kept
         new Validator().require("reason", reason).maxLength("reason", reason, 500).validate();
         return reason;
     }

@@ -83,7 +83,7 @@ public final class EnrollmentService {
     }
 
     public Enrollment withdraw(Caller caller, UUID courseId, UUID enrollmentId, String reason) {
-        String cleaned = VietnameseText.clean(reason);
+        String cleaned = VietnameseText.cleanLines(reason);
         new Validator().maxLength("reason", cleaned, MAX_REASON).validate();
         return core.dsl().transactionResult(trx -> {
             DSLContext tx = trx.dsl();

@@ -44,6 +44,19 @@ public final class VietnameseText {
     }
 
     /**
+     * Free text of several lines (a reason typed in a text area): each line as {@link #clean} makes
+     * it, blank lines left out, the line breaks kept; null stays null, blank becomes null.
+     */
+    public static String cleanLines(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringJoiner lines = new StringJoiner("\n");
+        s.lines().map(VietnameseText::clean).filter(line -> line != null).forEach(lines::add);
+        return lines.length() == 0 ? null : lines.toString();
+    }
+
+    /**
      * A name's initials, "Nguyễn Thị Hoà" → "N. T. H.": the first letter of each word as written
      * (with its marks: "Đặng Ánh" → "Đ. Á."), in capitals; "" for no name.
      */

@@ -41,6 +41,16 @@ class VietnameseTextTest {
     }
 
     @Test
+    void aReasonOfSeveralLinesKeepsItsLinesEachCleanedLikeAName() {
+        String nfd = java.text.Normalizer.normalize("Ốm nặng", java.text.Normalizer.Form.NFD);
+        assertThat(VietnameseText.cleanLines(nfd + "\u00A0\r\n\r\n  có giấy\u200B  xác nhận \n"))
+                .isEqualTo("Ốm nặng\ncó giấy xác nhận");
+        assertThat(VietnameseText.cleanLines("Cấp nhầm người")).isEqualTo("Cấp nhầm người");
+        assertThat(VietnameseText.cleanLines(" \n\u00A0\r\n")).isNull();
+        assertThat(VietnameseText.cleanLines(null)).isNull();
+    }
+
+    @Test
     void aZeroWidthCharacterBetweenALetterAndItsMarkDoesNotKeepThemApart() {
         String nfdWithJoiner = "Nguy\u0065\u200B\u0302\u0303n"; // e, zero-width space, circumflex, tilde
         assertThat(VietnameseText.clean(nfdWithJoiner)).isEqualTo("Nguyễn");
