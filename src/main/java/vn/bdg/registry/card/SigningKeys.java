@@ -48,7 +48,10 @@ public final class SigningKeys {
     }
 
     private static final Duration CACHE_TTL = Duration.ofSeconds(60);
-    /** The most kids that name no key kept in the cache: they come from scanned text, anyone's to choose. */
+    /**
+     * The cache's size beyond which a kid that names no key is not kept (kids that name keys always
+     * are; keys are few): misses come from scanned text, anyone's to choose.
+     */
     static final int MOST_CACHED_MISSES = 1_000;
     private final DSLContext dsl;
     private final Map<String, Cached> byKid = new ConcurrentHashMap<>();

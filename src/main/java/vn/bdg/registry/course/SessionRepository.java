@@ -109,8 +109,10 @@ public final class SessionRepository {
 
     /**
      * The session's live attendances (accepted scans not undone) judged, by the server's clock as far
-     * as known, before from or after to. Locks the session, so that no scan is stored at it between
-     * this answer and the session's change.
+     * as known, before from or after to. Locks the session: no scan is stored at it between this
+     * answer and the change's commit (storing waits on the lock through its foreign key). A scan
+     * judged against the old times just before, and stored just after, can still land outside the
+     * new ones; closing that would take re-judging scans in the transaction that stores them.
      */
     public Outside attendancesOutside(DSLContext tx, UUID id, OffsetDateTime from, OffsetDateTime to) {
         tx.select(COURSE_SESSION.ID).from(COURSE_SESSION).where(COURSE_SESSION.ID.eq(id)).forUpdate().execute();

@@ -60,6 +60,7 @@ final class FlagRepository {
                 per_session as (
                     select p.course_id, p.session_id, count(*) as n, count(t.person) as trainees
                     from present p left join trainees t on t.course_id = p.course_id and t.person = p.person
+                    where p.course_id in (select id from visible)
                     group by 1, 2),
                 enrolled as (
                     select e.course_id, count(distinct coalesce(r.root, e.participant_id)) as n
