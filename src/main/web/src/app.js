@@ -33,6 +33,9 @@ const state = {
   // how far this phone's clock is ahead of the server's (ms), as last measured; the server corrects
   // uploaded scans by the same (a batch's sentAt), so the phone judges by the corrected time too
   phoneAheadMs: 0,
+  // the trainer whose sessions are shown, kept should their login end while they scan (a refused
+  // refresh): their scans stay theirs, not sent later under whoever logs in next
+  userId: null,
 };
 
 function show(screen) {
@@ -99,7 +102,13 @@ async function renderPending() {
 
 // ---- sessions and their offline kit ----
 
+/** Who is scanning: the login's user, or the one whose sessions are shown if the login has ended. */
+async function scanningUserId() {
+  return (await api.currentLogin())?.user?.id ?? state.userId;
+}
+
 async function showSessions() {
+  state.userId = (await api.currentLogin())?.user?.id ?? null;
   show('sessions');
   await renderSessions();
   if (!online()) {
@@ -266,7 +275,7 @@ async function record({ qr = null, participantId = null, method }) {
     method,
     scannedAt: new Date().toISOString(),
     deviceId: state.deviceId,
-    userId: (await api.currentLogin())?.user?.id ?? null,
+    userId: await scanningUserId(),
     state: 'pending',
     server: null,
   };
@@ -292,7 +301,7 @@ async function recordWalkIn(participant) {
     participant,
     scannedAt,
     deviceId: state.deviceId,
-    userId: (await api.currentLogin())?.user?.id ?? null,
+    userId: await scanningUserId(),
     state: 'pending',
     server: null,
     local: {
