@@ -104,8 +104,7 @@ public final class AuthService {
 
     /** Revokes the access token's whole login session (its refresh tokens too). */
     public void logout(String accessToken) {
-        tokens.sessionOf(digest(accessToken)).ifPresent(this::endSession);
-        callers.remove(HexFormat.of().formatHex(digest(accessToken)));
+        tokens.sessionOf(digest(accessToken)).ifPresent(this::endSession); // its callers forgotten there
     }
 
     /** Revokes every token of a login session, and forgets its callers on this instance at once. */
@@ -176,13 +175,14 @@ public final class AuthService {
      * once, a revocation elsewhere takes effect within CALLER_CACHE_TTL.
      */
     public Optional<Caller> authenticate(String accessToken) {
-        String key = HexFormat.of().formatHex(digest(accessToken));
+        byte[] hash = digest(accessToken);
+        String key = HexFormat.of().formatHex(hash);
         CachedCaller cached = callers.get(key);
         if (cached != null && cached.until().isAfter(Instant.now())) {
             return Optional.of(cached.caller());
         }
         long seen = generation.get();
-        Optional<Record> row = tokens.findLive(digest(accessToken), "access");
+        Optional<Record> row = tokens.findLive(hash, "access");
         Optional<Caller> caller = row.map(r -> {
             String unit = r.get(APP_USER.UNIT_CODE);
             return new Caller(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), Role.valueOf(r.get(APP_USER.ROLE)),
