@@ -2,6 +2,7 @@ package vn.bdg.registry.course;
 
 import org.jooq.DSLContext;
 import vn.bdg.registry.Core;
+import vn.bdg.registry.attendance.SessionContext;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.catalog.Catalogs;
 import vn.bdg.registry.sql.Unique;
@@ -11,6 +12,8 @@ import vn.bdg.registry.web.Validator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -139,6 +142,14 @@ public final class CourseService {
         }
         if (to != before.status() && to.needsSessions() && sessions.count(tx, before.id()) == 0) {
             throw ApiException.unprocessable("status", "no_sessions");
+        }
+        if (to == CourseStatus.completed && to != before.status()) {
+            // completion decides who gets a certificate: a session still to come would be left out
+            LocalDateTime lastEnd = sessions.lastEnd(tx, before.id());
+            if (lastEnd.atZone(SessionContext.VIETNAM).isAfter(ZonedDateTime.now(SessionContext.VIETNAM))) {
+                throw ApiException.unprocessable("status", "sessions_ahead", lastEnd.toLocalDate().toString(),
+                        lastEnd.toLocalTime().toString());
+            }
         }
         if (in.capacity() != null && !in.capacity().equals(before.capacity())) {
             int enrolled = courses.enrolledTrainees(tx, before.id());

@@ -10,6 +10,7 @@ import vn.bdg.registry.attendance.Outcome;
 import vn.bdg.registry.auth.Caller;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -64,6 +65,14 @@ public final class SessionRepository {
         return tx.select(DSL.min(COURSE_SESSION.SESSION_DATE), DSL.max(COURSE_SESSION.SESSION_DATE))
                 .from(COURSE_SESSION).where(COURSE_SESSION.COURSE_ID.eq(courseId))
                 .fetchOne(r -> r.value1() == null ? null : new DateRange(r.value1(), r.value2()));
+    }
+
+    /** When the course's last session ends, in local (Vietnam) time; null when it has no sessions. */
+    public LocalDateTime lastEnd(DSLContext tx, UUID courseId) {
+        return tx.select(COURSE_SESSION.SESSION_DATE, COURSE_SESSION.END_TIME).from(COURSE_SESSION)
+                .where(COURSE_SESSION.COURSE_ID.eq(courseId))
+                .orderBy(COURSE_SESSION.SESSION_DATE.desc(), COURSE_SESSION.END_TIME.desc()).limit(1)
+                .fetchOne(r -> r.value1().atTime(r.value2()));
     }
 
     public Session insert(DSLContext tx, String provinceCode, UUID courseId, LocalDate date, LocalTime start,

@@ -4,11 +4,15 @@ import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.World;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.course.Fixtures.START;
 import static vn.bdg.registry.course.Fixtures.createCourse;
 import static vn.bdg.registry.course.Fixtures.createSession;
+import static vn.bdg.registry.course.Fixtures.errorCodes;
 import static vn.bdg.registry.course.Fixtures.errorFields;
 import static vn.bdg.registry.course.Fixtures.moveTo;
 
@@ -40,6 +44,26 @@ class CourseLifeCycleIT {
         assertThat(back.status()).isEqualTo(409);
         assertThat(back.json().get("code").asText()).isEqualTo("invalid_status_transition");
         assertThat(move(id, "cancelled").status()).as("completed is final").isEqualTo(409);
+    }
+
+    @Test
+    void aCourseWithASessionStillToComeCannotBeCompleted() {
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String nextWeek = LocalDate.parse(today).plusDays(7).toString();
+        String id = createCourse(organizer, world.districtA, "startDate", START, "endDate", nextWeek);
+        createSession(organizer, id, START);
+        String ahead = createSession(organizer, id, nextWeek);
+        moveTo(organizer, id, "open", "running");
+
+        Api.Res early = organizer.inLanguage("vi").patch("/api/v1/courses/" + id, Map.of("status", "completed"));
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(errorFields(early)).containsExactly("status");
+        assertThat(errorCodes(early)).containsExactly("sessions_ahead");
+        assertThat(early.body()).as("names the session in Vietnamese").contains(nextWeek).contains("buổi học");
+        assertThat(organizer.get("/api/v1/courses/" + id).json().get("status").asText()).isEqualTo("running");
+
+        assertThat(organizer.delete("/api/v1/sessions/" + ahead).status()).isEqualTo(204);
+        assertThat(moveTo(organizer, id, "completed").get("status").asText()).isEqualTo("completed");
     }
 
     @Test
