@@ -162,7 +162,11 @@ public final class AuthService {
         UUID session = tokens.sessionOf(digest(accessToken)).orElseThrow(() -> new ApiException(401, "invalid_token"));
         dsl.transaction(trx -> {
             DSLContext tx = trx.dsl();
-            users.setPasswordHash(tx, caller.userId(), hash);
+            // an administrator's reset committed since the check above wins over this change,
+            // which was allowed by the password as it was before
+            if (!users.replacePasswordHash(tx, caller.userId(), stored, hash)) {
+                throw new ApiException(409, "password_changed");
+            }
             endLogins(tx, caller.userId(), session);
             audit.record(tx, caller, "change_password", "user", caller.userId(), null, null);
         });

@@ -86,6 +86,16 @@ public final class UserRepository {
                 .fetchOptional(APP_USER.PASSWORD_HASH);
     }
 
+    /**
+     * Sets the hash of an active account only if its hash is still the one the caller checked a
+     * password against; false if it has changed since (or the account was deactivated).
+     */
+    public boolean replacePasswordHash(DSLContext tx, UUID id, String checkedHash, String passwordHash) {
+        return tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash)
+                .where(APP_USER.ID.eq(id).and(APP_USER.PASSWORD_HASH.eq(checkedHash)).and(APP_USER.ACTIVE))
+                .execute() == 1;
+    }
+
     public void setPasswordHash(DSLContext tx, UUID id, String passwordHash) {
         tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash).where(APP_USER.ID.eq(id)).execute();
     }

@@ -264,6 +264,36 @@ class AuthIT {
         assertThat(audit.toString()).doesNotContain("argon2").doesNotContain(newPassword);
     }
 
+    /**
+     * An administrator resets a password (a stolen account, say) while its user changes it with the
+     * old one. Whatever the interleaving, the outcome must be one of a serial order: either the
+     * change came first and the reset overwrote it, or the reset came first and the change, made
+     * with a password no longer valid, was refused. Either way the reset's password is the one.
+     */
+    @Test
+    void anAdministratorsResetIsNeverOverwrittenByAChangeMadeWithTheOldPassword() throws Exception {
+        String username = world.username("reporter");
+        String id = loginTokens(username, World.PASSWORD).get("user").get("id").asText();
+        String current = World.PASSWORD;
+        for (int round = 0; round < 4; round++) {
+            Api user = anonymous.withToken(loginTokens(username, current).get("accessToken").asText());
+            String reset = "đặt lại bởi quản trị " + round;
+            String oldPassword = current;
+            String own = "đổi bởi chính mình " + round;
+            var change = java.util.concurrent.CompletableFuture.supplyAsync(() -> user.post("/api/v1/me/password",
+                    Map.of("currentPassword", oldPassword, "newPassword", own)));
+            var byAdmin = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    world.admin.post("/api/v1/users/" + id + "/password", Map.of("password", reset)));
+            assertThat(byAdmin.get().status()).isEqualTo(204);
+            Api.Res changed = change.get();
+            assertThat(changed.status()).as(changed.body()).isIn(204, 401, 409, 422);
+            Api.Res login = anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", reset));
+            assertThat(login.status()).as("round %d: the user's change (%d) did not overwrite the reset", round,
+                    changed.status()).isEqualTo(200);
+            current = reset;
+        }
+    }
+
     @Test
     void aNewPasswordFollowsTheRulesOfAnAccountsPassword() {
         Api.Res tooShort = world.organizer.post("/api/v1/me/password",
