@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.db.tables.records.OrganizationRecord;
+import vn.bdg.registry.text.VietnameseText;
 
 import java.util.List;
 import java.util.Optional;
@@ -46,10 +47,17 @@ public final class OrganizationRepository {
                 .and(ORGANIZATION.ID.in(ids))) == ids.stream().distinct().count();
     }
 
-    public Optional<Organization> findByName(DSLContext tx, String provinceCode, String name) {
-        return tx.selectFrom(ORGANIZATION)
-                .where(ORGANIZATION.PROVINCE_CODE.eq(provinceCode).and(ORGANIZATION.NAME.eq(name)))
-                .fetchOptional(OrganizationRepository::toOrganization);
+    /**
+     * The province's organisation whose name is spelled like this one ({@link VietnameseText#spellingKey}),
+     * with the province's new organisations held back until the transaction ends, so that two
+     * spellings of one name sent at once cannot both be created.
+     */
+    public Optional<Organization> findSpelledAlike(DSLContext tx, String provinceCode, String name) {
+        tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))", DSL.val("organization " + provinceCode));
+        String key = VietnameseText.spellingKey(name);
+        return tx.selectFrom(ORGANIZATION).where(ORGANIZATION.PROVINCE_CODE.eq(provinceCode)).fetch().stream()
+                .map(OrganizationRepository::toOrganization)
+                .filter(o -> VietnameseText.spellingKey(o.name()).equals(key)).findFirst();
     }
 
     public Organization insert(DSLContext tx, String provinceCode, String name, String shortName, String unitCode) {

@@ -7,7 +7,9 @@ import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 
-/** Rules for organisations: unique name per province, unit inside the province. */
+import java.util.Optional;
+
+/** Rules for organisations: one name per province, however it is spelled; unit inside the province. */
 public final class OrganizationService {
     private final DSLContext dsl;
     private final OrganizationRepository organizations;
@@ -28,8 +30,9 @@ public final class OrganizationService {
         }
         return Unique.orConflict("already_exists", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            if (organizations.findByName(tx, caller.provinceCode(), name).isPresent()) {
-                throw ApiException.conflict("already_exists");
+            Optional<Organization> existing = organizations.findSpelledAlike(tx, caller.provinceCode(), name);
+            if (existing.isPresent()) {
+                throw ApiException.conflict("organization_exists", existing.get().name());
             }
             Organization created = organizations.insert(tx, caller.provinceCode(), name, shortName, unitCode);
             audit.record(tx, caller, "create", "organization", created.id(), null, created);

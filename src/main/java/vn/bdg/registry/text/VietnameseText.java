@@ -74,6 +74,30 @@ public final class VietnameseText {
         return initials.toString();
     }
 
+    /** The five tone marks as combining characters: huyền, sắc, ngã, hỏi, nặng. */
+    private static final String TONES = "\u0300\u0301\u0303\u0309\u0323";
+
+    /**
+     * A key under which two spellings of one name are equal: letter case, spacing and where the tone
+     * mark sits ("Hòa" as in the old style, "Hoà" as in the new; "Thủy", "Thuỷ") make no difference,
+     * but the tone itself and the other marks do ("Hòa" and "Hoa" stay apart). Each word's tone
+     * marks are taken off its letters and put after it.
+     */
+    public static String spellingKey(String name) {
+        String clean = clean(name);
+        if (clean == null) {
+            return null;
+        }
+        StringJoiner key = new StringJoiner(" ");
+        for (String word : Normalizer.normalize(clean.toLowerCase(VIETNAMESE), Normalizer.Form.NFD).split(" ")) {
+            StringBuilder letters = new StringBuilder();
+            StringBuilder tones = new StringBuilder();
+            word.chars().forEach(c -> (TONES.indexOf(c) >= 0 ? tones : letters).append((char) c));
+            key.add(Normalizer.normalize(letters, Normalizer.Form.NFC) + tones);
+        }
+        return key.toString();
+    }
+
     /** The accent-free, lower-case search key of a query string, computed by PostgreSQL. */
     public static Field<String> searchKey(String query) {
         return DSL.field("f_unaccent(lower({0}))", String.class, DSL.val(clean(query)));

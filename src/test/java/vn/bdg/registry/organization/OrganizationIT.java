@@ -39,6 +39,24 @@ class OrganizationIT {
     }
 
     @Test
+    void aNameSpelledAnotherWayIsTheSameOrganisation() {
+        String first = world.organizer.post("/api/v1/organizations", Map.of("name", "Hội Phụ nữ xã Hòa An"))
+                .json().get("id").asText();
+        // the tone mark on the other vowel (the newer spelling), other letter case and spacing
+        var again = world.organizer.inLanguage("vi").post("/api/v1/organizations",
+                Map.of("name", "Hội phụ nữ  xã Hoà An"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asText()).isEqualTo("organization_exists");
+        assertThat(again.json().get("detail").asText()).as("names the one to use").contains("Hội Phụ nữ xã Hòa An");
+        assertThat(world.organizer.inLanguage("en").post("/api/v1/organizations",
+                Map.of("name", "HỘI PHỤ NỮ XÃ HOÀ AN")).json().get("detail").asText()).contains("Hòa An");
+        assertThat(world.organizer.get("/api/v1/organizations?limit=100").ids()).containsOnlyOnce(first);
+
+        assertThat(world.organizer.post("/api/v1/organizations", Map.of("name", "Hội Phụ nữ xã Hoa An")).status())
+                .as("another tone is another name").isEqualTo(201);
+    }
+
+    @Test
     void theListIsInVietnameseOrderAcrossPages() {
         World fresh = World.create();
         List<String> names = List.of("Ủy ban MTTQ tỉnh", "Đoàn Thanh niên tỉnh", "Hội Nông dân tỉnh",

@@ -55,4 +55,23 @@ class VietnameseTextTest {
         String nfdWithJoiner = "Nguy\u0065\u200B\u0302\u0303n"; // e, zero-width space, circumflex, tilde
         assertThat(VietnameseText.clean(nfdWithJoiner)).isEqualTo("Nguyễn");
     }
+
+    @Test
+    void spellingsThatDifferOnlyInWhereTheToneSitsHaveOneKey() {
+        assertThat(VietnameseText.spellingKey("Hòa An")).isEqualTo(VietnameseText.spellingKey("Hoà An"));
+        assertThat(VietnameseText.spellingKey("Thủy")).isEqualTo(VietnameseText.spellingKey("thuỷ"));
+        assertThat(VietnameseText.spellingKey("Khỏe")).isEqualTo(VietnameseText.spellingKey("KHOẺ"));
+        assertThat(VietnameseText.spellingKey("Hội  Phụ nữ"))
+                .isEqualTo(VietnameseText.spellingKey(Normalizer.normalize("hội phụ nữ", Normalizer.Form.NFD)));
+    }
+
+    @Test
+    void anotherToneOrAnotherVowelIsAnotherName() {
+        assertThat(VietnameseText.spellingKey("Hòa")).isNotEqualTo(VietnameseText.spellingKey("Hoa"))
+                .isNotEqualTo(VietnameseText.spellingKey("Hóa"));
+        assertThat(VietnameseText.spellingKey("Hồ")).isNotEqualTo(VietnameseText.spellingKey("Hổ"))
+                .isNotEqualTo(VietnameseText.spellingKey("Hò"));
+        assertThat(VietnameseText.spellingKey("Đào")).isNotEqualTo(VietnameseText.spellingKey("Dào"));
+        assertThat(VietnameseText.spellingKey("Thư")).isNotEqualTo(VietnameseText.spellingKey("Thu"));
+    }
 }
