@@ -12,6 +12,7 @@ import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.sql.Ids;
+import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.db.tables.CheckIn;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
 
@@ -287,12 +288,14 @@ final class AttendanceRepository {
     record Enrolled(UUID participantId, String fullName, String sex, String unitCode, String role) {
     }
 
+    /** The people enrolled in a course, in the order of a Vietnamese list ({@link VietnameseText#listOrder}). */
     List<Enrolled> enrolledIn(UUID courseId) {
         return dsl.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX, PARTICIPANT.UNIT_CODE, ENROLLMENT.ROLE)
                 .from(ENROLLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID))
                 .where(ENROLLMENT.COURSE_ID.eq(courseId).and(ENROLLMENT.STATUS.eq("enrolled")))
-                .orderBy(PARTICIPANT.NAME_KEY, PARTICIPANT.ID)
-                .fetch(r -> new Enrolled(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .orderBy(PARTICIPANT.ID) // ties of the list order stay in a fixed order
+                .fetch(r -> new Enrolled(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()))
+                .stream().sorted(VietnameseText.listOrder(Enrolled::fullName)).toList();
     }
 
     /**

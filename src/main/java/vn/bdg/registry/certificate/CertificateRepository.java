@@ -6,6 +6,7 @@ import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.db.tables.records.CertificateRecord;
+import vn.bdg.registry.text.VietnameseText;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -96,13 +97,14 @@ final class CertificateRepository {
         return dsl.fetchExists(DSL.selectOne().from(COURSE).where(COURSE.ID.eq(courseId).and(visibleCourse(caller))));
     }
 
-    /** Every enrollment of the course, withdrawn ones too. */
+    /** Every enrollment of the course, withdrawn ones too, in the order of a Vietnamese list (numbers follow it). */
     List<EnrollmentRow> enrollments(DSLContext tx, UUID courseId) {
         return tx.select(ENROLLMENT.PARTICIPANT_ID, PARTICIPANT.FULL_NAME, ENROLLMENT.ROLE, ENROLLMENT.STATUS)
                 .from(ENROLLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID))
                 .where(ENROLLMENT.COURSE_ID.eq(courseId))
-                .orderBy(PARTICIPANT.NAME_KEY, PARTICIPANT.ID)
-                .fetch(r -> new EnrollmentRow(r.value1(), r.value2(), r.value3(), r.value4()));
+                .orderBy(PARTICIPANT.ID) // ties of the list order stay in a fixed order
+                .fetch(r -> new EnrollmentRow(r.value1(), r.value2(), r.value3(), r.value4()))
+                .stream().sorted(VietnameseText.listOrder(EnrollmentRow::fullName)).toList();
     }
 
     Optional<EnrollmentRow> enrollment(DSLContext tx, UUID courseId, UUID participantId) {

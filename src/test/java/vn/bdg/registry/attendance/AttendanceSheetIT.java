@@ -70,6 +70,20 @@ class AttendanceSheetIT {
     }
 
     @Test
+    void theSheetListsPeopleAsAVietnameseListDoes() {
+        LocalDate day = LocalDate.now(Fixtures.VIETNAM).minusDays(1);
+        UUID course = Fixtures.course(world, world.districtA, "running", day, day);
+        Fixtures.session(world, course, day, LocalTime.of(7, 30), LocalTime.of(11, 30));
+        for (String name : new String[]{"Nguyễn Thị Đào", "Trần Văn Dũng", "Đỗ Văn An", "Nguyễn Văn An"}) {
+            Fixtures.enroll(world, course, Fixtures.participant(world, name, "female", world.communeA1));
+        }
+        JsonNode sheet = world.organizer.get("/api/v1/courses/" + course + "/attendance").json();
+        // by given name, Đ after D; two Ans by the whole name
+        assertThat(sheet.get("participants")).extracting(p -> p.get("fullName").asText())
+                .containsExactly("Đỗ Văn An", "Nguyễn Văn An", "Trần Văn Dũng", "Nguyễn Thị Đào");
+    }
+
+    @Test
     void onlyEnrolledPeopleCanBeExcusedAndOnlyByManagers() {
         LocalDate day = LocalDate.now(Fixtures.VIETNAM);
         UUID course = Fixtures.course(world, world.districtA, "open", day, day);

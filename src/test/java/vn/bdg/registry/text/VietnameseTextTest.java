@@ -3,6 +3,8 @@ package vn.bdg.registry.text;
 import org.junit.jupiter.api.Test;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,5 +75,14 @@ class VietnameseTextTest {
                 .isNotEqualTo(VietnameseText.spellingKey("Hò"));
         assertThat(VietnameseText.spellingKey("Đào")).isNotEqualTo(VietnameseText.spellingKey("Dào"));
         assertThat(VietnameseText.spellingKey("Thư")).isNotEqualTo(VietnameseText.spellingKey("Thu"));
+    }
+
+    @Test
+    void peopleAreListedByGivenNameInVietnameseAlphabeticalOrder() {
+        List<String> names = new ArrayList<>(List.of("Nguyễn Thị Đào", "Trần Văn Dũng", "Nguyễn Văn An",
+                "Lê Thị Ánh", "Phạm Thị Ân", "Đỗ Văn An", "Hoàng Ưng", "Vũ Thị Uyên", "Bùi Thị Mai"));
+        names.sort(VietnameseText.listOrder(n -> n));
+        assertThat(names).containsExactly("Đỗ Văn An", "Nguyễn Văn An", "Lê Thị Ánh", "Phạm Thị Ân",
+                "Trần Văn Dũng", "Nguyễn Thị Đào", "Bùi Thị Mai", "Vũ Thị Uyên", "Hoàng Ưng");
     }
 }
