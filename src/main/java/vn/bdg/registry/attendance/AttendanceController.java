@@ -18,12 +18,10 @@ import vn.bdg.registry.web.Turns;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.Validator;
 
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,7 +81,7 @@ public final class AttendanceController {
     public void roster(Context ctx) throws Exception {
         AttendanceService.Roster roster = attendance.roster(AccessManager.caller(ctx), Params.pathId(ctx, "id"));
         byte[] body = Json.MAPPER.writeValueAsBytes(roster);
-        String tag = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+        String tag = ETags.digest(body);
         ctx.header("ETag", ETags.strong(tag));
         ctx.header("Cache-Control", "private, no-cache");
         if (ETags.matches(ctx.header("If-None-Match"), tag)) {

@@ -1,16 +1,26 @@
 package vn.bdg.registry.web;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
- * If-None-Match as RFC 9110 (13.1.2) reads it: a list of entity tags compared weakly, or "*". A
- * proxy that weakens tags (nginx does, when it compresses) or a client that names several cached
- * copies still gets its 304.
+ * Entity tags as RFC 9110 reads them, and the headers that carry them. If-None-Match (13.1.2) is
+ * a list of tags compared weakly, or "*": a proxy that weakens tags (nginx does, when it
+ * compresses) or a client that names several cached copies still gets its 304. If-Match (13.1.1)
+ * is a list compared strongly, or "*": a weak tag never matches, so a write is made only on the
+ * exact version the client saw. A header that is not such a list matches nothing.
  */
 public final class ETags {
-    /** One entity tag of the list: optional weakness, then the opaque tag in quotes. */
-    private static final Pattern TAG = Pattern.compile("(?:W/)?\"([^\"]*)\"");
+    /** One entity tag: weak or strong, and the opaque tag between the quotes. */
+    record Tag(boolean weak, String opaque) {
+    }
 
     private ETags() {
     }
@@ -18,6 +28,15 @@ public final class ETags {
     /** The ETag header of a strong tag. */
     public static String strong(String opaque) {
         return "\"" + opaque + "\"";
+    }
+
+    /** A strong tag of a representation's bytes: the first 128 bits of their SHA-256, in hex. */
+    public static String digest(byte[] representation) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(representation), 0, 16);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** Whether the If-None-Match header (null when absent) names the tag: the client's copy is current (a 304). */
@@ -28,12 +47,79 @@ public final class ETags {
         if (ifNoneMatch.strip().equals("*")) {
             return true;
         }
-        Matcher tags = TAG.matcher(ifNoneMatch);
-        while (tags.find()) {
-            if (tags.group(1).equals(opaque)) {
-                return true;
+        List<Tag> tags = parse(ifNoneMatch);
+        return tags != null && tags.stream().anyMatch(t -> t.opaque().equals(opaque));
+    }
+
+    /**
+     * Whether the If-Match header (null when absent: no condition) allows a write to the version
+     * with the strong tag: "*", or a list naming it as a strong tag.
+     */
+    public static boolean allowsWrite(String ifMatch, String opaque) {
+        if (ifMatch == null || ifMatch.strip().equals("*")) {
+            return true;
+        }
+        List<Tag> tags = parse(ifMatch);
+        return tags != null && tags.stream().anyMatch(t -> !t.weak() && t.opaque().equals(opaque));
+    }
+
+    /** Refuses a write (412 precondition_failed) unless the If-Match header allows it on this version. */
+    public static void requireMatch(String ifMatch, String opaque) {
+        if (!allowsWrite(ifMatch, opaque)) {
+            throw new ApiException(412, "precondition_failed");
+        }
+    }
+
+    /**
+     * The tags of a list header (RFC 9110 5.6.1: commas, optional white space, empty elements
+     * ignored), or null when it is not one. A tag's characters are etagc: visible ASCII but the
+     * quote, and any byte above it (obs-text), so a comma can stand inside a tag.
+     */
+    static List<Tag> parse(String header) {
+        List<Tag> tags = new ArrayList<>();
+        int i = 0;
+        int n = header.length();
+        while (true) {
+            while (i < n && (header.charAt(i) == ' ' || header.charAt(i) == '\t' || header.charAt(i) == ',')) {
+                i++;
+            }
+            if (i == n) {
+                return tags;
+            }
+            boolean weak = header.startsWith("W/", i);
+            if (weak) {
+                i += 2;
+            }
+            if (i == n || header.charAt(i) != '"') {
+                return null;
+            }
+            int close = header.indexOf('"', i + 1);
+            if (close < 0) {
+                return null;
+            }
+            String opaque = header.substring(i + 1, close);
+            if (!opaque.chars().allMatch(c -> c >= 0x21 && c != '"' && c != 0x7F)) {
+                return null;
+            }
+            tags.add(new Tag(weak, opaque));
+            i = close + 1;
+            while (i < n && (header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i < n && header.charAt(i) != ',') {
+                return null;
             }
         }
-        return false;
+    }
+
+    /** The request's If-Match, its lines read as one list; null when it has none. */
+    public static String ifMatch(Context ctx) {
+        List<String> lines = Collections.list(ctx.req().getHeaders(Header.IF_MATCH));
+        return lines.isEmpty() ? null : String.join(", ", lines);
+    }
+
+    /** Answers the record as JSON with its version as a strong ETag. */
+    public static void answer(Context ctx, Versioned<?> record) {
+        ctx.header(Header.ETAG, strong(record.etag())).json(record.value());
     }
 }
