@@ -5,6 +5,7 @@ import vn.bdg.registry.Core;
 import vn.bdg.registry.auth.AccessManager;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.ETags;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
 
@@ -53,12 +54,13 @@ public final class CourseController {
     }
 
     public void get(Context ctx) {
-        ctx.json(courses.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+        ETags.answer(ctx, courses.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
     }
 
     public void update(Context ctx) {
         UUID id = Params.pathId(ctx, "id");
-        ctx.json(courses.update(AccessManager.caller(ctx), id, Bodies.readPatch(ctx, CourseInput.class)));
+        ETags.answer(ctx, courses.update(AccessManager.caller(ctx), id, ETags.ifMatch(ctx),
+                Bodies.readPatch(ctx, CourseInput.class)));
     }
 
     public void listSessions(Context ctx) {
@@ -72,12 +74,13 @@ public final class CourseController {
     }
 
     public void getSession(Context ctx) {
-        ctx.json(sessions.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+        ETags.answer(ctx, sessions.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
     }
 
     public void updateSession(Context ctx) {
         UUID id = Params.pathId(ctx, "id");
-        ctx.json(sessions.update(AccessManager.caller(ctx), id, Bodies.readPatch(ctx, SessionInput.class)));
+        ETags.answer(ctx, sessions.update(AccessManager.caller(ctx), id, ETags.ifMatch(ctx),
+                Bodies.readPatch(ctx, SessionInput.class)));
     }
 
     public void deleteSession(Context ctx) {

@@ -9,6 +9,7 @@ import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.Validator;
+import vn.bdg.registry.web.Versioned;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,8 +42,16 @@ public final class CourseService {
         this.sessions = sessions;
     }
 
-    public Course get(Caller caller, UUID id) {
-        return courses.find(caller, id).orElseThrow(ApiException::notFound);
+    public Versioned<Course> get(Caller caller, UUID id) {
+        return versioned(courses.find(caller, id).orElseThrow(ApiException::notFound));
+    }
+
+    /**
+     * The course and its version (the ETag): that of its own fields, not of enrolledCount, which
+     * enrollments change without changing the course (an edit made meanwhile loses nothing of them).
+     */
+    private static Versioned<Course> versioned(Course course) {
+        return Versioned.of(course, "enrolledCount");
     }
 
     /** Up to limit courses of the caller's view after the given list position (null: from the start). */
@@ -82,14 +91,16 @@ public final class CourseService {
 
     /**
      * Changes the fields the client sent and, with status, moves the course along its life cycle.
-     * A closed course keeps its fields; a course runs only with sessions.
+     * A closed course keeps its fields; a course runs only with sessions. With ifMatch (the
+     * If-Match header; null: none), only the version it names is changed, else 412.
      */
-    public Course update(Caller caller, UUID id, Bodies.Patch<CourseInput> patch) {
+    public Versioned<Course> update(Caller caller, UUID id, String ifMatch, Bodies.Patch<CourseInput> patch) {
         CourseStatus requested = patch.has("status") ? parseStatus(patch.value().status()) : null;
         boolean editsFields = patch.present().stream().anyMatch(f -> !f.equals("status"));
         return Unique.orConflict("conflict", () -> core.dsl().transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             Course before = courses.lock(tx, caller, id).orElseThrow(ApiException::notFound);
+            versioned(before).requireMatch(ifMatch);
             CourseInput in = CourseInput.of(before).overlaidWith(patch);
             checkShape(in, true);
             CourseStatus to = requested == null ? before.status() : requested;
@@ -107,7 +118,7 @@ public final class CourseService {
             courses.update(tx, id, in, to);
             Course after = courses.find(tx, caller, id).orElseThrow();
             core.audit().record(tx, caller, editsFields ? "update" : "status_change", "course", id, before, after);
-            return after;
+            return versioned(after);
         }));
     }
 

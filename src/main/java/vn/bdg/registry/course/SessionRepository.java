@@ -45,6 +45,15 @@ public final class SessionRepository {
         return visible(tx, caller, COURSE_SESSION.ID.eq(id)).fetchOptional(SessionRepository::toSession);
     }
 
+    /**
+     * The session, its row locked until the transaction ends against any other write to it (not
+     * against check-ins, which only refer to it): what a change of it checks is what it changes.
+     */
+    public Optional<Session> lock(DSLContext tx, Caller caller, UUID id) {
+        return visible(tx, caller, COURSE_SESSION.ID.eq(id)).forNoKeyUpdate().of(COURSE_SESSION)
+                .fetchOptional(SessionRepository::toSession);
+    }
+
     private static SelectConditionStep<Record> visible(DSLContext tx, Caller caller, Condition c) {
         return tx.select(COURSE_SESSION.fields()).from(COURSE_SESSION)
                 .join(COURSE).on(COURSE.ID.eq(COURSE_SESSION.COURSE_ID))

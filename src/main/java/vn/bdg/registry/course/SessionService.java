@@ -8,6 +8,7 @@ import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Validator;
+import vn.bdg.registry.web.Versioned;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -45,8 +46,9 @@ public final class SessionService {
         return sessions.list(caller, courseId);
     }
 
-    public Session get(Caller caller, UUID id) {
-        return sessions.find(dsl, caller, id).orElseThrow(ApiException::notFound);
+    /** The session and its version (the ETag). */
+    public Versioned<Session> get(Caller caller, UUID id) {
+        return Versioned.of(sessions.find(dsl, caller, id).orElseThrow(ApiException::notFound));
     }
 
     public Session create(Caller caller, UUID courseId, Bodies.Patch<SessionInput> input) {
@@ -62,16 +64,18 @@ public final class SessionService {
         });
     }
 
-    public Session update(Caller caller, UUID id, Bodies.Patch<SessionInput> patch) {
+    /** Changes the fields sent. With ifMatch (the If-Match header; null: none), only the version it names, else 412. */
+    public Versioned<Session> update(Caller caller, UUID id, String ifMatch, Bodies.Patch<SessionInput> patch) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             Locked locked = lockForWrite(tx, caller, id);
+            Versioned.of(locked.session()).requireMatch(ifMatch);
             Session after = checked(id, locked.course().id(), SessionInput.of(locked.session()).overlaidWith(patch));
             checkWithinCourse(locked.course(), after);
             checkKeepsAttendance(tx, locked.session(), after);
             Session updated = sessions.update(tx, after);
             audit.record(tx, caller, "update", "session", id, locked.session(), updated);
-            return updated;
+            return Versioned.of(updated);
         });
     }
 
@@ -95,14 +99,14 @@ public final class SessionService {
     }
 
     /**
-     * The session's course, locked and still open, and the session read again under that lock:
-     * session writes lock the course first (as course date changes do), so none of them can slip
-     * past another's checks.
+     * The session's course, locked and still open, and the session read again under that lock,
+     * its row locked too: session writes lock the course first (as course date changes do), so
+     * none of them can slip past another's checks, and the session read is the one written.
      */
     private Locked lockForWrite(DSLContext tx, Caller caller, UUID id) {
         Session seen = sessions.find(tx, caller, id).orElseThrow(ApiException::notFound);
         Course course = openCourse(tx, caller, seen.courseId());
-        return new Locked(course, sessions.find(tx, caller, id).orElseThrow(ApiException::notFound));
+        return new Locked(course, sessions.lock(tx, caller, id).orElseThrow(ApiException::notFound));
     }
 
     private Course openCourse(DSLContext tx, Caller caller, UUID courseId) {

@@ -5,6 +5,7 @@ import vn.bdg.registry.Core;
 import vn.bdg.registry.auth.AccessManager;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.ETags;
 import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
@@ -38,13 +39,13 @@ public final class ParticipantController {
     }
 
     public void get(Context ctx) {
-        ctx.json(service.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+        ETags.answer(ctx, service.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
     }
 
     public void update(Context ctx) {
         UUID id = Params.pathId(ctx, "id");
         Bodies.Patch<ParticipantInput> patch = Bodies.readPatch(ctx, ParticipantInput.class);
-        ctx.json(service.update(AccessManager.caller(ctx), id, patch));
+        ETags.answer(ctx, service.update(AccessManager.caller(ctx), id, ETags.ifMatch(ctx), patch));
     }
 
     public void duplicates(Context ctx) {

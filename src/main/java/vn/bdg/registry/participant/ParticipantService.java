@@ -14,6 +14,7 @@ import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.Page;
 import vn.bdg.registry.web.PageRequest;
+import vn.bdg.registry.web.Versioned;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,9 +73,10 @@ final class ParticipantService {
         return caller.scope(PARTICIPANT.PROVINCE_CODE, PARTICIPANT.UNIT_CODE);
     }
 
-    Participant get(Caller caller, UUID id) {
-        return participants.find(scope(caller), id).map(ParticipantRepository::toParticipant)
-                .orElseThrow(ApiException::notFound);
+    /** The participant and its version (the ETag). */
+    Versioned<Participant> get(Caller caller, UUID id) {
+        return Versioned.of(participants.find(scope(caller), id).map(ParticipantRepository::toParticipant)
+                .orElseThrow(ApiException::notFound));
     }
 
     Participant create(Caller caller, ParticipantInput input) {
@@ -133,14 +135,17 @@ final class ParticipantService {
                 .map(ParticipantRepository::toPerson).toList();
         Optional<Duplicates.Match> match = new Duplicates(found).best(person).filter(m -> !m.contradicted());
         if (match.isPresent()) {
-            Participant existing = get(caller, match.get().person().id());
+            Participant existing = get(caller, match.get().person().id()).value();
             return new ParticipantRegistry.Registered(existing, match.get().reason().matchedBy);
         }
         return new ParticipantRegistry.Registered(create(caller, input), null);
     }
 
-    /** Absent fields keep their value, null clears; the result is checked as a whole. */
-    Participant update(Caller caller, UUID id, Bodies.Patch<ParticipantInput> patch) {
+    /**
+     * Absent fields keep their value, null clears; the result is checked as a whole. With ifMatch
+     * (the If-Match header; null: none), only the version it names is changed, else 412.
+     */
+    Versioned<Participant> update(Caller caller, UUID id, String ifMatch, Bodies.Patch<ParticipantInput> patch) {
         ParticipantRecord current = participants.find(scope(caller), id).orElseThrow(ApiException::notFound);
         if (current.getMergedInto() != null) {
             throw ApiException.conflict("conflict");
@@ -168,15 +173,16 @@ final class ParticipantService {
             DSLContext tx = trx.dsl();
             ParticipantRecord locked = participants.findForUpdate(tx, scope(caller), id)
                     .orElseThrow(ApiException::notFound);
+            Participant before = Versioned.of(ParticipantRepository.toParticipant(locked))
+                    .requireMatch(ifMatch).value();
             if (locked.getMergedInto() != null || !locked.getUpdatedAt().equals(current.getUpdatedAt())) {
                 throw ApiException.conflict("conflict"); // merged or changed since it was checked
             }
             UUID duplicateOf = likelyDuplicateOf(tx, caller, person(id, data, nameKey), locked);
             ParticipantRecord updated = participants.update(tx, id, data, duplicateOf);
             Participant after = ParticipantRepository.toParticipant(updated);
-            audit.record(tx, caller, "update", "participant", id, audited(ParticipantRepository.toParticipant(locked)),
-                    audited(after));
-            return after;
+            audit.record(tx, caller, "update", "participant", id, audited(before), audited(after));
+            return Versioned.of(after);
         });
     }
 
