@@ -3,6 +3,7 @@ package vn.bdg.registry.course;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.IfMatch;
 import vn.bdg.registry.support.World;
 
 import java.util.ArrayList;
@@ -288,6 +289,50 @@ class CourseIT {
         Api.Res bad = organizer.get("/api/v1/courses?cursor=bm90LWEtY3Vyc29y");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(errorFields(bad)).containsExactly("cursor");
+    }
+
+    @Test
+    void anEditFromAStaleCopyIsA412InVietnameseAndEnglishAndChangesNothing() {
+        String path = "/api/v1/courses/" + createCourse(organizer, world.districtA);
+        IfMatch.aStaleTagIsRefusedAndNothingWritten(organizer, path, Map.of("title", "Tên do người khác sửa"),
+                Map.of("venue", "Hội trường tỉnh", "status", "open"));
+        assertThat(organizer.get(path).json().get("status").asText()).isEqualTo("draft");
+    }
+
+    @Test
+    void theETagOfAReadAllowsAnEditThatAnswersTheNewETag() {
+        String path = "/api/v1/courses/" + createCourse(organizer, world.districtA);
+        IfMatch.theTagOfAReadAllowsAnEditThatAnswersTheNewTag(organizer, path, Map.of("title", "Tên mới"),
+                Map.of("capacity", 25));
+    }
+
+    @Test
+    void ifMatchStarAndListsMatchButAWeakTagDoesNot() {
+        String path = "/api/v1/courses/" + createCourse(organizer, world.districtA);
+        IfMatch.starAndListsMatchButAWeakTagDoesNot(organizer, path, Map.of("venue", "Nhà văn hoá"),
+                Map.of("venue", "Hội trường xã"));
+    }
+
+    @Test
+    void withoutIfMatchAnEditIsMadeAsBefore() {
+        String path = "/api/v1/courses/" + createCourse(organizer, world.districtA);
+        IfMatch.withoutIfMatchAnEditIsMadeAsBefore(organizer, path, Map.of("title", "Tên thứ nhất"),
+                Map.of("title", "Tên thứ hai"));
+    }
+
+    @Test
+    void anEnrollmentChangesTheCountButNotTheCoursesETag() {
+        String id = createCourse(organizer, world.districtA);
+        String path = "/api/v1/courses/" + id;
+        String seen = IfMatch.etag(IfMatch.read(organizer, path));
+        Api.Res enrolled = organizer.post(path + "/enrollments",
+                Map.of("participantId", Fixtures.participant(world, "Nông Thị Hằng", "female", world.communeA1)));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+
+        Api.Res read = IfMatch.read(organizer, path);
+        assertThat(read.json().get("enrolledCount").asInt()).isEqualTo(1);
+        assertThat(IfMatch.etag(read)).as("the course's own fields did not change").isEqualTo(seen);
+        assertThat(IfMatch.patch(organizer, path, seen, Map.of("capacity", 30)).status()).isEqualTo(200);
     }
 
     private List<String> ids(String query) {

@@ -3,6 +3,7 @@ package vn.bdg.registry.course;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.IfMatch;
 import vn.bdg.registry.support.World;
 
 import java.util.HashMap;
@@ -125,5 +126,33 @@ class SessionIT {
                 Map.of("date", Fixtures.START, "startTime", "08:00", "endTime", "09:00"));
         assertThat(res.status()).isEqualTo(404);
         assertThat(organizer.get("/api/v1/sessions/not-a-uuid").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anEditFromAStaleCopyIsA412InVietnameseAndEnglishAndChangesNothing() {
+        String path = "/api/v1/sessions/" + createSession(organizer, course, "2025-11-16");
+        IfMatch.aStaleTagIsRefusedAndNothingWritten(organizer, path, Map.of("venue", "Hội trường xã"),
+                Map.of("startTime", "07:30"));
+    }
+
+    @Test
+    void theETagOfAReadAllowsAnEditThatAnswersTheNewETag() {
+        String path = "/api/v1/sessions/" + createSession(organizer, course, "2025-11-16");
+        IfMatch.theTagOfAReadAllowsAnEditThatAnswersTheNewTag(organizer, path, Map.of("endTime", "11:45"),
+                Map.of("date", "2025-11-17"));
+    }
+
+    @Test
+    void ifMatchStarAndListsMatchButAWeakTagDoesNot() {
+        String path = "/api/v1/sessions/" + createSession(organizer, course, "2025-11-16");
+        IfMatch.starAndListsMatchButAWeakTagDoesNot(organizer, path, Map.of("venue", "Nhà văn hoá thôn"),
+                Map.of("venue", "Trường tiểu học"));
+    }
+
+    @Test
+    void withoutIfMatchAnEditIsMadeAsBefore() {
+        String path = "/api/v1/sessions/" + createSession(organizer, course, "2025-11-16");
+        IfMatch.withoutIfMatchAnEditIsMadeAsBefore(organizer, path, Map.of("venue", "Phòng họp A"),
+                Map.of("venue", "Phòng họp B"));
     }
 }

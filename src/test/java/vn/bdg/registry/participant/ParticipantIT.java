@@ -3,6 +3,7 @@ package vn.bdg.registry.participant;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.IfMatch;
 import vn.bdg.registry.support.World;
 
 import java.text.Normalizer;
@@ -269,5 +270,33 @@ class ParticipantIT {
         List<String> codes = new ArrayList<>();
         res.json().get("errors").forEach(e -> codes.add(e.get("field").asText() + ":" + e.get("code").asText()));
         return codes;
+    }
+
+    @Test
+    void anEditFromAStaleCopyIsA412InVietnameseAndEnglishAndChangesNothing() {
+        String path = "/api/v1/participants/" + id(create(world.organizer, "fullName", "Vi Thị Thu", "sex", "female"));
+        IfMatch.aStaleTagIsRefusedAndNothingWritten(world.organizer, path, Map.of("phone", "0912000222"),
+                Map.of("position", "Phó Chủ tịch"));
+    }
+
+    @Test
+    void theETagOfAReadAllowsAnEditThatAnswersTheNewETag() {
+        String path = "/api/v1/participants/" + id(create(world.organizer, "fullName", "Vi Thị Thu", "sex", "female"));
+        IfMatch.theTagOfAReadAllowsAnEditThatAnswersTheNewTag(world.organizer, path,
+                Map.of("organization", "Hội LHPN xã"), Map.of("birthYear", 1988));
+    }
+
+    @Test
+    void ifMatchStarAndListsMatchButAWeakTagDoesNot() {
+        String path = "/api/v1/participants/" + id(create(world.organizer, "fullName", "Vi Thị Thu", "sex", "female"));
+        IfMatch.starAndListsMatchButAWeakTagDoesNot(world.organizer, path, Map.of("position", "Cán bộ"),
+                Map.of("position", "Chủ tịch"));
+    }
+
+    @Test
+    void withoutIfMatchAnEditIsMadeAsBefore() {
+        String path = "/api/v1/participants/" + id(create(world.organizer, "fullName", "Vi Thị Thu", "sex", "female"));
+        IfMatch.withoutIfMatchAnEditIsMadeAsBefore(world.organizer, path, Map.of("position", "Cán bộ"),
+                Map.of("position", "Chủ tịch"));
     }
 }
