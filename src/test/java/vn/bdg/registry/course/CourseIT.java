@@ -314,6 +314,14 @@ class CourseIT {
     }
 
     @Test
+    void ofEditsSentAtOnceFromTheSameCopyOneIsMade() {
+        String path = "/api/v1/courses/" + createCourse(organizer, world.districtA);
+        IfMatch.ofEditsSentAtOnceFromTheSameCopyOneIsMade(organizer, path,
+                List.of(Map.of("capacity", 20), Map.of("capacity", 21), Map.of("capacity", 22), Map.of("capacity", 23),
+                        Map.of("title", "Tên A"), Map.of("title", "Tên B")));
+    }
+
+    @Test
     void withoutIfMatchAnEditIsMadeAsBefore() {
         String path = "/api/v1/courses/" + createCourse(organizer, world.districtA);
         IfMatch.withoutIfMatchAnEditIsMadeAsBefore(organizer, path, Map.of("title", "Tên thứ nhất"),

@@ -150,6 +150,14 @@ class SessionIT {
     }
 
     @Test
+    void ofEditsSentAtOnceFromTheSameCopyOneIsMade() {
+        String path = "/api/v1/sessions/" + createSession(organizer, course, "2025-11-16");
+        IfMatch.ofEditsSentAtOnceFromTheSameCopyOneIsMade(organizer, path, List.of(Map.of("venue", "Phòng 1"),
+                Map.of("venue", "Phòng 2"), Map.of("venue", "Phòng 3"), Map.of("endTime", "11:40"),
+                Map.of("endTime", "11:50"), Map.of("startTime", "07:45")));
+    }
+
+    @Test
     void withoutIfMatchAnEditIsMadeAsBefore() {
         String path = "/api/v1/sessions/" + createSession(organizer, course, "2025-11-16");
         IfMatch.withoutIfMatchAnEditIsMadeAsBefore(organizer, path, Map.of("venue", "Phòng họp A"),

@@ -294,6 +294,14 @@ class ParticipantIT {
     }
 
     @Test
+    void ofEditsSentAtOnceFromTheSameCopyOneIsMade() {
+        String path = "/api/v1/participants/" + id(create(world.organizer, "fullName", "Vi Thị Thu", "sex", "female"));
+        IfMatch.ofEditsSentAtOnceFromTheSameCopyOneIsMade(world.organizer, path, List.of(
+                Map.of("position", "Cán bộ 1"), Map.of("position", "Cán bộ 2"), Map.of("position", "Cán bộ 3"),
+                Map.of("birthYear", 1980), Map.of("birthYear", 1981), Map.of("organization", "UBND xã")));
+    }
+
+    @Test
     void withoutIfMatchAnEditIsMadeAsBefore() {
         String path = "/api/v1/participants/" + id(create(world.organizer, "fullName", "Vi Thị Thu", "sex", "female"));
         IfMatch.withoutIfMatchAnEditIsMadeAsBefore(world.organizer, path, Map.of("position", "Cán bộ"),

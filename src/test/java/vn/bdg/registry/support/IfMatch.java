@@ -2,7 +2,11 @@ package vn.bdg.registry.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +104,30 @@ public final class IfMatch {
 
         Api.Res listed = patch(api, path, "\"0123\", " + etag(star), another);
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    }
+
+    /**
+     * Edits sent at the same moment from the same copy (its ETag in If-Match): one is made, every
+     * other one is refused with 412, as each is checked on the row it locked.
+     */
+    public static void ofEditsSentAtOnceFromTheSameCopyOneIsMade(Api api, String path,
+                                                                 List<Map<String, Object>> changes) {
+        String seen = etag(read(api, path));
+        CountDownLatch ready = new CountDownLatch(changes.size());
+        List<CompletableFuture<Integer>> sent = new ArrayList<>();
+        for (Map<String, Object> change : changes) {
+            sent.add(CompletableFuture.supplyAsync(() -> {
+                ready.countDown();
+                try {
+                    ready.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return patch(api, path, seen, change).status();
+            }, command -> new Thread(command).start()));
+        }
+        List<Integer> statuses = sent.stream().map(CompletableFuture::join).toList();
+        assertThat(statuses).as(statuses.toString()).containsOnlyOnce(200).containsOnly(200, 412);
     }
 
     /** Without If-Match an edit is made on whatever is stored, as phones and scripts send it. */
