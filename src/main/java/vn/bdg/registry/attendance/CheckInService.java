@@ -189,8 +189,9 @@ public final class CheckInService {
         for (Submitted s : submitted) {
             Scan scan = s.scan();
             SessionContext session = scannable.session(s.caller(), scan.sessionId());
-            OffsetDateTime judgedAt = judgedAt(scan.scannedAt(), skew);
-            boolean suspect = clockOff || judgedAt.isAfter(receivedAt.plus(clockTolerance));
+            OffsetDateTime corrected = judgedAt(scan.scannedAt(), skew);
+            boolean suspect = clockOff || corrected.isAfter(receivedAt.plus(clockTolerance));
+            OffsetDateTime judgedAt = noLaterThanReceipt(corrected, receivedAt, clockTolerance);
             CheckInRecord row = new CheckInRecord();
             row.setProvinceCode(session.provinceCode());
             row.setClientScanId(scan.clientScanId());
@@ -257,6 +258,16 @@ public final class CheckInService {
             return EARLIEST;
         }
         return judged.isAfter(LATEST.toInstant()) ? LATEST : scannedAt.minus(skew);
+    }
+
+    /**
+     * A scan cannot have been made after the server received it. A time later than its receipt by
+     * more than the tolerance comes from a phone clock running ahead (uncorrected: a live scan, or
+     * a batch without sentAt), so the scan is judged as made when received: never accepted for a
+     * session that had not opened by then, however its phone dated it.
+     */
+    static OffsetDateTime noLaterThanReceipt(OffsetDateTime judgedAt, OffsetDateTime receivedAt, Duration tolerance) {
+        return judgedAt.isAfter(receivedAt.plus(tolerance)) ? receivedAt : judgedAt;
     }
 
     /**

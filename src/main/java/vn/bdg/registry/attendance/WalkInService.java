@@ -64,8 +64,10 @@ public final class WalkInService {
                 ScanResult first = earlier.get(0);
                 return new WalkIn(first.participant(), null, false, first);
             }
-            Duration skew = CheckInService.skew(sentAt, OffsetDateTime.now());
-            if (!session.accepts(CheckInService.judgedAt(scannedAt, skew), clockTolerance)) {
+            OffsetDateTime receivedAt = OffsetDateTime.now();
+            OffsetDateTime judgedAt = CheckInService.noLaterThanReceipt(
+                    CheckInService.judgedAt(scannedAt, CheckInService.skew(sentAt, receivedAt)), receivedAt, clockTolerance);
+            if (!session.accepts(judgedAt, clockTolerance)) {
                 throw ApiException.conflict("session_not_open");
             }
             ParticipantRegistry.Registered registered = participants.findOrRegister(tx, caller, details);

@@ -8,6 +8,8 @@ import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -250,7 +252,8 @@ class OfflineUploadIT {
         Fixtures.enroll(world, course, late);
         JsonNode withoutSentAt = world.organizer.post("/api/v1/check-ins/batch", Map.of("items",
                 List.of(item(session, card(late), phoneNow, "fast-phone")))).json().get("items").get(0);
-        assertThat(withoutSentAt.get("outcome").asText()).isEqualTo("session_not_open");
+        assertThat(withoutSentAt.get("outcome").asText())
+                .as("without sentAt, a time after its receipt is judged as at its receipt").isEqualTo("accepted");
         assertThat(withoutSentAt.get("checkIn").get("clockSuspect").asBoolean()).isTrue();
 
         // a clock so far off that the correction leaves the calendar: refused and stored, not a 500
@@ -261,6 +264,33 @@ class OfflineUploadIT {
         assertThat(absurd.status()).as(absurd.body()).isEqualTo(200);
         assertThat(absurd.json().get("items").get(0).get("outcome").asText()).isEqualTo("session_not_open");
         assertThat(absurd.json().get("items").get(0).get("checkIn").get("clockSuspect").asBoolean()).isTrue();
+    }
+
+    @Test
+    void noScanCountsForASessionThatHadNotOpenedWhenTheServerReceivedIt() {
+        LocalDate today = LocalDate.now(Fixtures.VIETNAM);
+        UUID course = Fixtures.course(world, world.districtA, "running", today, today.plusDays(1));
+        UUID tomorrow = Fixtures.session(world, course, today.plusDays(1), LocalTime.of(8, 0), LocalTime.of(11, 30));
+        UUID person = Fixtures.participant(world, "Hoàng Thị Hòa", "female", world.communeA1);
+        Fixtures.enroll(world, course, person);
+        OffsetDateTime inTomorrowsWindow = today.plusDays(1).atTime(8, 30).atOffset(ZoneOffset.ofHours(7));
+
+        // a phone whose date is a day ahead, live
+        Map<String, Object> scan = item(tomorrow, card(person), inTomorrowsWindow, "fast-phone");
+        scan.remove("sessionId");
+        JsonNode live = world.organizer.post("/api/v1/sessions/" + tomorrow + "/check-ins", scan).json();
+        assertThat(live.get("outcome").asText()).isEqualTo("session_not_open");
+        assertThat(live.get("checkIn").get("clockSuspect").asBoolean()).isTrue();
+        // and in a batch, even one whose sentAt agrees with the scan's date
+        JsonNode batch = world.organizer.post("/api/v1/check-ins/batch", Map.of(
+                "sentAt", inTomorrowsWindow.plusMinutes(1).toString(),
+                "items", List.of(item(tomorrow, card(person), inTomorrowsWindow, "fast-phone")))).json()
+                .get("items").get(0);
+        assertThat(batch.get("outcome").asText()).isEqualTo("session_not_open");
+
+        JsonNode mark = world.organizer.get("/api/v1/courses/" + course + "/attendance").json().get("participants")
+                .get(0).get("sessions").get(0);
+        assertThat(mark.get("status").asText()).as("no attendance a day before the session").isEqualTo("absent");
     }
 
     @Test
