@@ -237,6 +237,7 @@ public final class App {
                     get("keys", cardCtl::publicKeys, PUBLIC);
                     post("keys/rotate", cardCtl::rotateKey, admin);
                     post("keys/{kid}/retire", cardCtl::retireKey, admin);
+                    get("cards/revoked", cardCtl::revokedCards, SCANNERS);
                     get("participants/{id}/card", cardCtl::card, MANAGERS);
                     post("participants/{id}/card/revoke", cardCtl::revokeCard, MANAGERS);
                     get("participants/{id}/badge.png", cardCtl::badge, MANAGERS);

@@ -21,6 +21,10 @@ final class CardRepository {
     record CardRow(UUID participantId, int version, String provinceCode, OffsetDateTime issuedAt) {
     }
 
+    /** A revoked version of a participant's card. */
+    record RevokedRow(UUID participantId, int version) {
+    }
+
     /** A participant as printed on a badge. */
     record Holder(UUID id, String provinceCode, String fullName, String unitCode) {
     }
@@ -92,5 +96,17 @@ final class CardRepository {
         return dsl.select(PARTICIPANT_CARD.PARTICIPANT_ID, PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
                 .where(Ids.in(PARTICIPANT_CARD.PARTICIPANT_ID, participantIds).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull()))
                 .fetch();
+    }
+
+    /**
+     * Every revoked card of the province (the cards whose iss is the province), ordered: what an
+     * offline phone needs to refuse a revoked card of anyone, on its session's roster or not. Reads
+     * the small partial index participant_card_revoked.
+     */
+    List<RevokedRow> revokedInProvince(String provinceCode) {
+        return dsl.select(PARTICIPANT_CARD.PARTICIPANT_ID, PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
+                .where(PARTICIPANT_CARD.PROVINCE_CODE.eq(provinceCode).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull()))
+                .orderBy(PARTICIPANT_CARD.PARTICIPANT_ID, PARTICIPANT_CARD.VERSION)
+                .fetch(r -> new RevokedRow(r.value1(), r.value2()));
     }
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,6 +96,20 @@ public final class CardService {
                 return Optional.empty();
             }
         });
+    }
+
+    /** A revoked version of a participant's card. */
+    public record RevokedCard(UUID participantId, int version) {
+    }
+
+    /** Every revoked card of a province: a phone refuses them offline, whoever holds them. */
+    public record RevokedCards(String provinceCode, List<RevokedCard> revokedCards) {
+    }
+
+    /** The revoked cards of the caller's province (its cards are the only ones valid at its sessions). */
+    public RevokedCards revokedCardsOfProvince(Caller caller) {
+        return new RevokedCards(caller.provinceCode(), cards.revokedInProvince(caller.provinceCode()).stream()
+                .map(r -> new RevokedCard(r.participantId(), r.version())).toList());
     }
 
     /** The "participant/version" keys of revoked cards among these participants. */

@@ -430,6 +430,41 @@ class CheckInIT {
     }
 
     @Test
+    void aRevokedCardOfSomeoneNotOnTheRosterIsRevokedNotNotEnrolledAndThePhonesListOfRevocationsHasIt() {
+        UUID stranger = Fixtures.participant(world, "Lý Văn Khánh", "male", world.communeB1);
+        String lost = cardOf(stranger);
+        world.organizer.post("/api/v1/participants/" + stranger + "/card/revoke", Map.of("reason", "Mất thẻ"));
+        // the server refuses the card before it asks whether its holder is enrolled
+        assertThat(checkIn(world.trainer, session, scan(lost)).get("outcome").asText()).isEqualTo("revoked_card");
+        assertThat(checkIn(world.trainer, session, scan(cardOf(stranger))).get("outcome").asText())
+                .isEqualTo("not_enrolled");
+
+        // the roster names only the enrolled people's revocations; the province's list names everyone's
+        JsonNode roster = world.trainer.get("/api/v1/sessions/" + session + "/roster").json();
+        assertThat(roster.get("revokedCards")).isEmpty();
+        Api.Res list = world.trainer.get("/api/v1/cards/revoked");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().get("provinceCode").asText()).isEqualTo(world.province);
+        assertThat(list.json().get("revokedCards")).extracting(r -> r.get("participantId").asText() + "/"
+                + r.get("version").asInt()).containsExactly(stranger + "/1");
+
+        // another province's revocations are not in it; an unchanged list costs a 304
+        World other = World.create();
+        UUID elsewhere = Fixtures.participant(other, "Hà Thị Mai", "female", other.communeA1);
+        other.organizer.get("/api/v1/participants/" + elsewhere + "/card");
+        other.organizer.post("/api/v1/participants/" + elsewhere + "/card/revoke", Map.of("reason", "Mất thẻ"));
+        assertThat(other.trainer.get("/api/v1/cards/revoked").json().get("revokedCards"))
+                .extracting(r -> r.get("participantId").asText()).containsExactly(elsewhere.toString());
+        String etag = list.header("ETag");
+        assertThat(world.trainer.withHeader("If-None-Match", etag).get("/api/v1/cards/revoked").status()).isEqualTo(304);
+        world.organizer.post("/api/v1/participants/" + hoa + "/card/revoke", Map.of("reason", "Mất thẻ"));
+        Api.Res changed = world.trainer.withHeader("If-None-Match", etag).get("/api/v1/cards/revoked");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("revokedCards")).hasSize(2);
+        assertThat(world.reporter.get("/api/v1/cards/revoked").status()).isEqualTo(403);
+    }
+
+    @Test
     void todaysSessionsListWhatTheTrainerMayScan() {
         JsonNode mine = world.trainer.get("/api/v1/me/sessions").json().get("items");
         assertThat(mine).extracting(s -> s.get("id").asText()).containsExactly(session.toString());
