@@ -25,6 +25,9 @@ const state = {
   screen: null,
   kit: null, // {sessionId, roster, etag, savedAt} of the open session
   keys: null,
+  // the province's revoked cards ({etag, provinceCode, revokedCards}): a revoked card of someone not
+  // on a roster is refused offline as the server refuses it
+  revoked: null,
   units: null, // the province's units (see unitsBelow)
   deviceId: null,
   shown: null, // clientScanId of the scan in the result panel
@@ -162,6 +165,7 @@ async function downloadKit(sessions) {
   // cards signed with a key rotated in meanwhile would be invalid offline (and retired ones valid)
   state.keys = await api.call('GET', `/api/v1/keys?province=${encodeURIComponent(province)}`, { cache: 'no-cache' });
   await store.put('keys', state.keys);
+  await downloadRevoked(province);
   if (state.units?.root !== province) {
     state.units = await unitsBelow(province);
     await store.put('units', state.units);
@@ -170,6 +174,19 @@ async function downloadKit(sessions) {
     await downloadRoster(s.id);
   }
   await renderSessions();
+}
+
+/** The province's revoked cards (a 304 when the phone has them already). */
+async function downloadRevoked(province) {
+  const saved = state.revoked?.provinceCode === province ? state.revoked : null;
+  const res = await api.call('GET', '/api/v1/cards/revoked',
+      { raw: true, headers: saved?.etag ? { 'If-None-Match': saved.etag } : {} });
+  if (res.status === 304) {
+    return;
+  }
+  const list = await api.readJson(res);
+  state.revoked = { etag: res.headers.get('ETag'), provinceCode: list.provinceCode, revokedCards: list.revokedCards };
+  await store.put('revokedCards', state.revoked);
 }
 
 async function downloadRoster(sessionId) {
@@ -280,7 +297,7 @@ async function record({ qr = null, participantId = null, method }) {
     server: null,
   };
   scan.local = judge(scan, { roster: kit.roster, keys: state.keys, phoneAheadMs: state.phoneAheadMs,
-    attended: attended(await store.scansOf(kit.sessionId)) });
+    revokedCards: state.revoked?.revokedCards, attended: attended(await store.scansOf(kit.sessionId)) });
   if (!(await kept(scan))) {
     return;
   }
@@ -697,6 +714,7 @@ async function main() {
   }
   state.deviceId = await store.deviceId();
   state.keys = await store.get('keys');
+  state.revoked = await store.get('revokedCards');
   state.units = await store.get('units');
   wire();
   renderNetwork();

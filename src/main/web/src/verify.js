@@ -115,18 +115,29 @@ function resolve(roster, id) {
 }
 
 /**
+ * Whether the card's version was revoked. The server refuses a revoked card of anyone before it
+ * asks whether the holder is enrolled: the roster lists the revocations of its people (and of the
+ * records merged into them), the province's list (GET /api/v1/cards/revoked) everyone else's.
+ */
+function revoked(card, roster, provinceRevoked) {
+  const same = r => r.participantId === card.participantId && r.version === card.version;
+  return roster.revokedCards.some(same) || (provinceRevoked ?? []).some(same);
+}
+
+/**
  * The outcome of one scan: {outcome, participantId, first}. attended maps the participant ids
  * already checked in at the session (by the roster or by this phone) to their first check-in;
- * phoneAheadMs is how far the phone's clock was last measured to be off (see phoneAhead).
+ * revokedCards is the province's list of revoked cards saved with the kit ({participantId,
+ * version}); phoneAheadMs is how far the phone's clock was last measured to be off (see phoneAhead).
  */
-export function judge(scan, { roster, keys, attended, phoneAheadMs = 0 }) {
+export function judge(scan, { roster, keys, revokedCards = [], attended, phoneAheadMs = 0 }) {
   let cardHolder = scan.participantId ?? null;
   if (scan.qr != null) {
     const card = verifyCard(scan.qr, keys, roster.provinceCode);
     if (!card) {
       return { outcome: 'invalid_card', participantId: null };
     }
-    if (roster.revokedCards.some(r => r.participantId === card.participantId && r.version === card.version)) {
+    if (revoked(card, roster, revokedCards)) {
       return { outcome: 'revoked_card', participantId: resolve(roster, card.participantId) };
     }
     cardHolder = card.participantId;

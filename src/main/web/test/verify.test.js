@@ -72,6 +72,42 @@ test('a merged record counts for the kept one; someone not on the roster is not 
   assert.equal(verdict({ participantId: BINH }), 'accepted');
 });
 
+test('a revoked card of someone not on the roster is revoked, as the server says, not "not enrolled" with a walk-in', () => {
+  // the roster lists its own people's revocations; the province's list, saved with the kit, everyone's
+  const revokedCards = [{ participantId: STRANGER, version: 1 }];
+  const judged = (scan, options = {}) => judge({ scannedAt: at(), ...scan },
+      { roster, keys, attended: new Map(), revokedCards, ...options }).outcome;
+  assert.equal(judged({ qr: card(STRANGER, 1) }), 'revoked_card');
+  assert.equal(judged({ qr: card(STRANGER, 2) }), 'not_enrolled');
+  // refused before the window is asked about, as the server refuses it
+  assert.equal(judged({ qr: card(STRANGER, 1), scannedAt: at(-5 * 3_600_000) }), 'revoked_card');
+  // a kit saved before the phone had the list still knows its roster's revocations
+  assert.equal(judged({ qr: card(BINH, 1) }, { revokedCards: undefined }), 'revoked_card');
+});
+
+test('the outcomes come in the server\'s order: invalid, revoked, not open, not enrolled, already checked in', () => {
+  // CheckInService.decide: each check wins over every later one when a scan fails several
+  const revokedCards = [{ participantId: STRANGER, version: 1 }];
+  const attendedAll = new Map([ANA, BINH, STRANGER].map(id => [id, { scannedAt: at(-60_000) }]));
+  const late = at(5 * 3_600_000);
+  const judged = scan => judge({ scannedAt: at(), ...scan }, { roster, keys, revokedCards, attended: attendedAll }).outcome;
+  const forged = sign(keyPair(key.jwk.kid, '06', 2), { typ: 'card', iss: '06', sub: STRANGER, ver: 1 });
+  // a forged card of a revoked, absent stranger, out of the window
+  assert.equal(judged({ qr: forged, scannedAt: late }), 'invalid_card');
+  // revoked: of the roster or not, in the window or not, checked in or not
+  assert.equal(judged({ qr: card(STRANGER, 1), scannedAt: late }), 'revoked_card');
+  assert.equal(judged({ qr: card(BINH, 1), scannedAt: late }), 'revoked_card');
+  // out of the window: enrolled or not, checked in or not, by card or by name
+  assert.equal(judged({ qr: card(STRANGER, 2), scannedAt: late }), 'session_not_open');
+  assert.equal(judged({ qr: card(ANA), scannedAt: late }), 'session_not_open');
+  assert.equal(judged({ participantId: ANA, scannedAt: late }), 'session_not_open');
+  // not enrolled, even if checked in (an attendance of someone withdrawn since)
+  assert.equal(judged({ qr: card(STRANGER, 2) }), 'not_enrolled');
+  // a card revoked is not asked about for a check-in by name, as on the server
+  assert.equal(judged({ participantId: BINH }), 'already_checked_in');
+  assert.equal(judged({ qr: card(MERGED) }), 'already_checked_in');
+});
+
 test('scans are judged against the window with the clock tolerance, and the course must be scannable', () => {
   assert.equal(verdict({ qr: card(ANA), scannedAt: at(3_600_000 + 899_000) }), 'accepted');
   assert.equal(verdict({ qr: card(ANA), scannedAt: at(3_600_000 + 901_000) }), 'session_not_open');

@@ -197,6 +197,33 @@ class ScannerIT {
     }
 
     @Test
+    void aRevokedCardOfSomeoneNotOnTheRosterIsRefusedOfflineAsTheServerRefusesItWithNoWalkInOffered() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        // not invited to this course: the roster knows nothing of him, or of his lost card
+        UUID khanh = Fixtures.participant(world, "Lý Văn Khánh", "male", world.communeB1);
+        BufferedImage lostBadge = badge(khanh);
+        world.organizer.post("/api/v1/participants/" + khanh + "/card/revoke", Map.of("reason", "Mất thẻ"));
+        Path video = FakeCamera.video(PhoneBrowser.ARTEFACTS.resolve("camera-revoked-stranger.y4m"), List.of(lostBadge));
+
+        try (PhoneBrowser browser = PhoneBrowser.withCamera(video); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+
+            phone.setOffline(true);
+            page.locator("button.session:not([disabled])").first().click();
+            page.locator("#result[data-outcome=revoked_card][data-state=pending]").waitFor();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tắt camera")).click();
+            // the name search is offered, not the walk-in form (he would be registered on a lost card)
+            expect(page.locator("#result-actions button")).hasText(new String[] {"Tìm theo tên"});
+
+            phone.setOffline(false);
+            page.locator("#result[data-outcome=revoked_card][data-state=done]").waitFor();
+        }
+
+        assertThat(storedOutcomes()).isEqualTo(Map.of("revoked_card", 1));
+    }
+
+    @Test
     void aPhoneWhoseClockIsOffJudgesAnOfflineScanAsTheServerJudgesItsUpload() {
         UUID hoa = enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
         Path video = FakeCamera.video(PhoneBrowser.ARTEFACTS.resolve("camera-clock.y4m"), List.of(badge(hoa)));
