@@ -513,6 +513,9 @@ async function upload() {
     // no network or server trouble: everything not answered stays queued for the next try
   } finally {
     state.uploading = false;
+    if (sent > 0) {
+      await prune();
+    }
     if (sent > 0 && state.screen === 'scan') {
       await refreshRoster();
       const current = state.shown && await store.scan(state.shown);
@@ -522,6 +525,19 @@ async function upload() {
       await renderHistory();
     }
     await renderPending();
+  }
+}
+
+/**
+ * Forgets what the phone no longer needs (see prune.js): old answered scans and the rosters of
+ * sessions over for days. Never a scan the server has not answered. A failure is left for the
+ * next start or upload.
+ */
+async function prune() {
+  try {
+    await store.prune(Date.now(), serverNow());
+  } catch (e) {
+    // the data stays as it was
   }
 }
 
@@ -712,6 +728,8 @@ async function main() {
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/scan/sw.js', { scope: '/scan/' }).catch(() => {});
   }
+  // on start-up: the phone may not have uploaded anything for weeks
+  await prune();
   state.deviceId = await store.deviceId();
   state.keys = await store.get('keys');
   state.revoked = await store.get('revokedCards');

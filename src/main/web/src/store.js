@@ -2,6 +2,7 @@
 // (kv), the offline kit of each session (rosters), and every scan with its local and server
 // outcome (scans; state pending until the server has answered).
 import { openDB } from 'idb';
+import { rosterExpired, scanExpired } from './prune.js';
 
 const db = openDB('scanner', 1, {
   upgrade(database) {
@@ -48,6 +49,35 @@ export async function scansOf(sessionId) {
 export async function pendingScans() {
   const pending = await (await db).getAllFromIndex('scans', 'state', 'pending');
   return pending.sort((a, b) => a.scannedAt.localeCompare(b.scannedAt));
+}
+
+/**
+ * Deletes what the phone may forget (see prune.js): scans the server answered long ago, and the
+ * rosters of sessions over for days none of whose scans waits to be sent. Only scans in state
+ * done are even looked at, and each is judged as it is when deleted (one transaction), so a scan
+ * not answered by the server is never deleted. phoneNowMs is the phone's clock (the scans' times
+ * are by it), serverNowMs the server's time as the phone knows it (the sessions' windows are by
+ * it). Answers how many scans and rosters were deleted.
+ */
+export async function prune(phoneNowMs, serverNowMs) {
+  const tx = (await db).transaction(['scans', 'rosters'], 'readwrite');
+  const scans = tx.objectStore('scans');
+  const forgotten = { scans: 0, rosters: 0 };
+  for (let cursor = await scans.index('state').openCursor('done'); cursor; cursor = await cursor.continue()) {
+    if (scanExpired(cursor.value, phoneNowMs)) {
+      await cursor.delete();
+      forgotten.scans++;
+    }
+  }
+  const waiting = new Set((await scans.index('state').getAll('pending')).map(s => s.sessionId));
+  for (let cursor = await tx.objectStore('rosters').openCursor(); cursor; cursor = await cursor.continue()) {
+    if (rosterExpired(cursor.value, serverNowMs, waiting)) {
+      await cursor.delete();
+      forgotten.rosters++;
+    }
+  }
+  await tx.done;
+  return forgotten;
 }
 
 /** A stable id of this phone (browser profile), sent with every scan. */

@@ -388,6 +388,75 @@ class ScannerIT {
         assertThat(attendanceSheet()).containsEntry(hoa.toString(), "present");
     }
 
+    /** The keys of one of the scanner's IndexedDB stores (scans, rosters, kv), as strings. */
+    private static List<String> stored(Page page, String store) {
+        Object keys = page.evaluate("""
+                store => new Promise(done => {
+                  const open = indexedDB.open('scanner');
+                  open.onsuccess = () => {
+                    const all = open.result.transaction(store).objectStore(store).getAllKeys();
+                    all.onsuccess = () => { open.result.close(); done(all.result.map(String)); };
+                  };
+                })""", store);
+        return ((List<?>) keys).stream().map(String::valueOf).toList();
+    }
+
+    @Test
+    void onStartUpThePhoneForgetsOldAnsweredScansAndRostersOfSessionsLongOverButNeverAScanNotSent() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        String oldAnswered = UUID.randomUUID().toString();
+        String recentlyAnswered = UUID.randomUUID().toString();
+        String neverSent = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        String sessionLongOver = UUID.randomUUID().toString();
+        String sessionWaiting = UUID.randomUUID().toString();
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            page.waitForFunction("navigator.serviceWorker.controller !== null");
+            // months of use without a signal, as the app stores them: a scan the server answered 40
+            // days ago, one made then but answered two days ago, one never sent (400 days old), one
+            // refused as a request; the rosters of a session over for 10 days and of one whose scan waits
+            phone.setOffline(true);
+            page.evaluate("""
+                    ([oldAnswered, recentlyAnswered, neverSent, refused, sessionLongOver, sessionWaiting]) =>
+                      new Promise((done, fail) => {
+                        const ago = days => new Date(Date.now() - days * 86_400_000).toISOString();
+                        const scan = (clientScanId, sessionId, days, more) => ({ clientScanId, sessionId, kind: 'scan',
+                          qr: null, participantId: null, method: 'manual', scannedAt: ago(days), deviceId: 'web-test',
+                          userId: null, local: { outcome: 'accepted', participantId: null }, server: null, ...more });
+                        const kit = (sessionId, closedDaysAgo) => ({ sessionId, etag: null, savedAt: ago(closedDaysAgo + 1),
+                          roster: { session: { courseTitle: 'Cũ', opensAt: ago(closedDaysAgo), closesAt: ago(closedDaysAgo) },
+                                    participants: [], revokedCards: [], aliases: [], checkedIn: [] } });
+                        const open = indexedDB.open('scanner');
+                        open.onerror = () => fail(open.error);
+                        open.onsuccess = () => {
+                          const tx = open.result.transaction(['scans', 'rosters'], 'readwrite');
+                          const scans = tx.objectStore('scans');
+                          scans.put(scan(oldAnswered, sessionLongOver, 40,
+                              { state: 'done', server: { outcome: 'accepted' }, answeredAt: ago(40) }));
+                          scans.put(scan(recentlyAnswered, sessionLongOver, 40,
+                              { state: 'done', server: { outcome: 'accepted' }, answeredAt: ago(2) }));
+                          scans.put(scan(neverSent, sessionWaiting, 400, { state: 'pending' }));
+                          scans.put(scan(refused, sessionLongOver, 400, { state: 'failed', error: 'refused' }));
+                          tx.objectStore('rosters').put(kit(sessionLongOver, 10));
+                          tx.objectStore('rosters').put(kit(sessionWaiting, 400));
+                          tx.oncomplete = () => { open.result.close(); done(); };
+                          tx.onerror = () => fail(tx.error);
+                        };
+                      })""", List.of(oldAnswered, recentlyAnswered, neverSent, refused, sessionLongOver, sessionWaiting));
+            assertThat(stored(page, "scans")).hasSize(4);
+
+            page.reload();
+            expect(page.locator("#network")).hasText("Không có mạng");
+            page.waitForCondition(() -> !stored(page, "scans").contains(oldAnswered));
+            assertThat(stored(page, "scans")).containsExactlyInAnyOrder(recentlyAnswered, neverSent, refused);
+            assertThat(stored(page, "rosters")).containsExactlyInAnyOrder(session.toString(), sessionWaiting);
+            expect(page.locator("#pending")).hasAttribute("data-count", "1");
+        }
+    }
+
     @Test
     void theEveningBeforeTheTrainerSavesTomorrowsSessionForACommuneWithNoSignal() {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
