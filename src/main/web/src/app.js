@@ -12,6 +12,7 @@ import { unitsBelow } from './units.js';
 import { loginForm } from './login.js';
 import { checkedIn, judge, judgedAt, outcomeOf, personOf, phoneAhead, searchRoster, sessionAccepts, vietnamDate } from './verify.js';
 import { splitRefused } from './batch.js';
+import { scanOwner, sendableBy } from './owner.js';
 import { Camera } from './camera.js';
 
 const BATCH = 500;
@@ -83,15 +84,10 @@ function renderNetwork() {
   chip.className = 'chip ' + (online() ? 'ok' : 'off');
 }
 
-/**
- * The queued scans the logged-in user may send: their own. A scan goes up under the trainer who
- * made it (the server records who scanned, and answers unknown_session for a session the sender
- * may not scan); those of another login on a shared phone wait for that login. Scans queued
- * before scans named their user go with whoever is logged in.
- */
+/** The queued scans the logged-in user may send: their own (see owner.js). */
 async function sendable() {
   const me = (await api.currentLogin())?.user?.id;
-  return me ? (await store.pendingScans()).filter(s => !s.userId || s.userId === me) : [];
+  return me ? sendableBy(await store.pendingScans(), me) : [];
 }
 
 async function renderPending() {
@@ -107,11 +103,20 @@ async function renderPending() {
 
 /** Who is scanning: the login's user, or the one whose sessions are shown if the login has ended. */
 async function scanningUserId() {
-  return (await api.currentLogin())?.user?.id ?? state.userId;
+  return scanOwner(await api.currentLogin(), state.userId);
+}
+
+/**
+ * Remembers whose sessions are shown, on every way to them (the list, a session, the app started
+ * again on the session it was on): a login that ends afterwards, unseen by this window, leaves
+ * the scans made here that trainer's. Kept as it was when no login is known any more.
+ */
+async function rememberUser() {
+  state.userId = (await api.currentLogin())?.user?.id ?? state.userId;
 }
 
 async function showSessions() {
-  state.userId = (await api.currentLogin())?.user?.id ?? null;
+  await rememberUser();
   show('sessions');
   await renderSessions();
   if (!online()) {
@@ -207,6 +212,7 @@ async function downloadRoster(sessionId) {
 // ---- the scanning screen ----
 
 async function openSession(sessionId) {
+  await rememberUser();
   state.kit = await store.roster(sessionId);
   state.keys ??= await store.get('keys');
   if (!state.kit) {
@@ -676,6 +682,7 @@ function wire() {
   $('logout').addEventListener('click', async () => {
     // the queue stays and goes up when its trainer logs in again; the next user picks their own session
     await api.logout();
+    state.userId = null; // the next login is someone's own
     await store.remove('currentSession');
     await store.remove('sessions');
     show('login');

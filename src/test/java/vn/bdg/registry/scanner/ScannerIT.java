@@ -458,6 +458,65 @@ class ScannerIT {
     }
 
     @Test
+    void aScanMadeAfterTheLoginEndedElsewhereStaysTheScanningTrainersAlsoWhenTheAppStartedOnTheScanScreen() {
+        UUID hoa = enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        world.newUser("trainer2", Role.trainer, null);
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            page.locator("button.session").first().click();
+            // the app opened again later goes straight back to the session it was on (and asks for
+            // its roster once more: done before the login ends, so that this window does not see it end)
+            page.waitForResponse("**/api/v1/sessions/*/roster", page::reload);
+            page.locator("#scan-screen:not([hidden])").waitFor();
+
+            // the login ends in the app's other window: its access token is due, and the refresh is
+            // refused (the refresh token had expired); this window has not asked the server since
+            phone.route("**/api/v1/auth/refresh", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                    .setStatus(401).setContentType("application/problem+json").setBody("{\"status\":401}")));
+            page.evaluate("""
+                    () => new Promise(done => {
+                      const open = indexedDB.open('scanner');
+                      open.onsuccess = () => {
+                        const kv = open.result.transaction('kv', 'readwrite').objectStore('kv');
+                        const get = kv.get('auth');
+                        get.onsuccess = () => { kv.put({ ...get.result, expiresAt: 0 }, 'auth').onsuccess = () => done(); };
+                      };
+                    })""");
+            Page other = phone.newPage();
+            other.navigate("/scan");
+            other.locator("#login-screen:not([hidden])").waitFor();
+            other.close();
+
+            // the trainer, still on the scanning screen, checks Hoà in by name
+            page.locator("#open-search").click();
+            page.getByLabel("Họ tên học viên").fill("hoa");
+            page.locator("#search-results button").first().click();
+            page.locator("#result[data-outcome=accepted][data-state=pending]").waitFor();
+
+            // a colleague, who may not scan this course, logs in on the phone: the scan is not theirs
+            phone.unroute("**/api/v1/auth/refresh");
+            page.locator("#change-session").click();
+            page.locator("#login-screen:not([hidden])").waitFor();
+            page.getByLabel("Tên đăng nhập").fill(world.username("trainer2"));
+            page.getByLabel("Mật khẩu").fill(World.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.locator("#sessions li.empty").waitFor();
+            page.waitForTimeout(3_000);
+            expect(page.locator("#pending")).hasAttribute("data-count", "0");
+
+            // the trainer logs in again: it goes up, as theirs
+            page.locator("#logout").click();
+            logInAndWaitForTheKit(page);
+            page.waitForCondition(() -> "0".equals(page.locator("#pending").getAttribute("data-count")));
+        }
+
+        assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 1));
+        assertThat(attendanceSheet()).containsEntry(hoa.toString(), "present");
+    }
+
+    @Test
     void theEveningBeforeTheTrainerSavesTomorrowsSessionForACommuneWithNoSignal() {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
         UUID tomorrow = Fixtures.session(world, course, LocalDate.now(SessionContext.VIETNAM).plusDays(1),
