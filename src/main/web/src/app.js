@@ -11,7 +11,7 @@ import { $, element } from './dom.js';
 import { unitsBelow } from './units.js';
 import { loginForm } from './login.js';
 import { checkedIn, judge, judgedAt, outcomeOf, personOf, phoneAhead, searchRoster, sessionAccepts, vietnamDate } from './verify.js';
-import { splitRefused } from './batch.js';
+import { refusedWalkIn, splitRefused } from './batch.js';
 import { scanOwner, sendableBy } from './owner.js';
 import { Camera } from './camera.js';
 
@@ -511,7 +511,7 @@ async function upload() {
         if (!refused(e)) {
           throw e;
         }
-        await store.putScan({ ...w, state: 'failed', error: e.message });
+        await store.putScan(refusedWalkIn(w, e, new Date().toISOString()));
       }
       sent++;
     }

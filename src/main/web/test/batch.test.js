@@ -1,7 +1,9 @@
 // A batch refused for some of its items costs only those items; the others go up again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitRefused } from '../src/batch.js';
+import { ApiError } from '../src/api.js';
+import { refusedWalkIn, splitRefused } from '../src/batch.js';
+import { outcomeOf } from '../src/verify.js';
 
 const scans = ['a', 'b', 'c', 'd'].map(clientScanId => ({ clientScanId }));
 
@@ -24,4 +26,23 @@ test('a problem that names no item of the batch fails the whole batch', () => {
     assert.deepEqual(failed.map(f => f.reason), ['refused', 'refused', 'refused', 'refused']);
     assert.deepEqual(resend, []);
   }
+});
+
+test('a walk-in refused because the session was not open comes to that outcome, as the phone said offline', () => {
+  // judged offline outside the window: the phone showed session_not_open and queued it
+  const walkIn = { clientScanId: 'w', kind: 'walk_in', state: 'pending', server: null,
+    participant: { fullName: 'Hà Thị Mai', sex: 'female' }, local: { outcome: 'session_not_open', participantId: null } };
+  const notOpen = new ApiError(409, { status: 409, code: 'session_not_open', detail: 'Buổi học không mở điểm danh vào thời điểm đó' });
+  const answered = refusedWalkIn(walkIn, notOpen, '2026-12-06T03:00:00.000Z');
+  assert.equal(answered.state, 'done');
+  assert.equal(outcomeOf(answered), outcomeOf(walkIn));
+  assert.equal(outcomeOf(answered), 'session_not_open');
+  assert.equal(answered.answeredAt, '2026-12-06T03:00:00.000Z');
+  // refusals the phone cannot know of offline fail it, with the server's words
+  for (const code of ['capacity_reached', 'course_closed']) {
+    const refused = refusedWalkIn(walkIn, new ApiError(409, { status: 409, code, detail: `refused: ${code}` }), 'now');
+    assert.equal(outcomeOf(refused), 'failed');
+    assert.equal(refused.error, `refused: ${code}`);
+  }
+  assert.equal(outcomeOf(refusedWalkIn(walkIn, new ApiError(400, { status: 400, code: 'invalid' }), 'now')), 'failed');
 });
