@@ -26,8 +26,9 @@ const state = {
   screen: null,
   kit: null, // {sessionId, roster, etag, savedAt} of the open session
   keys: null,
-  // the province's revoked cards ({etag, provinceCode, revokedCards}): a revoked card of someone not
-  // on a roster is refused offline as the server refuses it
+  // the digests of the province's revoked cards ({etag, provinceCode, revokedCardDigests}): a revoked
+  // card of someone not on a roster is refused offline as the server refuses it (verify.js
+  // revocationDigest; the list names no one)
   revoked: null,
   units: null, // the province's units (see unitsBelow)
   deviceId: null,
@@ -181,7 +182,7 @@ async function downloadKit(sessions) {
   await renderSessions();
 }
 
-/** The province's revoked cards (a 304 when the phone has them already). */
+/** The digests of the province's revoked cards (a 304 when the phone has them already). */
 async function downloadRevoked(province) {
   const saved = state.revoked?.provinceCode === province ? state.revoked : null;
   const res = await api.call('GET', '/api/v1/cards/revoked',
@@ -190,8 +191,9 @@ async function downloadRevoked(province) {
     return;
   }
   const list = await api.readJson(res);
-  state.revoked = { etag: res.headers.get('ETag'), provinceCode: list.provinceCode, revokedCards: list.revokedCards };
-  await store.put('revokedCards', state.revoked);
+  state.revoked = { etag: res.headers.get('ETag'), provinceCode: list.provinceCode,
+    revokedCardDigests: list.revokedCardDigests };
+  await store.put('revokedCardDigests', state.revoked);
 }
 
 async function downloadRoster(sessionId) {
@@ -302,8 +304,8 @@ async function record({ qr = null, participantId = null, method }) {
     state: 'pending',
     server: null,
   };
-  scan.local = judge(scan, { roster: kit.roster, keys: state.keys, phoneAheadMs: state.phoneAheadMs,
-    revokedCards: state.revoked?.revokedCards, attended: attended(await store.scansOf(kit.sessionId)) });
+  scan.local = await judge(scan, { roster: kit.roster, keys: state.keys, phoneAheadMs: state.phoneAheadMs,
+    revokedCardDigests: state.revoked?.revokedCardDigests, attended: attended(await store.scansOf(kit.sessionId)) });
   if (!(await kept(scan))) {
     return;
   }
@@ -739,7 +741,7 @@ async function main() {
   await prune();
   state.deviceId = await store.deviceId();
   state.keys = await store.get('keys');
-  state.revoked = await store.get('revokedCards');
+  state.revoked = await store.get('revokedCardDigests');
   state.units = await store.get('units');
   wire();
   renderNetwork();

@@ -115,29 +115,47 @@ function resolve(roster, id) {
 }
 
 /**
- * Whether the card's version was revoked. The server refuses a revoked card of anyone before it
- * asks whether the holder is enrolled: the roster lists the revocations of its people (and of the
- * records merged into them), the province's list (GET /api/v1/cards/revoked) everyone else's.
+ * The digest by which the province's list of revoked cards (GET /api/v1/cards/revoked) names a
+ * verified card of that province, as openapi.yaml (RevokedCardDigests) defines it for any client:
+ * base64url, unpadded, of the first 16 bytes of SHA-256 over the UTF-8 text
+ * "card:<iss>:<sub>:<ver>" (sub in lower case, ver in decimal). The list holds only such digests:
+ * the phone can tell that a card held up is revoked, not whose cards are.
  */
-function revoked(card, roster, provinceRevoked) {
-  const same = r => r.participantId === card.participantId && r.version === card.version;
-  return roster.revokedCards.some(same) || (provinceRevoked ?? []).some(same);
+export async function revocationDigest(provinceCode, card) {
+  const text = `card:${provinceCode}:${card.participantId}:${card.version}`;
+  const sha256 = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return btoa(String.fromCharCode(...sha256.subarray(0, 16)))
+      .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /**
- * The outcome of one scan: {outcome, participantId, first}. attended maps the participant ids
- * already checked in at the session (by the roster or by this phone) to their first check-in;
- * revokedCards is the province's list of revoked cards saved with the kit ({participantId,
- * version}); phoneAheadMs is how far the phone's clock was last measured to be off (see phoneAhead).
+ * Whether the card's version was revoked. The server refuses a revoked card of anyone before it
+ * asks whether the holder is enrolled: the roster lists the revocations of its people (and of the
+ * records merged into them), the province's list of digests everyone else's.
  */
-export function judge(scan, { roster, keys, revokedCards = [], attended, phoneAheadMs = 0 }) {
+async function revoked(card, roster, provinceDigests) {
+  if (roster.revokedCards.some(r => r.participantId === card.participantId && r.version === card.version)) {
+    return true;
+  }
+  return (provinceDigests ?? []).length > 0
+      && provinceDigests.includes(await revocationDigest(roster.provinceCode, card));
+}
+
+/**
+ * The outcome of one scan: {outcome, participantId, first} (a promise: a card's digest is
+ * computed with WebCrypto). attended maps the participant ids already checked in at the session
+ * (by the roster or by this phone) to their first check-in; revokedCardDigests is the province's
+ * list of revoked cards saved with the kit (see revocationDigest); phoneAheadMs is how far the
+ * phone's clock was last measured to be off (see phoneAhead).
+ */
+export async function judge(scan, { roster, keys, revokedCardDigests = [], attended, phoneAheadMs = 0 }) {
   let cardHolder = scan.participantId ?? null;
   if (scan.qr != null) {
     const card = verifyCard(scan.qr, keys, roster.provinceCode);
     if (!card) {
       return { outcome: 'invalid_card', participantId: null };
     }
-    if (revoked(card, roster, revokedCards)) {
+    if (await revoked(card, roster, revokedCardDigests)) {
       return { outcome: 'revoked_card', participantId: resolve(roster, card.participantId) };
     }
     cardHolder = card.participantId;

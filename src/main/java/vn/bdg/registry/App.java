@@ -237,7 +237,7 @@ public final class App {
                     get("keys", cardCtl::publicKeys, PUBLIC);
                     post("keys/rotate", cardCtl::rotateKey, admin);
                     post("keys/{kid}/retire", cardCtl::retireKey, admin);
-                    get("cards/revoked", cardCtl::revokedCards, SCANNERS);
+                    get("cards/revoked", cardCtl::revokedCardDigests, SCANNERS);
                     get("participants/{id}/card", cardCtl::card, MANAGERS);
                     post("participants/{id}/card/revoke", cardCtl::revokeCard, MANAGERS);
                     get("participants/{id}/badge.png", cardCtl::badge, MANAGERS);

@@ -44,11 +44,11 @@ public final class CardController {
     }
 
     /**
-     * The revoked cards of the caller's province, for the phone's offline kit; a download that
-     * changed nothing costs a 304, as a roster's.
+     * The digests of the revoked cards of the caller's province, for the phone's offline kit; a
+     * download that changed nothing costs a 304, as a roster's.
      */
-    public void revokedCards(Context ctx) throws Exception {
-        byte[] body = Json.MAPPER.writeValueAsBytes(cards.revokedCardsOfProvince(AccessManager.caller(ctx)));
+    public void revokedCardDigests(Context ctx) throws Exception {
+        byte[] body = Json.MAPPER.writeValueAsBytes(cards.revokedCardDigestsOfProvince(AccessManager.caller(ctx)));
         String tag = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
         ctx.header("ETag", ETags.strong(tag));
         ctx.header("Cache-Control", "private, no-cache");

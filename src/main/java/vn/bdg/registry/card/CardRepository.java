@@ -99,14 +99,13 @@ final class CardRepository {
     }
 
     /**
-     * Every revoked card of the province (the cards whose iss is the province), ordered: what an
-     * offline phone needs to refuse a revoked card of anyone, on its session's roster or not. Reads
-     * the small partial index participant_card_revoked.
+     * Every revoked card of the province (the cards whose iss is the province), in no order: what
+     * an offline phone needs, as digests, to refuse a revoked card of anyone, on its session's
+     * roster or not. Reads the small partial index participant_card_revoked.
      */
     List<RevokedRow> revokedInProvince(String provinceCode) {
         return dsl.select(PARTICIPANT_CARD.PARTICIPANT_ID, PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
                 .where(PARTICIPANT_CARD.PROVINCE_CODE.eq(provinceCode).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull()))
-                .orderBy(PARTICIPANT_CARD.PARTICIPANT_ID, PARTICIPANT_CARD.VERSION)
                 .fetch(r -> new RevokedRow(r.value1(), r.value2()));
     }
 }

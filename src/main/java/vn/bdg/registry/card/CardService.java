@@ -5,7 +5,12 @@ import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.web.ApiException;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,18 +103,39 @@ public final class CardService {
         });
     }
 
-    /** A revoked version of a participant's card. */
-    public record RevokedCard(UUID participantId, int version) {
+    /**
+     * Every revoked card of a province, each named by its {@link #revocationDigest digest}: a phone
+     * tests a scanned card against them, but cannot tell whose cards they are.
+     */
+    public record RevokedCardDigests(String provinceCode, List<String> revokedCardDigests) {
     }
 
-    /** Every revoked card of a province: a phone refuses them offline, whoever holds them. */
-    public record RevokedCards(String provinceCode, List<RevokedCard> revokedCards) {
+    /**
+     * The revoked cards of the caller's province (its cards are the only ones valid at its
+     * sessions), as digests ordered by themselves: no participant id leaves for people outside the
+     * caller's rosters.
+     */
+    public RevokedCardDigests revokedCardDigestsOfProvince(Caller caller) {
+        String province = caller.provinceCode();
+        return new RevokedCardDigests(province, cards.revokedInProvince(province).stream()
+                .map(r -> revocationDigest(province, r.participantId(), r.version())).sorted().toList());
     }
 
-    /** The revoked cards of the caller's province (its cards are the only ones valid at its sessions). */
-    public RevokedCards revokedCardsOfProvince(Caller caller) {
-        return new RevokedCards(caller.provinceCode(), cards.revokedInProvince(caller.provinceCode()).stream()
-                .map(r -> new RevokedCard(r.participantId(), r.version())).toList());
+    /**
+     * What names a revoked card in the province's list (openapi.yaml, RevokedCardDigests): the
+     * first 16 bytes of SHA-256 over the UTF-8 text {@code card:<iss>:<sub>:<ver>}, the card's claims
+     * as a verified card has them (the participant id in lower case, the version in decimal), in
+     * base64url without padding. Whoever holds a card computes it from the card; the list alone
+     * names no one (participant ids are random).
+     */
+    public static String revocationDigest(String provinceCode, UUID participantId, int version) {
+        String text = "card:" + provinceCode + ":" + participantId + ":" + version;
+        try {
+            byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha256, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** The "participant/version" keys of revoked cards among these participants. */

@@ -1,6 +1,7 @@
 package vn.bdg.registry.attendance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.card.Ed25519;
@@ -10,10 +11,12 @@ import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -429,8 +432,21 @@ class CheckInIT {
         assertThat(lost).isNotEqualTo(cardOf(hoa));
     }
 
+    /**
+     * The digest by which the province's list names a revoked card, computed as openapi.yaml tells
+     * any client to (RevokedCardDigests), from the card's own payload: base64url of the first 16
+     * bytes of SHA-256 over "card:<iss>:<sub>:<ver>".
+     */
+    private static String revocationDigest(String cardToken) throws Exception {
+        JsonNode claims = new ObjectMapper()
+                .readTree(Base64.getUrlDecoder().decode(cardToken.split("\\.")[1]));
+        String text = "card:" + claims.get("iss").asText() + ":" + claims.get("sub").asText() + ":" + claims.get("ver").asInt();
+        byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha256, 16));
+    }
+
     @Test
-    void aRevokedCardOfSomeoneNotOnTheRosterIsRevokedNotNotEnrolledAndThePhonesListOfRevocationsHasIt() {
+    void aRevokedCardOfSomeoneNotOnTheRosterIsRevokedAndThePhonesListHasItsDigestNotWhoseItIs() throws Exception {
         UUID stranger = Fixtures.participant(world, "Lý Văn Khánh", "male", world.communeB1);
         String lost = cardOf(stranger);
         world.organizer.post("/api/v1/participants/" + stranger + "/card/revoke", Map.of("reason", "Mất thẻ"));
@@ -439,28 +455,40 @@ class CheckInIT {
         assertThat(checkIn(world.trainer, session, scan(cardOf(stranger))).get("outcome").asText())
                 .isEqualTo("not_enrolled");
 
-        // the roster names only the enrolled people's revocations; the province's list names everyone's
+        // the roster names only the enrolled people's revocations; the province's list has everyone's,
+        // as digests a scanned card is tested against: it names no one outside the trainer's rosters
         JsonNode roster = world.trainer.get("/api/v1/sessions/" + session + "/roster").json();
         assertThat(roster.get("revokedCards")).isEmpty();
         Api.Res list = world.trainer.get("/api/v1/cards/revoked");
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         assertThat(list.json().get("provinceCode").asText()).isEqualTo(world.province);
-        assertThat(list.json().get("revokedCards")).extracting(r -> r.get("participantId").asText() + "/"
-                + r.get("version").asInt()).containsExactly(stranger + "/1");
+        assertThat(list.json().get("revokedCardDigests")).extracting(JsonNode::asText)
+                .containsExactly(revocationDigest(lost));
+        assertThat(list.json().get("revokedCards")).isNull();
+        assertThat(list.body()).doesNotContainIgnoringCase(stranger.toString())
+                .doesNotContainIgnoringCase(stranger.toString().replace("-", ""))
+                .doesNotContainPattern("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-        // another province's revocations are not in it; an unchanged list costs a 304
+        // another province's revocations are not in it, nor this one's in theirs
         World other = World.create();
         UUID elsewhere = Fixtures.participant(other, "Hà Thị Mai", "female", other.communeA1);
-        other.organizer.get("/api/v1/participants/" + elsewhere + "/card");
+        Api.Res elsewhereCard = other.organizer.get("/api/v1/participants/" + elsewhere + "/card");
         other.organizer.post("/api/v1/participants/" + elsewhere + "/card/revoke", Map.of("reason", "Mất thẻ"));
-        assertThat(other.trainer.get("/api/v1/cards/revoked").json().get("revokedCards"))
-                .extracting(r -> r.get("participantId").asText()).containsExactly(elsewhere.toString());
+        String elsewhereLost = revocationDigest(elsewhereCard.json().get("token").asText());
+        assertThat(other.trainer.get("/api/v1/cards/revoked").json().get("revokedCardDigests"))
+                .extracting(JsonNode::asText).containsExactly(elsewhereLost);
+        assertThat(world.trainer.get("/api/v1/cards/revoked").json().get("revokedCardDigests"))
+                .extracting(JsonNode::asText).containsExactly(revocationDigest(lost));
+
+        // an unchanged list costs a 304
         String etag = list.header("ETag");
         assertThat(world.trainer.withHeader("If-None-Match", etag).get("/api/v1/cards/revoked").status()).isEqualTo(304);
+        String hoasLost = cardOf(hoa);
         world.organizer.post("/api/v1/participants/" + hoa + "/card/revoke", Map.of("reason", "Mất thẻ"));
         Api.Res changed = world.trainer.withHeader("If-None-Match", etag).get("/api/v1/cards/revoked");
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(changed.json().get("revokedCards")).hasSize(2);
+        assertThat(changed.json().get("revokedCardDigests")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(revocationDigest(lost), revocationDigest(hoasLost));
         assertThat(world.reporter.get("/api/v1/cards/revoked").status()).isEqualTo(403);
     }
 

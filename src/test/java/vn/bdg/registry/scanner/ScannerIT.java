@@ -208,6 +208,16 @@ class ScannerIT {
         try (PhoneBrowser browser = PhoneBrowser.withCamera(video); BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
             logInAndWaitForTheKit(page);
+            // the phone holds the digest of his lost card, not who he is
+            String kv = String.valueOf(page.evaluate("""
+                    () => new Promise(done => {
+                      const open = indexedDB.open('scanner');
+                      open.onsuccess = () => {
+                        const all = open.result.transaction('kv').objectStore('kv').getAll();
+                        all.onsuccess = () => { open.result.close(); done(JSON.stringify(all.result)); };
+                      };
+                    })"""));
+            assertThat(kv).contains("revokedCardDigests").doesNotContainIgnoringCase(khanh.toString());
 
             phone.setOffline(true);
             page.locator("button.session:not([disabled])").first().click();
