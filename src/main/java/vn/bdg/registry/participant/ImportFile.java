@@ -65,7 +65,12 @@ final class ImportFile {
     }
 
     /** One data row: its number (1 = the first row under the header) and its non-blank values. */
-    record Row(int number, Map<Column, String> values) {
+    /**
+     * A data row: its number, its values by column, and the values it has past the last column of
+     * the header, which belong to no column (in a file separated by semicolons, an unquoted value
+     * holding a semicolon spills into them).
+     */
+    record Row(int number, Map<Column, String> values, List<String> beyondHeader) {
         String get(Column c) {
             return values.get(c);
         }
@@ -135,8 +140,10 @@ final class ImportFile {
                     values.put(c, v);
                 }
             });
-            if (!values.isEmpty()) {
-                rows.add(new Row(lineNumbers.get(l) - lineNumbers.get(header), values));
+            List<String> beyond = line.subList(Math.min(headerCells.size(), line.size()), line.size()).stream()
+                    .map(String::strip).filter(v -> !v.isEmpty()).toList();
+            if (!values.isEmpty() || !beyond.isEmpty()) {
+                rows.add(new Row(lineNumbers.get(l) - lineNumbers.get(header), values, beyond));
             }
         }
         return rows;

@@ -169,6 +169,11 @@ final class ParticipantImport {
     /** One row through the API's rules; errors are named by the file's columns (phone, target_groups[1]). */
     private Checked check(Caller caller, ImportFile.Row row) {
         List<FieldError> errors = new ArrayList<>();
+        if (!row.beyondHeader().isEmpty()) {
+            // never dropped silently: such a value is most often the second half of a split one
+            errors.add(new FieldError("cells", "beyond_header", row.beyondHeader().size(),
+                    row.beyondHeader().get(0)));
+        }
         Integer birthYear = null;
         String year = row.get(Column.birth_year);
         if (year != null) {

@@ -161,6 +161,25 @@ class ParticipantImportIT {
     }
 
     @Test
+    void aValueSplitByTheSemicolonsOfTheFileIsRejectedNotHalfDropped() {
+        // target groups written code1;code2, as the docs say, but unquoted in a semicolon file
+        byte[] file = ("full_name;sex;phone;target_groups\n"
+                + "Lý Thị Sen;Nữ;0933444555;women_council_delegates;commune_collaborators\n"
+                + "Ma Văn Tú;Nam;0933444666;\"women_council_delegates;commune_collaborators\"\n")
+                .getBytes(StandardCharsets.UTF_8);
+        JsonNode rows = importFile(world.organizer.inLanguage("en"), "text/csv", file, true).json().get("rows");
+        assertThat(outcomes(rows)).containsExactly("rejected", "created");
+        JsonNode error = rows.get(0).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("cells");
+        assertThat(error.get("code").asText()).isEqualTo("beyond_header");
+        assertThat(error.get("message").asText()).contains("commune_collaborators").contains("quotes");
+
+        Api.Res applied = importFile(world.organizer, "text/csv", file, false);
+        assertThat(applied.status()).as("all or nothing").isEqualTo(422);
+        assertThat(fieldCodes(applied)).containsExactly("rows[1].cells:beyond_header");
+    }
+
+    @Test
     void aDistrictUserImportsOnlyIntoTheirDistrict() {
         byte[] file = csv("full_name,sex,unit_code", "Quan Văn Tám,male," + world.communeB1, "Quan Văn Chín,male,");
         JsonNode rows = importFile(world.districtOrganizer, CSV, file, true).json().get("rows");
