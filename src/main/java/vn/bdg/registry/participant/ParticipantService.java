@@ -148,7 +148,7 @@ final class ParticipantService {
     Versioned<Participant> update(Caller caller, UUID id, String ifMatch, Bodies.Patch<ParticipantInput> patch) {
         ParticipantRecord current = participants.find(scope(caller), id).orElseThrow(ApiException::notFound);
         if (current.getMergedInto() != null) {
-            throw ApiException.conflict("conflict");
+            throw merged(current);
         }
         ParticipantInput p = patch.value();
         ParticipantInput merged = new ParticipantInput(
@@ -175,8 +175,11 @@ final class ParticipantService {
                     .orElseThrow(ApiException::notFound);
             Participant before = Versioned.of(ParticipantRepository.toParticipant(locked))
                     .requireMatch(ifMatch).value();
-            if (locked.getMergedInto() != null || !locked.getUpdatedAt().equals(current.getUpdatedAt())) {
-                throw ApiException.conflict("conflict"); // merged or changed since it was checked
+            if (locked.getMergedInto() != null) {
+                throw merged(locked);
+            }
+            if (!locked.getUpdatedAt().equals(current.getUpdatedAt())) {
+                throw ApiException.conflict("conflict"); // changed since it was checked
             }
             UUID duplicateOf = likelyDuplicateOf(tx, caller, person(id, data, nameKey), locked);
             ParticipantRecord updated = participants.update(tx, id, data, duplicateOf);
@@ -234,6 +237,11 @@ final class ParticipantService {
         return found;
     }
 
+    /** A merged record changes no more: the answer names the record it was merged into. */
+    private static ApiException merged(ParticipantRecord r) {
+        return ApiException.conflict("merged", r.getId().toString(), r.getMergedInto().toString());
+    }
+
     /**
      * Merges the duplicate into the kept record in one transaction (refused while both hold a valid
      * certificate of the same course: one is revoked first): its enrollments move (where
@@ -251,8 +259,13 @@ final class ParticipantService {
             }
             ParticipantRecord kept = locked.get(keptId);
             ParticipantRecord duplicate = locked.get(duplicateId);
-            if (keptId.equals(duplicateId) || kept.getMergedInto() != null || duplicate.getMergedInto() != null) {
-                throw ApiException.conflict("conflict");
+            if (keptId.equals(duplicateId)) {
+                throw ApiException.conflict("same_record");
+            }
+            for (ParticipantRecord r : List.of(kept, duplicate)) {
+                if (r.getMergedInto() != null) {
+                    throw merged(r);
+                }
             }
             // one person holds one valid certificate of a course: with one each (or through records
             // merged into them before), the merge would leave two, and the course's list only one
