@@ -18,6 +18,11 @@ import static vn.bdg.registry.report.Reports.value;
 
 /** Years, half-years (with the province's cut-off), quarters, date ranges and the Action Month. */
 class PeriodsIT {
+    /**
+     * Last year: attendance is only taken at sessions that have opened (a scan dated later is
+     * judged as received), so the courses these tests hold must all lie in the past.
+     */
+    private static final int Y = LocalDate.now(Fixtures.VIETNAM).getYear() - 1;
     private final World world = World.create();
 
     /** A one-day course on that day with one trainee present. */
@@ -37,13 +42,12 @@ class PeriodsIT {
 
     @Test
     void halfYearsAndYearsFollowTheProvincesCutOffOf15December() {
-        for (LocalDate day : new LocalDate[]{LocalDate.of(2025, 12, 14), LocalDate.of(2025, 12, 15),
-                LocalDate.of(2026, 6, 14), LocalDate.of(2026, 6, 15), LocalDate.of(2026, 12, 14),
-                LocalDate.of(2026, 12, 15)}) {
+        for (LocalDate day : new LocalDate[]{LocalDate.of(Y - 1, 12, 14), LocalDate.of(Y - 1, 12, 15),
+                LocalDate.of(Y, 6, 14), LocalDate.of(Y, 6, 15), LocalDate.of(Y, 12, 14), LocalDate.of(Y, 12, 15)}) {
             heldOn(day);
         }
-        assertThat(held("2026-H1")).as("calendar halves by default").isEqualTo("2026-01-01..2026-06-30:2");
-        assertThat(held("2026")).isEqualTo("2026-01-01..2026-12-31:4");
+        assertThat(held(Y + "-H1")).as("calendar halves by default").isEqualTo(Y + "-01-01.." + Y + "-06-30:2");
+        assertThat(held("" + Y)).isEqualTo(Y + "-01-01.." + Y + "-12-31:4");
 
         assertThat(world.reporter.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15")).status())
                 .isEqualTo(403);
@@ -51,11 +55,11 @@ class PeriodsIT {
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(world.reporter.get("/api/v1/reports/settings").json().get("halfYearStart").asText()).isEqualTo("12-15");
 
-        assertThat(held("2026-H1")).isEqualTo("2025-12-15..2026-06-14:2");
-        assertThat(held("2026-H2")).isEqualTo("2026-06-15..2026-12-14:2");
-        assertThat(held("2026")).isEqualTo("2025-12-15..2026-12-14:4");
-        assertThat(held("2027-H1")).isEqualTo("2026-12-15..2027-06-14:1");
-        assertThat(held("2026-Q4")).as("quarters stay calendar quarters").isEqualTo("2026-10-01..2026-12-31:2");
+        assertThat(held(Y + "-H1")).isEqualTo((Y - 1) + "-12-15.." + Y + "-06-14:2");
+        assertThat(held(Y + "-H2")).isEqualTo(Y + "-06-15.." + Y + "-12-14:2");
+        assertThat(held("" + Y)).isEqualTo((Y - 1) + "-12-15.." + Y + "-12-14:4");
+        assertThat(held((Y + 1) + "-H1")).isEqualTo(Y + "-12-15.." + (Y + 1) + "-06-14:1");
+        assertThat(held(Y + "-Q4")).as("quarters stay calendar quarters").isEqualTo(Y + "-10-01.." + Y + "-12-31:2");
         assertThat(World.create().reporter.get("/api/v1/reports/settings").json().get("halfYearStart").asText())
                 .as("another province keeps calendar halves").isEqualTo("01-01");
     }
@@ -105,22 +109,22 @@ class PeriodsIT {
 
     @Test
     void theActionMonthCountsCoursesOverlapping15NovemberTo15December() {
-        heldOn(LocalDate.of(2026, 11, 14));
-        heldOn(LocalDate.of(2026, 11, 15));
-        heldOn(LocalDate.of(2026, 12, 15));
-        heldOn(LocalDate.of(2026, 12, 16));
-        UUID spanning = Fixtures.course(world, world.communeA1, "completed", LocalDate.of(2026, 11, 10),
-                LocalDate.of(2026, 11, 16));
+        heldOn(LocalDate.of(Y, 11, 14));
+        heldOn(LocalDate.of(Y, 11, 15));
+        heldOn(LocalDate.of(Y, 12, 15));
+        heldOn(LocalDate.of(Y, 12, 16));
+        UUID spanning = Fixtures.course(world, world.communeA1, "completed", LocalDate.of(Y, 11, 10),
+                LocalDate.of(Y, 11, 16));
         UUID person = Fixtures.participant(world, "Lâm Thị Xuân", "female", world.communeA1);
         Fixtures.enroll(world, spanning, person);
-        Reports.present(world, Fixtures.session(world, spanning, LocalDate.of(2026, 11, 10), LocalTime.of(8, 0),
-                LocalTime.of(11, 0)), person, LocalDate.of(2026, 11, 10));
+        Reports.present(world, Fixtures.session(world, spanning, LocalDate.of(Y, 11, 10), LocalTime.of(8, 0),
+                LocalTime.of(11, 0)), person, LocalDate.of(Y, 11, 10));
 
-        JsonNode report = report(world.reporter, "period=2026&indicators=courses_held,action_month_courses");
+        JsonNode report = report(world.reporter, "period=" + Y + "&indicators=courses_held,action_month_courses");
         assertThat(value(report, "courses_held")).isEqualByComparingTo("5");
         assertThat(value(report, "action_month_courses")).as("15/11, 15/12 and the course of 10–16/11")
                 .isEqualByComparingTo("3");
-        assertThat(value(report(world.reporter, "period=2026-Q4&indicators=action_month_courses"),
+        assertThat(value(report(world.reporter, "period=" + Y + "-Q4&indicators=action_month_courses"),
                 "action_month_courses")).isEqualByComparingTo("3");
     }
 }
