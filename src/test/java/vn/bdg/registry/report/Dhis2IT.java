@@ -77,6 +77,36 @@ class Dhis2IT {
     }
 
     @Test
+    void ethnicMinorityIsMappedAloneAndWithLevelAndSex() {
+        LocalDate day = LocalDate.of(2026, 3, 10);
+        UUID course = Fixtures.course(world, world.communeA1, "completed", day, day);
+        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
+        // Tày (02), a minority, and Kinh (01), the majority
+        for (String[] p : new String[][]{{"Nông Thị Mai", "female", "02"}, {"Trần Văn Bình", "male", "01"}}) {
+            UUID id = Fixtures.participant(world, p[0], p[1], world.communeA1, 1985, p[2], "women_council_delegates");
+            Fixtures.enroll(world, course, id);
+            Reports.present(world, session, id, day);
+        }
+        Api.Res all = world.reporter.get("/api/v1/reports/dhis2/dataValueSets?period=2026&by=ethnicMinority");
+        assertThat(all.status()).as("every indicator, those always by level too: " + all.body()).isEqualTo(200);
+        List<String> keys = new ArrayList<>();
+        all.json().get("dataValues").forEach(v -> keys.add(v.get("dataElement").asText() + "/"
+                + v.get("categoryOptionCombo").asText() + "=" + v.get("value").asText()));
+        assertThat(keys).contains("BDG_ATTENDANCES/BDG_ETHNIC_MINORITY=1", "BDG_ATTENDANCES/BDG_ETHNIC_MAJORITY=1",
+                "BDG_WOMEN_DELEGATES_TRAINED/BDG_ETHNIC_MINORITY_LEVEL_COMMUNE=1");
+
+        Api.Res bySex = world.reporter.get("/api/v1/reports/dhis2/dataValueSets?period=2026&by=ethnicMinority,sex"
+                + "&indicators=attendances,women_council_delegates_trained");
+        assertThat(bySex.status()).as(bySex.body()).isEqualTo(200);
+        List<String> crossed = new ArrayList<>();
+        bySex.json().get("dataValues").forEach(v -> crossed.add(v.get("dataElement").asText() + "/"
+                + v.get("categoryOptionCombo").asText() + "=" + v.get("value").asText()));
+        assertThat(crossed).contains("BDG_ATTENDANCES/BDG_ETHNIC_MINORITY_FEMALE=1",
+                "BDG_ATTENDANCES/BDG_ETHNIC_MAJORITY_MALE=1", "BDG_ATTENDANCES/BDG_ETHNIC_MINORITY_MALE=0",
+                "BDG_WOMEN_DELEGATES_TRAINED/BDG_ETHNIC_MINORITY_LEVEL_COMMUNE_FEMALE=1");
+    }
+
+    @Test
     void yearsFromAprilJulyOrOctoberAreSentAsDhis2sFinancialAndSixMonthlyAprilPeriods() {
         Map<String, Map<String, String>> expected = Map.of(
                 "04-01", Map.of("2026", "2026April", "2026-H1", "2026AprilS1", "2026-H2", "2026AprilS2"),
