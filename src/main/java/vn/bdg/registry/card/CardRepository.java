@@ -25,8 +25,8 @@ final class CardRepository {
     record RevokedRow(UUID participantId, int version) {
     }
 
-    /** A participant as printed on a badge. */
-    record Holder(UUID id, String provinceCode, String fullName, String unitCode) {
+    /** A participant as printed on a badge; erased: their personal data was erased (they have no card). */
+    record Holder(UUID id, String provinceCode, String fullName, String unitCode, boolean erased) {
     }
 
     private final DSLContext dsl;
@@ -36,12 +36,36 @@ final class CardRepository {
     }
 
     Optional<Holder> visibleHolder(Caller caller, UUID participantId) {
-        return dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.FULL_NAME, PARTICIPANT.UNIT_CODE)
+        return dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.FULL_NAME, PARTICIPANT.UNIT_CODE,
+                        PARTICIPANT.ERASED_AT)
                 .from(PARTICIPANT)
                 .where(PARTICIPANT.ID.eq(participantId)
                         .and(caller.scope(PARTICIPANT.PROVINCE_CODE, PARTICIPANT.UNIT_CODE))
                         .and(PARTICIPANT.MERGED_INTO.isNull()))
-                .fetchOptional(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetchOptional(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
+    }
+
+    /** Whether the participant's personal data was erased: such a record gets no card any more. */
+    boolean erased(DSLContext tx, UUID participantId) {
+        return tx.fetchExists(PARTICIPANT, PARTICIPANT.ID.eq(participantId).and(PARTICIPANT.ERASED_AT.isNotNull()));
+    }
+
+    /**
+     * Erasure: revokes every live card of these records with the reason given, issuing none, and
+     * replaces the reasons of their cards revoked before (free text about the person) with marker.
+     * Answers how many live cards were revoked.
+     */
+    int revokeErased(DSLContext tx, Collection<UUID> participantIds, String reason, String marker) {
+        tx.update(PARTICIPANT_CARD)
+                .set(PARTICIPANT_CARD.REVOCATION_REASON, marker)
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.in(participantIds).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull())
+                        .and(PARTICIPANT_CARD.REVOCATION_REASON.isNotNull()))
+                .execute();
+        return tx.update(PARTICIPANT_CARD)
+                .set(PARTICIPANT_CARD.REVOKED_AT, OffsetDateTime.now())
+                .set(PARTICIPANT_CARD.REVOCATION_REASON, reason)
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.in(participantIds).and(PARTICIPANT_CARD.REVOKED_AT.isNull()))
+                .execute();
     }
 
     /** The live card, version 1 being created on first use. */
