@@ -45,9 +45,23 @@ final class CardRepository {
                 .fetchOptional(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
     }
 
-    /** Whether the participant's personal data was erased: such a record gets no card any more. */
+    /**
+     * Whether the participant's personal data was erased: such a record gets no card any more. The
+     * row is held (FOR SHARE) until tx ends, so an erasure under way is waited for, and one that
+     * starts meanwhile waits, then revokes the card this transaction issues.
+     */
     boolean erased(DSLContext tx, UUID participantId) {
-        return tx.fetchExists(PARTICIPANT, PARTICIPANT.ID.eq(participantId).and(PARTICIPANT.ERASED_AT.isNotNull()));
+        return tx.select(PARTICIPANT.ERASED_AT).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId)).forShare()
+                .fetchOne(PARTICIPANT.ERASED_AT) != null;
+    }
+
+    /**
+     * Locks the participant's row for a change of their cards (FOR NO KEY UPDATE: revocations of
+     * the same person take turns) and answers whether their personal data was erased.
+     */
+    boolean lockHolder(DSLContext tx, UUID participantId) {
+        return tx.select(PARTICIPANT.ERASED_AT).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId))
+                .forNoKeyUpdate().fetchOne(PARTICIPANT.ERASED_AT) != null;
     }
 
     /**
@@ -89,7 +103,7 @@ final class CardRepository {
      * first issued, so one card at most stays live.
      */
     CardRow revokeAndReissue(DSLContext tx, UUID participantId, String provinceCode, String reason) {
-        tx.select(PARTICIPANT.ID).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId)).forNoKeyUpdate().execute();
+        lockHolder(tx, participantId);
         currentCard(tx, participantId, provinceCode);
         // the person's every live card: also those of duplicate records merged into theirs, which
         // still check them in (a lost old badge of a merged record is revoked through the person)

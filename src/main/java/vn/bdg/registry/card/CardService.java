@@ -59,7 +59,16 @@ public final class CardService {
 
     public Card card(Caller caller, UUID participantId) {
         CardRepository.Holder holder = holder(caller, participantId);
-        return dsl.transactionResult(trx -> toCard(cards.currentCard(trx.dsl(), holder.id(), holder.provinceCode())));
+        return dsl.transactionResult(trx -> {
+            requireNotErased(trx.dsl(), holder.id()); // erased since it was read
+            return toCard(cards.currentCard(trx.dsl(), holder.id(), holder.provinceCode()));
+        });
+    }
+
+    private void requireNotErased(DSLContext tx, UUID participantId) {
+        if (cards.erased(tx, participantId)) {
+            throw ApiException.conflict("erased");
+        }
     }
 
     /**
@@ -84,6 +93,10 @@ public final class CardService {
     public Card revokeAndReissue(Caller caller, UUID participantId, String reason) {
         CardRepository.Holder holder = holder(caller, participantId);
         return dsl.transactionResult(trx -> {
+            // locked before it is read, not shared then upgraded: two revocations at once would deadlock
+            if (cards.lockHolder(trx.dsl(), holder.id())) {
+                throw ApiException.conflict("erased"); // erased since it was read
+            }
             CardRepository.CardRow row = cards.revokeAndReissue(trx.dsl(), holder.id(), holder.provinceCode(), reason);
             audit.record(trx.dsl(), caller, "revoke_card", "participant", holder.id(),
                     Map.of("cardVersion", row.version() - 1), Map.of("cardVersion", row.version(), "reason", reason));

@@ -98,13 +98,18 @@ final class CertificateRepository {
         return dsl.fetchExists(DSL.selectOne().from(COURSE).where(COURSE.ID.eq(courseId).and(visibleCourse(caller))));
     }
 
-    /** Every enrollment of the course, withdrawn ones too, in the order of a Vietnamese list (numbers follow it). */
+    /**
+     * Every enrollment of the course, withdrawn ones too, in the order of a Vietnamese list (numbers
+     * follow it). The people are held (FOR SHARE) until tx ends: an erasure under way is waited for
+     * (then they read as erased), and one that starts meanwhile waits, then revokes what tx issues.
+     */
     List<EnrollmentRow> enrollments(DSLContext tx, UUID courseId) {
         return tx.select(ENROLLMENT.PARTICIPANT_ID, PARTICIPANT.FULL_NAME, ENROLLMENT.ROLE, ENROLLMENT.STATUS,
                         PARTICIPANT.ERASED_AT)
                 .from(ENROLLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID))
                 .where(ENROLLMENT.COURSE_ID.eq(courseId))
                 .orderBy(PARTICIPANT.ID) // ties of the list order stay in a fixed order
+                .forShare().of(PARTICIPANT)
                 .fetch(r -> new EnrollmentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null))
                 .stream().sorted(VietnameseText.listOrder(EnrollmentRow::fullName)).toList();
     }
