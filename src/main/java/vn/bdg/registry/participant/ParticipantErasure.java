@@ -101,7 +101,7 @@ public final class ParticipantErasure {
             if (self.getMergedInto() != null || !ids.equals(withMerged(tx, province, id))) {
                 throw ApiException.conflict("conflict"); // merged since it was read: try again
             }
-            requireNoPersonalData(tx, reason, locked.values());
+            requireNoPersonalData(reason, locked.values());
             List<UUID> erasedIds = new ArrayList<>(ids);
 
             Map<UUID, UUID> unflagged = participants.clearDuplicateFlags(tx, province, erasedIds);
@@ -145,8 +145,8 @@ public final class ParticipantErasure {
      * erasure removes. Refused (422) when it holds one of the records' names (accents and case
      * aside) or a number as long as a phone or ID number.
      */
-    private void requireNoPersonalData(DSLContext tx, String reason, Collection<ParticipantRecord> records) {
-        String reasonKey = new ParticipantRepository(tx).nameKeys(List.of(reason)).get(0);
+    private void requireNoPersonalData(String reason, Collection<ParticipantRecord> records) {
+        String reasonKey = participants.nameKeys(List.of(reason)).get(0); // the same key as the names
         boolean namesSomeone = records.stream().map(ParticipantRecord::getNameKey)
                 .anyMatch(key -> key != null && !key.isBlank() && reasonKey.contains(key));
         boolean hasNumber = LONG_NUMBER.matcher(NUMBER_SEPARATORS.matcher(reason).replaceAll("")).find();
