@@ -24,7 +24,7 @@ FAMILY = ["Nguyễn", "Hoàng", "Nông", "Triệu", "Lương", "Hà", "Ma", "Đ�
           "Trần", "Lê", "Phạm", "Vi", "La", "Lưu", "Đinh"]
 FEMALE = ["Hoà", "Lan", "Hương", "Mai", "Thảo", "Huyền", "Nga", "Thuỷ", "Hạnh", "Liên", "Phượng", "Yến", "Dung",
           "Nhung", "Loan", "Hằng", "Ngọc Anh", "Thu Trang", "Minh Châu", "Bích"]
-MALE = ["Minh", "Hùng", "Dũng", "Thắng", "Tuấn", "Khánh", "Sơn", "Long", "Quân", "Cường", "Bình", "Văn Hải"]
+MALE = ["Minh", "Hùng", "Dũng", "Thắng", "Tuấn", "Khánh", "Sơn", "Long", "Quân", "Cường", "Bình", "Hải"]
 STRIP = str.maketrans("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ",
                       "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd")
 

@@ -136,7 +136,8 @@ export function loginProblem(e) {
   if (e instanceof NetworkError) {
     return t('needNetwork');
   }
-  if (e instanceof ApiError && e.status === 429) {
+  // too many attempts (when to try again), or a deactivated account (whom to ask): the server says
+  if (e instanceof ApiError && (e.status === 429 || e.status === 403)) {
     return e.problem?.detail ?? t('loginFailed');
   }
   return t('loginFailed');

@@ -1,7 +1,7 @@
 // How long the pages wait for the server before taking it as no network.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, giveUpOnHangingRequests, keepTokensIn, timeoutMs } from '../src/api.js';
+import { ApiError, call, giveUpOnHangingRequests, keepTokensIn, loginProblem, timeoutMs } from '../src/api.js';
 
 test('a request is given up after 20 s, longer for a big upload or answer on a slow link', () => {
   assert.equal(timeoutMs(0), 20_000);
@@ -24,4 +24,11 @@ test('tokens another tab refreshed meanwhile are used, not refreshed again with 
   };
   assert.deepEqual(await call('GET', '/api/v1/x'), { ok: true });
   assert.deepEqual(asked, ['/api/v1/x Bearer a0', '/api/v1/x Bearer a1'], 'no refresh sent');
+});
+
+test('a deactivated account is told so at login, a wrong password only that the login failed', () => {
+  const deactivated = new ApiError(403, { code: 'account_deactivated', detail: 'Tài khoản này đã bị quản trị viên vô hiệu hoá.' });
+  assert.equal(loginProblem(deactivated), 'Tài khoản này đã bị quản trị viên vô hiệu hoá.');
+  const wrong = new ApiError(401, { code: 'invalid_credentials', detail: 'words of the server' });
+  assert.notEqual(loginProblem(wrong), wrong.problem.detail);
 });

@@ -111,6 +111,9 @@ class CommandLineIT {
         assertThat(courses).isGreaterThanOrEqualTo(20);
         assertThat(participants).isGreaterThanOrEqualTo(300);
         assertThat(enrollments).isGreaterThan(500);
+        assertThat(dsl.select(PARTICIPANT.FULL_NAME).from(PARTICIPANT).where(PARTICIPANT.PROVINCE_CODE.eq(DemoData.PROVINCE))
+                .fetch(PARTICIPANT.FULL_NAME)).as("names as people have them: no word twice in a row (Văn Văn)")
+                .noneMatch(n -> n.matches("(?U).*\\b(\\p{L}+) \\1\\b.*"));
 
         DemoData.loadOnce(dsl, new vn.bdg.registry.auth.PasswordHasher(), print);
         assertThat(dsl.fetchCount(COURSE, COURSE.PROVINCE_CODE.eq(DemoData.PROVINCE))).isEqualTo(courses);

@@ -349,13 +349,14 @@ final class AttendanceRepository {
                 .execute();
     }
 
-    UUID storeSheet(DSLContext tx, UUID sessionId, String provinceCode, String contentType, byte[] content,
-                    byte[] sha256, UUID userId) {
+    /** Stores a sheet; answers its id and when it was stored, as the database keeps it. */
+    Record2<UUID, OffsetDateTime> storeSheet(DSLContext tx, UUID sessionId, String provinceCode, String contentType,
+                                             byte[] content, byte[] sha256, UUID userId) {
         return tx.insertInto(SIGN_IN_SHEET)
                 .set(SIGN_IN_SHEET.SESSION_ID, sessionId).set(SIGN_IN_SHEET.PROVINCE_CODE, provinceCode)
                 .set(SIGN_IN_SHEET.CONTENT_TYPE, contentType).set(SIGN_IN_SHEET.CONTENT, content)
                 .set(SIGN_IN_SHEET.SHA256, sha256).set(SIGN_IN_SHEET.UPLOADED_BY, userId)
-                .returning(SIGN_IN_SHEET.ID).fetchOne(SIGN_IN_SHEET.ID);
+                .returningResult(SIGN_IN_SHEET.ID, SIGN_IN_SHEET.UPLOADED_AT).fetchOne();
     }
 
     /** The stored file of one sheet of the session: its content type and bytes. */

@@ -218,10 +218,10 @@ public final class AttendanceService {
         }
         byte[] hash = sha256(content);
         return dsl.transactionResult(trx -> {
-            UUID id = repository.storeSheet(trx.dsl(), sessionId, session.provinceCode(), contentType, content, hash,
-                    caller.userId());
-            SheetView view = new SheetView(id, contentType, HexFormat.of().formatHex(hash), content.length,
-                    OffsetDateTime.now(), caller.userId());
+            var stored = repository.storeSheet(trx.dsl(), sessionId, session.provinceCode(), contentType, content,
+                    hash, caller.userId());
+            SheetView view = new SheetView(stored.value1(), contentType, HexFormat.of().formatHex(hash),
+                    content.length, stored.value2(), caller.userId());
             audit.record(trx.dsl(), caller, "attach_sheet", "session", sessionId, null, view);
             return view;
         });

@@ -67,12 +67,17 @@ public final class AuthService {
         }
         // a username longer than any account's is unknown: not worth sending to the database
         var user = username.length() > UserService.MAX_USERNAME_LENGTH
-                ? Optional.<AppUserRecord>empty() : users.findActiveByUsername(username);
+                ? Optional.<AppUserRecord>empty() : users.findByUsername(username);
         boolean ok = hasher.matches(password, user.map(u -> u.getPasswordHash()).orElse(null));
         if (!ok || user.isEmpty()) {
             throw new ApiException(401, "invalid_credentials");
         }
         throttle.succeeded(username, client);
+        if (!user.get().getActive()) {
+            // told only to who knows the password: a trainer whose phone was reported lost learns
+            // why, instead of retyping a password that is right
+            throw new ApiException(403, "account_deactivated");
+        }
         return dsl.transactionResult(trx -> {
             tokens.deleteExpired(trx.dsl(), user.get().getId());
             return issue(trx.dsl(), UserRepository.toUser(user.get()), UUID.randomUUID());

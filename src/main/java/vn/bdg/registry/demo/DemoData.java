@@ -104,7 +104,7 @@ public final class DemoData {
     private static final String[] FEMALE = {"Hoà", "Lan", "Hương", "Mai", "Thảo", "Huyền", "Nga", "Thuỷ", "Hạnh",
             "Liên", "Phượng", "Yến", "Dung", "Nhung", "Loan", "Hằng", "Ngọc Anh", "Thu Trang"};
     private static final String[] MALE = {"Minh", "Hùng", "Dũng", "Thắng", "Tuấn", "Khánh", "Sơn", "Long",
-            "Quân", "Cường", "Bình", "Văn Hải"};
+            "Quân", "Cường", "Bình", "Hải"};
     // Tày, Nùng, Kinh, Dao, Hmông, Sán Chay: the larger groups of Bắc Kạn, roughly in order
     private static final String[] ETHNICITIES = {"02", "02", "02", "02", "07", "07", "01", "01", "09", "08", "15"};
 

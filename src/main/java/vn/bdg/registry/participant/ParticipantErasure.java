@@ -82,7 +82,7 @@ public final class ParticipantErasure {
             throw ApiException.conflict("already_erased");
         }
         if (seen.getMergedInto() != null) {
-            throw ApiException.conflict("merged", seen.getMergedInto());
+            throw ApiException.conflict("merged", id.toString(), seen.getMergedInto().toString());
         }
         String province = seen.getProvinceCode();
         return dsl.transactionResult(trx -> {

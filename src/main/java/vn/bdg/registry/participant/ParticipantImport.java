@@ -188,7 +188,7 @@ final class ParticipantImport {
         if (date != null) {
             birthDate = date(date);
             if (birthDate == null) {
-                errors.add(new FieldError(Column.birth_date.name(), "invalid_date"));
+                errors.add(new FieldError(Column.birth_date.name(), "invalid_file_date"));
             }
         }
         String groups = row.get(Column.target_groups);

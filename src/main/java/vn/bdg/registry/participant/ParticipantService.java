@@ -151,7 +151,7 @@ final class ParticipantService {
             throw ApiException.conflict("erased");
         }
         if (current.getMergedInto() != null) {
-            throw ApiException.conflict("conflict");
+            throw merged(current);
         }
         ParticipantInput p = patch.value();
         ParticipantInput merged = new ParticipantInput(
@@ -181,8 +181,11 @@ final class ParticipantService {
             }
             Participant before = Versioned.of(ParticipantRepository.toParticipant(locked))
                     .requireMatch(ifMatch).value();
-            if (locked.getMergedInto() != null || !locked.getUpdatedAt().equals(current.getUpdatedAt())) {
-                throw ApiException.conflict("conflict"); // merged or changed since it was checked
+            if (locked.getMergedInto() != null) {
+                throw merged(locked);
+            }
+            if (!locked.getUpdatedAt().equals(current.getUpdatedAt())) {
+                throw ApiException.conflict("conflict"); // changed since it was checked
             }
             UUID duplicateOf = likelyDuplicateOf(tx, caller, person(id, data, nameKey), locked);
             ParticipantRecord updated = participants.update(tx, id, data, duplicateOf);
@@ -240,6 +243,11 @@ final class ParticipantService {
         return found;
     }
 
+    /** A merged record changes no more: the answer names the record it was merged into. */
+    private static ApiException merged(ParticipantRecord r) {
+        return ApiException.conflict("merged", r.getId().toString(), r.getMergedInto().toString());
+    }
+
     /**
      * Merges the duplicate into the kept record in one transaction (refused while both hold a valid
      * certificate of the same course: one is revoked first): its enrollments move (where
@@ -257,8 +265,13 @@ final class ParticipantService {
             }
             ParticipantRecord kept = locked.get(keptId);
             ParticipantRecord duplicate = locked.get(duplicateId);
-            if (keptId.equals(duplicateId) || kept.getMergedInto() != null || duplicate.getMergedInto() != null) {
-                throw ApiException.conflict("conflict");
+            if (keptId.equals(duplicateId)) {
+                throw ApiException.conflict("same_record");
+            }
+            for (ParticipantRecord r : List.of(kept, duplicate)) {
+                if (r.getMergedInto() != null) {
+                    throw merged(r);
+                }
             }
             if (kept.getErasedAt() != null || duplicate.getErasedAt() != null) {
                 // nobody can tell any more that an erased record is the same person as another

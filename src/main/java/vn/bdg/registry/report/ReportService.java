@@ -41,6 +41,8 @@ public final class ReportService {
     /** Halves from 1 January and 1 July, unless the province says otherwise. */
     private static final String CALENDAR_HALVES = "01-01";
     private static final List<String> LEVELS = List.of("province", "district", "commune");
+    /** Said after the report unit's name in its own row of a breakdown by unit, beside the units below it. */
+    private static final String OWN_ROW = " (riêng cấp này, không gồm đơn vị trực thuộc)";
 
     /** What a report is asked for, as the client sent it (period, or from and to). */
     public record Request(String period, LocalDate from, LocalDate to, String unit, List<String> by,
@@ -396,7 +398,13 @@ public final class ReportService {
             names.put(Breakdown.TARGET_GROUP, catalogNames(Catalogs.TARGET_GROUPS));
             names.put(Breakdown.LEVEL, Map.of("province", "Cấp tỉnh", "district", "Cấp huyện", "commune", "Cấp xã"));
             Map<String, String> unitNames = new HashMap<>();
-            tree.rows(root, mapSuccessors).forEach(u -> unitNames.put(u, tree.name(u)));
+            List<String> unitRows = tree.rows(root, mapSuccessors);
+            unitRows.forEach(u -> unitNames.put(u, tree.name(u)));
+            if (unitRows.size() > 1) {
+                // beside the units below it, the report's unit's own row is not its total: a
+                // compiler copying "Tỉnh Bắc Kạn" from a file must not take it for the province's
+                unitNames.put(root, tree.name(root) + OWN_ROW);
+            }
             names.put(Breakdown.UNIT, unitNames);
             names.put(Breakdown.TOPIC, catalogNames(Catalogs.TOPICS));
             names.put(Breakdown.KIND, catalogNames(Catalogs.COURSE_KINDS));

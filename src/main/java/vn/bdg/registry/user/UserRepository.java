@@ -25,10 +25,9 @@ public final class UserRepository {
         this.dsl = dsl;
     }
 
-    public Optional<AppUserRecord> findActiveByUsername(String username) {
-        return dsl.selectFrom(APP_USER)
-                .where(APP_USER.USERNAME.equalIgnoreCase(username).and(APP_USER.ACTIVE))
-                .fetchOptional();
+    /** The account of a username, in any letter case, active or not. */
+    public Optional<AppUserRecord> findByUsername(String username) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.equalIgnoreCase(username)).fetchOptional();
     }
 
     public Optional<User> find(UUID id) {

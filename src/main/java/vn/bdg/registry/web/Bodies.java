@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -13,13 +14,19 @@ import io.javalin.http.Context;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Reads JSON request bodies, turning every kind of bad input into a 4xx with the field at fault. */
 public final class Bodies {
@@ -118,8 +125,27 @@ public final class Bodies {
         if (e instanceof Json.OutOfRange) {
             return Json.outOfRange(path(e));
         }
-        return new FieldError(path(e), e instanceof UnrecognizedPropertyException ? "unknown_field" : "wrong_type");
+        if (e instanceof UnrecognizedPropertyException) {
+            return new FieldError(path(e), "unknown_field");
+        }
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (target != null && target.isEnum()) {
+            return new FieldError(path(e), "not_allowed", Arrays.stream(target.getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", ")));
+        }
+        // say what the value must be, where the type says more than "wrong type"
+        return new FieldError(path(e), target == null ? "wrong_type" : EXPECTED.getOrDefault(target, "wrong_type"));
     }
+
+    /** The error code naming what a value of these types must look like. */
+    private static final Map<Class<?>, String> EXPECTED = Map.of(
+            UUID.class, "not_a_uuid",
+            OffsetDateTime.class, "invalid_date_time",
+            LocalDate.class, "invalid_date",
+            LocalTime.class, "invalid_time",
+            Integer.class, "not_an_integer", int.class, "not_an_integer",
+            Long.class, "not_an_integer", long.class, "not_an_integer",
+            Boolean.class, "not_a_boolean", boolean.class, "not_a_boolean");
 
     /**
      * Whether PostgreSQL can store the text as it is: no NUL character, and no half of a UTF-16

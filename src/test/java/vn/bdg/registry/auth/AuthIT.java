@@ -218,7 +218,7 @@ class AuthIT {
                 Map.of("refreshToken", deactivated.get("refreshToken").asText())).status()).isEqualTo(401);
         assertThat(anonymous.post("/api/v1/auth/login",
                 Map.of("username", world.username("dorganizer"), "password", World.PASSWORD)).json()
-                .get("code").asText()).isEqualTo("invalid_credentials");
+                .get("code").asText()).isEqualTo("account_deactivated");
     }
 
     // ---------------------------------------------------------------- own password

@@ -145,8 +145,11 @@ class CardIT {
         assertThat(attached.status()).isEqualTo(201);
         assertThat(attached.json().get("sha256").asText())
                 .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo)));
-        assertThat(world.organizer.get("/api/v1/sessions/" + session + "/sign-in-sheets").json().get("items"))
-                .hasSize(1);
+        JsonNode listed = world.organizer.get("/api/v1/sessions/" + session + "/sign-in-sheets").json().get("items");
+        assertThat(listed).hasSize(1);
+        assertThat(java.time.OffsetDateTime.parse(listed.get(0).get("uploadedAt").asText()).toInstant())
+                .as("the answer's time is the stored one")
+                .isEqualTo(java.time.OffsetDateTime.parse(attached.json().get("uploadedAt").asText()).toInstant());
         String sheetId = attached.json().get("id").asText();
         Api.Res stored = world.trainer.send("GET", "/api/v1/sessions/" + session + "/sign-in-sheets/" + sheetId,
                 null, null);

@@ -127,7 +127,7 @@ class CourseIT {
         Api.Res wrongType = organizer.post("/api/v1/courses", course(world.districtA, "capacity", "forty"));
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(errorFields(wrongType)).containsExactly("capacity");
-        assertThat(errorCodes(wrongType)).containsExactly("wrong_type");
+        assertThat(errorCodes(wrongType)).containsExactly("not_an_integer");
 
         Api.Res badDate = organizer.post("/api/v1/courses", course(world.districtA, "startDate", "2025-02-30"));
         assertThat(badDate.status()).isEqualTo(400);

@@ -210,14 +210,20 @@ class DuplicateAndMergeIT {
         String duplicate = id(create(world.organizer, "fullName", "Lý Văn Hải", "sex", "male"));
         String third = id(create(world.organizer, "fullName", "Lý Văn Hải", "sex", "male"));
 
-        assertThat(merge(kept, kept).status()).isEqualTo(409);
+        Api.Res itself = merge(kept, kept);
+        assertThat(itself.status()).isEqualTo(409);
+        assertThat(itself.json().get("code").asText()).isEqualTo("same_record");
         assertThat(merge(kept, duplicate).status()).isEqualTo(200);
         Api.Res again = merge(kept, duplicate);
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("code").asText()).isEqualTo("conflict");
+        assertThat(again.json().get("code").asText()).isEqualTo("merged");
+        assertThat(again.json().get("detail").asText()).as("names the record to use instead").contains(kept);
         assertThat(merge(duplicate, third).status()).as("into a merged record").isEqualTo(409);
-        assertThat(world.organizer.patch("/api/v1/participants/" + duplicate, body("position", "x")).status())
-                .as("a merged record is read-only").isEqualTo(409);
+        Api.Res edit = world.organizer.inLanguage("vi").patch("/api/v1/participants/" + duplicate,
+                body("position", "x"));
+        assertThat(edit.status()).as("a merged record is read-only").isEqualTo(409);
+        assertThat(edit.json().get("code").asText()).isEqualTo("merged");
+        assertThat(edit.json().get("detail").asText()).contains("đã được gộp vào hồ sơ " + kept);
         assertThat(merge(kept, UUID.randomUUID().toString()).status()).isEqualTo(404);
         assertThat(world.organizer.post("/api/v1/participants/" + kept + "/merge", body()).status()).isEqualTo(400);
     }

@@ -206,7 +206,7 @@ class ParticipantIT {
         Api.Res wrongType = world.organizer.post("/api/v1/participants",
                 body("fullName", "A", "sex", "male", "birthYear", "1985"));
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(fieldCodes(wrongType)).containsExactly("birthYear:wrong_type");
+        assertThat(fieldCodes(wrongType)).containsExactly("birthYear:not_an_integer");
 
         Api.Res sex = world.organizer.post("/api/v1/participants", body("fullName", "A", "sex", "nam"));
         assertThat(fieldCodes(sex)).containsExactly("sex:invalid_sex");

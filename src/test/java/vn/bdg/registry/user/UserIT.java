@@ -175,7 +175,16 @@ class UserIT {
         assertThat(world.trainer.get("/api/v1/me").status()).isEqualTo(401);
         assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", phone.get("refreshToken").asText()))
                 .status()).as("and its refresh token").isEqualTo(401);
-        assertThat(login(world.username("trainer"))).isEqualTo(401);
+        Api.Res refused = anonymous.inLanguage("vi").post("/api/v1/auth/login",
+                Map.of("username", world.username("trainer"), "password", World.PASSWORD));
+        assertThat(refused.status()).as("the right password learns why").isEqualTo(403);
+        assertThat(refused.json().get("code").asText()).isEqualTo("account_deactivated");
+        assertThat(refused.json().get("detail").asText()).contains("vô hiệu hoá");
+        assertThat(refused.body()).doesNotContain("accessToken");
+        Api.Res wrong = anonymous.post("/api/v1/auth/login",
+                Map.of("username", world.username("trainer"), "password", "not the password"));
+        assertThat(wrong.status()).as("a wrong one learns nothing").isEqualTo(401);
+        assertThat(wrong.json().get("code").asText()).isEqualTo("invalid_credentials");
         assertThat(world.admin.get("/api/v1/users?role=trainer").ids()).doesNotContain(trainerId);
         assertThat(world.admin.get("/api/v1/users?active=false").ids()).contains(trainerId);
 

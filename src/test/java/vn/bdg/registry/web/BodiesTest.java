@@ -41,8 +41,8 @@ class BodiesTest {
         ((ObjectNode) body.get("items").get(2)).put("at", "hôm qua").put("colour", "red");
         ((ArrayNode) body.get("items").get(1).get("tags")).add(Json.MAPPER.createObjectNode());
 
-        assertThat(errors(body)).containsExactlyInAnyOrder("items[0].id:wrong_type", "items[1].tags[1]:wrong_type",
-                "items[2].at:wrong_type", "items[2].colour:unknown_field");
+        assertThat(errors(body)).containsExactlyInAnyOrder("items[0].id:not_a_uuid", "items[1].tags[1]:wrong_type",
+                "items[2].at:invalid_date_time", "items[2].colour:unknown_field");
     }
 
     @Test
@@ -60,6 +60,21 @@ class BodiesTest {
         ((ObjectNode) body.get("items").get(39_997)).put("id", "x");
         ((ObjectNode) body.get("items").get(39_999)).put("id", "y");
 
-        assertThat(errors(body)).containsExactly("items[39997].id:wrong_type");
+        assertThat(errors(body)).containsExactly("items[39997].id:not_a_uuid");
+    }
+
+    enum Shade { light, dark }
+
+    record Painted(Shade shade, Integer coats, Boolean dry) {
+    }
+
+    @Test
+    void aValueOfTheWrongKindSaysWhatItMustBe() {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("shade", "blue").put("coats", "two").put("dry", "yes");
+        ApiException e = catchThrowableOfType(() -> Bodies.convert(body, Painted.class), ApiException.class);
+        assertThat(e.errors()).extracting(f -> f.field() + ":" + f.code())
+                .containsExactlyInAnyOrder("shade:not_allowed", "coats:not_an_integer", "dry:not_a_boolean");
+        assertThat(e.errors().stream().filter(f -> f.field().equals("shade")).findFirst().orElseThrow().args())
+                .as("the values allowed").containsExactly("light, dark");
     }
 }

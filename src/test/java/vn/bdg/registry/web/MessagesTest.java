@@ -1,0 +1,26 @@
+package vn.bdg.registry.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessagesTest {
+    @Test
+    void englishCountsAgreeWithTheirNumber() {
+        assertThat(Messages.get(Locale.ENGLISH, "problem.rate_limited.detail", 1L)).endsWith("in 1 second.");
+        assertThat(Messages.get(Locale.ENGLISH, "problem.rate_limited.detail", 30L)).endsWith("in 30 seconds.");
+        assertThat(Messages.get(Locale.ENGLISH, "problem.busy.detail", 1)).contains("in 1 second.");
+        assertThat(Messages.get(Locale.ENGLISH, "flag.attendance_above_enrolled", 1, "x", "1/1", 0))
+                .startsWith("1 person present");
+        assertThat(Messages.get(Locale.ENGLISH, "flag.attendance_above_enrolled", 3, "x", "1/1", 2))
+                .startsWith("3 people present");
+    }
+
+    @Test
+    void aSmallCountIsNotCalledPeopleWhenItCountsAttendances() {
+        assertThat(Messages.get(Locale.ENGLISH, "flag.small_count", "Attendances", "women", 4, 5))
+                .contains("counts only 4,").doesNotContain("4 people");
+    }
+}
