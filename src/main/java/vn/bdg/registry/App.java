@@ -42,6 +42,7 @@ import vn.bdg.registry.organization.OrganizationController;
 import vn.bdg.registry.organization.OrganizationRepository;
 import vn.bdg.registry.organization.OrganizationService;
 import vn.bdg.registry.participant.ParticipantController;
+import vn.bdg.registry.participant.ParticipantErasure;
 import vn.bdg.registry.participant.ParticipantRegistry;
 import vn.bdg.registry.report.PlanController;
 import vn.bdg.registry.report.PlanService;
@@ -115,7 +116,6 @@ public final class App {
         var enrollmentCtl = new EnrollmentController(enrollments,
                 new TrainerService(dsl, courseRepository, new TrainerRepository(dsl), units, audit));
         var participants = new ParticipantRegistry(core);
-        var participantCtl = new ParticipantController(participants);
         var keys = new SigningKeys(dsl);
         var cards = new CardService(dsl, keys, audit);
         var cardCtl = new CardController(cards, keys, units);
@@ -128,6 +128,7 @@ public final class App {
         var certificates = new CertificateService(dsl, attendance, keys, audit, config.publicBaseUrl());
         keys.onRetirement(certificates::signAgain);
         var certificateCtl = new CertificateController(certificates);
+        var participantCtl = new ParticipantController(participants, new ParticipantErasure(core, cards, certificates));
         var publicCtl = new PublicController(certificates, new SelfService(cards, attendance, certificates));
         var publicLimiter = new ClientRateLimiter(config.publicRequestsPerMinute());
         var reports = new ReportService(dsl, core.catalogs(), audit);
@@ -233,6 +234,7 @@ public final class App {
                     patch("participants/{id}", participantCtl::update, MANAGERS);
                     get("participants/{id}/duplicates", participantCtl::duplicates, MANAGERS);
                     post("participants/{id}/merge", participantCtl::merge, MANAGERS);
+                    post("participants/{id}/erasure", participantCtl::erase, admin);
 
                     get("keys", cardCtl::publicKeys, PUBLIC);
                     post("keys/rotate", cardCtl::rotateKey, admin);

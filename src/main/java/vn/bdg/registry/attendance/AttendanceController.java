@@ -207,12 +207,14 @@ public final class AttendanceController {
                 printable(caller.provinceCode(), course.participants())));
     }
 
+    /** The people as printed with their cards; a person whose data was erased has no card, and no line. */
     private List<PdfSheets.Person> printable(String provinceCode, List<AttendanceService.RosterPerson> people) {
         List<PdfSheets.Person> printable = new ArrayList<>();
         for (AttendanceService.RosterPerson p : people) {
             String unitName = p.unitCode() == null ? null
                     : units.find(p.unitCode()).map(AdminUnit::name).orElse(p.unitCode());
-            printable.add(new PdfSheets.Person(p.fullName(), unitName, cards.cardOf(p.id(), provinceCode).token()));
+            cards.cardOf(p.id(), provinceCode)
+                    .ifPresent(card -> printable.add(new PdfSheets.Person(p.fullName(), unitName, card.token())));
         }
         return printable;
     }

@@ -25,8 +25,8 @@ final class CardRepository {
     record RevokedRow(UUID participantId, int version) {
     }
 
-    /** A participant as printed on a badge. */
-    record Holder(UUID id, String provinceCode, String fullName, String unitCode) {
+    /** A participant as printed on a badge; erased: their personal data was erased (they have no card). */
+    record Holder(UUID id, String provinceCode, String fullName, String unitCode, boolean erased) {
     }
 
     private final DSLContext dsl;
@@ -36,12 +36,50 @@ final class CardRepository {
     }
 
     Optional<Holder> visibleHolder(Caller caller, UUID participantId) {
-        return dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.FULL_NAME, PARTICIPANT.UNIT_CODE)
+        return dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.FULL_NAME, PARTICIPANT.UNIT_CODE,
+                        PARTICIPANT.ERASED_AT)
                 .from(PARTICIPANT)
                 .where(PARTICIPANT.ID.eq(participantId)
                         .and(caller.scope(PARTICIPANT.PROVINCE_CODE, PARTICIPANT.UNIT_CODE))
                         .and(PARTICIPANT.MERGED_INTO.isNull()))
-                .fetchOptional(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetchOptional(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
+    }
+
+    /**
+     * Whether the participant's personal data was erased: such a record gets no card any more. The
+     * row is held (FOR SHARE) until tx ends, so an erasure under way is waited for, and one that
+     * starts meanwhile waits, then revokes the card this transaction issues.
+     */
+    boolean erased(DSLContext tx, UUID participantId) {
+        return tx.select(PARTICIPANT.ERASED_AT).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId)).forShare()
+                .fetchOne(PARTICIPANT.ERASED_AT) != null;
+    }
+
+    /**
+     * Locks the participant's row for a change of their cards (FOR NO KEY UPDATE: revocations of
+     * the same person take turns) and answers whether their personal data was erased.
+     */
+    boolean lockHolder(DSLContext tx, UUID participantId) {
+        return tx.select(PARTICIPANT.ERASED_AT).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId))
+                .forNoKeyUpdate().fetchOne(PARTICIPANT.ERASED_AT) != null;
+    }
+
+    /**
+     * Erasure: revokes every live card of these records with the reason given, issuing none, and
+     * replaces the reasons of their cards revoked before (free text about the person) with marker.
+     * Answers how many live cards were revoked.
+     */
+    int revokeErased(DSLContext tx, Collection<UUID> participantIds, String reason, String marker) {
+        tx.update(PARTICIPANT_CARD)
+                .set(PARTICIPANT_CARD.REVOCATION_REASON, marker)
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.in(participantIds).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull())
+                        .and(PARTICIPANT_CARD.REVOCATION_REASON.isNotNull()))
+                .execute();
+        return tx.update(PARTICIPANT_CARD)
+                .set(PARTICIPANT_CARD.REVOKED_AT, OffsetDateTime.now())
+                .set(PARTICIPANT_CARD.REVOCATION_REASON, reason)
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.in(participantIds).and(PARTICIPANT_CARD.REVOKED_AT.isNull()))
+                .execute();
     }
 
     /** The live card, version 1 being created on first use. */
@@ -65,7 +103,7 @@ final class CardRepository {
      * first issued, so one card at most stays live.
      */
     CardRow revokeAndReissue(DSLContext tx, UUID participantId, String provinceCode, String reason) {
-        tx.select(PARTICIPANT.ID).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId)).forNoKeyUpdate().execute();
+        lockHolder(tx, participantId);
         currentCard(tx, participantId, provinceCode);
         // the person's every live card: also those of duplicate records merged into theirs, which
         // still check them in (a lost old badge of a merged record is revoked through the person)

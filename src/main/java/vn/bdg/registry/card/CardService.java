@@ -48,24 +48,55 @@ public final class CardService {
         this.audit = audit;
     }
 
+    /** The holder of a card, in the caller's scope; 409 erased when their personal data was erased. */
     public CardRepository.Holder holder(Caller caller, UUID participantId) {
-        return cards.visibleHolder(caller, participantId).orElseThrow(ApiException::notFound);
+        CardRepository.Holder holder = cards.visibleHolder(caller, participantId).orElseThrow(ApiException::notFound);
+        if (holder.erased()) {
+            throw ApiException.conflict("erased"); // a card would stand for a person the registry no longer knows
+        }
+        return holder;
     }
 
     public Card card(Caller caller, UUID participantId) {
         CardRepository.Holder holder = holder(caller, participantId);
-        return dsl.transactionResult(trx -> toCard(cards.currentCard(trx.dsl(), holder.id(), holder.provinceCode())));
+        return dsl.transactionResult(trx -> {
+            requireNotErased(trx.dsl(), holder.id()); // erased since it was read
+            return toCard(cards.currentCard(trx.dsl(), holder.id(), holder.provinceCode()));
+        });
     }
 
-    /** The live card of a participant known to be in scope (badge sheets of a course). */
-    public Card cardOf(UUID participantId, String provinceCode) {
-        return dsl.transactionResult(trx -> toCard(cards.currentCard(trx.dsl(), participantId, provinceCode)));
+    private void requireNotErased(DSLContext tx, UUID participantId) {
+        if (cards.erased(tx, participantId)) {
+            throw ApiException.conflict("erased");
+        }
+    }
+
+    /**
+     * The live card of a participant known to be in scope (badge and sign-in sheets of a course);
+     * empty for a person whose personal data was erased, who gets no card any more.
+     */
+    public Optional<Card> cardOf(UUID participantId, String provinceCode) {
+        return dsl.transactionResult(trx -> cards.erased(trx.dsl(), participantId) ? Optional.<Card>empty()
+                : Optional.of(toCard(cards.currentCard(trx.dsl(), participantId, provinceCode))));
+    }
+
+    /**
+     * Erasure of the personal data of these records, inside the erasing transaction tx: their live
+     * cards are revoked (none is issued again), so a lost card no longer names them nor checks them
+     * in; the reasons of cards revoked before become marker. Answers how many cards were live.
+     */
+    public int revokeErased(DSLContext tx, Collection<UUID> participantIds, String reason, String marker) {
+        return cards.revokeErased(tx, participantIds, reason, marker);
     }
 
     /** A lost card: revoke it and issue the next version. */
     public Card revokeAndReissue(Caller caller, UUID participantId, String reason) {
         CardRepository.Holder holder = holder(caller, participantId);
         return dsl.transactionResult(trx -> {
+            // locked before it is read, not shared then upgraded: two revocations at once would deadlock
+            if (cards.lockHolder(trx.dsl(), holder.id())) {
+                throw ApiException.conflict("erased"); // erased since it was read
+            }
             CardRepository.CardRow row = cards.revokeAndReissue(trx.dsl(), holder.id(), holder.provinceCode(), reason);
             audit.record(trx.dsl(), caller, "revoke_card", "participant", holder.id(),
                     Map.of("cardVersion", row.version() - 1), Map.of("cardVersion", row.version(), "reason", reason));

@@ -39,7 +39,8 @@ final class CertificateRepository {
                      LocalDate startDate, LocalDate endDate, BigDecimal hours, String organizerName) {
     }
 
-    record EnrollmentRow(UUID participantId, String fullName, String role, String status) {
+    /** erased: the person's data was erased at their request (they get no new certificate). */
+    record EnrollmentRow(UUID participantId, String fullName, String role, String status, boolean erased) {
     }
 
     /** A person as a certificate prints them. unitName: their organisation, else their administrative unit. */
@@ -97,13 +98,19 @@ final class CertificateRepository {
         return dsl.fetchExists(DSL.selectOne().from(COURSE).where(COURSE.ID.eq(courseId).and(visibleCourse(caller))));
     }
 
-    /** Every enrollment of the course, withdrawn ones too, in the order of a Vietnamese list (numbers follow it). */
+    /**
+     * Every enrollment of the course, withdrawn ones too, in the order of a Vietnamese list (numbers
+     * follow it). The people are held (FOR SHARE) until tx ends: an erasure under way is waited for
+     * (then they read as erased), and one that starts meanwhile waits, then revokes what tx issues.
+     */
     List<EnrollmentRow> enrollments(DSLContext tx, UUID courseId) {
-        return tx.select(ENROLLMENT.PARTICIPANT_ID, PARTICIPANT.FULL_NAME, ENROLLMENT.ROLE, ENROLLMENT.STATUS)
+        return tx.select(ENROLLMENT.PARTICIPANT_ID, PARTICIPANT.FULL_NAME, ENROLLMENT.ROLE, ENROLLMENT.STATUS,
+                        PARTICIPANT.ERASED_AT)
                 .from(ENROLLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID))
                 .where(ENROLLMENT.COURSE_ID.eq(courseId))
                 .orderBy(PARTICIPANT.ID) // ties of the list order stay in a fixed order
-                .fetch(r -> new EnrollmentRow(r.value1(), r.value2(), r.value3(), r.value4()))
+                .forShare().of(PARTICIPANT)
+                .fetch(r -> new EnrollmentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null))
                 .stream().sorted(VietnameseText.listOrder(EnrollmentRow::fullName)).toList();
     }
 
@@ -261,6 +268,42 @@ final class CertificateRepository {
                         + "where c.number = v.number",
                 DSL.val(credentials.keySet().toArray(String[]::new)),
                 DSL.val(credentials.values().toArray(String[]::new)));
+    }
+
+    /** The certificates of these participants, locked, by number. */
+    List<CertificateRecord> ofParticipantsForUpdate(DSLContext tx, Collection<UUID> ids) {
+        return tx.selectFrom(CERTIFICATE).where(CERTIFICATE.PARTICIPANT_ID.in(ids)).orderBy(CERTIFICATE.NUMBER)
+                .forUpdate().fetch();
+    }
+
+    /**
+     * Erasure of the holder's data from one certificate: revoked (a live one now, by userId, with
+     * the reason given; one revoked before keeps its date, its reason becomes marker), the holder's
+     * name replaced with name, birth year and organisation cleared, a hand-issue reason replaced
+     * with marker, the credential replaced with the one given (signed without the person's data).
+     */
+    void eraseHolder(DSLContext tx, CertificateRecord c, String name, String credential, UUID userId, String reason,
+                     String marker, OffsetDateTime at) {
+        boolean live = "valid".equals(c.getStatus());
+        tx.update(CERTIFICATE)
+                .set(CERTIFICATE.STATUS, "revoked")
+                .set(CERTIFICATE.REVOKED_AT, live ? at : c.getRevokedAt())
+                .set(CERTIFICATE.REVOKED_BY, live ? userId : c.getRevokedBy())
+                .set(CERTIFICATE.REVOCATION_REASON, live ? reason : marker)
+                .set(CERTIFICATE.HOLDER_NAME, name)
+                .set(CERTIFICATE.BIRTH_YEAR, (Integer) null)
+                .set(CERTIFICATE.UNIT_NAME, (String) null)
+                .set(CERTIFICATE.MANUAL_REASON, c.getManualReason() == null ? null : marker)
+                .set(CERTIFICATE.CREDENTIAL, credential)
+                .set(CERTIFICATE.HOLDER_ERASED_AT, at)
+                .where(CERTIFICATE.NUMBER.eq(c.getNumber()))
+                .execute();
+    }
+
+    /** Erasure: the reasons of the decisions to withhold a certificate from these people become marker. */
+    void eraseWithheldReasons(DSLContext tx, Collection<UUID> participantIds, String marker) {
+        tx.update(CERTIFICATE_WITHHELD).set(CERTIFICATE_WITHHELD.REASON, marker)
+                .where(CERTIFICATE_WITHHELD.PARTICIPANT_ID.in(participantIds)).execute();
     }
 
     /** Revokes a live certificate, locking it; empty when it is not live. */

@@ -7,6 +7,7 @@ import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.card.Ed25519;
 import vn.bdg.registry.card.SigningKeys;
 import vn.bdg.registry.db.tables.records.CertificateRecord;
+import vn.bdg.registry.participant.Erased;
 import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.print.CertificatePdf;
 import vn.bdg.registry.text.VietnameseText;
@@ -20,6 +21,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,6 +70,10 @@ public final class CertificateService {
     }
 
     public record RevokedList(String province, OffsetDateTime generatedAt, List<CertificateRepository.Revoked> revoked) {
+    }
+
+    /** An erasure's effect on certificates: those revoked by it, and every one of the person's (all). */
+    public record ErasedCertificates(List<String> revoked, List<String> all) {
     }
 
     /** The outcome of checking a credential. signature is valid only with a live key of the issuing province. */
@@ -127,7 +133,7 @@ public final class CertificateService {
                     continue;
                 }
                 AttendanceService.PersonAttendance a = sheet.get(id);
-                String reason = Eligibility.reason(e.status(), e.role(), withheld.containsKey(id),
+                String reason = Eligibility.reason(e.status(), e.role(), e.erased(), withheld.containsKey(id),
                         holdings.revoked().contains(id), a == null ? null : a.completed());
                 if (reason == null) {
                     eligible.add(id);
@@ -162,8 +168,12 @@ public final class CertificateService {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             CertificateRepository.CourseRow course = completedCourse(tx, caller, courseId);
-            repository.enrollment(tx, courseId, participantId).filter(e -> "enrolled".equals(e.status()))
+            CertificateRepository.EnrollmentRow enrolled = repository.enrollment(tx, courseId, participantId)
+                    .filter(e -> "enrolled".equals(e.status()))
                     .orElseThrow(() -> ApiException.unprocessable("participantId", "not_enrolled"));
+            if (enrolled.erased()) {
+                throw ApiException.conflict("erased"); // a certificate names its holder: there is nobody to name
+            }
             requireNoLiveCertificate(tx, courseId, participantId);
             String withheldReason = repository.withheld(tx, courseId).get(participantId);
             if (withheldReason != null) {
@@ -209,6 +219,35 @@ public final class CertificateService {
                     Map.of("status", "revoked", "reason", reason));
             return view(row);
         });
+    }
+
+    /**
+     * Erasure of these records' personal data (ParticipantErasure), inside its transaction tx:
+     * every certificate of theirs is revoked, a live one with {@link Erased#REVOCATION_REASON} (so
+     * verifiers see it no longer holds, and its number joins the revocation list and the status
+     * list that badges exported before point to), and holds nothing of the person any more: the
+     * name is {@link Erased#NAME}, birth year and organisation are cleared, free-text reasons are
+     * {@link Erased#MARKER}, and the credential is signed again over the same claims with that name
+     * and no birth year. The certificate's number, course and dates stay, for the count of
+     * certificates issued. Decisions to withhold one keep their course, their reason becomes the marker.
+     */
+    public ErasedCertificates eraseHolders(DSLContext tx, Caller caller, Collection<UUID> participantIds) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<String> revoked = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (CertificateRecord c : repository.ofParticipantsForUpdate(tx, participantIds)) {
+            String credential = Credential.sign(keys.signingKey(c.getProvinceCode()), new Credential.Claims(
+                    c.getProvinceCode(), c.getNumber(), Erased.NAME, null, c.getCourseTitle(), c.getStartDate(),
+                    c.getEndDate(), c.getHours(), c.getOrganizerName(), c.getIssuedAt().toEpochSecond()));
+            repository.eraseHolder(tx, c, Erased.NAME, credential, caller.userId(), Erased.REVOCATION_REASON,
+                    Erased.MARKER, now);
+            if ("valid".equals(c.getStatus())) {
+                revoked.add(c.getNumber());
+            }
+            all.add(c.getNumber());
+        }
+        repository.eraseWithheldReasons(tx, participantIds, Erased.MARKER);
+        return new ErasedCertificates(revoked, all);
     }
 
     /**
@@ -384,7 +423,7 @@ public final class CertificateService {
                 r.getOrganizerName(), r.getPlace(), r.getIssueDate(), r.getSignerName(), r.getSignerTitle(),
                 r.getIssuedAt(), r.getIssuedBy(), r.getManualReason(), r.getRevokedAt(), r.getRevokedBy(),
                 r.getRevocationReason(), r.getCredential(), checkCode,
-                publicBaseUrl + "/verify/" + r.getNumber() + "?code=" + checkCode);
+                publicBaseUrl + "/verify/" + r.getNumber() + "?code=" + checkCode, r.getHolderErasedAt());
     }
 
     /** The course's live certificates by (kept) holder, and the holders of revoked ones. */

@@ -7,6 +7,8 @@ package vn.bdg.registry.certificate;
 final class Eligibility {
     static final String WITHDRAWN = "withdrawn";
     static final String NOT_TRAINEE = "not_trainee";
+    /** The person's data was erased at their request: a certificate would name nobody. */
+    static final String ERASED = "erased";
     static final String WITHHELD = "withheld";
     /** A certificate of this course was revoked: only a new decision by hand issues another. */
     static final String REVOKED = "revoked";
@@ -19,13 +21,16 @@ final class Eligibility {
      * The reason a person enrolled in the course gets no certificate, or null when they get one.
      * completed: whether the attendance sheet says they completed the course (null: not on it).
      */
-    static String reason(String enrollmentStatus, String role, boolean withheld, boolean revokedBefore,
-                         Boolean completed) {
+    static String reason(String enrollmentStatus, String role, boolean erased, boolean withheld,
+                         boolean revokedBefore, Boolean completed) {
         if (!"enrolled".equals(enrollmentStatus)) {
             return WITHDRAWN;
         }
         if (!"trainee".equals(role)) {
             return NOT_TRAINEE;
+        }
+        if (erased) {
+            return ERASED;
         }
         if (withheld) {
             return WITHHELD;

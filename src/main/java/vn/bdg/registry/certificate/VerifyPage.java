@@ -35,6 +35,7 @@ final class VerifyPage {
     /**
      * The page of a certificate, or of no certificate (c null). Unless the holder is confirmed, it
      * shows their initials and a form for the check code; codeGiven: one was given (and did not match).
+     * A certificate whose holder's data was erased says so in place of any name, with no form.
      */
     static String render(Locale locale, String number, Certificate.Public c, boolean codeGiven) {
         StringBuilder body = new StringBuilder();
@@ -48,7 +49,12 @@ final class VerifyPage {
                     .append("</p>");
             body.append("<h2>").append(t(locale, "verify.details")).append("</h2><dl>");
             item(body, locale, "verify.number", c.number());
-            item(body, locale, c.holderConfirmed() ? "verify.holder" : "verify.holderInitials", c.holderName());
+            if (c.holderErased()) {
+                // no name, not even the placeholder's initials: the registry no longer knows who held it
+                item(body, locale, "verify.holder", Messages.get(locale, "verify.holderErased"));
+            } else {
+                item(body, locale, c.holderConfirmed() ? "verify.holder" : "verify.holderInitials", c.holderName());
+            }
             item(body, locale, "verify.course", c.courseTitle());
             item(body, locale, "verify.dates", c.startDate().equals(c.endDate()) ? date(locale, c.startDate())
                     : date(locale, c.startDate()) + " – " + date(locale, c.endDate()));
@@ -64,7 +70,7 @@ final class VerifyPage {
                 item(body, locale, "verify.revocationReason", c.revocationReason());
             }
             body.append("</dl>");
-            if (!c.holderConfirmed()) {
+            if (!c.holderConfirmed() && !c.holderErased()) {
                 codeForm(body, locale, number, codeGiven);
             }
         }

@@ -40,8 +40,12 @@ public final class EnrollmentRepository {
         this.dsl = dsl;
     }
 
-    /** A person who may be enrolled: who they are, their target groups, and whether they were merged away. */
-    public record Candidate(Enrollment.ParticipantSummary summary, List<String> targetGroups, boolean merged) {
+    /**
+     * A person who may be enrolled: who they are, their target groups, whether they were merged away
+     * and whether their personal data was erased.
+     */
+    public record Candidate(Enrollment.ParticipantSummary summary, List<String> targetGroups, boolean merged,
+                            boolean erased) {
     }
 
     /** An enrollment to write: new, or re-activating a withdrawn one. */
@@ -51,13 +55,13 @@ public final class EnrollmentRepository {
     /** The participants among ids that the caller may see, by id. */
     public Map<UUID, Candidate> candidates(DSLContext tx, Caller caller, Collection<UUID> ids) {
         return tx.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX, PARTICIPANT.UNIT_CODE,
-                        PARTICIPANT.TARGET_GROUPS, PARTICIPANT.MERGED_INTO)
+                        PARTICIPANT.TARGET_GROUPS, PARTICIPANT.MERGED_INTO, PARTICIPANT.ERASED_AT)
                 .from(PARTICIPANT)
                 .where(Ids.in(PARTICIPANT.ID, ids)
                         .and(caller.scope(PARTICIPANT.PROVINCE_CODE, PARTICIPANT.UNIT_CODE)))
                 .fetchMap(PARTICIPANT.ID, r -> new Candidate(
                         new Enrollment.ParticipantSummary(r.value1(), r.value2(), r.value3(), r.value4()),
-                        List.of(r.value5()), r.value6() != null));
+                        List.of(r.value5()), r.value6() != null, r.value7() != null));
     }
 
     /** The course's enrollments of these participants (any status), by participant. */

@@ -131,7 +131,10 @@ public final class EnrollmentService {
         v.validate();
     }
 
-    /** 422 unless every participant is visible and unmerged and every target group is a catalogue code. */
+    /**
+     * 422 unless every participant is visible, unmerged and not erased, and every target group is a
+     * catalogue code.
+     */
     private void checkReferences(List<EnrollmentInput> items, Map<UUID, EnrollmentRepository.Candidate> people,
                                  boolean batch) {
         Validator v = new Validator();
@@ -139,6 +142,7 @@ public final class EnrollmentService {
             EnrollmentInput item = items.get(i);
             EnrollmentRepository.Candidate person = people.get(item.participantId());
             v.check(person != null && !person.merged(), field(batch, i, "participantId"), "unknown_participant");
+            v.check(person == null || !person.erased(), field(batch, i, "participantId"), "erased_participant");
             v.check(item.targetGroup() == null || core.catalogs().contains(Catalogs.TARGET_GROUPS, item.targetGroup()),
                     field(batch, i, "targetGroup"), "unknown_code");
         }

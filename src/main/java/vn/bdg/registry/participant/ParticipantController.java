@@ -3,28 +3,35 @@ package vn.bdg.registry.participant;
 import io.javalin.http.Context;
 import vn.bdg.registry.Core;
 import vn.bdg.registry.auth.AccessManager;
+import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.ETags;
 import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.Validator;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Client/server IO for participants: CRUD, search, duplicates, merge and list import. */
+/** Client/server IO for participants: CRUD, search, duplicates, merge, list import and erasure. */
 public final class ParticipantController {
     record MergeRequest(UUID duplicateId) {
     }
 
+    record ErasureRequest(String reason) {
+    }
+
     private final ParticipantService service;
     private final ParticipantImport imports;
+    private final ParticipantErasure erasure;
 
-    public ParticipantController(ParticipantRegistry registry) {
+    public ParticipantController(ParticipantRegistry registry, ParticipantErasure erasure) {
         this.service = registry.service;
         this.imports = registry.imports;
+        this.erasure = erasure;
     }
 
     public void list(Context ctx) {
@@ -59,6 +66,16 @@ public final class ParticipantController {
             throw ApiException.invalid("duplicateId", "required");
         }
         ctx.json(service.merge(AccessManager.caller(ctx), id, req.duplicateId()));
+    }
+
+    /** Erases the person's personal data at their request (admins): see ParticipantErasure. */
+    public void erase(Context ctx) {
+        UUID id = Params.pathId(ctx, "id");
+        ErasureRequest req = Bodies.read(ctx, ErasureRequest.class);
+        String reason = VietnameseText.cleanLines(req.reason()); // NFC, counted and stored like other free text
+        new Validator().require("reason", reason).maxLength("reason", reason, ParticipantErasure.MAX_REASON)
+                .validate();
+        ctx.json(erasure.erase(AccessManager.caller(ctx), id, reason));
     }
 
     public void importFile(Context ctx) {

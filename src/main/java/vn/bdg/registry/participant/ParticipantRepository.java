@@ -20,7 +20,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.CERTIFICATE;
@@ -134,7 +136,8 @@ final class ParticipantRepository {
 
     /**
      * Live participants in scope sharing a national ID, a phone or a name key with the given ones
-     * (one query for a whole import), preferred first: not flagged themselves, then oldest.
+     * (one query for a whole import), preferred first: not flagged themselves, then oldest. Erased
+     * records are never candidates: they share the placeholder name and nothing else with anyone.
      * olderThan, when given, keeps only records created before it (duplicate_of always points to an
      * older record, so flags never form a cycle).
      */
@@ -155,7 +158,7 @@ final class ParticipantRepository {
         if (any.isEmpty()) {
             return List.of();
         }
-        Condition c = scope.and(PARTICIPANT.MERGED_INTO.isNull()).and(DSL.or(any));
+        Condition c = scope.and(PARTICIPANT.MERGED_INTO.isNull()).and(PARTICIPANT.ERASED_AT.isNull()).and(DSL.or(any));
         if (olderThan != null) {
             c = c.and(DSL.row(PARTICIPANT.CREATED_AT, PARTICIPANT.ID)
                     .lt(olderThan.getCreatedAt(), olderThan.getId()));
@@ -353,6 +356,74 @@ final class ParticipantRepository {
                 .execute();
     }
 
+    // ------------------------------------------------------------------------------------ erasure
+
+    /** These participants, locked in id order (so that two transactions locking some of them cannot deadlock). */
+    List<ParticipantRecord> lockAll(DSLContext tx, Collection<UUID> ids) {
+        return tx.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.in(ids)).orderBy(PARTICIPANT.ID).forUpdate().fetch();
+    }
+
+    /**
+     * Flags of other records of the province that named one of these as their likely duplicate are
+     * cleared: they rested on data that is erased, and would tie a named record to an erased one.
+     * Answers the records changed (by id) and the record each had named.
+     */
+    Map<UUID, UUID> clearDuplicateFlags(DSLContext tx, String provinceCode, Collection<UUID> ids) {
+        Map<UUID, UUID> flagged = new TreeMap<>(tx.select(PARTICIPANT.ID, PARTICIPANT.DUPLICATE_OF)
+                .from(PARTICIPANT)
+                .where(PARTICIPANT.PROVINCE_CODE.eq(provinceCode).and(PARTICIPANT.DUPLICATE_OF.in(ids))
+                        .and(PARTICIPANT.ID.notIn(ids)))
+                .orderBy(PARTICIPANT.ID).forUpdate()
+                .fetchMap(PARTICIPANT.ID, PARTICIPANT.DUPLICATE_OF));
+        if (!flagged.isEmpty()) {
+            tx.update(PARTICIPANT)
+                    .set(PARTICIPANT.DUPLICATE_OF, (UUID) null)
+                    .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .where(PARTICIPANT.ID.in(flagged.keySet()))
+                    .execute();
+        }
+        return flagged;
+    }
+
+    /**
+     * Removes the personal data of these records (see ParticipantErasure): the name becomes the
+     * placeholder (name_key follows, being generated), and phone, national ID, birth date,
+     * ethnicity, organisation, position and the duplicate flag are cleared. Sex, birth year, unit
+     * and target groups stay. A birth year known only from the birth date is kept as the year.
+     */
+    List<ParticipantRecord> erase(DSLContext tx, Collection<UUID> ids, UUID erasedBy) {
+        return tx.update(PARTICIPANT)
+                .set(PARTICIPANT.FULL_NAME, Erased.NAME)
+                .set(PARTICIPANT.BIRTH_YEAR, DSL.coalesce(PARTICIPANT.BIRTH_YEAR,
+                        DSL.extract(PARTICIPANT.BIRTH_DATE, org.jooq.DatePart.YEAR)))
+                .set(PARTICIPANT.BIRTH_DATE, (LocalDate) null)
+                .set(PARTICIPANT.PHONE, (String) null)
+                .set(PARTICIPANT.NATIONAL_ID_HMAC, (byte[]) null)
+                .set(PARTICIPANT.NATIONAL_ID_LAST3, (String) null)
+                .set(PARTICIPANT.NATIONAL_ID_KIND, (String) null)
+                .set(PARTICIPANT.ETHNICITY_CODE, (String) null)
+                .set(PARTICIPANT.ORGANIZATION, (String) null)
+                .set(PARTICIPANT.POSITION, (String) null)
+                .set(PARTICIPANT.DUPLICATE_OF, (UUID) null)
+                .set(PARTICIPANT.ERASED_AT, DSL.currentOffsetDateTime())
+                .set(PARTICIPANT.ERASED_BY, erasedBy)
+                .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(PARTICIPANT.ID.in(ids))
+                .returning().fetch();
+    }
+
+    /**
+     * The free-text reasons written about these people on their enrollments (withdrawal) and
+     * excused absences become marker: they may hold anything (an illness, a family matter). That
+     * an enrollment was withdrawn or an absence excused stays, as reports and completion read it.
+     */
+    void eraseReasons(DSLContext tx, Collection<UUID> ids, String marker) {
+        tx.update(ENROLLMENT).set(ENROLLMENT.WITHDRAWAL_REASON, marker)
+                .where(ENROLLMENT.PARTICIPANT_ID.in(ids).and(ENROLLMENT.WITHDRAWAL_REASON.isNotNull())).execute();
+        tx.update(EXCUSED_ABSENCE).set(EXCUSED_ABSENCE.REASON, marker)
+                .where(EXCUSED_ABSENCE.PARTICIPANT_ID.in(ids)).execute();
+    }
+
     // ------------------------------------------------------------------------------------ mapping
 
     static Participant toParticipant(ParticipantRecord r) {
@@ -360,7 +431,7 @@ final class ParticipantRepository {
         return new Participant(r.getId(), r.getFullName(), r.getSex(), r.getBirthYear(), r.getBirthDate(),
                 r.getPhone(), nid == null ? null : nid.masked(), r.getEthnicityCode(), r.getUnitCode(),
                 r.getOrganization(), r.getPosition(), Arrays.asList(r.getTargetGroups()), r.getDuplicateOf(),
-                r.getMergedInto(), r.getCreatedAt(), r.getUpdatedAt());
+                r.getMergedInto(), r.getCreatedAt(), r.getUpdatedAt(), r.getErasedAt());
     }
 
     static ParticipantData toData(ParticipantRecord r) {

@@ -147,6 +147,9 @@ final class ParticipantService {
      */
     Versioned<Participant> update(Caller caller, UUID id, String ifMatch, Bodies.Patch<ParticipantInput> patch) {
         ParticipantRecord current = participants.find(scope(caller), id).orElseThrow(ApiException::notFound);
+        if (current.getErasedAt() != null) {
+            throw ApiException.conflict("erased");
+        }
         if (current.getMergedInto() != null) {
             throw merged(current);
         }
@@ -173,6 +176,9 @@ final class ParticipantService {
             DSLContext tx = trx.dsl();
             ParticipantRecord locked = participants.findForUpdate(tx, scope(caller), id)
                     .orElseThrow(ApiException::notFound);
+            if (locked.getErasedAt() != null) {
+                throw ApiException.conflict("erased"); // erased since it was checked
+            }
             Participant before = Versioned.of(ParticipantRepository.toParticipant(locked))
                     .requireMatch(ifMatch).value();
             if (locked.getMergedInto() != null) {
@@ -266,6 +272,10 @@ final class ParticipantService {
                 if (r.getMergedInto() != null) {
                     throw merged(r);
                 }
+            }
+            if (kept.getErasedAt() != null || duplicate.getErasedAt() != null) {
+                // nobody can tell any more that an erased record is the same person as another
+                throw ApiException.conflict("erased");
             }
             // one person holds one valid certificate of a course: with one each (or through records
             // merged into them before), the merge would leave two, and the course's list only one

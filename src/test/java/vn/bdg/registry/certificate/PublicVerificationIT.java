@@ -48,10 +48,12 @@ class PublicVerificationIT {
         JsonNode pub = res.json();
         Set<String> fields = new HashSet<>();
         pub.fieldNames().forEachRemaining(fields::add);
+        // holderErased: whether the holder's data was erased at their request (nothing about the person)
         assertThat(fields).containsExactlyInAnyOrder("number", "status", "holderName", "holderConfirmed",
-                "courseTitle", "startDate", "endDate", "hours", "organizer", "issuedAt", "revokedAt",
+                "holderErased", "courseTitle", "startDate", "endDate", "hours", "organizer", "issuedAt", "revokedAt",
                 "revocationReason");
         assertThat(pub.get("status").asText()).isEqualTo("valid");
+        assertThat(pub.get("holderErased").asBoolean()).isFalse();
         assertThat(pub.get("holderName").asText()).isEqualTo("N. T. H.");
         assertThat(pub.get("holderConfirmed").asBoolean()).isFalse();
         assertThat(pub.get("courseTitle").asText()).isEqualTo(CertificateFixtures.TITLE);
