@@ -12,7 +12,6 @@ import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.ETags;
 import vn.bdg.registry.web.FieldError;
-import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.Params;
 import vn.bdg.registry.web.Turns;
 import vn.bdg.registry.text.VietnameseText;
@@ -78,17 +77,8 @@ public final class AttendanceController {
     }
 
     /** The offline kit of a session; a download that changed nothing costs a 304. */
-    public void roster(Context ctx) throws Exception {
-        AttendanceService.Roster roster = attendance.roster(AccessManager.caller(ctx), Params.pathId(ctx, "id"));
-        byte[] body = Json.MAPPER.writeValueAsBytes(roster);
-        String tag = ETags.digest(body);
-        ctx.header("ETag", ETags.strong(tag));
-        ctx.header("Cache-Control", "private, no-cache");
-        if (ETags.matches(ctx.header("If-None-Match"), tag)) {
-            ctx.status(304);
-            return;
-        }
-        ctx.contentType("application/json").result(body);
+    public void roster(Context ctx) {
+        ETags.answerCached(ctx, attendance.roster(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
     }
 
     public void checkIn(Context ctx) {

@@ -9,13 +9,10 @@ import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.ETags;
-import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.Params;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.Validator;
 
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,16 +44,8 @@ public final class CardController {
      * The digests of the revoked cards of the caller's province, for the phone's offline kit; a
      * download that changed nothing costs a 304, as a roster's.
      */
-    public void revokedCardDigests(Context ctx) throws Exception {
-        byte[] body = Json.MAPPER.writeValueAsBytes(cards.revokedCardDigestsOfProvince(AccessManager.caller(ctx)));
-        String tag = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
-        ctx.header("ETag", ETags.strong(tag));
-        ctx.header("Cache-Control", "private, no-cache");
-        if (ETags.matches(ctx.header("If-None-Match"), tag)) {
-            ctx.status(304);
-            return;
-        }
-        ctx.contentType("application/json").result(body);
+    public void revokedCardDigests(Context ctx) {
+        ETags.answerCached(ctx, cards.revokedCardDigestsOfProvince(AccessManager.caller(ctx)));
     }
 
     public void rotateKey(Context ctx) {

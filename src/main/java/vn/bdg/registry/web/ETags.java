@@ -1,5 +1,6 @@
 package vn.bdg.registry.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 
@@ -116,6 +117,28 @@ public final class ETags {
     public static String ifMatch(Context ctx) {
         List<String> lines = Collections.list(ctx.req().getHeaders(Header.IF_MATCH));
         return lines.isEmpty() ? null : String.join(", ", lines);
+    }
+
+    /**
+     * Answers a download a phone keeps offline (a roster, the revoked cards) as JSON with the digest
+     * of its bytes as ETag, checked again on every use (no-cache): a copy that is still current
+     * costs a 304 and no body.
+     */
+    public static void answerCached(Context ctx, Object value) {
+        byte[] body;
+        try {
+            body = Json.MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String tag = digest(body);
+        ctx.header(Header.ETAG, strong(tag));
+        ctx.header(Header.CACHE_CONTROL, "private, no-cache");
+        if (matches(ctx.header(Header.IF_NONE_MATCH), tag)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("application/json").result(body);
     }
 
     /** Answers the record as JSON with its version as a strong ETag. */
