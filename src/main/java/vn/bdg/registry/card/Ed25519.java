@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Compact JWS (RFC 7515, alg EdDSA, RFC 8037) with Bouncy Castle's Ed25519, which verifies about
@@ -93,13 +94,20 @@ public final class Ed25519 {
      */
     public static final int MAX_TOKEN = 8192;
 
+    /**
+     * Spaces a reader may put around a token: every Unicode space and line break and the byte-order
+     * mark, as JavaScript's trim() takes them off on the phone (Java's strip() leaves the no-break
+     * space and the mark), so that a card valid offline is valid here.
+     */
+    private static final Pattern AROUND = Pattern.compile("^[\\s\\p{Z}\\uFEFF]+|[\\s\\p{Z}\\uFEFF]+$");
+
     /** Parses a compact JWS with alg EdDSA and a kid; empty for anything else. */
     public static Optional<Parsed> parse(String token) {
         if (token == null || token.length() > MAX_TOKEN) {
             return Optional.empty();
         }
         try {
-            JWSObject jws = JWSObject.parse(token.strip());
+            JWSObject jws = JWSObject.parse(AROUND.matcher(token).replaceAll(""));
             JWSHeader header = jws.getHeader();
             if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm()) || header.getKeyID() == null
                     || header.getCriticalParams() != null) {

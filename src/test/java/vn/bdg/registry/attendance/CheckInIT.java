@@ -192,6 +192,14 @@ class CheckInIT {
     }
 
     @Test
+    void aCardReadWithSpacesAroundItIsTheCardAsThePhoneJudgesIt() {
+        // a scanner app or keyboard wedge may add a no-break space, a byte-order mark or a line
+        // break; the phone's offline check trims them (JavaScript's trim), so the server does too
+        String card = "\uFEFF" + cardOf(hoa) + "\u00A0\r\n";
+        assertThat(checkIn(world.trainer, session, scan(card)).get("outcome").asText()).isEqualTo("accepted");
+    }
+
+    @Test
     void aCardWhoseHeaderIsJsonNullIsInvalidLiveAndInABatchNotAServerError() {
         // "null" is JSON, but no JWS header: the parser used to fail on it with a NullPointerException
         String[] parts = cardOf(hoa).split("\\.");
