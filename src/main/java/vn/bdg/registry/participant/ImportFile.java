@@ -46,7 +46,10 @@ final class ImportFile {
         unit_code("ma don vi", "ma don vi hanh chinh"),
         organization("co quan", "don vi cong tac", "co quan don vi"),
         position("chuc vu"),
-        target_groups("doi tuong");
+        target_groups("doi tuong"),
+        consent_method("dong y", "hinh thuc dong y", "cach dong y"),
+        consent_date("ngay dong y"),
+        sensitive_consent("dong y du lieu nhay cam", "dong y dan toc");
 
         final List<String> aliases;
 

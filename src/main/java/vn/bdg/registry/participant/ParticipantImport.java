@@ -191,16 +191,62 @@ final class ParticipantImport {
                 errors.add(new FieldError(Column.birth_date.name(), "invalid_file_date"));
             }
         }
+        ParticipantInput.ConsentInput consent = null;
+        if (row.get(Column.consent_method) != null || row.get(Column.consent_date) != null
+                || row.get(Column.sensitive_consent) != null) {
+            String consentDate = row.get(Column.consent_date);
+            LocalDate givenOn = consentDate == null ? null : date(consentDate);
+            if (consentDate != null && givenOn == null) {
+                errors.add(new FieldError(Column.consent_date.name(), "invalid_file_date"));
+            }
+            Boolean sensitive = yesNo(row.get(Column.sensitive_consent));
+            if (sensitive == null) {
+                errors.add(new FieldError(Column.sensitive_consent.name(), "invalid_yes_no"));
+            }
+            consent = new ParticipantInput.ConsentInput(givenOn == null ? consentDate : givenOn.toString(),
+                    consentMethod(row.get(Column.consent_method)), sensitive);
+        }
         String groups = row.get(Column.target_groups);
         ParticipantInput input = new ParticipantInput(row.get(Column.full_name), sex(row.get(Column.sex)),
                 birthYear, birthDate, row.get(Column.phone), nationalId(row.get(Column.national_id)),
                 row.get(Column.ethnicity_code), row.get(Column.unit_code), row.get(Column.organization),
                 row.get(Column.position),
                 groups == null ? List.of() : Arrays.stream(groups.split("[;,]")).map(String::strip)
-                        .filter(g -> !g.isEmpty()).toList());
+                        .filter(g -> !g.isEmpty()).toList(), consent);
         ParticipantRules.Checked c = rules.check(caller, input);
-        c.errors().forEach(e -> errors.add(new FieldError(columnName(e.field()), e.code(), e.args())));
+        List<String> unreadable = errors.stream().map(FieldError::field).toList();
+        c.errors().stream().map(e -> new FieldError(columnName(e.field()), e.code(), e.args()))
+                .filter(e -> !unreadable.contains(e.field())) // a value the file gave unreadably, named once
+                .forEach(errors::add);
         return new Checked(row, errors.isEmpty() ? c.data() : null, errors);
+    }
+
+    /** How consent was given, also in Vietnamese (phiếu, lời nói, trực tuyến); other values as written. */
+    private static String consentMethod(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (ImportFile.fold(value)) {
+            case "paper form", "phieu", "phieu dang ky", "giay", "van ban" -> "paper_form";
+            case "verbal", "loi noi", "bang loi", "truc tiep" -> "verbal";
+            case "online", "truc tuyen" -> "online";
+            default -> value;
+        };
+    }
+
+    /**
+     * Whether the consent covers sensitive data: có / không, yes / no, x, true / false, 1 / 0; a
+     * blank cell is no (a box nobody ticked); anything else null.
+     */
+    private static Boolean yesNo(String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (ImportFile.fold(value)) {
+            case "co", "x", "yes", "true", "1", "dong y" -> true;
+            case "khong", "no", "false", "0", "khong dong y" -> false;
+            default -> null;
+        };
     }
 
     /** Nam / Nữ as well as male / female. */
@@ -238,8 +284,16 @@ final class ParticipantImport {
         }
     }
 
-    /** A JSON field name as the file's column: birthYear -> birth_year, targetGroups[1] -> target_groups[1]. */
+    /**
+     * A JSON field name as the file's column: birthYear -> birth_year, targetGroups[1] ->
+     * target_groups[1], consent.givenAt -> consent_date.
+     */
     static String columnName(String jsonField) {
-        return jsonField.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return switch (jsonField) {
+            case "consent.givenAt" -> Column.consent_date.name();
+            case "consent.method" -> Column.consent_method.name();
+            case "consent.coversSensitiveData" -> Column.sensitive_consent.name();
+            default -> jsonField.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        };
     }
 }

@@ -3,7 +3,7 @@ package vn.bdg.registry.participant;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep16;
+import org.jooq.InsertValuesStep20;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -15,6 +15,7 @@ import vn.bdg.registry.db.tables.records.ParticipantRecord;
 import vn.bdg.registry.text.VietnameseText;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,7 +37,7 @@ import static vn.bdg.registry.db.Tables.SERVER_SECRET;
 
 /** SQL for participants: lookups, name/phone/ID search, duplicate candidates, bulk inserts and merges. */
 final class ParticipantRepository {
-    /** Rows per multi-row INSERT: 16 columns each stays far below PostgreSQL's 65,535 bind values. */
+    /** Rows per multi-row INSERT: 20 columns each stays far below PostgreSQL's 65,535 bind values. */
     private static final int INSERT_CHUNK = 1000;
 
     /** A participant to insert, with the id chosen beforehand (imports refer to it before it exists). */
@@ -207,20 +208,25 @@ final class ParticipantRepository {
     /** Multi-row INSERTs in chunks: an import of 10,000 people is 10 statements. */
     void insert(DSLContext tx, String provinceCode, List<NewParticipant> rows) {
         for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
-            InsertValuesStep16<ParticipantRecord, UUID, String, String, String, Integer, LocalDate, String, byte[],
-                    String, String, String, String, String, String, String[], UUID> insert = tx.insertInto(PARTICIPANT,
+            InsertValuesStep20<ParticipantRecord, UUID, String, String, String, Integer, LocalDate, String, byte[],
+                    String, String, String, String, String, String, String[], UUID, OffsetDateTime, String, UUID,
+                    Boolean> insert = tx.insertInto(PARTICIPANT,
                     PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX,
                     PARTICIPANT.BIRTH_YEAR, PARTICIPANT.BIRTH_DATE, PARTICIPANT.PHONE, PARTICIPANT.NATIONAL_ID_HMAC,
                     PARTICIPANT.NATIONAL_ID_LAST3, PARTICIPANT.NATIONAL_ID_KIND, PARTICIPANT.ETHNICITY_CODE,
                     PARTICIPANT.UNIT_CODE, PARTICIPANT.ORGANIZATION, PARTICIPANT.POSITION, PARTICIPANT.TARGET_GROUPS,
-                    PARTICIPANT.DUPLICATE_OF);
+                    PARTICIPANT.DUPLICATE_OF, PARTICIPANT.CONSENT_AT, PARTICIPANT.CONSENT_METHOD,
+                    PARTICIPANT.CONSENT_RECORDED_BY, PARTICIPANT.SENSITIVE_CONSENT);
             for (NewParticipant p : rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))) {
                 ParticipantData d = p.data();
                 NationalIdHasher.Digest id = d.nationalId();
+                Consent c = d.consent();
                 insert = insert.values(p.id(), provinceCode, d.fullName(), d.sex(), d.birthYear(), d.birthDate(),
                         d.phone(), id == null ? null : id.hmac(), id == null ? null : id.last3(),
                         id == null ? null : id.kind().name(), d.ethnicityCode(), d.unitCode(), d.organization(),
-                        d.position(), d.targetGroups().toArray(String[]::new), p.duplicateOf());
+                        d.position(), d.targetGroups().toArray(String[]::new), p.duplicateOf(),
+                        c == null ? null : c.givenAt(), c == null ? null : c.method(),
+                        c == null ? null : c.recordedBy(), c == null ? null : c.coversSensitiveData());
             }
             insert.execute();
         }
@@ -243,6 +249,10 @@ final class ParticipantRepository {
                 .set(PARTICIPANT.POSITION, d.position())
                 .set(PARTICIPANT.TARGET_GROUPS, d.targetGroups().toArray(String[]::new))
                 .set(PARTICIPANT.DUPLICATE_OF, duplicateOf)
+                .set(PARTICIPANT.CONSENT_AT, d.consent() == null ? null : d.consent().givenAt())
+                .set(PARTICIPANT.CONSENT_METHOD, d.consent() == null ? null : d.consent().method())
+                .set(PARTICIPANT.CONSENT_RECORDED_BY, d.consent() == null ? null : d.consent().recordedBy())
+                .set(PARTICIPANT.SENSITIVE_CONSENT, d.consent() == null ? null : d.consent().coversSensitiveData())
                 .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(PARTICIPANT.ID.eq(id))
                 .returning().fetchSingle();
@@ -431,13 +441,19 @@ final class ParticipantRepository {
         return new Participant(r.getId(), r.getFullName(), r.getSex(), r.getBirthYear(), r.getBirthDate(),
                 r.getPhone(), nid == null ? null : nid.masked(), r.getEthnicityCode(), r.getUnitCode(),
                 r.getOrganization(), r.getPosition(), Arrays.asList(r.getTargetGroups()), r.getDuplicateOf(),
-                r.getMergedInto(), r.getCreatedAt(), r.getUpdatedAt(), r.getErasedAt());
+                r.getMergedInto(), r.getCreatedAt(), r.getUpdatedAt(), r.getErasedAt(), consent(r));
+    }
+
+    /** The consent on record, or null (none recorded: the record is older than consents). */
+    static Consent consent(ParticipantRecord r) {
+        return r.getConsentAt() == null ? null : new Consent(r.getConsentAt(), r.getConsentMethod(),
+                r.getSensitiveConsent(), r.getConsentRecordedBy());
     }
 
     static ParticipantData toData(ParticipantRecord r) {
         return new ParticipantData(r.getFullName(), r.getSex(), r.getBirthYear(), r.getBirthDate(), r.getPhone(),
                 digest(r), r.getEthnicityCode(), r.getUnitCode(), r.getOrganization(), r.getPosition(),
-                List.of(r.getTargetGroups()));
+                List.of(r.getTargetGroups()), consent(r));
     }
 
     static Duplicates.Person toPerson(ParticipantRecord r) {

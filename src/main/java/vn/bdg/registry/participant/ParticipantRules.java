@@ -7,6 +7,9 @@ import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.web.FieldError;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +23,9 @@ final class ParticipantRules {
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 300;
     static final int MIN_BIRTH_YEAR = 1900;
+    /** The earliest date a consent may carry. */
+    static final LocalDate MIN_CONSENT_DATE = LocalDate.of(2000, 1, 1);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** The normalised data (meaningful only when both error lists are empty) and the errors. */
     record Checked(ParticipantData data, List<FieldError> invalid, List<FieldError> unprocessable) {
@@ -44,7 +50,18 @@ final class ParticipantRules {
         this.hasher = hasher;
     }
 
+    /** A new person: the consent, if any, is the one sent with them. */
     Checked check(Caller caller, ParticipantInput in) {
+        return check(caller, in, null, true);
+    }
+
+    /**
+     * recorded: the consent already on record (null: none); ethnicitySent: whether the request sets
+     * the ethnicity (a PATCH that leaves it alone keeps what is stored, also on a record from before
+     * consents were recorded). An ethnicity is set only under a consent covering sensitive data, sent
+     * or recorded (else 422 consent_required); a consent that does not cover it clears it.
+     */
+    Checked check(Caller caller, ParticipantInput in, Consent recorded, boolean ethnicitySent) {
         List<FieldError> invalid = new ArrayList<>();
         List<FieldError> unprocessable = new ArrayList<>();
         int thisYear = LocalDate.now().getYear();
@@ -114,8 +131,15 @@ final class ParticipantRules {
         }
 
         String ethnicity = VietnameseText.clean(in.ethnicityCode());
+        Consent consent = in.consent() == null ? recorded : consent(caller, in.consent(), invalid);
         if (ethnicity != null && !catalogs.contains(Catalogs.ETHNICITIES, ethnicity)) {
             unprocessable.add(new FieldError("ethnicityCode", "unknown_code"));
+        } else if (ethnicity != null && ethnicitySent && (consent == null ? in.consent() == null // else its errors say
+                : !consent.coversSensitiveData())) {
+            unprocessable.add(new FieldError("ethnicityCode", "consent_required"));
+        }
+        if (consent != null && !consent.coversSensitiveData()) {
+            ethnicity = null; // withdrawn, or never given
         }
         List<String> targetGroups = new ArrayList<>();
         if (in.targetGroups() != null) {
@@ -139,7 +163,51 @@ final class ParticipantRules {
         }
 
         ParticipantData data = new ParticipantData(fullName, in.sex(), birthYear, birthDate, phone, nationalId,
-                ethnicity, unit, organization, position, List.copyOf(targetGroups));
+                ethnicity, unit, organization, position, List.copyOf(targetGroups), consent);
         return new Checked(data, invalid, unprocessable);
+    }
+
+    /** The consent sent, recorded by the caller, or null with its errors added to invalid. */
+    private static Consent consent(Caller caller, ParticipantInput.ConsentInput in, List<FieldError> invalid) {
+        int before = invalid.size();
+        OffsetDateTime givenAt = null;
+        String at = VietnameseText.clean(in.givenAt());
+        if (at == null) {
+            invalid.add(new FieldError("consent.givenAt", "required"));
+        } else {
+            givenAt = givenAt(at);
+            OffsetDateTime now = OffsetDateTime.now(VIETNAM);
+            if (givenAt == null) {
+                invalid.add(new FieldError("consent.givenAt", "invalid_date_time"));
+            } else if (givenAt.isBefore(MIN_CONSENT_DATE.atStartOfDay(VIETNAM).toOffsetDateTime())
+                    || givenAt.isAfter(now.plusMinutes(5))) { // a phone's clock a little ahead is not the future
+                invalid.add(new FieldError("consent.givenAt", "out_of_range", MIN_CONSENT_DATE.toString(),
+                        now.toLocalDate().toString()));
+            }
+        }
+        String method = VietnameseText.clean(in.method());
+        if (method == null) {
+            invalid.add(new FieldError("consent.method", "required"));
+        } else if (!Consent.METHODS.contains(method)) {
+            invalid.add(new FieldError("consent.method", "not_allowed", String.join(", ", Consent.METHODS)));
+        }
+        if (in.coversSensitiveData() == null) {
+            invalid.add(new FieldError("consent.coversSensitiveData", "required")); // never assumed
+        }
+        return invalid.size() > before ? null
+                : new Consent(givenAt, method, in.coversSensitiveData(), caller.userId());
+    }
+
+    /** A date and time with its offset, or a date (its start in Vietnam); null if neither. */
+    private static OffsetDateTime givenAt(String value) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(VIETNAM).toOffsetDateTime();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
     }
 }

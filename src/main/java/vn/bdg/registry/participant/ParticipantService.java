@@ -142,7 +142,9 @@ final class ParticipantService {
     }
 
     /**
-     * Absent fields keep their value, null clears; the result is checked as a whole. With ifMatch
+     * Absent fields keep their value, null clears; the result is checked as a whole. A consent sent
+     * replaces the one on record (recorded by the caller); one that does not cover sensitive data
+     * clears the ethnicity in the same write. With ifMatch
      * (the If-Match header; null: none), only the version it names is changed, else 412.
      */
     Versioned<Participant> update(Caller caller, UUID id, String ifMatch, Bodies.Patch<ParticipantInput> patch) {
@@ -154,6 +156,9 @@ final class ParticipantService {
             throw merged(current);
         }
         ParticipantInput p = patch.value();
+        if (patch.has("consent") && p.consent() == null) {
+            throw ApiException.invalid("consent", "required"); // a consent is replaced, never removed
+        }
         ParticipantInput merged = new ParticipantInput(
                 patch.has("fullName") ? p.fullName() : current.getFullName(),
                 patch.has("sex") ? p.sex() : current.getSex(),
@@ -167,8 +172,10 @@ final class ParticipantService {
                 patch.has("unitCode") ? p.unitCode() : current.getUnitCode(),
                 patch.has("organization") ? p.organization() : current.getOrganization(),
                 patch.has("position") ? p.position() : current.getPosition(),
-                patch.has("targetGroups") ? p.targetGroups() : List.of(current.getTargetGroups()));
-        ParticipantData checked = checked(caller, merged);
+                patch.has("targetGroups") ? p.targetGroups() : List.of(current.getTargetGroups()),
+                patch.has("consent") ? p.consent() : null);
+        ParticipantData checked = checked(caller, merged, ParticipantRepository.consent(current),
+                patch.has("ethnicityCode"));
         ParticipantData data = patch.has("nationalId") ? checked
                 : checked.withNationalId(ParticipantRepository.digest(current));
         String nameKey = participants.nameKeys(List.of(data.fullName())).get(0);
@@ -237,7 +244,7 @@ final class ParticipantService {
         for (ParticipantRecord other : candidates(dsl, caller, me, null)) {
             List<Duplicates.Reason> reasons = Duplicates.reasons(me, ParticipantRepository.toPerson(other));
             if (!other.getId().equals(id) && !reasons.isEmpty()) {
-                found.add(new DuplicateCandidate(ParticipantRepository.toParticipant(other), reasons));
+                found.add(new DuplicateCandidate(ParticipantRepository.toParticipant(other).listed(), reasons));
             }
         }
         return found;
@@ -346,7 +353,12 @@ final class ParticipantService {
 
     /** The checked data, or a 400 (malformed) or 422 (unknown codes or units) with every error. */
     ParticipantData checked(Caller caller, ParticipantInput input) {
-        ParticipantRules.Checked c = rules.check(caller, input);
+        return checked(caller, input, null, true);
+    }
+
+    /** The same, for a record with the consent recorded (null: none); see ParticipantRules.check. */
+    private ParticipantData checked(Caller caller, ParticipantInput input, Consent recorded, boolean ethnicitySent) {
+        ParticipantRules.Checked c = rules.check(caller, input, recorded, ethnicitySent);
         if (!c.invalid().isEmpty()) {
             throw ApiException.invalid(c.invalid());
         }
@@ -375,17 +387,23 @@ final class ParticipantService {
                 d.birthYear(), d.unitCode(), d.sex());
     }
 
-    /** The kept record's data with its empty fields taken from the merged one, target groups united. */
+    /**
+     * The kept record's data with its empty fields taken from the merged one, target groups united.
+     * Without a consent of its own, the kept record takes the merged one's; the merged record's
+     * ethnicity comes along unless the consent that results leaves out sensitive data.
+     */
     static ParticipantData absorb(ParticipantData kept, ParticipantData merged) {
         boolean yearAgrees = kept.birthYear() == null || kept.birthYear().equals(merged.birthYear());
         LocalDate birthDate = kept.birthDate() != null ? kept.birthDate() : yearAgrees ? merged.birthDate() : null;
         Set<String> groups = new LinkedHashSet<>(kept.targetGroups());
         groups.addAll(merged.targetGroups());
+        Consent consent = or(kept.consent(), merged.consent());
         return new ParticipantData(kept.fullName(), kept.sex(), or(kept.birthYear(), merged.birthYear()), birthDate,
                 or(kept.phone(), merged.phone()), or(kept.nationalId(), merged.nationalId()),
-                or(kept.ethnicityCode(), merged.ethnicityCode()), kept.unitCode(),
-                or(kept.organization(), merged.organization()), or(kept.position(), merged.position()),
-                List.copyOf(groups));
+                or(kept.ethnicityCode(),
+                        consent == null || consent.coversSensitiveData() ? merged.ethnicityCode() : null),
+                kept.unitCode(), or(kept.organization(), merged.organization()), or(kept.position(), merged.position()),
+                List.copyOf(groups), consent);
     }
 
     private static <T> T or(T value, T fallback) {
@@ -402,7 +420,7 @@ final class ParticipantService {
     }
 
     private static <T> Page<Participant> views(Page<T> rows, Function<T, ParticipantRecord> record) {
-        return new Page<>(rows.items().stream().map(r -> ParticipantRepository.toParticipant(record.apply(r)))
+        return new Page<>(rows.items().stream().map(r -> ParticipantRepository.toParticipant(record.apply(r)).listed())
                 .toList(), rows.nextCursor());
     }
 

@@ -248,6 +248,24 @@ class WalkInIT {
     }
 
     @Test
+    void anEthnicityWithoutConsentIsRefusedAndWithItStored() {
+        var refused = walkInNow(Map.of("fullName", "Lù Thị Vàng", "sex", "female", "ethnicityCode", "02"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("errors")).extracting(e -> e.get("field").asText() + ":" + e.get("code").asText())
+                .containsExactly("ethnicityCode:consent_required");
+        assertThat(peopleNamed("Lù Thị Vàng")).as("nobody registered").isZero();
+
+        var res = walkInNow(Map.of("fullName", "Lù Thị Vàng", "sex", "female", "ethnicityCode", "02",
+                "consent", Map.of("givenAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).toString(),
+                        "method", "verbal", "coversSensitiveData", true)));
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        JsonNode stored = world.organizer.get("/api/v1/participants/" + res.json().get("participant").get("id")
+                .asText()).json();
+        assertThat(stored.get("ethnicityCode").asText()).isEqualTo("02");
+        assertThat(stored.get("consent").get("method").asText()).isEqualTo("verbal");
+    }
+
+    @Test
     void badDetailsAndOtherScopesAreRefused() {
         var bad = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
                 "fullName", "Vi Thị Nhung", "sex", "other", "phone", "123"), OffsetDateTime.now(ZoneOffset.ofHours(7))));

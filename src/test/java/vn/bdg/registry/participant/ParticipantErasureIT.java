@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.COURSE;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
 import static vn.bdg.registry.participant.Participants.body;
+import static vn.bdg.registry.participant.Participants.consent;
 import static vn.bdg.registry.participant.Participants.create;
 import static vn.bdg.registry.participant.Participants.id;
 import static vn.bdg.registry.participant.Participants.q;
@@ -111,7 +112,8 @@ class ParticipantErasureIT {
 
     private Person fullyRecordedPerson() {
         JsonNode kept = create(world.organizer, "fullName", NAME, "sex", "female", "birthDate", BIRTH_DATE,
-                "phone", phone, "nationalId", cccd, "ethnicityCode", "02", "unitCode", world.communeA1,
+                "phone", phone, "nationalId", cccd, "ethnicityCode", "02", "consent", consent(true),
+                "unitCode", world.communeA1,
                 "organization", ORGANIZATION, "position", "Thành viên", "targetGroups", List.of("commune_collaborators"));
         String id = id(kept);
         // an edit, so the log holds an update of the personal fields too
@@ -265,7 +267,8 @@ class ParticipantErasureIT {
     void theIndicatorReportsAndASubmittedReportGiveTheSameNumbersAfterTheErasure() {
         Person p = fullyRecordedPerson();
         JsonNode other = create(world.organizer, "fullName", "Nông Văn Khánh", "sex", "male", "birthYear", 1992,
-                "ethnicityCode", "07", "unitCode", world.communeB1, "targetGroups", List.of("community_members"));
+                "ethnicityCode", "07", "consent", consent(true), "unitCode", world.communeB1,
+                "targetGroups", List.of("community_members"));
         // someone else in the same course, enrolled while it ran, present at one session of three
         dsl().update(COURSE).set(COURSE.STATUS, "running").where(COURSE.ID.eq(p.course().id())).execute();
         enroll(p.course(), id(other));

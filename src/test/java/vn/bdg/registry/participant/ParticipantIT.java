@@ -14,6 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.participant.Participants.assertNoNationalId;
 import static vn.bdg.registry.participant.Participants.body;
+import static vn.bdg.registry.participant.Participants.consent;
 import static vn.bdg.registry.participant.Participants.create;
 import static vn.bdg.registry.participant.Participants.id;
 
@@ -26,7 +27,7 @@ class ParticipantIT {
         String nfd = Normalizer.normalize("Nguyễn Thị Hoà", Normalizer.Form.NFD);
         JsonNode created = create(world.organizer, "fullName", "  " + nfd + "  ", "sex", "female",
                 "birthDate", "1985-03-15", "phone", "0912 345 678", "nationalId", CCCD, "ethnicityCode", "02",
-                "unitCode", world.communeA1, "organization", "Hội LHPN xã", "position", "Chủ tịch",
+                "consent", consent(true), "unitCode", world.communeA1, "organization", "Hội LHPN xã", "position", "Chủ tịch",
                 "targetGroups", List.of("commune_collaborators", "women_leaders"));
 
         Api.Res read = world.reporter.get("/api/v1/participants/" + id(created));
@@ -96,7 +97,7 @@ class ParticipantIT {
     @Test
     void everyWriteIsInTheAuditLogWithoutTheNationalIdPhoneBirthDateOrEthnicity() {
         JsonNode created = create(world.organizer, "fullName", "Triệu Thị Lan", "sex", "female", "nationalId", CCCD,
-                "phone", "0912345678", "birthDate", "1985-03-02", "ethnicityCode", "02");
+                "phone", "0912345678", "birthDate", "1985-03-02", "ethnicityCode", "02", "consent", consent(true));
         world.organizer.patch("/api/v1/participants/" + id(created), body("position", "Trưởng thôn"));
         world.organizer.patch("/api/v1/participants/" + id(created), body("phone", "0987654321"));
         Api.Res log = world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + id(created));

@@ -109,9 +109,10 @@ class ParticipantImportIT {
     void anXlsxWithVietnameseHeadersAndSpreadsheetNumbersIsImported() {
         List<Object[]> good = List.of(
                 new Object[]{1, "Hoàng Thị Én", "Nữ", 1990, LocalDate.of(1990, 5, 20), 912000111, 6190000456L, "02",
-                        world.communeB1, "UBND xã", "Cán bộ văn hoá", "commune_collaborators"},
+                        world.communeB1, "UBND xã", "Cán bộ văn hoá", "commune_collaborators", "Phiếu",
+                        LocalDate.of(2025, 12, 1), "Có"},
                 new Object[]{2, "Vi Văn Phúc", "Nam", 1975, null, "0968 222 333", null, "01", world.communeB2, null,
-                        null, null});
+                        null, null, "paper_form", "15/11/2025", "x"});
         List<Object[]> bad = List.of(
                 new Object[]{3, "Lò Thị Gấm", "Nữ", "1985x", "31/02/1985", null, null, null, null, null, null, null},
                 new Object[]{4, "Mông Văn Sử", "Nam", 1960, null, null, null, "77", "99999", null, null, null});
@@ -147,6 +148,45 @@ class ParticipantImportIT {
         assertThat(en.get("organization").asText()).isEqualTo("UBND xã");
         assertThat(world.organizer.get("/api/v1/participants?q=006190000456").ids())
                 .as("the CCCD got its leading zeros back").containsExactly(en.get("id").asText());
+    }
+
+    @Test
+    void aRowWithAnEthnicityIsImportedOnlyWithAConsentCoveringIt() {
+        // a list without a consent column: the row with an ethnicity is rejected, named by its column
+        Api.Res noColumn = importFile(world.organizer.inLanguage("en"), CSV, csv("full_name,sex,ethnicity_code",
+                "Lường Thị Thu,female,02", "Lường Văn Hải,male,"), true);
+        JsonNode rows = noColumn.json().get("rows");
+        assertThat(outcomes(rows)).containsExactly("rejected", "created");
+        assertThat(rows.get(0).get("errors").get(0).get("field").asText()).isEqualTo("ethnicity_code");
+        assertThat(rows.get(0).get("errors").get(0).get("code").asText()).isEqualTo("consent_required");
+        assertThat(rows.get(0).get("errors").get(0).get("message").asText()).contains("consent");
+
+        // a paper list with the consent columns, in Vietnamese
+        String header = "Họ và tên,Giới tính,Dân tộc,Hình thức đồng ý,Ngày đồng ý,Đồng ý dữ liệu nhạy cảm";
+        String[] lines = {
+                "Lường Thị Thu,Nữ,02,Phiếu,12/01/2026,Có",
+                "Quàng Văn Bốn,Nam,03,Phiếu,12/01/2026,",
+                "Cầm Thị Mơ,Nữ,,Lời nói,12/01/2026,Không",
+                "Tòng Văn Ba,Nam,02,tick sẵn,32/01/2026,có thể"};
+        JsonNode dry = importFile(world.organizer, CSV, csv(header, lines[0], lines[1], lines[2], lines[3]), true)
+                .json().get("rows");
+        assertThat(outcomes(dry)).containsExactly("created", "rejected", "created", "rejected");
+        assertThat(dry.get(1).get("errors").findValuesAsText("code")).as("a blank cell is not a yes")
+                .containsExactly("consent_required");
+        assertThat(dry.get(3).get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("consent_date", "sensitive_consent", "consent_method");
+
+        Api.Res applied = importFile(world.organizer, CSV, csv(header, lines[0], lines[2]), false);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        JsonNode thu = world.organizer.get("/api/v1/participants/"
+                + applied.json().get("rows").get(0).get("participantId").asText()).json();
+        assertThat(thu.get("ethnicityCode").asText()).isEqualTo("02");
+        assertThat(thu.get("consent").get("method").asText()).isEqualTo("paper_form");
+        assertThat(thu.get("consent").get("coversSensitiveData").asBoolean()).isTrue();
+        JsonNode mo = world.organizer.get("/api/v1/participants/"
+                + applied.json().get("rows").get(1).get("participantId").asText()).json();
+        assertThat(mo.get("consent").get("method").asText()).isEqualTo("verbal");
+        assertThat(mo.get("consent").get("coversSensitiveData").asBoolean()).isFalse();
     }
 
     @Test
@@ -285,7 +325,8 @@ class ParticipantImportIT {
     /** A workbook as communes send them: Vietnamese headers, numbers and dates as spreadsheet cells. */
     private static byte[] xlsx(List<Object[]> rows) {
         String[] header = {"STT", "Họ và tên", "Giới tính", "Năm sinh", "Ngày sinh", "Số điện thoại", "Số CCCD",
-                "Dân tộc", "Mã đơn vị", "Cơ quan", "Chức vụ", "Đối tượng"};
+                "Dân tộc", "Mã đơn vị", "Cơ quan", "Chức vụ", "Đối tượng", "Hình thức đồng ý", "Ngày đồng ý",
+                "Đồng ý dữ liệu nhạy cảm"};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "test", "1.0");

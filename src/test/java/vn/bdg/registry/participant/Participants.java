@@ -24,6 +24,12 @@ final class Participants {
         return m;
     }
 
+    /** A consent signed on the registration form, covering sensitive data (ethnicity) or not. */
+    static Map<String, Object> consent(boolean coversSensitiveData) {
+        return body("givenAt", "2026-01-10T09:00:00+07:00", "method", "paper_form",
+                "coversSensitiveData", coversSensitiveData);
+    }
+
     static JsonNode create(Api api, Object... keysAndValues) {
         Api.Res res = api.post("/api/v1/participants", body(keysAndValues));
         assertThat(res.status()).as(res.body()).isEqualTo(201);
