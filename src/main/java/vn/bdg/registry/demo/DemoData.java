@@ -252,6 +252,11 @@ public final class DemoData {
                     .set(PARTICIPANT.PHONE, String.format("+849%08d", random.nextInt(100_000_000)))
                     .set(PARTICIPANT.ETHNICITY_CODE, ETHNICITIES[random.nextInt(ETHNICITIES.length)])
                     .set(PARTICIPANT.UNIT_CODE, unit)
+                    // each signed the registration form, consenting to their ethnicity being recorded
+                    .set(PARTICIPANT.CONSENT_AT, OffsetDateTime.of(2024, 1, 15, 8, 0, 0, 0, ZoneOffset.ofHours(7)))
+                    .set(PARTICIPANT.CONSENT_METHOD, "paper_form")
+                    .set(PARTICIPANT.CONSENT_RECORDED_BY, userIds.get(1))
+                    .set(PARTICIPANT.SENSITIVE_CONSENT, true)
                     .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID));
             participantUnits.add(unit);
             participantIsWoman.add(female);
