@@ -129,4 +129,24 @@ class ParticipantConsentIT {
         assertThat(world.organizer.patch(path, body("ethnicityCode", "03", "consent", consent(true))).json()
                 .get("ethnicityCode").asText()).isEqualTo("03");
     }
+
+    @Test
+    void aMergeTakesTheOtherRecordsEthnicityOnlyUnderAConsentThatAllowsIt() {
+        String refused = id(create(world.organizer, "fullName", "Hà Thị Nhàn", "sex", "female",
+                "consent", consent(false)));
+        UUID legacy = Fixtures.participant(world, "Hà Thị Nhàn", "female", world.communeA1, 1980, "02");
+        Api.Res merged = world.organizer.post("/api/v1/participants/" + refused + "/merge",
+                body("duplicateId", legacy.toString()));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(merged.json().get("kept").get("ethnicityCode").isNull()).as("her consent leaves it out").isTrue();
+
+        UUID unknown = Fixtures.participant(world, "Lý Văn Hùng", "male", world.communeA1, 1975, null);
+        String consented = id(create(world.organizer, "fullName", "Lý Văn Hùng", "sex", "male",
+                "ethnicityCode", "03", "consent", consent(true)));
+        JsonNode kept = world.organizer.post("/api/v1/participants/" + unknown + "/merge",
+                body("duplicateId", consented)).json().get("kept");
+        assertThat(kept.get("ethnicityCode").asText()).isEqualTo("03");
+        assertThat(kept.get("consent").get("coversSensitiveData").asBoolean()).as("with the consent it came with")
+                .isTrue();
+    }
 }
