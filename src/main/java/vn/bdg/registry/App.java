@@ -58,6 +58,7 @@ import vn.bdg.registry.user.UserService;
 import vn.bdg.registry.web.ClientAddress;
 import vn.bdg.registry.web.ClientRateLimiter;
 import vn.bdg.registry.web.BadMessages;
+import vn.bdg.registry.web.BinaryAnswers;
 import vn.bdg.registry.web.DotSegments;
 import vn.bdg.registry.web.ErrorHandlers;
 import vn.bdg.registry.web.Json;
@@ -298,6 +299,7 @@ public final class App {
         });
         app.beforeMatched(access::check);
         app.beforeMatched(Params::refuseNulCharacters);
+        app.after(BinaryAnswers::withoutCharset);
         ErrorHandlers.register(app);
         return app;
     }

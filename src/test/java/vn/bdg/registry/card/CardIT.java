@@ -103,6 +103,18 @@ class CardIT {
     }
 
     @Test
+    void bytesThatAreNoTextCarryNoCharset() {
+        Api.Res png = world.organizer.send("GET", "/api/v1/participants/" + hoa + "/badge.png", null, null);
+        assertThat(png.status()).isEqualTo(200);
+        assertThat(png.header("Content-Type")).isEqualTo("image/png");
+        Api.Res xlsx = world.reporter.send("GET", "/api/v1/reports/indicators?format=xlsx&period=2026", null, null);
+        assertThat(xlsx.header("Content-Type"))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(world.reporter.send("GET", "/api/v1/reports/indicators?format=csv&period=2026", null, null)
+                .header("Content-Type")).as("text keeps its charset").startsWith("text/csv").containsIgnoringCase("charset=utf-8");
+    }
+
+    @Test
     void theBadgePngDecodesWithZbarToExactlyTheToken(@TempDir Path dir) throws Exception {
         Tools.require("zbarimg", "apt-get install zbar-tools");
         Files.write(dir.resolve("badge.png"), world.organizer.bytes("/api/v1/participants/" + hoa + "/badge.png"));
