@@ -288,14 +288,14 @@ final class AttendanceRepository {
     record Enrolled(UUID participantId, String fullName, String sex, String unitCode, String role) {
     }
 
-    /** The people enrolled in a course, in the order of a Vietnamese list ({@link VietnameseText#listOrder}). */
+    /** The people enrolled in a course, in the order of a Vietnamese list ({@link VietnameseText#inListOrder}). */
     List<Enrolled> enrolledIn(UUID courseId) {
-        return dsl.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX, PARTICIPANT.UNIT_CODE, ENROLLMENT.ROLE)
+        return VietnameseText.inListOrder(dsl.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX, PARTICIPANT.UNIT_CODE, ENROLLMENT.ROLE)
                 .from(ENROLLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID))
                 .where(ENROLLMENT.COURSE_ID.eq(courseId).and(ENROLLMENT.STATUS.eq("enrolled")))
                 .orderBy(PARTICIPANT.ID) // ties of the list order stay in a fixed order
-                .fetch(r -> new Enrolled(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()))
-                .stream().sorted(VietnameseText.listOrder(Enrolled::fullName)).toList();
+                .fetch(r -> new Enrolled(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())),
+                Enrolled::fullName);
     }
 
     /**

@@ -7,10 +7,10 @@ import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.sql.Ids;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
@@ -98,17 +98,15 @@ final class CardRepository {
     }
 
     /**
-     * Revokes every live card of the participant and issues the next version. The participant row is
-     * locked first: a second revocation at the same time waits, then sees (and revokes) the card the
-     * first issued, so one card at most stays live.
+     * Revokes every live card of the participant and issues the next version. The caller has locked
+     * the participant's row ({@link #lockHolder}): a second revocation at the same time waits, then
+     * sees (and revokes) the card the first issued, so one card at most stays live.
      */
     CardRow revokeAndReissue(DSLContext tx, UUID participantId, String provinceCode, String reason) {
-        lockHolder(tx, participantId);
         currentCard(tx, participantId, provinceCode);
         // the person's every live card: also those of duplicate records merged into theirs, which
         // still check them in (a lost old badge of a merged record is revoked through the person)
-        List<UUID> holders = new ArrayList<>(List.of(participantId));
-        holders.addAll(MergedRecords.into(tx, provinceCode, List.of(participantId)).keySet());
+        Set<UUID> holders = MergedRecords.withMerged(tx, provinceCode, participantId);
         tx.update(PARTICIPANT_CARD)
                 .set(PARTICIPANT_CARD.REVOKED_AT, OffsetDateTime.now())
                 .set(PARTICIPANT_CARD.REVOCATION_REASON, reason)

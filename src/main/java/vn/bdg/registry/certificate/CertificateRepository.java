@@ -6,6 +6,7 @@ import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.db.tables.records.CertificateRecord;
+import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.text.VietnameseText;
 
 import java.math.BigDecimal;
@@ -104,18 +105,24 @@ final class CertificateRepository {
      * (then they read as erased), and one that starts meanwhile waits, then revokes what tx issues.
      */
     List<EnrollmentRow> enrollments(DSLContext tx, UUID courseId) {
+        return VietnameseText.inListOrder(enrollmentsWhere(tx, ENROLLMENT.COURSE_ID.eq(courseId)),
+                EnrollmentRow::fullName);
+    }
+
+    /** One person's enrollment in the course, the person held as {@link #enrollments} holds them. */
+    Optional<EnrollmentRow> enrollment(DSLContext tx, UUID courseId, UUID participantId) {
+        return enrollmentsWhere(tx, ENROLLMENT.COURSE_ID.eq(courseId).and(ENROLLMENT.PARTICIPANT_ID.eq(participantId)))
+                .stream().findFirst();
+    }
+
+    private static List<EnrollmentRow> enrollmentsWhere(DSLContext tx, Condition where) {
         return tx.select(ENROLLMENT.PARTICIPANT_ID, PARTICIPANT.FULL_NAME, ENROLLMENT.ROLE, ENROLLMENT.STATUS,
                         PARTICIPANT.ERASED_AT)
                 .from(ENROLLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID))
-                .where(ENROLLMENT.COURSE_ID.eq(courseId))
+                .where(where)
                 .orderBy(PARTICIPANT.ID) // ties of the list order stay in a fixed order
                 .forShare().of(PARTICIPANT)
-                .fetch(r -> new EnrollmentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null))
-                .stream().sorted(VietnameseText.listOrder(EnrollmentRow::fullName)).toList();
-    }
-
-    Optional<EnrollmentRow> enrollment(DSLContext tx, UUID courseId, UUID participantId) {
-        return enrollments(tx, courseId).stream().filter(e -> e.participantId().equals(participantId)).findFirst();
+                .fetch(r -> new EnrollmentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
     }
 
     /** Withheld decisions of a course: participant -> reason. */
@@ -181,16 +188,8 @@ final class CertificateRepository {
     }
 
     /** The record and every record merged into it, directly or through others. */
-    Set<UUID> withMergedRecords(UUID keptId) {
-        Set<UUID> all = new HashSet<>(Set.of(keptId));
-        Set<UUID> frontier = Set.of(keptId);
-        for (int depth = 0; depth < 10 && !frontier.isEmpty(); depth++) {
-            frontier = new HashSet<>(dsl.select(PARTICIPANT.ID).from(PARTICIPANT)
-                    .where(PARTICIPANT.MERGED_INTO.in(frontier)).fetch(PARTICIPANT.ID));
-            frontier.removeAll(all);
-            all.addAll(frontier);
-        }
-        return all;
+    Set<UUID> withMergedRecords(String provinceCode, UUID keptId) {
+        return MergedRecords.withMerged(dsl, provinceCode, keptId);
     }
 
     Map<UUID, HolderRow> holders(DSLContext tx, Collection<UUID> ids) {

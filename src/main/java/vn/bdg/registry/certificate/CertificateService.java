@@ -235,8 +235,10 @@ public final class CertificateService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<String> revoked = new ArrayList<>();
         List<String> all = new ArrayList<>();
+        Map<String, SigningKeys.Key> signingKeys = new HashMap<>(); // one province's, looked up once
         for (CertificateRecord c : repository.ofParticipantsForUpdate(tx, participantIds)) {
-            String credential = Credential.sign(keys.signingKey(c.getProvinceCode()), new Credential.Claims(
+            SigningKeys.Key key = signingKeys.computeIfAbsent(c.getProvinceCode(), keys::signingKey);
+            String credential = Credential.sign(key, new Credential.Claims(
                     c.getProvinceCode(), c.getNumber(), Erased.NAME, null, c.getCourseTitle(), c.getStartDate(),
                     c.getEndDate(), c.getHours(), c.getOrganizerName(), c.getIssuedAt().toEpochSecond()));
             repository.eraseHolder(tx, c, Erased.NAME, credential, caller.userId(), Erased.REVOCATION_REASON,

@@ -84,7 +84,7 @@ public final class SelfService {
             throw ApiException.notFound();
         }
         UUID kept = repository.keptRecords(List.of(card.participantId())).get(card.participantId());
-        return new Holder(kept, card.provinceCode(), repository.withMergedRecords(kept));
+        return new Holder(kept, card.provinceCode(), repository.withMergedRecords(card.provinceCode(), kept));
     }
 
     private Attendance attendanceOf(Caller reader, UUID courseId, Holder holder) {

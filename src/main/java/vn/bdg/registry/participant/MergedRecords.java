@@ -4,7 +4,10 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -16,6 +19,13 @@ public final class MergedRecords {
     public static final int MAX_CHAIN = 10;
 
     private MergedRecords() {
+    }
+
+    /** The record and the records of the province merged into it, at any depth, in id order. */
+    public static SortedSet<UUID> withMerged(DSLContext dsl, String provinceCode, UUID id) {
+        SortedSet<UUID> all = new TreeSet<>(into(dsl, provinceCode, List.of(id)).keySet());
+        all.add(id);
+        return all;
     }
 
     /** The records of the province merged into these, at any depth: merged id -> the one of these it stands for. */

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -82,26 +82,26 @@ public final class ParticipantErasure {
             throw ApiException.conflict("already_erased");
         }
         if (seen.getMergedInto() != null) {
-            throw ApiException.conflict("merged", id.toString(), seen.getMergedInto().toString());
+            throw ParticipantService.merged(seen);
         }
         String province = seen.getProvinceCode();
+        String reasonKey = participants.nameKeys(List.of(reason)).get(0); // the same key as the names
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             // The person's records: this one and those merged into it, at any depth. Locked in id
             // order, as merges lock theirs; none can be merged into them meanwhile, as a merge
             // locks the record it keeps.
-            TreeSet<UUID> ids = new TreeSet<>(MergedRecords.into(tx, province, List.of(id)).keySet());
-            ids.add(id);
+            SortedSet<UUID> ids = MergedRecords.withMerged(tx, province, id);
             Map<UUID, ParticipantRecord> locked = new HashMap<>();
             participants.lockAll(tx, ids).forEach(r -> locked.put(r.getId(), r));
             ParticipantRecord self = locked.get(id);
             if (self.getErasedAt() != null) {
                 throw ApiException.conflict("already_erased");
             }
-            if (self.getMergedInto() != null || !ids.equals(withMerged(tx, province, id))) {
+            if (self.getMergedInto() != null || !ids.equals(MergedRecords.withMerged(tx, province, id))) {
                 throw ApiException.conflict("conflict"); // merged since it was read: try again
             }
-            requireNoPersonalData(reason, locked.values());
+            requireNoPersonalData(reason, reasonKey, locked.values());
             List<UUID> erasedIds = new ArrayList<>(ids);
 
             Map<UUID, UUID> unflagged = participants.clearDuplicateFlags(tx, province, erasedIds);
@@ -134,19 +134,12 @@ public final class ParticipantErasure {
         });
     }
 
-    private static TreeSet<UUID> withMerged(DSLContext tx, String province, UUID id) {
-        TreeSet<UUID> all = new TreeSet<>(MergedRecords.into(tx, province, List.of(id)).keySet());
-        all.add(id);
-        return all;
-    }
-
     /**
      * The reason is kept in the audit log for as long as the log: it must not carry what the
      * erasure removes. Refused (422) when it holds one of the records' names (accents and case
      * aside) or a number as long as a phone or ID number.
      */
-    private void requireNoPersonalData(String reason, Collection<ParticipantRecord> records) {
-        String reasonKey = participants.nameKeys(List.of(reason)).get(0); // the same key as the names
+    private static void requireNoPersonalData(String reason, String reasonKey, Collection<ParticipantRecord> records) {
         boolean namesSomeone = records.stream().map(ParticipantRecord::getNameKey)
                 .anyMatch(key -> key != null && !key.isBlank() && reasonKey.contains(key));
         boolean hasNumber = LONG_NUMBER.matcher(NUMBER_SEPARATORS.matcher(reason).replaceAll("")).find();

@@ -251,7 +251,7 @@ final class ParticipantService {
     }
 
     /** A merged record changes no more: the answer names the record it was merged into. */
-    private static ApiException merged(ParticipantRecord r) {
+    static ApiException merged(ParticipantRecord r) {
         return ApiException.conflict("merged", r.getId().toString(), r.getMergedInto().toString());
     }
 
@@ -287,7 +287,8 @@ final class ParticipantService {
             // one person holds one valid certificate of a course: with one each (or through records
             // merged into them before), the merge would leave two, and the course's list only one
             List<String> twice = participants.liveCertificatesOfSameCourse(tx,
-                    withMerged(tx, caller, keptId), withMerged(tx, caller, duplicateId));
+                    MergedRecords.withMerged(tx, caller.provinceCode(), keptId),
+                    MergedRecords.withMerged(tx, caller.provinceCode(), duplicateId));
             if (!twice.isEmpty()) {
                 throw ApiException.conflict("both_certified", String.join(", ", twice));
             }
@@ -343,13 +344,6 @@ final class ParticipantService {
     }
 
     // ------------------------------------------------------------------------------------ helpers
-
-    /** The record and the records merged into it before, at any depth. */
-    private static Set<UUID> withMerged(DSLContext tx, Caller caller, UUID id) {
-        Set<UUID> all = new LinkedHashSet<>(MergedRecords.into(tx, caller.provinceCode(), List.of(id)).keySet());
-        all.add(id);
-        return all;
-    }
 
     /** The checked data, or a 400 (malformed) or 422 (unknown codes or units) with every error. */
     ParticipantData checked(Caller caller, ParticipantInput input) {

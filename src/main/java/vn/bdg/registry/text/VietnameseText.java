@@ -4,9 +4,11 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.text.BreakIterator;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.text.Normalizer;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -83,10 +85,16 @@ public final class VietnameseText {
      * after D, Ă and Â after A, tones after the bare letter). A trainer with a paper sheet finds
      * "Nguyễn Thị Mai" under M, not among the hundred Nguyễns.
      */
-    public static <T> Comparator<T> listOrder(Function<T, String> fullName) {
+    public static <T> List<T> inListOrder(List<T> people, Function<T, String> fullName) {
+        // each name's collation keys made once, not again at every comparison of the sort
         Collator vietnamese = Collator.getInstance(VIETNAMESE);
-        return Comparator.comparing((T t) -> givenName(fullName.apply(t)), vietnamese)
-                .thenComparing(fullName, vietnamese);
+        record Keyed<T>(CollationKey given, CollationKey full, T person) {
+        }
+        return people.stream()
+                .map(p -> new Keyed<>(vietnamese.getCollationKey(givenName(fullName.apply(p))),
+                        vietnamese.getCollationKey(fullName.apply(p)), p))
+                .sorted(Comparator.comparing((Keyed<T> k) -> k.given()).thenComparing(Keyed::full))
+                .map(Keyed::person).toList();
     }
 
     private static String givenName(String fullName) {
