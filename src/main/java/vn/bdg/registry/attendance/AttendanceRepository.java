@@ -15,6 +15,7 @@ import vn.bdg.registry.sql.Ids;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.db.tables.CheckIn;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
+import vn.bdg.registry.sql.Locks;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -149,7 +150,7 @@ final class AttendanceRepository {
      * ends (a transaction-level advisory lock on its hash; a rare collision only makes two wait).
      */
     void holdScanId(DSLContext tx, UUID clientScanId) {
-        tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))", DSL.val(clientScanId.toString()));
+        Locks.hold(tx, clientScanId.toString());
     }
 
     Set<UUID> storedScanIds(DSLContext tx, Collection<UUID> clientScanIds) {

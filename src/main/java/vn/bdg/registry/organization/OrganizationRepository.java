@@ -6,6 +6,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.db.tables.records.OrganizationRecord;
 import vn.bdg.registry.text.VietnameseText;
+import vn.bdg.registry.sql.Locks;
 
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public final class OrganizationRepository {
      * spellings of one name sent at once cannot both be created.
      */
     public Optional<Organization> findSpelledAlike(DSLContext tx, String provinceCode, String name) {
-        tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))", DSL.val("organization " + provinceCode));
+        Locks.hold(tx, "organization " + provinceCode);
         String key = VietnameseText.spellingKey(name);
         return tx.selectFrom(ORGANIZATION).where(ORGANIZATION.PROVINCE_CODE.eq(provinceCode)).fetch().stream()
                 .map(OrganizationRepository::toOrganization)

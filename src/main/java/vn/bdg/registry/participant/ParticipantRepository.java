@@ -13,6 +13,7 @@ import vn.bdg.registry.attendance.Outcome;
 import vn.bdg.registry.db.tables.records.EnrollmentRecord;
 import vn.bdg.registry.db.tables.records.ParticipantRecord;
 import vn.bdg.registry.text.VietnameseText;
+import vn.bdg.registry.sql.Locks;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -177,7 +178,7 @@ final class ParticipantRepository {
      * cannot deadlock; before them, the province's registrations shared (see holdAllRegistrations).
      */
     void holdMatchingKeys(DSLContext tx, String provinceCode, Duplicates.Person person) {
-        tx.fetch("select pg_advisory_xact_lock_shared(hashtextextended({0}, 0))", registrations(provinceCode));
+        Locks.share(tx, registrations(provinceCode));
         List<String> keys = new ArrayList<>();
         if (person.nationalIdHmac() != null) {
             keys.add("national_id/" + HexFormat.of().formatHex(person.nationalIdHmac()));
@@ -188,8 +189,7 @@ final class ParticipantRepository {
         if (person.nameKey() != null) {
             keys.add("name/" + person.nameKey());
         }
-        keys.stream().sorted().forEach(key -> tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
-                DSL.val("participant/" + provinceCode + "/" + key)));
+        keys.stream().sorted().forEach(key -> Locks.hold(tx, "participant/" + provinceCode + "/" + key));
     }
 
     /**
@@ -198,11 +198,11 @@ final class ParticipantRepository {
      * hold the province shared, see holdMatchingKeys) and makes the next ones wait for it.
      */
     void holdAllRegistrations(DSLContext tx, String provinceCode) {
-        tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))", registrations(provinceCode));
+        Locks.hold(tx, registrations(provinceCode));
     }
 
-    private static Field<String> registrations(String provinceCode) {
-        return DSL.val("participant/" + provinceCode + "/registrations");
+    private static String registrations(String provinceCode) {
+        return "participant/" + provinceCode + "/registrations";
     }
 
     /** Multi-row INSERTs in chunks: an import of 10,000 people is 10 statements. */

@@ -3,9 +3,9 @@ package vn.bdg.registry.user;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.db.tables.records.AppUserRecord;
+import vn.bdg.registry.sql.Locks;
 
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +45,7 @@ public final class UserRepository {
      * login matches (a transaction-level advisory lock on the hash; a rare collision only makes two wait).
      */
     public void lockUsername(DSLContext tx, String username) {
-        tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
-                DSL.val("app_user.username:" + username.toLowerCase(Locale.ROOT)));
+        Locks.hold(tx, "app_user.username:" + username.toLowerCase(Locale.ROOT));
     }
 
     public boolean usernameTaken(DSLContext tx, String username) {
@@ -111,8 +110,7 @@ public final class UserRepository {
      * both see the other as the remaining province-wide admin.
      */
     public void lockProvinceAccounts(DSLContext tx, String provinceCode) {
-        tx.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
-                DSL.val("app_user.province:" + provinceCode));
+        Locks.hold(tx, "app_user.province:" + provinceCode);
     }
 
     /** Active province-wide admins of the province other than the given account. */

@@ -126,7 +126,10 @@ public final class UserService {
         if (self && change.hasRole() && change.role() != Role.admin) {
             throw ApiException.unprocessable("role", "cannot_remove_own_admin");
         }
-        var result = dsl.transactionResult(trx -> {
+        /** The account as changed, and whether the change ended its logins. */
+        record Updated(User after, boolean endedLogins) {
+        }
+        Updated result = dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             users.lockProvinceAccounts(tx, caller.provinceCode());
             requireStillAdmin(tx, caller);
@@ -158,12 +161,12 @@ public final class UserService {
             if (endLogins) {
                 logins.endLogins(tx, id, null);
             }
-            return new Object[]{after, endLogins};
+            return new Updated(after, endLogins);
         });
-        if ((Boolean) result[1]) {
+        if (result.endedLogins()) {
             logins.forgetCallersOf(id, null);
         }
-        return (User) result[0];
+        return result.after();
     }
 
     /**
