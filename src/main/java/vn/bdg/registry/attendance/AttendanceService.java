@@ -8,11 +8,10 @@ import vn.bdg.registry.card.CardService;
 import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.Sha256;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.LocalTime;
@@ -216,7 +215,7 @@ public final class AttendanceService {
         if (content.length < start.length || !Arrays.equals(content, 0, start.length, start, 0, start.length)) {
             throw ApiException.invalid("body", "not_of_content_type", contentType);
         }
-        byte[] hash = sha256(content);
+        byte[] hash = Sha256.of(content);
         return dsl.transactionResult(trx -> {
             var stored = repository.storeSheet(trx.dsl(), sessionId, session.provinceCode(), contentType, content,
                     hash, caller.userId());
@@ -269,11 +268,4 @@ public final class AttendanceService {
         return String.format("%02d:%02d", t.getHour(), t.getMinute());
     }
 
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -10,10 +10,8 @@ import vn.bdg.registry.user.UserRepository;
 import vn.bdg.registry.user.UserService;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Validator;
+import vn.bdg.registry.Sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -239,10 +237,6 @@ public final class AuthService {
     }
 
     static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(token);
     }
 }

@@ -4,10 +4,8 @@ import org.jooq.DSLContext;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.Sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
@@ -161,12 +159,7 @@ public final class CardService {
      */
     public static String revocationDigest(String provinceCode, UUID participantId, int version) {
         String text = "card:" + provinceCode + ":" + participantId + ":" + version;
-        try {
-            byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha256, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Sha256.of(text), 16));
     }
 
     /** The "participant/version" keys of revoked cards among these participants. */

@@ -13,10 +13,9 @@ import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Page;
 import vn.bdg.registry.web.PageRequest;
+import vn.bdg.registry.Sha256;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -246,8 +245,8 @@ public final class SubmissionService {
     private static String sha256(JsonNode content) {
         try {
             byte[] canonical = new JsonCanonicalizer(Json.MAPPER.writeValueAsString(content)).getEncodedUTF8();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(Sha256.of(canonical));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

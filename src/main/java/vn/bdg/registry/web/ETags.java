@@ -3,9 +3,8 @@ package vn.bdg.registry.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import vn.bdg.registry.Sha256;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -33,11 +32,7 @@ public final class ETags {
 
     /** A strong tag of a representation's bytes: the first 128 bits of their SHA-256, in hex. */
     public static String digest(byte[] representation) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(representation), 0, 16);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return HexFormat.of().formatHex(Sha256.of(representation), 0, 16);
     }
 
     /** Whether the If-None-Match header (null when absent) names the tag: the client's copy is current (a 304). */
