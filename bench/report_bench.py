@@ -177,11 +177,11 @@ def generate():
                    md5('p' || (c.p + {PROVINCES} * ((bench_h(c.k) + i * 104729) % {pp})))::uuid as participant_id,
                    i
             from bench_course c, generate_series(0, 31 + c.k % 5) i;
-        insert into enrollment (province_code, course_id, participant_id, role, target_group, status)
+        insert into enrollment (province_code, course_id, participant_id, role, target_group, status, unit_code)
             select e.province, e.course_id, e.participant_id, 'trainee',
                    case when e.i % 5 < 2 then (select code from bench_tg where i = (e.k / 3) % 14) end,
-                   case when (e.k + e.i) % 97 = 0 then 'withdrawn' else 'enrolled' end
-            from bench_enrollment e;
+                   case when (e.k + e.i) % 97 = 0 then 'withdrawn' else 'enrolled' end, p.unit_code
+            from bench_enrollment e join participant p on p.id = e.participant_id;
     """)
     total += step("check-ins (90% present, 1 in 12 scanned twice) and excuses", f"""
         set session_replication_role = replica;
@@ -218,7 +218,7 @@ def generate():
             foreign key (first_check_in_id) references check_in (id);
         alter table enrollment add primary key (id), add unique (course_id, participant_id);
         create index enrollment_participant on enrollment (participant_id);
-        create index enrollment_trainees on enrollment (course_id) include (participant_id, target_group)
+        create index enrollment_trainees on enrollment (course_id) include (participant_id, target_group, unit_code)
             where role = 'trainee' and status = 'enrolled';
         create index participant_name_trgm on participant using gin (name_key gin_trgm_ops);
         create index participant_province_name on participant (province_code, name_key, id);
@@ -390,8 +390,8 @@ def run():
             limit 1""").strip()
         attendances = f"/api/v1/reports/indicators?period={YEAR}&indicators=attendances"
         before = call(attendances, tokens[province])["rows"][0]["value"]
-        enrollment = psql(f"""insert into enrollment (province_code, course_id, participant_id)
-            values ('{province}', '{course}', '{person}') returning id""").strip()
+        enrollment = psql(f"""insert into enrollment (province_code, course_id, participant_id, unit_code)
+            select '{province}', '{course}', id, unit_code from participant where id = '{person}' returning id""").strip()
         scan = psql(f"""insert into check_in (province_code, client_scan_id, session_id, participant_id, outcome, method,
             scanned_at, scanned_by) select '{province}', gen_random_uuid(), '{session}', '{person}', 'accepted', 'qr',
             now(), id from app_user where username = 'bench-{province}' returning id""").strip()

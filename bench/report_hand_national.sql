@@ -17,20 +17,21 @@ per as (
     select course_id, person, count(*) filter (where present) as attended, count(*) filter (where not present) as excused
     from marks group by 1, 2),
 trainee as (
-    select e.course_id, coalesce(m.merged_into, e.participant_id) as person, min(e.target_group) as tg
+    select e.course_id, coalesce(m.merged_into, e.participant_id) as person, min(e.target_group) as tg,
+           min(e.unit_code) as unit_code
     from c join enrollment e on e.course_id = c.id left join merged m on m.id = e.participant_id
     where e.role = 'trainee' and e.status = 'enrolled'
     group by 1, 2),
 nsess as (select course_id, count(*) as n from sess group by 1),
 f as (
-    select t.course_id, t.person, t.tg, coalesce(per.attended, 0) > 0 as present,
+    select t.course_id, t.person, t.tg, t.unit_code, coalesce(per.attended, 0) > 0 as present,
            coalesce(per.attended, 0) > 0 and per.attended >= c.min_attendance_share * (ns.n - per.excused) as completed
     from trainee t join c on c.id = t.course_id join nsess ns on ns.course_id = c.id
     left join per on per.course_id = t.course_id and per.person = t.person),
 pf as (
     select f.*, p.province_code, p.sex, u.level,
            case when f.tg is not null then array[f.tg] else p.target_groups end as groups
-    from f join participant p on p.id = f.person left join admin_unit u on u.code = p.unit_code),
+    from f join participant p on p.id = f.person left join admin_unit u on u.code = f.unit_code),
 held as (
     select c.id, c.province_code, c.plan_activity_id,
            (c.start_date <= make_date(extract(year from c.end_date)::int, 12, 15) and c.end_date >= make_date(extract(year from c.end_date)::int, 11, 15))

@@ -20,20 +20,21 @@ per as (
     select course_id, person, count(*) filter (where present) as attended, count(*) filter (where not present) as excused
     from marks group by 1, 2),
 trainee as (
-    select e.course_id, coalesce(m.merged_into, e.participant_id) as person, min(e.target_group) as tg
+    select e.course_id, coalesce(m.merged_into, e.participant_id) as person, min(e.target_group) as tg,
+           min(e.unit_code) as unit_code
     from c join enrollment e on e.course_id = c.id left join merged m on m.id = e.participant_id
     where e.role = 'trainee' and e.status = 'enrolled'
     group by 1, 2),
 f as (
-    select t.course_id, t.person, t.tg, coalesce(per.attended, 0) > 0 as present,
+    select t.course_id, t.person, t.tg, t.unit_code, coalesce(per.attended, 0) > 0 as present,
            coalesce(per.attended, 0) > 0 and per.attended >= c.min_attendance_share * (ns.n - per.excused) as completed
     from trainee t join c on c.id = t.course_id join nsess ns on ns.course_id = c.id
     left join per on per.course_id = t.course_id and per.person = t.person),
--- facts with the person's sex, level and target groups as of the course
+-- facts with the person's sex, and the level and target groups they had for the course
 pf as (
     select f.*, p.sex, u.level, g.g
     from f join participant p on p.id = f.person and p.province_code = :'prov'
-    left join admin_unit u on u.code = p.unit_code
+    left join admin_unit u on u.code = f.unit_code
     cross join lateral (select distinct g from unnest(case when f.tg is not null then array[f.tg]
                                    when cardinality(p.target_groups) > 0 then p.target_groups
                                    else array[null::text] end) g) g(g)),

@@ -179,9 +179,9 @@ public final class DemoData {
         tx.insertInto(COURSE_TRAINER).set(COURSE_TRAINER.COURSE_ID, courseId).set(COURSE_TRAINER.USER_ID, trainerId)
                 .set(COURSE_TRAINER.PROVINCE_CODE, PROVINCE).execute();
         tx.insertInto(ENROLLMENT, ENROLLMENT.PROVINCE_CODE, ENROLLMENT.COURSE_ID, ENROLLMENT.PARTICIPANT_ID,
-                        ENROLLMENT.ROLE, ENROLLMENT.TARGET_GROUP)
+                        ENROLLMENT.ROLE, ENROLLMENT.TARGET_GROUP, ENROLLMENT.UNIT_CODE)
                 .select(tx.select(DSL.inline(PROVINCE), DSL.inline(courseId), PARTICIPANT.ID, DSL.inline("trainee"),
-                                DSL.inline("commune_collaborators"))
+                                DSL.inline("commune_collaborators"), PARTICIPANT.UNIT_CODE)
                         .from(PARTICIPANT).where(PARTICIPANT.PROVINCE_CODE.eq(PROVINCE)
                                 .and(PARTICIPANT.UNIT_CODE.in(tx.select(ADMIN_UNIT.CODE).from(ADMIN_UNIT)
                                         .where(ADMIN_UNIT.PARENT_CODE.eq("061")))))
@@ -237,14 +237,14 @@ public final class DemoData {
         List<String> communes = new ArrayList<>(new TreeSet<>(districtOfCommune.keySet()));
 
         List<UUID> participants = new ArrayList<>();
-        List<String> participantUnits = new ArrayList<>();
+        Map<UUID, String> unitOf = new HashMap<>();
         List<Boolean> participantIsWoman = new ArrayList<>();
         for (int i = 0; i < 420; i++) {
             boolean female = random.nextInt(100) < 70;
             String name = FAMILY[random.nextInt(FAMILY.length)] + (female ? " Thị " : " Văn ")
                     + (female ? FEMALE[random.nextInt(FEMALE.length)] : MALE[random.nextInt(MALE.length)]);
             String unit = communes.get(random.nextInt(communes.size()));
-            participants.add(tx.insertInto(PARTICIPANT)
+            UUID participant = tx.insertInto(PARTICIPANT)
                     .set(PARTICIPANT.PROVINCE_CODE, PROVINCE)
                     .set(PARTICIPANT.FULL_NAME, name.replace("Thị Thị", "Thị"))
                     .set(PARTICIPANT.SEX, female ? "female" : "male")
@@ -257,8 +257,9 @@ public final class DemoData {
                     .set(PARTICIPANT.CONSENT_METHOD, "paper_form")
                     .set(PARTICIPANT.CONSENT_RECORDED_BY, userIds.get(1))
                     .set(PARTICIPANT.SENSITIVE_CONSENT, true)
-                    .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID));
-            participantUnits.add(unit);
+                    .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID);
+            participants.add(participant);
+            unitOf.put(participant, unit);
             participantIsWoman.add(female);
         }
 
@@ -322,7 +323,7 @@ public final class DemoData {
                 List<UUID> pool = new ArrayList<>();
                 for (int p = 0; p < participants.size(); p++) {
                     boolean fits = !WOMEN_ONLY.contains(plan.targetGroup()) || participantIsWoman.get(p);
-                    if (fits && (district == null || district.equals(districtOfCommune.get(participantUnits.get(p))))) {
+                    if (fits && (district == null || district.equals(districtOfCommune.get(unitOf.get(participants.get(p)))))) {
                         pool.add(participants.get(p));
                     }
                 }
@@ -337,6 +338,7 @@ public final class DemoData {
                     tx.insertInto(ENROLLMENT).set(ENROLLMENT.PROVINCE_CODE, PROVINCE)
                             .set(ENROLLMENT.COURSE_ID, courseId).set(ENROLLMENT.PARTICIPANT_ID, participant)
                             .set(ENROLLMENT.ROLE, "trainee").set(ENROLLMENT.TARGET_GROUP, plan.targetGroup())
+                            .set(ENROLLMENT.UNIT_CODE, unitOf.get(participant))
                             .execute();
                 }
                 attendance(tx, random, courseId, trainees, userIds.get(1));

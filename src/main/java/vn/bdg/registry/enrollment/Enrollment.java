@@ -3,8 +3,13 @@ package vn.bdg.registry.enrollment;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A participant's enrollment in a course as the API shows it, with who the participant is. */
-public record Enrollment(UUID id, UUID courseId, UUID participantId, String role, String targetGroup, String status,
+/**
+ * A participant's enrollment in a course as the API shows it, with who the participant is. unitCode:
+ * the trainee's unit for this course, which reports count them in (the participant's, kept once the
+ * course has ended; see ParticipantRepository.enrollmentsFollowUnit).
+ */
+public record Enrollment(UUID id, UUID courseId, UUID participantId, String role, String targetGroup,
+                         String unitCode, String status,
                          OffsetDateTime enrolledAt, OffsetDateTime withdrawnAt, String withdrawalReason,
                          ParticipantSummary participant) {
 

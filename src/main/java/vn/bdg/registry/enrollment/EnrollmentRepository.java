@@ -99,13 +99,16 @@ public final class EnrollmentRepository {
         Map<UUID, EnrollmentRecord> written = new HashMap<>();
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             var insert = tx.insertInto(ENROLLMENT, ENROLLMENT.PROVINCE_CODE, ENROLLMENT.COURSE_ID,
-                    ENROLLMENT.PARTICIPANT_ID, ENROLLMENT.ROLE, ENROLLMENT.TARGET_GROUP);
+                    ENROLLMENT.PARTICIPANT_ID, ENROLLMENT.ROLE, ENROLLMENT.TARGET_GROUP, ENROLLMENT.UNIT_CODE);
             for (NewEnrollment n : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT))) {
-                insert = insert.values(provinceCode, courseId, n.person().summary().id(), n.role(), n.targetGroup());
+                Enrollment.ParticipantSummary person = n.person().summary();
+                insert = insert.values(provinceCode, courseId, person.id(), n.role(), n.targetGroup(),
+                        person.unitCode());
             }
             insert.onConflict(ENROLLMENT.COURSE_ID, ENROLLMENT.PARTICIPANT_ID).doUpdate()
                     .set(ENROLLMENT.ROLE, DSL.excluded(ENROLLMENT.ROLE))
                     .set(ENROLLMENT.TARGET_GROUP, DSL.excluded(ENROLLMENT.TARGET_GROUP))
+                    .set(ENROLLMENT.UNIT_CODE, DSL.excluded(ENROLLMENT.UNIT_CODE))
                     .set(ENROLLMENT.STATUS, Enrollment.ENROLLED)
                     .set(ENROLLMENT.ENROLLED_AT, DSL.currentOffsetDateTime())
                     .setNull(ENROLLMENT.WITHDRAWN_AT)
@@ -145,6 +148,6 @@ public final class EnrollmentRepository {
 
     private static Enrollment toEnrollment(EnrollmentRecord e, Enrollment.ParticipantSummary participant) {
         return new Enrollment(e.getId(), e.getCourseId(), e.getParticipantId(), e.getRole(), e.getTargetGroup(),
-                e.getStatus(), e.getEnrolledAt(), e.getWithdrawnAt(), e.getWithdrawalReason(), participant);
+                e.getUnitCode(), e.getStatus(), e.getEnrolledAt(), e.getWithdrawnAt(), e.getWithdrawalReason(), participant);
     }
 }

@@ -12,6 +12,8 @@ import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
 import vn.bdg.registry.web.Validator;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -49,10 +51,17 @@ public final class ParticipantController {
         ETags.answer(ctx, service.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
     }
 
+    /**
+     * What a new unit on PATCH means: the person moved (default; courses already ended keep the unit
+     * they were trained in) or the old unit was a mistake (corrected: their past courses too).
+     */
+    private static final Set<String> UNIT_CHANGES = new LinkedHashSet<>(List.of("moved", "corrected"));
+
     public void update(Context ctx) {
         UUID id = Params.pathId(ctx, "id");
+        boolean unitCorrected = "corrected".equals(Params.queryEnum(ctx, "unitChange", UNIT_CHANGES));
         Bodies.Patch<ParticipantInput> patch = Bodies.readPatch(ctx, ParticipantInput.class);
-        ETags.answer(ctx, service.update(AccessManager.caller(ctx), id, ETags.ifMatch(ctx), patch));
+        ETags.answer(ctx, service.update(AccessManager.caller(ctx), id, ETags.ifMatch(ctx), patch, unitCorrected));
     }
 
     public void duplicates(Context ctx) {

@@ -30,6 +30,7 @@ import java.util.UUID;
 import static vn.bdg.registry.db.Tables.CERTIFICATE;
 import static vn.bdg.registry.db.Tables.CERTIFICATE_WITHHELD;
 import static vn.bdg.registry.db.Tables.CHECK_IN;
+import static vn.bdg.registry.db.Tables.COURSE;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
 import static vn.bdg.registry.db.Tables.EXCUSED_ABSENCE;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
@@ -284,6 +285,20 @@ final class ParticipantRepository {
                         .and(a.STATUS.eq("valid")).and(b.STATUS.eq("valid")))
                 .orderBy(a.NUMBER)
                 .fetch(r -> r.value1() + " / " + r.value2());
+    }
+
+    /**
+     * A participant's new unit as the unit of their enrollments (the unit reports count them in):
+     * of those in courses that have not ended (Vietnam's date), which they have not yet been trained
+     * in; of all of them when the old unit was a mistake (corrected). A course that has ended keeps
+     * the unit its trainee had then, so a move does not change the reports of past years.
+     */
+    void enrollmentsFollowUnit(DSLContext tx, UUID participantId, String unitCode, boolean corrected) {
+        Condition notEnded = ENROLLMENT.COURSE_ID.in(DSL.select(COURSE.ID).from(COURSE)
+                .where(COURSE.END_DATE.ge(DSL.field("(now() at time zone 'Asia/Ho_Chi_Minh')::date", LocalDate.class))));
+        tx.update(ENROLLMENT).set(ENROLLMENT.UNIT_CODE, unitCode)
+                .where(ENROLLMENT.PARTICIPANT_ID.eq(participantId).and(corrected ? DSL.noCondition() : notEnded))
+                .execute();
     }
 
     void moveEnrollments(DSLContext tx, Collection<UUID> ids, UUID toParticipant) {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
@@ -145,9 +146,12 @@ final class ParticipantService {
      * Absent fields keep their value, null clears; the result is checked as a whole. A consent sent
      * replaces the one on record (recorded by the caller); one that does not cover sensitive data
      * clears the ethnicity in the same write. With ifMatch
-     * (the If-Match header; null: none), only the version it names is changed, else 412.
+     * (the If-Match header; null: none), only the version it names is changed, else 412. A new unit
+     * is also the unit of the person's enrollments in courses not yet ended; unitCorrected: of all
+     * their enrollments, the old unit having been a mistake (see ParticipantRepository.enrollmentsFollowUnit).
      */
-    Versioned<Participant> update(Caller caller, UUID id, String ifMatch, Bodies.Patch<ParticipantInput> patch) {
+    Versioned<Participant> update(Caller caller, UUID id, String ifMatch, Bodies.Patch<ParticipantInput> patch,
+                                  boolean unitCorrected) {
         ParticipantRecord current = participants.find(scope(caller), id).orElseThrow(ApiException::notFound);
         if (current.getErasedAt() != null) {
             throw ApiException.conflict("erased");
@@ -196,6 +200,9 @@ final class ParticipantService {
             }
             UUID duplicateOf = likelyDuplicateOf(tx, caller, person(id, data, nameKey), locked);
             ParticipantRecord updated = participants.update(tx, id, data, duplicateOf);
+            if (!Objects.equals(locked.getUnitCode(), updated.getUnitCode())) {
+                participants.enrollmentsFollowUnit(tx, id, updated.getUnitCode(), unitCorrected);
+            }
             Participant after = ParticipantRepository.toParticipant(updated);
             audit.record(tx, caller, "update", "participant", id, audited(before), audited(after));
             return Versioned.of(after);

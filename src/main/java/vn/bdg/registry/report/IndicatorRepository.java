@@ -37,9 +37,10 @@ import static vn.bdg.registry.db.Tables.PARTICIPANT;
  * <p>It is written as SQL text because it is easier to read, and to check against the hand-written
  * SQL of bench/report_bench.py, as SQL; the text is built only from the fragments below, and every
  * value (codes, dates, catalogue filters, units) is a bind parameter. Attribution and scope: person
- * subjects belong to the participant's unit and are scoped by it (a district reporter counts the
- * people of the district, whichever course they attended); course and plan subjects belong to the
- * course's unit and are scoped by it.
+ * subjects belong to the trainee's unit for the course (the enrollment's: the unit they had when
+ * trained, however they moved since) and are scoped by it (a district reporter counts the people
+ * trained as the district's, whichever course they attended); course and plan subjects belong to
+ * the course's unit and are scoped by it.
  */
 final class IndicatorRepository {
     /** What an aggregation needs: where, when, which indicators with which breakdowns. */
@@ -153,14 +154,18 @@ final class IndicatorRepository {
      * fewer breakdowns than its branch adds up the branch's rows, so a branch only gathers
      * indicators for which that sum is exact: the same multi-valued breakdowns (a row per topic or
      * target group must not multiply the rows of another indicator) and, for unique persons, the
-     * same breakdowns by what the course has (a person counts once per topic, kind, organiser or
-     * age band, so these cannot be added up); person attributes (sex, level, unit, ethnicity) add up.
+     * same breakdowns by what differs between a person's courses (a person counts once per topic,
+     * kind, organiser or age band, and once per unit and level they were trained in, so these cannot
+     * be added up); person attributes (sex, ethnicity) add up.
      */
     private record Branch(String part, List<Indicator> indicators, Set<Breakdown> multi, List<Breakdown> dims) {
     }
 
     private static final Set<Breakdown> BY_COURSE = EnumSet.of(Breakdown.TOPIC, Breakdown.KIND, Breakdown.ORGANIZER,
             Breakdown.AGE_BAND);
+    /** Breakdowns whose value one person may have several of in a period: BY_COURSE and the unit of each training. */
+    private static final Set<Breakdown> PER_TRAINING = EnumSet.of(Breakdown.TOPIC, Breakdown.KIND,
+            Breakdown.ORGANIZER, Breakdown.AGE_BAND, Breakdown.LEVEL, Breakdown.UNIT);
 
     private static List<Branch> branches(Spec spec) {
         Map<List<Object>, List<Indicator>> grouped = new LinkedHashMap<>();
@@ -168,7 +173,7 @@ final class IndicatorRepository {
             EnumSet<Breakdown> dims = spec.breakdowns().get(i.code());
             EnumSet<Breakdown> apart = EnumSet.noneOf(Breakdown.class);
             dims.stream()
-                    .filter(b -> MULTI_VALUED.contains(b) || (i.subject().startsWith("person") && BY_COURSE.contains(b)))
+                    .filter(b -> MULTI_VALUED.contains(b) || (i.subject().startsWith("person") && PER_TRAINING.contains(b)))
                     .forEach(apart::add);
             String part = i.subject().startsWith("person") ? "person" : i.subject();
             grouped.computeIfAbsent(List.of(part, apart), k -> new ArrayList<>()).add(i);
@@ -238,7 +243,7 @@ final class IndicatorRepository {
     private static void personRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
         sql.add("""
 
-                select fx.course_id, c.code, c.title, c.start_date, fx.person, p.full_name, p.sex, p.unit_code,
+                select fx.course_id, c.code, c.title, c.start_date, fx.person, p.full_name, p.sex, fx.unit_code,
                        fx.sessions, fx.attended_sessions, fx.excused_sessions, fx.completed, """);
         if (i.isShare()) {
             sql.add("p.sex = ").bind(i.filterSex());
@@ -248,7 +253,7 @@ final class IndicatorRepository {
         sql.add(",\n").add(FACT_CHECK_INS).add("""
 
                 from fx join c on c.id = fx.course_id join participant p on p.id = fx.person
-                """).add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = p.unit_code\n");
+                """).add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = fx.unit_code\n");
         recordJoins(sql, cell, "c.start_date");
         sql.add("where ").part(participantScope(spec)).add(" and ");
         // a share's records are its denominator's, those of its numerator marked counted
@@ -272,7 +277,7 @@ final class IndicatorRepository {
     private static void planParticipantRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
         sql.add("""
 
-                select fx.course_id, c.code, c.title, c.start_date, fx.person, p.full_name, p.sex, p.unit_code,
+                select fx.course_id, c.code, c.title, c.start_date, fx.person, p.full_name, p.sex, fx.unit_code,
                        fx.sessions, fx.attended_sessions, fx.excused_sessions, fx.completed, true,
                 """).add(FACT_CHECK_INS).add("""
 
@@ -441,13 +446,14 @@ final class IndicatorRepository {
                           group by 1, 2, 3) y
                     group by course_id, person),
                 f as (
-                    select e.course_id, coalesce(r.root, e.participant_id) as person, min(e.target_group) as target_group
+                    select e.course_id, coalesce(r.root, e.participant_id) as person, min(e.target_group) as target_group,
+                           min(e.unit_code) as unit_code
                     from c join enrollment e on e.course_id = c.id
                     left join root_of r on r.id = e.participant_id
                     where e.role = 'trainee' and e.status = 'enrolled'
                     group by 1, 2),
                 fx as (
-                    select f.course_id, f.person, f.target_group, coalesce(n.sessions, 0) as sessions,
+                    select f.course_id, f.person, f.target_group, f.unit_code, coalesce(n.sessions, 0) as sessions,
                            coalesce(mm.attended, m.attended, 0) as attended_sessions,
                            coalesce(mm.excused, m.excused, 0) as excused_sessions,
                            coalesce(mm.attended, m.attended, 0) > 0 as attended,
@@ -505,7 +511,7 @@ final class IndicatorRepository {
                 || branch.indicators.stream().anyMatch(IndicatorRepository::filtersCourses);
         sql.add(byCourse ? "\n    from fx join c on c.id = fx.course_id" : "\n    from fx")
                 .add(" join participant p on p.id = fx.person\n    ")
-                .add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = p.unit_code\n");
+                .add(spec.units().withoutUnit() ? "left " : "").add("join units u on u.code = fx.unit_code\n");
         joins(sql, branch, "person");
         sql.add("    where ").part(participantScope(spec))
                 .add("\n    group by ").add(groupBy(branch, "person", "fx.person")).add(") x")

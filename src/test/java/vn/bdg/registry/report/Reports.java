@@ -29,12 +29,13 @@ final class Reports {
     /**
      * One row per trainee enrollment of a course starting in the period, written independently of
      * the service (correlated subqueries per enrollment): sessions, attended (present at), excused
-     * and not present, and whether the course's completion rule was met. Parameters: province,
+     * and not present, whether the course's completion rule was met, and the unit the trainee had
+     * for the course. Parameters: province,
      * from, to.
      */
     static final String FACTS = """
             with e as (
-                select e.course_id, e.participant_id, e.target_group, c.kind, c.topics, c.target_groups as course_groups,
+                select e.course_id, e.participant_id, e.target_group, e.unit_code, c.kind, c.topics, c.target_groups as course_groups,
                        c.level as course_level, c.organizer_id, c.unit_code as course_unit, c.start_date, c.end_date,
                        c.min_attendance_share, c.plan_activity_id,
                        (select count(*) from course_session s where s.course_id = c.id) as sessions,
@@ -51,7 +52,7 @@ final class Reports {
             f as (
                 select e.*, e.attended > 0 as present, e.attended > 0
                            and e.attended >= e.min_attendance_share * (e.sessions - e.excused) as completed,
-                       p.sex, p.birth_year, p.ethnicity_code, p.unit_code,
+                       p.sex, p.birth_year, p.ethnicity_code,
                        case when e.target_group is null then p.target_groups else array[e.target_group] end as groups
                 from e join participant p on p.id = e.participant_id)
             """;

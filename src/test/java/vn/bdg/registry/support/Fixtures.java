@@ -1,6 +1,7 @@
 package vn.bdg.registry.support;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -107,13 +108,18 @@ public final class Fixtures {
                 .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID);
     }
 
-    /** An enrollment with the target group the person had for the course (null: the person's own). */
+    /**
+     * An enrollment with the target group the person had for the course (null: the person's own) and,
+     * as the service records it, the person's unit.
+     */
     public static UUID enroll(World world, UUID courseId, UUID participantId, String targetGroup) {
         return dsl().insertInto(ENROLLMENT)
                 .set(ENROLLMENT.PROVINCE_CODE, world.province)
                 .set(ENROLLMENT.COURSE_ID, courseId)
                 .set(ENROLLMENT.PARTICIPANT_ID, participantId)
                 .set(ENROLLMENT.TARGET_GROUP, targetGroup)
+                .set(ENROLLMENT.UNIT_CODE, DSL.select(PARTICIPANT.UNIT_CODE).from(PARTICIPANT)
+                        .where(PARTICIPANT.ID.eq(participantId)))
                 .returning(ENROLLMENT.ID).fetchOne(ENROLLMENT.ID);
     }
 

@@ -1,0 +1,123 @@
+package vn.bdg.registry.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.World;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.report.Reports.FACTS;
+import static vn.bdg.registry.report.Reports.number;
+import static vn.bdg.registry.report.Reports.report;
+import static vn.bdg.registry.report.Reports.value;
+
+/**
+ * A trainee counts in the unit they had for the course (DOMAIN.md: every record keeps the unit it
+ * had at the time): a move after the course leaves last year's report as it was; a correction moves
+ * the past too.
+ */
+class TrainedUnitIT {
+    private static final LocalDate FROM = LocalDate.of(2025, 1, 1);
+    private static final LocalDate TO = LocalDate.of(2025, 12, 31);
+    private final World world = World.create();
+
+    /** A one-day course of 2025 (not yet marked completed) at which the person was present, and so completed it. */
+    private UUID trainedIn2025(UUID person, String unit, LocalDate day) {
+        UUID course = Fixtures.course(world, unit, "running", day, day);
+        enroll(course, person);
+        Reports.present(world, Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0)), person,
+                day);
+        return course;
+    }
+
+    private void enroll(UUID course, UUID person) {
+        Api.Res res = world.organizer.post("/api/v1/courses/" + course + "/enrollments",
+                Map.of("participantId", person.toString()));
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+    }
+
+    private String enrollmentUnit(UUID course) {
+        Api.Res res = world.organizer.get("/api/v1/courses/" + course + "/enrollments");
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        assertThat(res.json().get("items")).hasSize(1);
+        return res.json().get("items").get(0).get("unitCode").asText();
+    }
+
+    private Api.Res moveTo(UUID person, String unit, String query) {
+        return world.organizer.patch("/api/v1/participants/" + person + query, Map.of("unitCode", unit));
+    }
+
+    @Test
+    void aPersonWhoMovesStaysInTheUnitOfTheCoursesAlreadyHeldUnlessTheOldUnitWasAMistake() {
+        UUID lan = Fixtures.participant(world, "Hoàng Thị Lan", "female", world.communeA1);
+        UUID held = trainedIn2025(lan, world.communeA1, LocalDate.of(2025, 3, 4));
+        UUID ahead = Fixtures.courseToday(world, world.districtB);
+        enroll(ahead, lan);
+
+        // promoted from the commune to the district office
+        Api.Res moved = moveTo(lan, world.districtB, "");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(enrollmentUnit(held)).as("a course already held keeps her unit then").isEqualTo(world.communeA1);
+        assertThat(enrollmentUnit(ahead)).as("a course not yet ended follows her").isEqualTo(world.districtB);
+
+        JsonNode byUnit = report(world.reporter, "period=2025&by=unit,level&indicators=persons_trained");
+        assertThat(value(byUnit, "persons_trained", "unitCode", world.districtA, "level", "commune")).isEqualByComparingTo("1");
+        assertThat(value(byUnit, "persons_trained", "unitCode", world.districtB, "level", "district")).isEqualByComparingTo("0");
+        assertThat(value(byUnit, "persons_trained", "unitCode", world.districtA, "level", "commune")).isEqualByComparingTo(
+                number(FACTS + "select count(distinct f.participant_id) from f join admin_unit u on u.code = f.unit_code"
+                        + " where f.completed and u.level = 'commune'", world.province, FROM, TO));
+        JsonNode records = world.reporter.get("/api/v1/reports/indicators/persons_trained/records?period=2025").json();
+        assertThat(records.get("items")).extracting(i -> i.get("unitCode").asText()).containsExactly(world.communeA1);
+        assertThat(world.districtReporter.get("/api/v1/reports/indicators?period=2025&indicators=persons_trained")
+                .json().get("rows").get(0).get("value").asInt())
+                .as("district A's reporter still counts the training of its commune").isEqualTo(1);
+
+        // the commune was recorded wrongly from the start: she always was in commune B1
+        Api.Res corrected = moveTo(lan, world.communeB1, "?unitChange=corrected");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(enrollmentUnit(held)).isEqualTo(world.communeB1);
+        JsonNode afterCorrection = report(world.reporter, "period=2025&by=unit&indicators=persons_trained");
+        assertThat(value(afterCorrection, "persons_trained", "unitCode", world.districtA)).isEqualByComparingTo("0");
+        assertThat(value(afterCorrection, "persons_trained", "unitCode", world.districtB)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void anUnknownKindOfUnitChangeIsRefusedAndChangesNothing() {
+        UUID minh = Fixtures.participant(world, "Đinh Văn Minh", "male", world.communeA2);
+        Api.Res res = world.organizer.inLanguage("en")
+                .patch("/api/v1/participants/" + minh + "?unitChange=promoted", Map.of("unitCode", world.communeB2));
+        assertThat(res.status()).as(res.body()).isEqualTo(400);
+        assertThat(res.json().get("errors").get(0).get("field").asText()).isEqualTo("unitChange");
+        assertThat(res.json().get("errors").get(0).get("code").asText()).isEqualTo("not_allowed");
+        assertThat(world.organizer.get("/api/v1/participants/" + minh).json().get("unitCode").asText())
+                .isEqualTo(world.communeA2);
+    }
+
+    @Test
+    void aPersonTrainedInTwoUnitsCountsOnceInEachAndOnceInAll() {
+        UUID hoa = Fixtures.participant(world, "Lò Thị Hoa", "female", world.communeA1, 1985, "01",
+                "women_council_delegates");
+        trainedIn2025(hoa, world.communeA1, LocalDate.of(2025, 3, 4));
+        assertThat(moveTo(hoa, world.districtB, "").status()).isEqualTo(200);
+        trainedIn2025(hoa, world.districtB, LocalDate.of(2025, 9, 9));
+
+        // every indicator at once: the delegates' indicator is always by level, unique persons not
+        JsonNode all = report(world.reporter, "period=2025");
+        assertThat(value(all, "persons_trained")).as("one person").isEqualByComparingTo("1");
+        assertThat(value(all, "attendances")).as("at two courses").isEqualByComparingTo("2");
+        assertThat(value(all, "women_council_delegates_trained", "level", "commune")).isEqualByComparingTo("1");
+        assertThat(value(all, "women_council_delegates_trained", "level", "district")).isEqualByComparingTo("1");
+        assertThat(value(all, "persons_trained")).isEqualByComparingTo(number(
+                FACTS + "select count(distinct participant_id) from f where completed", world.province, FROM, TO));
+
+        JsonNode byUnit = report(world.reporter, "period=2025&by=unit&indicators=persons_trained");
+        assertThat(value(byUnit, "persons_trained", "unitCode", world.districtA)).isEqualByComparingTo("1");
+        assertThat(value(byUnit, "persons_trained", "unitCode", world.districtB)).isEqualByComparingTo("1");
+    }
+}
