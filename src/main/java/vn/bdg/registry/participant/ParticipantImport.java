@@ -97,16 +97,33 @@ final class ParticipantImport {
             participants.holdAllRegistrations(tx, caller.provinceCode());
             Matching m = match(tx, caller, valid, nameKeys);
             participants.insert(tx, caller.provinceCode(), List.copyOf(m.creations().values()));
+            Set<UUID> consented = participants.recordFirstConsents(tx, consentsOfKnownPeople(valid, m));
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("rows", checked.size());
             summary.put("created", m.creations().values().stream().map(ParticipantRepository.NewParticipant::id)
                     .toList());
             summary.put("matched", m.matches().values().stream().map(match -> match.person().id())
                     .filter(m.existingIds()::contains).distinct().toList());
+            summary.put("consentRecorded", List.copyOf(consented));
             audit.record(tx, caller, "import", "participant", null, null, summary);
             return m;
         });
         return report(checked, matching, true, locale);
+    }
+
+    /**
+     * The consents of rows matched to people already registered, the first row's for a person
+     * (recorded where their record has none: ParticipantRepository.recordFirstConsents).
+     */
+    private static Map<UUID, Consent> consentsOfKnownPeople(List<Checked> valid, Matching m) {
+        Map<UUID, Consent> consents = new LinkedHashMap<>();
+        for (Checked c : valid) {
+            Duplicates.Match match = m.matches().get(c.row().number());
+            if (match != null && m.existingIds().contains(match.person().id()) && c.data().consent() != null) {
+                consents.putIfAbsent(match.person().id(), c.data().consent());
+            }
+        }
+        return consents;
     }
 
     /**

@@ -20,10 +20,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -257,6 +259,38 @@ final class ParticipantRepository {
                 .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(PARTICIPANT.ID.eq(id))
                 .returning().fetchSingle();
+    }
+
+    /**
+     * Each consent on its participant where none is on record: one given when a known person is seen
+     * again (a walk-in, an import row matched to their record), as staff are asked to record it. One
+     * that leaves out sensitive data clears the stored ethnicity, as an edit recording it does. A
+     * consent already on record is not replaced: that is an edit's to do. Answers the ids that took one.
+     */
+    Set<UUID> recordFirstConsents(DSLContext tx, Map<UUID, Consent> consents) {
+        if (consents.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> ids = List.copyOf(consents.keySet());
+        int[] updated = tx.batch(ids.stream().map(id -> {
+            Consent c = consents.get(id);
+            return tx.update(PARTICIPANT)
+                    .set(PARTICIPANT.CONSENT_AT, c.givenAt())
+                    .set(PARTICIPANT.CONSENT_METHOD, c.method())
+                    .set(PARTICIPANT.CONSENT_RECORDED_BY, c.recordedBy())
+                    .set(PARTICIPANT.SENSITIVE_CONSENT, c.coversSensitiveData())
+                    .set(PARTICIPANT.ETHNICITY_CODE, c.coversSensitiveData() ? PARTICIPANT.ETHNICITY_CODE
+                            : DSL.castNull(PARTICIPANT.ETHNICITY_CODE))
+                    .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .where(PARTICIPANT.ID.eq(id).and(PARTICIPANT.CONSENT_AT.isNull()));
+        }).toList()).execute();
+        Set<UUID> recorded = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (updated[i] > 0) {
+                recorded.add(ids.get(i));
+            }
+        }
+        return recorded;
     }
 
     // ------------------------------------------------------------------------------------ merge

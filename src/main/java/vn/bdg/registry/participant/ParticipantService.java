@@ -124,6 +124,8 @@ final class ParticipantService {
     /**
      * Someone who turned up uninvited: the record they most likely are (the duplicate rules,
      * uncontradicted), or a new record. Answers the record and, when found, by what it matched.
+     * A consent given at the walk-in is recorded on a found record that has none (see
+     * ParticipantRepository.recordFirstConsents); nothing else of the details changes it.
      * Within a transaction (see within): the same person registered at the same time by another
      * phone waits for it, then matches its record.
      */
@@ -136,7 +138,13 @@ final class ParticipantService {
                 .map(ParticipantRepository::toPerson).toList();
         Optional<Duplicates.Match> match = new Duplicates(found).best(person).filter(m -> !m.contradicted());
         if (match.isPresent()) {
-            Participant existing = get(caller, match.get().person().id()).value();
+            UUID id = match.get().person().id();
+            Participant existing = get(caller, id).value();
+            if (data.consent() != null && !participants.recordFirstConsents(dsl, Map.of(id, data.consent())).isEmpty()) {
+                Participant consented = get(caller, id).value();
+                audit.record(dsl, caller, "update", "participant", id, audited(existing), audited(consented));
+                existing = consented;
+            }
             return new ParticipantRegistry.Registered(existing, match.get().reason().matchedBy);
         }
         return new ParticipantRegistry.Registered(create(caller, input), null);

@@ -266,6 +266,42 @@ class WalkInIT {
     }
 
     @Test
+    void aConsentGivenAtTheWalkInIsRecordedOnTheKnownPersonWhoHadNoneAndNeverReplacesOne() {
+        // registered from an old list, before consents were recorded, with an ethnicity
+        UUID known = registeredWithPhone("Sầm Thị Nguyệt", "female", "+84913555777");
+        var dsl = TestServer.get().database.dsl();
+        dsl.update(PARTICIPANT).set(PARTICIPANT.ETHNICITY_CODE, "03").where(PARTICIPANT.ID.eq(known)).execute();
+        long auditRows = dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.eq(known.toString()));
+
+        // she says aloud she agrees, but not to her ethnicity being kept
+        var res = walkInNow(Map.of("fullName", "Sầm Thị Nguyệt", "sex", "female", "phone", "0913 555 777",
+                "consent", Map.of("givenAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).toString(),
+                        "method", "verbal", "coversSensitiveData", false)));
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        assertThat(res.json().get("participant").get("id").asText()).isEqualTo(known.toString());
+        JsonNode stored = world.organizer.get("/api/v1/participants/" + known).json();
+        assertThat(stored.get("consent").get("method").asText()).isEqualTo("verbal");
+        assertThat(stored.get("consent").get("coversSensitiveData").asBoolean()).isFalse();
+        assertThat(stored.get("consent").get("recordedBy").asText())
+                .isEqualTo(world.trainer.get("/api/v1/me").json().get("id").asText());
+        assertThat(stored.get("ethnicityCode").isNull()).as("kept only with a consent covering it").isTrue();
+        assertThat(dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.eq(known.toString()))).as("the change is audited")
+                .isEqualTo(auditRows + 1);
+
+        // at the next session she walks in again with a paper form: the consent on record stays
+        UUID nextSession = Fixtures.sessionNow(world, course);
+        Map<String, Object> again = walkIn(Map.of("fullName", "Sầm Thị Nguyệt", "sex", "female",
+                "phone", "0913 555 777", "consent", Map.of("givenAt", OffsetDateTime.now(ZoneOffset.ofHours(7))
+                        .toString(), "method", "paper_form", "coversSensitiveData", true)),
+                OffsetDateTime.now(ZoneOffset.ofHours(7)));
+        again.put("sessionId", nextSession.toString());
+        Api.Res second = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", again);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(world.organizer.get("/api/v1/participants/" + known).json().get("consent").get("method").asText())
+                .as("replacing a consent is an edit's to do").isEqualTo("verbal");
+    }
+
+    @Test
     void badDetailsAndOtherScopesAreRefused() {
         var bad = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
                 "fullName", "Vi Thị Nhung", "sex", "other", "phone", "123"), OffsetDateTime.now(ZoneOffset.ofHours(7))));

@@ -190,6 +190,31 @@ class ParticipantImportIT {
     }
 
     @Test
+    void aConsentOnARowMatchedToAKnownPersonIsRecordedWhereNoneWasAndReplacesNone() {
+        String known = id(create(world.organizer, "fullName", "Vàng Thị Say", "sex", "female", "phone", "0977111222"));
+        String consented = id(create(world.organizer, "fullName", "Giàng Văn Pó", "sex", "male", "phone", "0977333444",
+                "consent", Participants.consent(false)));
+        byte[] file = csv("Họ và tên,Giới tính,Điện thoại,Hình thức đồng ý,Ngày đồng ý,Đồng ý dữ liệu nhạy cảm",
+                "Vàng Thị Say,Nữ,0977 111 222,Phiếu,12/01/2026,Có",
+                "Giàng Văn Pó,Nam,0977 333 444,Phiếu,12/01/2026,Có");
+
+        JsonNode dry = importFile(world.organizer, CSV, file, true).json();
+        assertThat(outcomes(dry.get("rows"))).containsExactly("matched", "matched");
+        assertThat(world.organizer.get("/api/v1/participants/" + known).json().path("consent").isMissingNode())
+                .as("a dry run records nothing").isTrue();
+
+        Api.Res applied = importFile(world.organizer, CSV, file, false);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        JsonNode say = world.organizer.get("/api/v1/participants/" + known).json();
+        assertThat(say.get("consent").get("method").asText()).isEqualTo("paper_form");
+        assertThat(say.get("consent").get("givenAt").asText()).startsWith("2026-01-1");
+        assertThat(say.get("consent").get("recordedBy").asText())
+                .isEqualTo(world.organizer.get("/api/v1/me").json().get("id").asText());
+        assertThat(world.organizer.get("/api/v1/participants/" + consented).json().get("consent")
+                .get("coversSensitiveData").asBoolean()).as("the consent on record is not replaced").isFalse();
+    }
+
+    @Test
     void aSemicolonCsvWithVietnameseHeadersAndNoBomIsReadToo() {
         byte[] file = ("Họ và tên;Giới tính;Ngày sinh;Điện thoại;Đối tượng\n"
                 + "Đoàn Thị Hạnh;nữ;15/03/1985;0912 888 999;\"women_leaders,commune_collaborators\"\n")
