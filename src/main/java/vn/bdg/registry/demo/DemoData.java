@@ -322,9 +322,10 @@ public final class DemoData {
                         : districts.contains(unit) ? unit : districtOfCommune.get(unit);
                 List<UUID> pool = new ArrayList<>();
                 for (int p = 0; p < participants.size(); p++) {
+                    UUID participant = participants.get(p);
                     boolean fits = !WOMEN_ONLY.contains(plan.targetGroup()) || participantIsWoman.get(p);
-                    if (fits && (district == null || district.equals(districtOfCommune.get(unitOf.get(participants.get(p)))))) {
-                        pool.add(participants.get(p));
+                    if (fits && (district == null || district.equals(districtOfCommune.get(unitOf.get(participant))))) {
+                        pool.add(participant);
                     }
                 }
                 Collections.shuffle(pool, random);

@@ -148,6 +148,7 @@ public final class EnrollmentRepository {
 
     private static Enrollment toEnrollment(EnrollmentRecord e, Enrollment.ParticipantSummary participant) {
         return new Enrollment(e.getId(), e.getCourseId(), e.getParticipantId(), e.getRole(), e.getTargetGroup(),
-                e.getUnitCode(), e.getStatus(), e.getEnrolledAt(), e.getWithdrawnAt(), e.getWithdrawalReason(), participant);
+                e.getUnitCode(), e.getStatus(), e.getEnrolledAt(), e.getWithdrawnAt(), e.getWithdrawalReason(),
+                participant);
     }
 }

@@ -328,8 +328,9 @@ final class ParticipantRepository {
      * the unit its trainee had then, so a move does not change the reports of past years.
      */
     void enrollmentsFollowUnit(DSLContext tx, UUID participantId, String unitCode, boolean corrected) {
-        Condition notEnded = ENROLLMENT.COURSE_ID.in(DSL.select(COURSE.ID).from(COURSE)
-                .where(COURSE.END_DATE.ge(DSL.field("(now() at time zone 'Asia/Ho_Chi_Minh')::date", LocalDate.class))));
+        Field<LocalDate> today = DSL.field("(now() at time zone 'Asia/Ho_Chi_Minh')::date", LocalDate.class);
+        Condition notEnded = ENROLLMENT.COURSE_ID.in(
+                DSL.select(COURSE.ID).from(COURSE).where(COURSE.END_DATE.ge(today)));
         tx.update(ENROLLMENT).set(ENROLLMENT.UNIT_CODE, unitCode)
                 .where(ENROLLMENT.PARTICIPANT_ID.eq(participantId).and(corrected ? DSL.noCondition() : notEnded))
                 .execute();

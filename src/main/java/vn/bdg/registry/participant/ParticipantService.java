@@ -140,7 +140,8 @@ final class ParticipantService {
         if (match.isPresent()) {
             UUID id = match.get().person().id();
             Participant existing = get(caller, id).value();
-            if (data.consent() != null && !participants.recordFirstConsents(dsl, Map.of(id, data.consent())).isEmpty()) {
+            if (data.consent() != null
+                    && !participants.recordFirstConsents(dsl, Map.of(id, data.consent())).isEmpty()) {
                 Participant consented = get(caller, id).value();
                 audit.record(dsl, caller, "update", "participant", id, audited(existing), audited(consented));
                 existing = consented;

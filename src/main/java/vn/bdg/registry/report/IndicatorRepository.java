@@ -163,9 +163,8 @@ final class IndicatorRepository {
 
     private static final Set<Breakdown> BY_COURSE = EnumSet.of(Breakdown.TOPIC, Breakdown.KIND, Breakdown.ORGANIZER,
             Breakdown.AGE_BAND);
-    /** Breakdowns whose value one person may have several of in a period: BY_COURSE and the unit of each training. */
-    private static final Set<Breakdown> PER_TRAINING = EnumSet.of(Breakdown.TOPIC, Breakdown.KIND,
-            Breakdown.ORGANIZER, Breakdown.AGE_BAND, Breakdown.LEVEL, Breakdown.UNIT);
+    /** The unit a person was trained in, kept with each enrollment: one person may have several in a period. */
+    private static final Set<Breakdown> TRAINING_UNIT = EnumSet.of(Breakdown.LEVEL, Breakdown.UNIT);
 
     private static List<Branch> branches(Spec spec) {
         Map<List<Object>, List<Indicator>> grouped = new LinkedHashMap<>();
@@ -173,7 +172,8 @@ final class IndicatorRepository {
             EnumSet<Breakdown> dims = spec.breakdowns().get(i.code());
             EnumSet<Breakdown> apart = EnumSet.noneOf(Breakdown.class);
             dims.stream()
-                    .filter(b -> MULTI_VALUED.contains(b) || (i.subject().startsWith("person") && PER_TRAINING.contains(b)))
+                    .filter(b -> MULTI_VALUED.contains(b)
+                            || (i.subject().startsWith("person") && (BY_COURSE.contains(b) || TRAINING_UNIT.contains(b))))
                     .forEach(apart::add);
             String part = i.subject().startsWith("person") ? "person" : i.subject();
             grouped.computeIfAbsent(List.of(part, apart), k -> new ArrayList<>()).add(i);
