@@ -641,7 +641,13 @@ async function onWalkIn(event) {
   if (data.get('unitCode')) {
     participant.unitCode = data.get('unitCode');
   }
+  if (data.get('consent')) {
+    // the day, not the minute: a phone clock running ahead must not date it in the server's future
+    participant.consent = { givenAt: vietnamDate(serverNow()), method: 'verbal',
+      coversSensitiveData: Boolean(data.get('sensitiveConsent')) };
+  }
   form.reset();
+  $('w-sensitive').disabled = true;
   $('walkin-panel').hidden = true;
   await recordWalkIn(participant);
   $('result').focus();
@@ -698,6 +704,11 @@ function wire() {
   $('open-walkin').addEventListener('click', openWalkIn);
   $('search').addEventListener('input', renderSearch);
   $('walkin-form').addEventListener('submit', onWalkIn);
+  // consent to sensitive data is part of a consent, never given alone
+  $('w-consent').addEventListener('change', e => {
+    $('w-sensitive').disabled = !e.target.checked;
+    $('w-sensitive').checked &&= e.target.checked;
+  });
   document.querySelectorAll('[data-close]').forEach(b =>
     b.addEventListener('click', () => { $(b.dataset.close).hidden = true; }));
   window.addEventListener('online', () => {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -572,6 +573,9 @@ class ScannerIT {
             page.getByLabel("Nữ", new Page.GetByLabelOptions().setExact(true)).check();
             page.getByLabel("Năm sinh").fill("1990");
             page.locator("#w-unit").selectOption(world.communeB1);
+            expect(page.locator("#w-sensitive")).isDisabled(); // never given without the consent itself
+            page.locator("#w-consent").check();
+            page.locator("#w-sensitive").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký và điểm danh")).click();
             page.locator("#result[data-outcome=accepted][data-state=done]").waitFor();
             expect(page.locator("#result-name")).hasText("Hà Thị Mai");
@@ -590,7 +594,13 @@ class ScannerIT {
                 .where(PARTICIPANT.PROVINCE_CODE.eq(world.province).and(PARTICIPANT.FULL_NAME.eq("Hà Thị Mai")))
                 .fetchSingle(PARTICIPANT.ID);
         assertThat(attendanceSheet()).containsEntry(mai.toString(), "present");
-        assertThat(world.organizer.get("/api/v1/participants/" + mai).json().get("birthYear").asInt()).isEqualTo(1990);
+        JsonNode registered = world.organizer.get("/api/v1/participants/" + mai).json();
+        assertThat(registered.get("birthYear").asInt()).isEqualTo(1990);
+        JsonNode consent = registered.get("consent");
+        assertThat(consent.get("method").asText()).isEqualTo("verbal");
+        assertThat(consent.get("coversSensitiveData").asBoolean()).isTrue();
+        assertThat(OffsetDateTime.parse(consent.get("givenAt").asText()).atZoneSameInstant(SessionContext.VIETNAM).toLocalDate())
+                .as("given today, as the phone dates it by the day").isEqualTo(LocalDate.now(SessionContext.VIETNAM));
     }
 
     @Test
