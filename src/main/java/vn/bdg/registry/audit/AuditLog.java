@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Insert;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
@@ -32,15 +33,31 @@ public final class AuditLog {
     /** For writes with no logged-in caller (command line, demo data): caller may be null. */
     public void record(DSLContext tx, String provinceCode, Caller caller, String action, String entity,
                        Object entityId, Object before, Object after) {
-        tx.insertInto(AUDIT_LOG)
+        insert(tx, provinceCode, caller, action, entity, new Entry(entityId, before, after)).execute();
+    }
+
+    /** One entity's change, for {@link #recordEach}. */
+    public record Entry(Object entityId, Object before, Object after) {
+    }
+
+    /** One row for each entry, in one round trip (an import changing thousands of records). */
+    public void recordEach(DSLContext tx, Caller caller, String action, String entity, List<Entry> entries) {
+        if (!entries.isEmpty()) {
+            tx.batch(entries.stream().map(e -> insert(tx, caller.provinceCode(), caller, action, entity, e)).toList())
+                    .execute();
+        }
+    }
+
+    private static Insert<?> insert(DSLContext tx, String provinceCode, Caller caller, String action,
+                                   String entity, Entry e) {
+        return tx.insertInto(AUDIT_LOG)
                 .set(AUDIT_LOG.PROVINCE_CODE, provinceCode)
                 .set(AUDIT_LOG.USER_ID, caller == null ? null : caller.userId())
                 .set(AUDIT_LOG.ACTION, action)
                 .set(AUDIT_LOG.ENTITY, entity)
-                .set(AUDIT_LOG.ENTITY_ID, entityId == null ? null : entityId.toString())
-                .set(AUDIT_LOG.BEFORE, jsonb(before))
-                .set(AUDIT_LOG.AFTER, jsonb(after))
-                .execute();
+                .set(AUDIT_LOG.ENTITY_ID, e.entityId() == null ? null : e.entityId().toString())
+                .set(AUDIT_LOG.BEFORE, jsonb(e.before()))
+                .set(AUDIT_LOG.AFTER, jsonb(e.after()));
     }
 
     /**

@@ -52,13 +52,18 @@ public final class EnrollmentRepository {
     public record NewEnrollment(Candidate person, String role, String targetGroup) {
     }
 
-    /** The participants among ids that the caller may see, by id. */
+    /**
+     * The participants among ids that the caller may see, by id; locked against a change of their
+     * unit until the enrollments written with it are committed (a PATCH moving the person waits, then
+     * moves these too; see ParticipantRepository.enrollmentsFollowUnit).
+     */
     public Map<UUID, Candidate> candidates(DSLContext tx, Caller caller, Collection<UUID> ids) {
         return tx.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX, PARTICIPANT.UNIT_CODE,
                         PARTICIPANT.TARGET_GROUPS, PARTICIPANT.MERGED_INTO, PARTICIPANT.ERASED_AT)
                 .from(PARTICIPANT)
                 .where(Ids.in(PARTICIPANT.ID, ids)
                         .and(caller.scope(PARTICIPANT.PROVINCE_CODE, PARTICIPANT.UNIT_CODE)))
+                .forKeyShare()
                 .fetchMap(PARTICIPANT.ID, r -> new Candidate(
                         new Enrollment.ParticipantSummary(r.value1(), r.value2(), r.value3(), r.value4()),
                         List.of(r.value5()), r.value6() != null, r.value7() != null));
@@ -108,7 +113,9 @@ public final class EnrollmentRepository {
             insert.onConflict(ENROLLMENT.COURSE_ID, ENROLLMENT.PARTICIPANT_ID).doUpdate()
                     .set(ENROLLMENT.ROLE, DSL.excluded(ENROLLMENT.ROLE))
                     .set(ENROLLMENT.TARGET_GROUP, DSL.excluded(ENROLLMENT.TARGET_GROUP))
-                    .set(ENROLLMENT.UNIT_CODE, DSL.excluded(ENROLLMENT.UNIT_CODE))
+                    // a withdrawn enrollment kept its unit (see enrollmentsFollowUnit): one of a course
+                    // already held is not dated again by coming back to it
+                    .set(ENROLLMENT.UNIT_CODE, DSL.coalesce(ENROLLMENT.UNIT_CODE, DSL.excluded(ENROLLMENT.UNIT_CODE)))
                     .set(ENROLLMENT.STATUS, Enrollment.ENROLLED)
                     .set(ENROLLMENT.ENROLLED_AT, DSL.currentOffsetDateTime())
                     .setNull(ENROLLMENT.WITHDRAWN_AT)

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,11 @@ final class ParticipantImport {
             participants.holdAllRegistrations(tx, caller.provinceCode());
             Matching m = match(tx, caller, valid, nameKeys);
             participants.insert(tx, caller.provinceCode(), List.copyOf(m.creations().values()));
-            Set<UUID> consented = participants.recordFirstConsents(tx, consentsOfKnownPeople(valid, m));
+            Map<UUID, Consent> consents = consentsOfKnownPeople(valid, m);
+            Set<UUID> consented = participants.recordFirstConsents(tx, consents);
+            audit.recordEach(tx, caller, "update", "participant", consented.stream()
+                    .map(id -> new AuditLog.Entry(id, Collections.singletonMap("consent", null),
+                            Map.of("consent", consents.get(id)))).toList());
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("rows", checked.size());
             summary.put("created", m.creations().values().stream().map(ParticipantRepository.NewParticipant::id)

@@ -263,9 +263,10 @@ final class ParticipantRepository {
 
     /**
      * Each consent on its participant where none is on record: one given when a known person is seen
-     * again (a walk-in, an import row matched to their record), as staff are asked to record it. One
-     * that leaves out sensitive data clears the stored ethnicity, as an edit recording it does. A
-     * consent already on record is not replaced: that is an edit's to do. Answers the ids that took one.
+     * again (a walk-in, an import row matched to their record), as staff are asked to record it. A
+     * match may be loose (a shared phone), so this never takes data away: a consent already on record
+     * is not replaced, and one that leaves out sensitive data is not recorded on a record holding an
+     * ethnicity (recording it would clear it); both are an edit's to do. Answers the ids that took one.
      */
     Set<UUID> recordFirstConsents(DSLContext tx, Map<UUID, Consent> consents) {
         if (consents.isEmpty()) {
@@ -279,10 +280,9 @@ final class ParticipantRepository {
                     .set(PARTICIPANT.CONSENT_METHOD, c.method())
                     .set(PARTICIPANT.CONSENT_RECORDED_BY, c.recordedBy())
                     .set(PARTICIPANT.SENSITIVE_CONSENT, c.coversSensitiveData())
-                    .set(PARTICIPANT.ETHNICITY_CODE, c.coversSensitiveData() ? PARTICIPANT.ETHNICITY_CODE
-                            : DSL.castNull(PARTICIPANT.ETHNICITY_CODE))
                     .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
-                    .where(PARTICIPANT.ID.eq(id).and(PARTICIPANT.CONSENT_AT.isNull()));
+                    .where(PARTICIPANT.ID.eq(id).and(PARTICIPANT.CONSENT_AT.isNull())
+                            .and(c.coversSensitiveData() ? DSL.noCondition() : PARTICIPANT.ETHNICITY_CODE.isNull()));
         }).toList()).execute();
         Set<UUID> recorded = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -322,17 +322,20 @@ final class ParticipantRepository {
     }
 
     /**
-     * A participant's new unit as the unit of their enrollments (the unit reports count them in):
-     * of those in courses that have not ended (Vietnam's date), which they have not yet been trained
-     * in; of all of them when the old unit was a mistake (corrected). A course that has ended keeps
-     * the unit its trainee had then, so a move does not change the reports of past years.
+     * A participant's unit as the unit of their enrollments (the unit reports count them in): of
+     * those in courses that have not ended (Vietnam's date), which they have not yet been trained in,
+     * and of those with no unit (one filled in where none was known is no move); of all of them when
+     * the old unit was a mistake (corrected). A course that has ended keeps the unit its trainee had
+     * then, so a move does not change the reports of past years. Answers how many changed.
      */
-    void enrollmentsFollowUnit(DSLContext tx, UUID participantId, String unitCode, boolean corrected) {
+    int enrollmentsFollowUnit(DSLContext tx, UUID participantId, String unitCode, boolean corrected) {
         Field<LocalDate> today = DSL.field("(now() at time zone 'Asia/Ho_Chi_Minh')::date", LocalDate.class);
         Condition notEnded = ENROLLMENT.COURSE_ID.in(
                 DSL.select(COURSE.ID).from(COURSE).where(COURSE.END_DATE.ge(today)));
-        tx.update(ENROLLMENT).set(ENROLLMENT.UNIT_CODE, unitCode)
-                .where(ENROLLMENT.PARTICIPANT_ID.eq(participantId).and(corrected ? DSL.noCondition() : notEnded))
+        return tx.update(ENROLLMENT).set(ENROLLMENT.UNIT_CODE, unitCode)
+                .where(ENROLLMENT.PARTICIPANT_ID.eq(participantId)
+                        .and(corrected ? DSL.noCondition() : notEnded.or(ENROLLMENT.UNIT_CODE.isNull()))
+                        .and(ENROLLMENT.UNIT_CODE.isDistinctFrom(unitCode)))
                 .execute();
     }
 

@@ -156,8 +156,9 @@ final class ParticipantService {
      * replaces the one on record (recorded by the caller); one that does not cover sensitive data
      * clears the ethnicity in the same write. With ifMatch
      * (the If-Match header; null: none), only the version it names is changed, else 412. A new unit
-     * is also the unit of the person's enrollments in courses not yet ended; unitCorrected: of all
-     * their enrollments, the old unit having been a mistake (see ParticipantRepository.enrollmentsFollowUnit).
+     * is also the unit of the person's enrollments in courses not yet ended or with no unit;
+     * unitCorrected: of all their enrollments, the unit sent (new or not) being the right one all
+     * along (see ParticipantRepository.enrollmentsFollowUnit). The audit entry says how many changed.
      */
     Versioned<Participant> update(Caller caller, UUID id, String ifMatch, Bodies.Patch<ParticipantInput> patch,
                                   boolean unitCorrected) {
@@ -209,11 +210,16 @@ final class ParticipantService {
             }
             UUID duplicateOf = likelyDuplicateOf(tx, caller, person(id, data, nameKey), locked);
             ParticipantRecord updated = participants.update(tx, id, data, duplicateOf);
-            if (!Objects.equals(locked.getUnitCode(), updated.getUnitCode())) {
-                participants.enrollmentsFollowUnit(tx, id, updated.getUnitCode(), unitCorrected);
-            }
             Participant after = ParticipantRepository.toParticipant(updated);
-            audit.record(tx, caller, "update", "participant", id, audited(before), audited(after));
+            Map<String, Object> afterEntry = audited(after);
+            if (!Objects.equals(locked.getUnitCode(), updated.getUnitCode()) || unitCorrected && patch.has("unitCode")) {
+                int realigned = participants.enrollmentsFollowUnit(tx, id, updated.getUnitCode(), unitCorrected);
+                if (realigned > 0) {
+                    afterEntry.put("unitChange", unitCorrected ? "corrected" : "moved");
+                    afterEntry.put("enrollmentsGivenTheUnit", realigned);
+                }
+            }
+            audit.record(tx, caller, "update", "participant", id, audited(before), afterEntry);
             return Versioned.of(after);
         });
     }
@@ -333,6 +339,8 @@ final class ParticipantService {
             UUID keptFlag = duplicateId.equals(kept.getDuplicateOf()) ? null : kept.getDuplicateOf();
             ParticipantRecord keptAfter = participants.update(tx, keptId,
                     absorb(ParticipantRepository.toData(kept), ParticipantRepository.toData(duplicate)), keptFlag);
+            // the courses the person has yet to attend, the duplicate's among them, take the kept unit
+            participants.enrollmentsFollowUnit(tx, keptId, keptAfter.getUnitCode(), false);
             participants.insertMerge(tx, caller.provinceCode(), keptId, duplicateId, moved.size(), caller.userId());
             audit.record(tx, caller, "merge", "check_in", duplicateId, Map.of("participantId", duplicateId),
                     Map.of("participantId", keptId, "movedCheckIns", movedCheckIns));

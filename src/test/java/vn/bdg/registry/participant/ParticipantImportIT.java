@@ -212,6 +212,8 @@ class ParticipantImportIT {
                 .isEqualTo(world.organizer.get("/api/v1/me").json().get("id").asText());
         assertThat(world.organizer.get("/api/v1/participants/" + consented).json().get("consent")
                 .get("coversSensitiveData").asBoolean()).as("the consent on record is not replaced").isFalse();
+        JsonNode trail = world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + known).json().get("items");
+        assertThat(trail).extracting(e -> e.get("action").asText()).as("her own trail shows it").contains("update");
     }
 
     @Test

@@ -18,9 +18,9 @@ import static vn.bdg.registry.report.Reports.report;
 import static vn.bdg.registry.report.Reports.value;
 
 /**
- * A trainee counts in the unit they had for the course (DOMAIN.md: every record keeps the unit it
- * had at the time): a move after the course leaves last year's report as it was; a correction moves
- * the past too.
+ * A trainee counts in the unit they had for the course (the design's DOMAIN.md: every record keeps
+ * the unit it had at the time): a move after the course leaves last year's report as it was; a
+ * correction moves the past too.
  */
 class TrainedUnitIT {
     private static final LocalDate FROM = LocalDate.of(2025, 1, 1);
@@ -85,6 +85,66 @@ class TrainedUnitIT {
         JsonNode afterCorrection = report(world.reporter, "period=2025&by=unit&indicators=persons_trained");
         assertThat(value(afterCorrection, "persons_trained", "unitCode", world.districtA)).isEqualByComparingTo("0");
         assertThat(value(afterCorrection, "persons_trained", "unitCode", world.districtB)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aUnitFilledInWhereNoneWasKnownGoesToTheCoursesThatHadNone() {
+        UUID tam = Fixtures.participant(world, "Bế Thị Tâm", "female", null); // a walk-in who gave no commune
+        UUID held = trainedIn2025(tam, world.communeA1, LocalDate.of(2025, 4, 8));
+        assertThat(value(report(world.reporter, "period=2025&by=unit&indicators=persons_trained"), "persons_trained",
+                "unitCode", null)).isEqualByComparingTo("1");
+
+        assertThat(moveTo(tam, world.communeA2, "").status()).isEqualTo(200);
+        assertThat(enrollmentUnit(held)).isEqualTo(world.communeA2);
+        JsonNode byUnit = report(world.reporter, "period=2025&by=unit&indicators=persons_trained");
+        assertThat(value(byUnit, "persons_trained", "unitCode", world.districtA)).isEqualByComparingTo("1");
+        assertThat(Reports.rowsOf(byUnit, "persons_trained")).as("no one left with no unit")
+                .noneMatch(r -> r.get("unitCode").isNull());
+    }
+
+    @Test
+    void aCorrectionSendingTheUnitAlreadyRecordedStillCorrectsThePastAndIsAudited() {
+        UUID thu = Fixtures.participant(world, "Nông Thị Thu", "female", world.communeA1);
+        UUID held = trainedIn2025(thu, world.communeA1, LocalDate.of(2025, 5, 6));
+        assertThat(moveTo(thu, world.communeB1, "").status()).isEqualTo(200);
+        assertThat(enrollmentUnit(held)).isEqualTo(world.communeA1);
+
+        // the move was right, but she never was in commune A1 either
+        assertThat(moveTo(thu, world.communeB1, "?unitChange=corrected").status()).isEqualTo(200);
+        assertThat(enrollmentUnit(held)).isEqualTo(world.communeB1);
+        JsonNode last = world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + thu).json()
+                .get("items").get(0);
+        assertThat(last.get("after").get("unitChange").asText()).isEqualTo("corrected");
+        assertThat(last.get("after").get("enrollmentsGivenTheUnit").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void comingBackToACourseAlreadyHeldDoesNotDateItAgain() {
+        UUID van = Fixtures.participant(world, "Vi Thị Vân", "female", world.communeA1);
+        UUID held = trainedIn2025(van, world.communeA1, LocalDate.of(2025, 6, 3));
+        String enrollment = world.organizer.get("/api/v1/courses/" + held + "/enrollments").json()
+                .get("items").get(0).get("id").asText();
+        Api.Res withdrawn = world.organizer.post("/api/v1/courses/" + held + "/enrollments/" + enrollment + "/withdraw",
+                Map.of("reason", "Nhập nhầm"));
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(moveTo(van, world.districtB, "").status()).isEqualTo(200);
+        enroll(held, van);
+        assertThat(enrollmentUnit(held)).isEqualTo(world.communeA1);
+    }
+
+    @Test
+    void aMergeGivesTheKeptRecordsUnitToTheCoursesNotYetEnded() {
+        UUID kept = Fixtures.participant(world, "Ma Thị Hằng", "female", world.communeA1);
+        UUID duplicate = Fixtures.participant(world, "Ma Thị Hằng", "female", world.communeB2);
+        UUID held = trainedIn2025(duplicate, world.communeB2, LocalDate.of(2025, 7, 1));
+        UUID ahead = Fixtures.courseToday(world, world.districtB);
+        enroll(ahead, duplicate);
+
+        Api.Res merged = world.organizer.post("/api/v1/participants/" + kept + "/merge",
+                Map.of("duplicateId", duplicate.toString()));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(enrollmentUnit(ahead)).isEqualTo(world.communeA1);
+        assertThat(enrollmentUnit(held)).as("trained in B2 under the other record").isEqualTo(world.communeB2);
     }
 
     @Test
