@@ -285,13 +285,17 @@ final class AttendanceRepository {
         return caller.is(Role.admin, Role.organizer);
     }
 
-    /** One enrolled person of a course, as a roster or attendance sheet lists them. */
+    /**
+     * One enrolled person of a course, as a roster or attendance sheet lists them; unitCode: the one
+     * they have for the course (the enrollment's, as reports count them).
+     */
     record Enrolled(UUID participantId, String fullName, String sex, String unitCode, String role) {
     }
 
     /** The people enrolled in a course, in the order of a Vietnamese list ({@link VietnameseText#inListOrder}). */
     List<Enrolled> enrolledIn(UUID courseId) {
-        return VietnameseText.inListOrder(dsl.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX, PARTICIPANT.UNIT_CODE, ENROLLMENT.ROLE)
+        return VietnameseText.inListOrder(dsl.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX,
+                                ENROLLMENT.UNIT_CODE, ENROLLMENT.ROLE)
                 .from(ENROLLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID))
                 .where(ENROLLMENT.COURSE_ID.eq(courseId).and(ENROLLMENT.STATUS.eq("enrolled")))
                 .orderBy(PARTICIPANT.ID) // ties of the list order stay in a fixed order

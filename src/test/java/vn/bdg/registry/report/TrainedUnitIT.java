@@ -65,6 +65,8 @@ class TrainedUnitIT {
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(enrollmentUnit(held)).as("a course already held keeps her unit then").isEqualTo(world.communeA1);
         assertThat(enrollmentUnit(ahead)).as("a course not yet ended follows her").isEqualTo(world.districtB);
+        assertThat(world.organizer.get("/api/v1/courses/" + held + "/attendance").json().get("participants").get(0)
+                .get("unitCode").asText()).as("the attendance record of the course too").isEqualTo(world.communeA1);
 
         JsonNode byUnit = report(world.reporter, "period=2025&by=unit,level&indicators=persons_trained");
         assertThat(value(byUnit, "persons_trained", "unitCode", world.districtA, "level", "commune")).isEqualByComparingTo("1");
