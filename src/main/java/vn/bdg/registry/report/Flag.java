@@ -26,6 +26,8 @@ public record Flag(Kind kind, String message, int count, Integer limit, UUID par
         two_places_at_once,
         /** Courses of different units attended by exactly the same people: a list copied? */
         identical_lists,
+        /** Trainees of a course with no unit kept with their enrollment: no district or commune counts them. */
+        trainees_without_unit,
         /** A report cell by ethnicity or age of so few people that each could be recognised. */
         small_count
     }

@@ -98,7 +98,16 @@ final class FlagRepository {
                 where cardinality(l.people) >=\s""").bind(IDENTICAL_LIST_MIN_PEOPLE).add("""
 
                 group by l.people
-                having count(distinct c.unit_code) > 1 and bool_or(l.course_id in (select id from visible))""");
+                having count(distinct c.unit_code) > 1 and bool_or(l.course_id in (select id from visible))
+                union all
+                select 'trainees_without_unit', array[x.course_id], array[]::uuid[], null, count(*)::int, null
+                from (select e.course_id, coalesce(r.root, e.participant_id) as person
+                      from c join enrollment e on e.course_id = c.id
+                      left join root_of r on r.id = e.participant_id
+                      where e.role = 'trainee' and e.status = 'enrolled' and c.id in (select id from visible)
+                      group by 1, 2
+                      having bool_and(e.unit_code is null)) x
+                group by x.course_id""");
         List<Found> found = new ArrayList<>();
         for (Record r : dsl.resultQuery(sql.text(), sql.parts()).fetch()) {
             found.add(new Found(Flag.Kind.valueOf(r.get("kind", String.class)),

@@ -95,8 +95,15 @@ class TrainedUnitIT {
         UUID held = trainedIn2025(tam, world.communeA1, LocalDate.of(2025, 4, 8));
         assertThat(value(report(world.reporter, "period=2025&by=unit&indicators=persons_trained"), "persons_trained",
                 "unitCode", null)).isEqualByComparingTo("1");
+        JsonNode flags = world.reporter.inLanguage("en").get("/api/v1/reports/flags?period=2025").json().get("items");
+        assertThat(flags).as("the compiler is told before submitting").hasSize(1);
+        assertThat(flags.get(0).get("kind").asText()).isEqualTo("trainees_without_unit");
+        assertThat(flags.get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(flags.get(0).get("courses").get(0).get("id").asText()).isEqualTo(held.toString());
+        assertThat(flags.get(0).get("message").asText()).startsWith("1 trainee of ").contains("has no administrative unit");
 
         assertThat(moveTo(tam, world.communeA2, "").status()).isEqualTo(200);
+        assertThat(world.reporter.get("/api/v1/reports/flags?period=2025").json().get("items")).isEmpty();
         assertThat(enrollmentUnit(held)).isEqualTo(world.communeA2);
         JsonNode byUnit = report(world.reporter, "period=2025&by=unit&indicators=persons_trained");
         assertThat(value(byUnit, "persons_trained", "unitCode", world.districtA)).isEqualByComparingTo("1");
