@@ -477,6 +477,8 @@ class ScannerIT {
             Page page = phone.newPage();
             logInAndWaitForTheKit(page);
             page.locator("button.session").first().click();
+            // the scanning screen shows once the app has kept which session it is on
+            page.locator("#scan-screen:not([hidden])").waitFor();
             // the app opened again later goes straight back to the session it was on (and asks for
             // its roster once more: done before the login ends, so that this window does not see it end)
             page.waitForResponse("**/api/v1/sessions/*/roster", page::reload);
