@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -252,13 +253,20 @@ final class ParticipantRepository {
                 .set(PARTICIPANT.POSITION, d.position())
                 .set(PARTICIPANT.TARGET_GROUPS, d.targetGroups().toArray(String[]::new))
                 .set(PARTICIPANT.DUPLICATE_OF, duplicateOf)
-                .set(PARTICIPANT.CONSENT_AT, d.consent() == null ? null : d.consent().givenAt())
-                .set(PARTICIPANT.CONSENT_METHOD, d.consent() == null ? null : d.consent().method())
-                .set(PARTICIPANT.CONSENT_RECORDED_BY, d.consent() == null ? null : d.consent().recordedBy())
-                .set(PARTICIPANT.SENSITIVE_CONSENT, d.consent() == null ? null : d.consent().coversSensitiveData())
+                .set(consentColumns(d.consent()))
                 .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(PARTICIPANT.ID.eq(id))
                 .returning().fetchSingle();
+    }
+
+    /** The consent columns of a record holding consent c (null: none on record). */
+    private static Map<Field<?>, Object> consentColumns(Consent c) {
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(PARTICIPANT.CONSENT_AT, c == null ? null : c.givenAt());
+        columns.put(PARTICIPANT.CONSENT_METHOD, c == null ? null : c.method());
+        columns.put(PARTICIPANT.CONSENT_RECORDED_BY, c == null ? null : c.recordedBy());
+        columns.put(PARTICIPANT.SENSITIVE_CONSENT, c == null ? null : c.coversSensitiveData());
+        return columns;
     }
 
     /**
@@ -276,10 +284,7 @@ final class ParticipantRepository {
         int[] updated = tx.batch(ids.stream().map(id -> {
             Consent c = consents.get(id);
             return tx.update(PARTICIPANT)
-                    .set(PARTICIPANT.CONSENT_AT, c.givenAt())
-                    .set(PARTICIPANT.CONSENT_METHOD, c.method())
-                    .set(PARTICIPANT.CONSENT_RECORDED_BY, c.recordedBy())
-                    .set(PARTICIPANT.SENSITIVE_CONSENT, c.coversSensitiveData())
+                    .set(consentColumns(c))
                     .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
                     .where(PARTICIPANT.ID.eq(id).and(PARTICIPANT.CONSENT_AT.isNull())
                             .and(c.coversSensitiveData() ? DSL.noCondition() : PARTICIPANT.ETHNICITY_CODE.isNull()));
