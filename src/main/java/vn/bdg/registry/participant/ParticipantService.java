@@ -212,7 +212,8 @@ final class ParticipantService {
             ParticipantRecord updated = participants.update(tx, id, data, duplicateOf);
             Participant after = ParticipantRepository.toParticipant(updated);
             Map<String, Object> afterEntry = audited(after);
-            if (!Objects.equals(locked.getUnitCode(), updated.getUnitCode()) || unitCorrected && patch.has("unitCode")) {
+            boolean unitSent = patch.has("unitCode");
+            if (unitSent && (unitCorrected || !Objects.equals(locked.getUnitCode(), updated.getUnitCode()))) {
                 int realigned = participants.enrollmentsFollowUnit(tx, id, updated.getUnitCode(), unitCorrected);
                 if (realigned > 0) {
                     afterEntry.put("unitChange", unitCorrected ? "corrected" : "moved");
