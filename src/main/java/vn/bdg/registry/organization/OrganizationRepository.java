@@ -16,12 +16,8 @@ import static vn.bdg.registry.db.Tables.ORGANIZATION;
 
 /** SQL for organisations. */
 public final class OrganizationRepository {
-    /**
-     * Vietnamese alphabetical order (ICU's "vi": Đ after D, Ư after U, tones after the letter), where
-     * the database's default C collation put every name starting with Đ or Ủ after Z.
-     */
-    static final String VIETNAMESE = "vi-x-icu";
-    public static final Field<String> VIETNAMESE_ORDER = ORGANIZATION.NAME.collate(VIETNAMESE);
+    /** Names in Vietnamese alphabetical order (see VietnameseText.COLLATION). */
+    public static final Field<String> VIETNAMESE_ORDER = ORGANIZATION.NAME.collate(VietnameseText.COLLATION);
 
     private final DSLContext dsl;
 
@@ -33,7 +29,7 @@ public final class OrganizationRepository {
         Condition c = ORGANIZATION.PROVINCE_CODE.eq(provinceCode);
         if (after != null) {
             c = c.and(DSL.row(VIETNAMESE_ORDER, ORGANIZATION.ID.cast(String.class))
-                    .gt(DSL.val(after.get(0)).collate(VIETNAMESE), DSL.val(after.get(1))));
+                    .gt(DSL.val(after.get(0)).collate(VietnameseText.COLLATION), DSL.val(after.get(1))));
         }
         return dsl.selectFrom(ORGANIZATION).where(c).orderBy(VIETNAMESE_ORDER, ORGANIZATION.ID.cast(String.class))
                 .limit(limit).fetch(OrganizationRepository::toOrganization);

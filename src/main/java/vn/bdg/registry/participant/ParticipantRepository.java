@@ -91,11 +91,17 @@ final class ParticipantRepository {
         return c;
     }
 
-    /** By name key then id, after the given key (keyset pagination). */
-    List<ParticipantRecord> list(Condition filter, String afterKey, UUID afterId, int limit) {
-        Condition c = afterKey == null ? filter
-                : filter.and(DSL.row(PARTICIPANT.NAME_KEY, PARTICIPANT.ID).gt(afterKey, afterId));
-        return dsl.selectFrom(PARTICIPANT).where(c).orderBy(PARTICIPANT.NAME_KEY, PARTICIPANT.ID).limit(limit).fetch();
+    /** The list name in Vietnamese alphabetical order, as the index participant_list_order has it (V18). */
+    private static final Field<String> LIST_ORDER = PARTICIPANT.LIST_NAME.collate(VietnameseText.COLLATION);
+
+    /**
+     * In the order of a Vietnamese list (given name first, V18) then id, after the given list name
+     * (keyset pagination).
+     */
+    List<ParticipantRecord> list(Condition filter, String afterListName, UUID afterId, int limit) {
+        Condition c = afterListName == null ? filter
+                : filter.and(DSL.row(LIST_ORDER, PARTICIPANT.ID).gt(DSL.val(afterListName), DSL.val(afterId)));
+        return dsl.selectFrom(PARTICIPANT).where(c).orderBy(LIST_ORDER, PARTICIPANT.ID).limit(limit).fetch();
     }
 
     /**

@@ -38,7 +38,7 @@ import static vn.bdg.registry.db.Tables.PARTICIPANT;
 final class ParticipantService {
     /** A query made only of digits and phone punctuation is a phone or national ID number, not a name. */
     private static final Pattern NUMBER_QUERY = Pattern.compile("[+\\d\\s.\\-()]*\\d[+\\d\\s.\\-()]*");
-    private static final String LIST_CURSOR = "n";
+    private static final String LIST_CURSOR = "l";
     private static final String SEARCH_CURSOR = "s";
     /** Deep pages of a relevance search are not served: refine the query or filter by unit instead. */
     private static final int MAX_SEARCH_OFFSET = 10_000;
@@ -226,7 +226,7 @@ final class ParticipantService {
     }
 
     /**
-     * Without q: by name, keyset-paginated. With q: a phone or national ID number (exact), or a
+     * Without q: in the order of a Vietnamese list (by given name), keyset-paginated. With q: a phone or national ID number (exact), or a
      * name (without diacritics, typos tolerated), best match first.
      */
     Page<Participant> list(Caller caller, String q, String unit, String targetGroup, PageRequest page) {
@@ -239,7 +239,7 @@ final class ParticipantService {
             List<String> after = cursor(page, LIST_CURSOR);
             List<ParticipantRecord> rows = participants.list(filter, after == null ? null : after.get(1),
                     after == null ? null : cursorId(after), page.limit() + 1);
-            return views(page.page(rows, r -> List.of(LIST_CURSOR, r.getNameKey(), r.getId().toString())),
+            return views(page.page(rows, r -> List.of(LIST_CURSOR, r.getListName(), r.getId().toString())),
                     r -> r);
         }
         // Search pages are by relevance, so the cursor is the offset of the next page.
@@ -447,8 +447,10 @@ final class ParticipantService {
         return value == null ? List.of() : List.of(value);
     }
 
-    /** The cursor's key when it was given for this kind of list; a cursor of another kind is a 400. */
-    /** The cursor's values after its kind tag: a list cursor has a name key and an id, a search one an offset. */
+    /**
+     * The cursor's values after its kind tag (a list cursor has a list name and an id, a search one an
+     * offset); a cursor of another kind, or of an earlier list order, is a 400.
+     */
     private static List<String> cursor(PageRequest page, String kind) {
         if (!page.hasCursor()) {
             return null;

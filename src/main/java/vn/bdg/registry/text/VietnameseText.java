@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  * indexed name_key columns, so query and index can never disagree).
  */
 public final class VietnameseText {
+    /**
+     * PostgreSQL's collation for Vietnamese alphabetical order (ICU's "vi": Đ after D, Ư after U,
+     * tones after the letter), where the database's default C collation puts Đ and Ủ after Z.
+     */
+    public static final String COLLATION = "vi-x-icu";
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private VietnameseText() {
