@@ -5,6 +5,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep20;
 import org.jooq.Record;
+import org.jooq.RecordMapper;
+import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
@@ -20,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static vn.bdg.registry.db.Tables.CERTIFICATE;
 import static vn.bdg.registry.db.Tables.CERTIFICATE_WITHHELD;
@@ -105,21 +109,49 @@ final class ParticipantRepository {
     }
 
     /**
-     * Names like the query, without diacritics and tolerating typos, best first. A name matches when
-     * a run of its words is trigram-similar to the query (word similarity above pg_trgm's threshold
-     * 0.6: "nguyen thj hoa", "nguyen hoa" and "hoa" find "nguyen thi hoa"). The order is the word
-     * similarity distance, which the GiST index on (province_code, name_key) serves as a
-     * nearest-neighbour scan: the first page costs the same with 50 matches or 50,000 (common names
-     * repeat a lot), where sorting every match by a computed score took hundreds of milliseconds.
+     * How many names past a page the nearest-neighbour scan reads, so that those tied with the page's
+     * last one are read too: a few first; if not enough, many (word similarity is coarse: thousands of
+     * names can share a distance), which still costs tens of milliseconds where sorting every match
+     * takes hundreds (see searchByName).
+     */
+    private static final int[] NAMES_READ_PAST_A_PAGE = {50, 1_000};
+
+    /**
+     * Names like the query, without diacritics and tolerating typos, best first, ties by id. A name
+     * matches when a run of its words is trigram-similar to the query (word similarity above
+     * pg_trgm's threshold 0.6: "nguyen thj hoa", "nguyen hoa" and "hoa" find "nguyen thi hoa").
+     *
+     * <p>The order is the word-similarity distance, which the GiST index on (province_code, name_key)
+     * serves as a nearest-neighbour scan: the first page costs the same with 50 matches or 50,000
+     * (common names repeat a lot), where sorting every match took hundreds of milliseconds. PostgreSQL
+     * uses that scan only when it gives the whole ORDER BY, and it returns tied names in no fixed
+     * order, while pages by offset need one: so the scan reads past the page, and the ties are put in
+     * id order here. That is exact when what was read goes past the page's last distance; when it
+     * does not even with the most read, the database sorts every match by distance and id instead:
+     * slower, as exact.
      */
     List<Scored> searchByName(Condition filter, String query, int offset, int limit) {
         Field<String> key = VietnameseText.searchKey(query);
         Field<Float> distance = DSL.field("({0} <->> {1})", SQLDataType.REAL, PARTICIPANT.NAME_KEY, key);
         Field<Float> score = DSL.inline(1f).minus(distance).as("score");
-        return dsl.select(PARTICIPANT.fields()).select(score).from(PARTICIPANT)
-                .where(filter.and(DSL.condition("{0} %> {1}", PARTICIPANT.NAME_KEY, key)))
-                .orderBy(distance, PARTICIPANT.ID).limit(limit).offset(offset)
-                .fetch(r -> new Scored(r.into(PARTICIPANT), r.get(score)));
+        // a new query each time: jOOQ's query steps add to the query they were made from
+        Supplier<SelectConditionStep<Record>> matches = () -> dsl.select(PARTICIPANT.fields()).select(score)
+                .from(PARTICIPANT).where(filter.and(DSL.condition("{0} %> {1}", PARTICIPANT.NAME_KEY, key)));
+        RecordMapper<Record, Scored> scored = r -> new Scored(r.into(PARTICIPANT), r.get(score));
+        int end = offset + limit;
+        for (int past : NAMES_READ_PAST_A_PAGE) {
+            int read = end + past;
+            List<Scored> nearest = matches.get().orderBy(distance).limit(read).fetch(scored);
+            // best first, ties in the database's order of uuids (their text's), as the exact query has them
+            List<Scored> ordered = nearest.stream().sorted(Comparator.comparing((Scored s) -> -s.score())
+                    .thenComparing(s -> s.participant().getId().toString())).toList();
+            boolean tiesAllRead = nearest.size() < read
+                    || nearest.get(nearest.size() - 1).score() < ordered.get(end - 1).score();
+            if (tiesAllRead) {
+                return ordered.subList(Math.min(offset, ordered.size()), Math.min(end, ordered.size()));
+            }
+        }
+        return matches.get().orderBy(distance, PARTICIPANT.ID).limit(limit).offset(offset).fetch(scored);
     }
 
     /** Exact phone (E.164) or national ID (HMAC) matches; either may be null. */

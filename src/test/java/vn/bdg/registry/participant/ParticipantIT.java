@@ -3,7 +3,9 @@ package vn.bdg.registry.participant;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.IfMatch;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.text.Normalizer;
@@ -114,6 +116,34 @@ class ParticipantIT {
         JsonNode phone = log.json().get("items").get(0);
         assertThat(phone.get("after").get("phone").asText()).startsWith("hmac:")
                 .isNotEqualTo(phone.get("before").get("phone").asText());
+    }
+
+    @Test
+    void aNameSharedByManyIsSearchedPageByPageWithNoOneRepeatedOrLeftOut() {
+        // more namesakes than a page and the most names read past it: the first page is sorted by the
+        // database, the others from the nearest names read (see ParticipantRepository.searchByName)
+        TestServer.get().database.dsl().execute("insert into participant (province_code, full_name, sex, unit_code)"
+                + " select ?, 'Nông Thị Thu', 'female', ? from generate_series(1, 5300)", world.province, world.communeA1);
+        for (String other : List.of("Nông Thị Thủy", "Nông Thị Thu Hà", "Nông Văn Thu", "Hoàng Thị Thu")) {
+            Fixtures.participant(world, other, "female", world.communeA2);
+        }
+        List<String> paged = new ArrayList<>();
+        Api.Res page = world.organizer.get("/api/v1/participants?q=nong%20thi%20thu&limit=200");
+        while (true) {
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().get("items").forEach(p -> paged.add(p.get("id").asText()));
+            if (page.json().get("nextCursor").isNull()) {
+                break;
+            }
+            page = world.organizer.get("/api/v1/participants?q=nong%20thi%20thu&limit=200&cursor="
+                    + page.json().get("nextCursor").asText());
+        }
+        List<String> expected = TestServer.get().database.dsl().fetch("select id::text from participant"
+                        + " where province_code = ? and merged_into is null and name_key %> f_unaccent(lower('nong thi thu'))"
+                        + " order by name_key <->> f_unaccent(lower('nong thi thu')), id", world.province)
+                .getValues(0, String.class);
+        assertThat(expected).hasSizeGreaterThan(5300);
+        assertThat(paged).as("best first, namesakes by id, as the database orders them").isEqualTo(expected);
     }
 
     @Test
