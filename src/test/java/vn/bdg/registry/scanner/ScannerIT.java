@@ -78,6 +78,15 @@ class ScannerIT {
         page.locator("button.session[data-session='" + session + "']:not([disabled])").waitFor();
     }
 
+    /**
+     * Taps the first session of the list and waits for the scanning screen, which shows once the app
+     * has kept which session it is on (a reload before that comes back on the list).
+     */
+    private static void openTheFirstSession(Page page) {
+        page.locator("button.session").first().click();
+        page.locator("#scan-screen:not([hidden])").waitFor();
+    }
+
     /** Each person's mark at the session on the course's attendance sheet, by participant id. */
     private Map<String, String> attendanceSheet() {
         JsonNode sheet = world.organizer.get("/api/v1/courses/" + course + "/attendance").json();
@@ -116,7 +125,7 @@ class ScannerIT {
         try (PhoneBrowser browser = PhoneBrowser.withCamera(video); BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
             logInAndWaitForTheKit(page);
-            page.locator("button.session").first().click();
+            openTheFirstSession(page);
 
             page.locator("#result[data-outcome=accepted][data-state=done]").waitFor();
             expect(page.locator("#result-outcome")).containsText("Đã điểm danh");
@@ -309,7 +318,7 @@ class ScannerIT {
                 }
             });
             logInAndWaitForTheKit(page);
-            page.locator("button.session").first().click();
+            openTheFirstSession(page);
             page.locator("#open-search").click();
             page.getByLabel("Họ tên học viên").fill("hoa");
             page.locator("#search-results button").first().click();
@@ -346,7 +355,7 @@ class ScannerIT {
                     };""");
             Page page = phone.newPage();
             logInAndWaitForTheKit(page);
-            page.locator("button.session").first().click();
+            openTheFirstSession(page);
             phone.setOffline(true);
             page.evaluate("() => { self.storageFull = true; }");
             page.locator("#open-search").click();
@@ -370,7 +379,7 @@ class ScannerIT {
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
             logInAndWaitForTheKit(page);
-            page.locator("button.session").first().click();
+            openTheFirstSession(page);
             phone.setOffline(true);
             page.locator("#open-search").click();
             page.getByLabel("Họ tên học viên").fill("hoa");
@@ -476,9 +485,7 @@ class ScannerIT {
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
             logInAndWaitForTheKit(page);
-            page.locator("button.session").first().click();
-            // the scanning screen shows once the app has kept which session it is on
-            page.locator("#scan-screen:not([hidden])").waitFor();
+            openTheFirstSession(page);
             // the app opened again later goes straight back to the session it was on (and asks for
             // its roster once more: done before the login ends, so that this window does not see it end)
             page.waitForResponse("**/api/v1/sessions/*/roster", page::reload);
@@ -566,7 +573,7 @@ class ScannerIT {
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
             logInAndWaitForTheKit(page);
-            page.locator("button.session").first().click();
+            openTheFirstSession(page);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký tại chỗ")).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký và điểm danh")).click();
             expect(page.locator("#w-name-error")).hasText("Bắt buộc.");
@@ -616,7 +623,7 @@ class ScannerIT {
                 PhoneBrowser.assertAccessible(page, "the login screen");
                 logInAndWaitForTheKit(page);
                 PhoneBrowser.assertAccessible(page, "the list of today's sessions");
-                page.locator("button.session").first().click();
+                openTheFirstSession(page);
                 page.locator("#open-search").click();
                 page.getByLabel("Họ tên học viên").fill("hoa");
                 page.locator("#search-results button").first().waitFor();
@@ -630,7 +637,7 @@ class ScannerIT {
                 page.navigate("/scan");
                 PhoneBrowser.assertFitsTheWidth(page, "the login screen");
                 logInAndWaitForTheKit(page);
-                page.locator("button.session").first().click();
+                openTheFirstSession(page);
                 page.locator("#open-walkin").click();
                 PhoneBrowser.assertFitsTheWidth(page, "the walk-in form");
                 PhoneBrowser.screenshot(page, "scanner-zoom-200");
