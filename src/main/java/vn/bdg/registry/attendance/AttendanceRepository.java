@@ -10,6 +10,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.course.CourseRepository;
 import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.sql.Ids;
 import vn.bdg.registry.text.VietnameseText;
@@ -34,7 +35,6 @@ import static vn.bdg.registry.db.Tables.APP_USER;
 import static vn.bdg.registry.db.Tables.CHECK_IN;
 import static vn.bdg.registry.db.Tables.COURSE;
 import static vn.bdg.registry.db.Tables.COURSE_SESSION;
-import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
 import static vn.bdg.registry.db.Tables.EXCUSED_ABSENCE;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
@@ -64,17 +64,11 @@ final class AttendanceRepository {
     }
 
     /**
-     * Which courses the caller may scan: organisers and admins those in their scope, trainers
-     * those assigned to them. Reporters none.
+     * Which courses the caller may scan: those they may see (organisers and admins: in their scope;
+     * trainers: assigned to them, CourseRepository.visibleTo). Reporters none.
      */
     static Condition mayScan(Caller caller) {
-        Condition inScope = caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
-        return switch (caller.role()) {
-            case admin, organizer -> inScope;
-            case trainer -> inScope.and(DSL.exists(DSL.selectOne().from(COURSE_TRAINER)
-                    .where(COURSE_TRAINER.COURSE_ID.eq(COURSE.ID).and(COURSE_TRAINER.USER_ID.eq(caller.userId())))));
-            case reporter -> DSL.falseCondition();
-        };
+        return caller.is(Role.reporter) ? DSL.falseCondition() : CourseRepository.visibleTo(caller);
     }
 
     Map<UUID, SessionContext> scannableSessions(Caller caller, Collection<UUID> sessionIds) {
@@ -325,16 +319,14 @@ final class AttendanceRepository {
         return bySession;
     }
 
-    List<SessionContext> sessionsOfCourse(Caller caller, UUID courseId, boolean forScanning) {
-        Condition visible = forScanning ? mayScan(caller) : caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
-        return sessionsWhere(COURSE.ID.eq(courseId).and(visible));
+    List<SessionContext> sessionsOfCourse(Caller caller, UUID courseId) {
+        return sessionsWhere(COURSE.ID.eq(courseId).and(CourseRepository.visibleTo(caller)));
     }
 
-    /** The course if the caller may read it: in scope, and for trainers assigned to them. */
+    /** The course if the caller may see it (CourseRepository.visibleTo). */
     Optional<Record> visibleCourse(Caller caller, UUID courseId) {
-        Condition visible = caller.role() == Role.trainer ? mayScan(caller)
-                : caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
-        return dsl.selectFrom(COURSE).where(COURSE.ID.eq(courseId).and(visible)).fetchOptional().map(r -> r);
+        return dsl.selectFrom(COURSE).where(COURSE.ID.eq(courseId).and(CourseRepository.visibleTo(caller)))
+                .fetchOptional().map(r -> r);
     }
 
     void excuse(DSLContext tx, UUID sessionId, UUID participantId, String provinceCode, String reason, UUID userId) {

@@ -122,7 +122,7 @@ public final class AttendanceService {
     public CourseAttendance courseAttendance(Caller caller, UUID courseId) {
         Record course = repository.visibleCourse(caller, courseId).orElseThrow(ApiException::notFound);
         BigDecimal minimum = course.get(COURSE.MIN_ATTENDANCE_SHARE);
-        List<SessionContext> sessions = repository.sessionsOfCourse(caller, courseId, false);
+        List<SessionContext> sessions = repository.sessionsOfCourse(caller, courseId);
         List<UUID> sessionIds = sessions.stream().map(SessionContext::sessionId).toList();
         Map<UUID, Map<UUID, OffsetDateTime>> present = repository.attendance(sessionIds);
         Map<UUID, Map<UUID, String>> excused = repository.excused(sessionIds);

@@ -4,7 +4,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
-import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.course.CourseRepository;
 import vn.bdg.registry.db.tables.records.CertificateRecord;
 import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.text.VietnameseText;
@@ -28,7 +28,6 @@ import static vn.bdg.registry.db.Tables.CERTIFICATE_COUNTER;
 import static vn.bdg.registry.db.Tables.CERTIFICATE_WITHHELD;
 import static vn.bdg.registry.db.Tables.COURSE;
 import static vn.bdg.registry.db.Tables.COURSE_SESSION;
-import static vn.bdg.registry.db.Tables.COURSE_TRAINER;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
 import static vn.bdg.registry.db.Tables.ORGANIZATION;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
@@ -66,13 +65,6 @@ final class CertificateRepository {
         this.dsl = dsl;
     }
 
-    /** Courses the caller may read: in scope, and for trainers only those assigned to them. */
-    static Condition visibleCourse(Caller caller) {
-        Condition inScope = caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
-        return caller.role() != Role.trainer ? inScope : inScope.and(DSL.exists(DSL.selectOne().from(COURSE_TRAINER)
-                .where(COURSE_TRAINER.COURSE_ID.eq(COURSE.ID).and(COURSE_TRAINER.USER_ID.eq(caller.userId())))));
-    }
-
     /** The course, locked until the end of the transaction so that two issuings of it run one after the other. */
     Optional<CourseRow> lockCourse(DSLContext tx, Caller caller, UUID courseId) {
         var province = ADMIN_UNIT.as("province");
@@ -81,7 +73,7 @@ final class CertificateRepository {
                 .from(COURSE)
                 .join(province).on(province.CODE.eq(COURSE.PROVINCE_CODE))
                 .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(COURSE.ORGANIZER_ID))
-                .where(COURSE.ID.eq(courseId).and(visibleCourse(caller)))
+                .where(COURSE.ID.eq(courseId).and(CourseRepository.visibleTo(caller)))
                 .forUpdate().of(COURSE)
                 .fetchOptional(r -> new CourseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7(), r.value8(), r.value9()));
@@ -96,7 +88,7 @@ final class CertificateRepository {
     }
 
     boolean courseVisible(Caller caller, UUID courseId) {
-        return dsl.fetchExists(DSL.selectOne().from(COURSE).where(COURSE.ID.eq(courseId).and(visibleCourse(caller))));
+        return dsl.fetchExists(DSL.selectOne().from(COURSE).where(COURSE.ID.eq(courseId).and(CourseRepository.visibleTo(caller))));
     }
 
     /**
@@ -227,7 +219,7 @@ final class CertificateRepository {
     /** A certificate of a course the caller may read. */
     Optional<CertificateRecord> visible(Caller caller, String number) {
         return dsl.select(CERTIFICATE.asterisk()).from(CERTIFICATE).join(COURSE).on(COURSE.ID.eq(CERTIFICATE.COURSE_ID))
-                .where(CERTIFICATE.NUMBER.eq(number).and(visibleCourse(caller)))
+                .where(CERTIFICATE.NUMBER.eq(number).and(CourseRepository.visibleTo(caller)))
                 .fetchOptional(r -> r.into(CERTIFICATE));
     }
 

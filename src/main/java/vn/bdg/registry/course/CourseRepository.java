@@ -51,8 +51,8 @@ public final class CourseRepository {
     /** The courses the caller may see. */
     public static Condition visibleTo(Caller caller) {
         Condition inScope = caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE);
-        // a trainer: the courses assigned to them within their scope, the ones they may scan too
-        // (AttendanceRepository.mayScan)
+        // a trainer: the courses assigned to them within their scope; the one rule for every feature
+        // (what a trainer may scan, print and issue certificates for is what they may see)
         return caller.is(Role.trainer) ? inScope.and(COURSE.ID.in(assignedCourseIds(caller.userId()))) : inScope;
     }
 
