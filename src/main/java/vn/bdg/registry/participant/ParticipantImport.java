@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import static vn.bdg.registry.participant.ImportFile.Column;
@@ -98,11 +98,12 @@ final class ParticipantImport {
             participants.holdAllRegistrations(tx, caller.provinceCode());
             Matching m = match(tx, caller, valid, nameKeys);
             participants.insert(tx, caller.provinceCode(), List.copyOf(m.creations().values()));
-            Map<UUID, Consent> consents = consentsOfKnownPeople(valid, m);
+            Map<UUID, Consent> consents = ofKnownPeople(valid, m, ParticipantData::consent);
             Set<UUID> consented = participants.recordFirstConsents(tx, consents);
-            audit.recordEach(tx, caller, "update", "participant", consented.stream()
-                    .map(id -> new AuditLog.Entry(id, Collections.singletonMap("consent", null),
-                            Map.of("consent", consents.get(id)))).toList());
+            Map<UUID, String> units = ofKnownPeople(valid, m, ParticipantData::unitCode);
+            Set<UUID> unitsGiven = participants.recordFirstUnits(tx, units);
+            audit.recordEach(tx, caller, "update", "participant",
+                    completedRecords(consents, consented, units, unitsGiven));
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("rows", checked.size());
             summary.put("created", m.creations().values().stream().map(ParticipantRepository.NewParticipant::id)
@@ -110,6 +111,7 @@ final class ParticipantImport {
             summary.put("matched", m.matches().values().stream().map(match -> match.person().id())
                     .filter(m.existingIds()::contains).distinct().toList());
             summary.put("consentRecorded", List.copyOf(consented));
+            summary.put("unitRecorded", List.copyOf(unitsGiven));
             audit.record(tx, caller, "import", "participant", null, null, summary);
             return m;
         });
@@ -117,18 +119,33 @@ final class ParticipantImport {
     }
 
     /**
-     * The consents of rows matched to people already registered, the first row's for a person
-     * (recorded where their record has none: ParticipantRepository.recordFirstConsents).
+     * A detail (consent, unit) of the rows matched to people already registered, the first row's
+     * that has it for a person: recorded where their record has none
+     * (ParticipantRepository.recordFirstConsents, recordFirstUnits).
      */
-    private static Map<UUID, Consent> consentsOfKnownPeople(List<Checked> valid, Matching m) {
-        Map<UUID, Consent> consents = new LinkedHashMap<>();
+    private static <T> Map<UUID, T> ofKnownPeople(List<Checked> valid, Matching m, Function<ParticipantData, T> detail) {
+        Map<UUID, T> found = new LinkedHashMap<>();
         for (Checked c : valid) {
             Duplicates.Match match = m.matches().get(c.row().number());
-            if (match != null && m.existingIds().contains(match.person().id()) && c.data().consent() != null) {
-                consents.putIfAbsent(match.person().id(), c.data().consent());
+            T value = detail.apply(c.data());
+            if (match != null && m.existingIds().contains(match.person().id()) && value != null) {
+                found.putIfAbsent(match.person().id(), value);
             }
         }
-        return consents;
+        return found;
+    }
+
+    /** An audit entry for each known person whose record took the consent or the unit of a row. */
+    private static List<AuditLog.Entry> completedRecords(Map<UUID, Consent> consents, Set<UUID> consented,
+                                                         Map<UUID, String> units, Set<UUID> unitsGiven) {
+        Map<UUID, Map<String, Object>> recorded = new LinkedHashMap<>();
+        consented.forEach(id -> recorded.computeIfAbsent(id, k -> new LinkedHashMap<>()).put("consent", consents.get(id)));
+        unitsGiven.forEach(id -> recorded.computeIfAbsent(id, k -> new LinkedHashMap<>()).put("unitCode", units.get(id)));
+        return recorded.entrySet().stream().map(e -> {
+            Map<String, Object> before = new LinkedHashMap<>();
+            e.getValue().keySet().forEach(field -> before.put(field, null)); // none was on record
+            return new AuditLog.Entry(e.getKey(), before, e.getValue());
+        }).toList();
     }
 
     /**

@@ -15,6 +15,7 @@ import vn.bdg.registry.attendance.Outcome;
 import vn.bdg.registry.db.tables.records.EnrollmentRecord;
 import vn.bdg.registry.db.tables.records.ParticipantRecord;
 import vn.bdg.registry.text.VietnameseText;
+import vn.bdg.registry.sql.Ids;
 import vn.bdg.registry.sql.Locks;
 
 import java.time.LocalDate;
@@ -365,21 +366,47 @@ final class ParticipantRepository {
     }
 
     /**
-     * A participant's unit as the unit of their enrollments (the unit reports count them in): of
+     * Participants' units as the units of their enrollments (the unit reports count them in): of
      * those in courses that have not ended (Vietnam's date), which they have not yet been trained in,
      * and of those with no unit (one filled in where none was known is no move); of all of them when
      * the old unit was a mistake (corrected). A course that has ended keeps the unit its trainee had
      * then, so a move does not change the reports of past years. Answers how many changed.
      */
-    int enrollmentsFollowUnit(DSLContext tx, UUID participantId, String unitCode, boolean corrected) {
+    int enrollmentsFollowUnit(DSLContext tx, Collection<UUID> participantIds, boolean corrected) {
         Field<LocalDate> today = DSL.field("(now() at time zone 'Asia/Ho_Chi_Minh')::date", LocalDate.class);
         Condition notEnded = ENROLLMENT.COURSE_ID.in(
                 DSL.select(COURSE.ID).from(COURSE).where(COURSE.END_DATE.ge(today)));
-        return tx.update(ENROLLMENT).set(ENROLLMENT.UNIT_CODE, unitCode)
-                .where(ENROLLMENT.PARTICIPANT_ID.eq(participantId)
+        return tx.update(ENROLLMENT).set(ENROLLMENT.UNIT_CODE, PARTICIPANT.UNIT_CODE)
+                .from(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID).and(Ids.in(PARTICIPANT.ID, participantIds))
                         .and(corrected ? DSL.noCondition() : notEnded.or(ENROLLMENT.UNIT_CODE.isNull()))
-                        .and(ENROLLMENT.UNIT_CODE.isDistinctFrom(unitCode)))
+                        .and(ENROLLMENT.UNIT_CODE.isDistinctFrom(PARTICIPANT.UNIT_CODE)))
                 .execute();
+    }
+
+    /**
+     * Each unit on its participant where none is on record, and on their enrollments
+     * (enrollmentsFollowUnit): one given when a known person is seen again (a walk-in, an import row
+     * matched to their record), so that reports count their training in a unit. A match may be
+     * loose (a shared phone), so a unit on record is never replaced: moving a person is an edit's to
+     * do. Answers the ids that took one.
+     */
+    Set<UUID> recordFirstUnits(DSLContext tx, Map<UUID, String> units) {
+        if (units.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> ids = List.copyOf(units.keySet());
+        Set<UUID> recorded = new HashSet<>(tx.resultQuery("""
+                        update participant p set unit_code = given.unit_code, updated_at = now()
+                        from unnest({0}, {1}) given (id, unit_code)
+                        where p.id = given.id and p.unit_code is null
+                        returning p.id""",
+                DSL.val(ids.toArray(UUID[]::new)), DSL.val(ids.stream().map(units::get).toArray(String[]::new)))
+                .fetch(0, UUID.class));
+        if (!recorded.isEmpty()) {
+            enrollmentsFollowUnit(tx, recorded, false);
+        }
+        return recorded;
     }
 
     void moveEnrollments(DSLContext tx, Collection<UUID> ids, UUID toParticipant) {

@@ -124,8 +124,9 @@ final class ParticipantService {
     /**
      * Someone who turned up uninvited: the record they most likely are (the duplicate rules,
      * uncontradicted), or a new record. Answers the record and, when found, by what it matched.
-     * A consent given at the walk-in is recorded on a found record that has none (see
-     * ParticipantRepository.recordFirstConsents); nothing else of the details changes it.
+     * A consent and a unit given at the walk-in are recorded on a found record that has none (see
+     * ParticipantRepository.recordFirstConsents and recordFirstUnits); nothing else of the details
+     * changes it.
      * Within a transaction (see within): the same person registered at the same time by another
      * phone waits for it, then matches its record.
      */
@@ -140,11 +141,14 @@ final class ParticipantService {
         if (match.isPresent()) {
             UUID id = match.get().person().id();
             Participant existing = get(caller, id).value();
-            if (data.consent() != null
-                    && !participants.recordFirstConsents(dsl, Map.of(id, data.consent())).isEmpty()) {
-                Participant consented = get(caller, id).value();
-                audit.record(dsl, caller, "update", "participant", id, audited(existing), audited(consented));
-                existing = consented;
+            boolean consentRecorded = data.consent() != null
+                    && !participants.recordFirstConsents(dsl, Map.of(id, data.consent())).isEmpty();
+            boolean unitRecorded = data.unitCode() != null
+                    && !participants.recordFirstUnits(dsl, Map.of(id, data.unitCode())).isEmpty();
+            if (consentRecorded || unitRecorded) {
+                Participant completed = get(caller, id).value();
+                audit.record(dsl, caller, "update", "participant", id, audited(existing), audited(completed));
+                existing = completed;
             }
             return new ParticipantRegistry.Registered(existing, match.get().reason().matchedBy);
         }
@@ -214,7 +218,7 @@ final class ParticipantService {
             Map<String, Object> afterEntry = audited(after);
             boolean unitSent = patch.has("unitCode");
             if (unitSent && (unitCorrected || !Objects.equals(locked.getUnitCode(), updated.getUnitCode()))) {
-                int realigned = participants.enrollmentsFollowUnit(tx, id, updated.getUnitCode(), unitCorrected);
+                int realigned = participants.enrollmentsFollowUnit(tx, List.of(id), unitCorrected);
                 if (realigned > 0) {
                     afterEntry.put("unitChange", unitCorrected ? "corrected" : "moved");
                     afterEntry.put("enrollmentsGivenTheUnit", realigned);
@@ -341,7 +345,7 @@ final class ParticipantService {
             ParticipantRecord keptAfter = participants.update(tx, keptId,
                     absorb(ParticipantRepository.toData(kept), ParticipantRepository.toData(duplicate)), keptFlag);
             // the courses the person has yet to attend, the duplicate's among them, take the kept unit
-            participants.enrollmentsFollowUnit(tx, keptId, keptAfter.getUnitCode(), false);
+            participants.enrollmentsFollowUnit(tx, List.of(keptId), false);
             participants.insertMerge(tx, caller.provinceCode(), keptId, duplicateId, moved.size(), caller.userId());
             audit.record(tx, caller, "merge", "check_in", duplicateId, Map.of("participantId", duplicateId),
                     Map.of("participantId", keptId, "movedCheckIns", movedCheckIns));

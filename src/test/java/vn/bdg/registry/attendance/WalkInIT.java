@@ -7,6 +7,7 @@ import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.AUDIT_LOG;
 import static vn.bdg.registry.db.Tables.CHECK_IN;
 import static vn.bdg.registry.db.Tables.COURSE;
+import static vn.bdg.registry.db.Tables.ENROLLMENT;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
 
 /** Someone the commune sent instead of the invited person: registered, enrolled and checked in on the spot. */
@@ -304,6 +306,44 @@ class WalkInIT {
         assertThat(paper.status()).as(paper.body()).isEqualTo(201);
         assertThat(world.organizer.get("/api/v1/participants/" + known).json().get("consent").get("method").asText())
                 .as("replacing a consent is an edit's to do").isEqualTo("verbal");
+    }
+
+    @Test
+    void aUnitGivenAtTheWalkInIsRecordedOnTheKnownPersonWhoHadNoneSoHerTrainingCountsThere() {
+        // registered from an old list that gave no commune; trained once already, in no unit
+        UUID known = registeredWithPhone("Mạc Thị Huyền", "female", "+84913555999");
+        var dsl = TestServer.get().database.dsl();
+        dsl.update(PARTICIPANT).setNull(PARTICIPANT.UNIT_CODE).where(PARTICIPANT.ID.eq(known)).execute();
+        UUID lastYear = Fixtures.course(world, world.districtA, "completed", LocalDate.now().minusYears(1),
+                LocalDate.now().minusYears(1).plusDays(1));
+        UUID pastEnrollment = Fixtures.enroll(world, lastYear, known);
+        assertThat(dsl.select(ENROLLMENT.UNIT_CODE).from(ENROLLMENT).where(ENROLLMENT.ID.eq(pastEnrollment))
+                .fetchOne(0, String.class)).isNull();
+        long auditRows = dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.eq(known.toString()));
+
+        var res = walkInNow(Map.of("fullName", "Mạc Thị Huyền", "sex", "female", "phone", "0913 555 999",
+                "unitCode", world.communeA2));
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        assertThat(res.json().get("participant").get("id").asText()).isEqualTo(known.toString());
+        assertThat(res.json().get("participant").get("unitCode").asText()).isEqualTo(world.communeA2);
+        assertThat(world.organizer.get("/api/v1/participants/" + known).json().get("unitCode").asText())
+                .isEqualTo(world.communeA2);
+        assertThat(world.organizer.get("/api/v1/courses/" + course + "/enrollments").json().get("items"))
+                .extracting(e -> e.get("unitCode").asText()).as("this course counts her in her commune")
+                .containsExactly(world.communeA2);
+        assertThat(dsl.select(ENROLLMENT.UNIT_CODE).from(ENROLLMENT).where(ENROLLMENT.ID.eq(pastEnrollment))
+                .fetchOne(0, String.class)).as("as does the training that had no unit").isEqualTo(world.communeA2);
+        assertThat(dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.eq(known.toString()))).as("the change is audited")
+                .isEqualTo(auditRows + 1);
+
+        // seen again, saying another commune: a loose match never moves anyone, that is an edit's to do
+        Map<String, Object> again = walkIn(Map.of("fullName", "Mạc Thị Huyền", "sex", "female",
+                "phone", "0913 555 999", "unitCode", world.communeA1), OffsetDateTime.now(ZoneOffset.ofHours(7)));
+        again.put("sessionId", Fixtures.sessionNow(world, course).toString());
+        assertThat(world.trainer.post("/api/v1/courses/" + course + "/walk-ins", again).status()).isEqualTo(201);
+        assertThat(world.organizer.get("/api/v1/participants/" + known).json().get("unitCode").asText())
+                .isEqualTo(world.communeA2);
+        assertThat(dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.eq(known.toString()))).isEqualTo(auditRows + 1);
     }
 
     @Test

@@ -217,6 +217,32 @@ class ParticipantImportIT {
     }
 
     @Test
+    void aUnitOnARowMatchedToAKnownPersonIsRecordedWhereNoneWasAndMovesNobody() {
+        String noUnit = id(create(world.organizer, "fullName", "Hoàng Thị Lụa", "sex", "female", "phone", "0977555666"));
+        String placed = id(create(world.organizer, "fullName", "Nông Văn Dìn", "sex", "male", "phone", "0977777888",
+                "unitCode", world.communeA1));
+        byte[] file = csv("Họ và tên,Giới tính,Điện thoại,Mã đơn vị",
+                "Hoàng Thị Lụa,Nữ,0977 555 666," + world.communeA2,
+                "Nông Văn Dìn,Nam,0977 777 888," + world.communeA2);
+
+        importFile(world.organizer, CSV, file, true);
+        assertThat(world.organizer.get("/api/v1/participants/" + noUnit).json().path("unitCode").asText(null))
+                .as("a dry run records nothing").isNull();
+
+        Api.Res applied = importFile(world.organizer, CSV, file, false);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        assertThat(outcomes(applied.json().get("rows"))).containsExactly("matched", "matched");
+        assertThat(world.organizer.get("/api/v1/participants/" + noUnit).json().get("unitCode").asText())
+                .isEqualTo(world.communeA2);
+        assertThat(world.organizer.get("/api/v1/participants/" + placed).json().get("unitCode").asText())
+                .as("moving someone is an edit's to do").isEqualTo(world.communeA1);
+        JsonNode trail = world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + noUnit).json().get("items");
+        assertThat(trail).extracting(e -> e.get("action").asText()).as("her own trail shows it").contains("update");
+        assertThat(world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + placed).json().get("items"))
+                .extracting(e -> e.get("action").asText()).doesNotContain("update");
+    }
+
+    @Test
     void aSemicolonCsvWithVietnameseHeadersAndNoBomIsReadToo() {
         byte[] file = ("Họ và tên;Giới tính;Ngày sinh;Điện thoại;Đối tượng\n"
                 + "Đoàn Thị Hạnh;nữ;15/03/1985;0912 888 999;\"women_leaders,commune_collaborators\"\n")
