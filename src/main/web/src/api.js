@@ -210,6 +210,18 @@ export async function readJson(res) {
   return answer(res);
 }
 
+/**
+ * A download the phone keeps offline, asked for only if changed: null when the copy tagged etag
+ * is still current (a 304, no body), else {body, etag}.
+ */
+export async function getIfChanged(path, etag) {
+  const res = await call('GET', path, { raw: true, headers: etag ? { 'If-None-Match': etag } : {} });
+  if (res.status === 304) {
+    return null;
+  }
+  return { body: await answer(res), etag: res.headers.get('ETag') };
+}
+
 /** Every item of a paginated list (following nextCursor). */
 export async function allItems(path) {
   const items = [];

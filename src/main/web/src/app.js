@@ -185,14 +185,12 @@ async function downloadKit(sessions) {
 /** The digests of the province's revoked cards (a 304 when the phone has them already). */
 async function downloadRevoked(province) {
   const saved = state.revoked?.provinceCode === province ? state.revoked : null;
-  const res = await api.call('GET', '/api/v1/cards/revoked',
-      { raw: true, headers: saved?.etag ? { 'If-None-Match': saved.etag } : {} });
-  if (res.status === 304) {
+  const changed = await api.getIfChanged('/api/v1/cards/revoked', saved?.etag);
+  if (!changed) {
     return;
   }
-  const list = await api.readJson(res);
-  state.revoked = { etag: res.headers.get('ETag'), provinceCode: list.provinceCode,
-    revokedCardDigests: list.revokedCardDigests };
+  state.revoked = { etag: changed.etag, provinceCode: changed.body.provinceCode,
+    revokedCardDigests: changed.body.revokedCardDigests };
   await store.put('revokedCardDigests', state.revoked);
 }
 
@@ -200,10 +198,8 @@ async function downloadRoster(sessionId) {
   const kit = await store.roster(sessionId);
   // when it was asked for: it knows every scan answered before (see verify.js checkedIn)
   const savedAt = new Date().toISOString();
-  const res = await api.call('GET', `/api/v1/sessions/${sessionId}/roster`,
-      { raw: true, headers: kit?.etag ? { 'If-None-Match': kit.etag } : {} });
-  const fresh = res.status === 304 ? { ...kit, savedAt }
-      : { sessionId, roster: await api.readJson(res), etag: res.headers.get('ETag'), savedAt };
+  const changed = await api.getIfChanged(`/api/v1/sessions/${sessionId}/roster`, kit?.etag);
+  const fresh = changed ? { sessionId, roster: changed.body, etag: changed.etag, savedAt } : { ...kit, savedAt };
   await store.putRoster(fresh);
   if (state.kit?.sessionId === sessionId) {
     state.kit = fresh;

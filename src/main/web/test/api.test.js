@@ -1,7 +1,7 @@
 // How long the pages wait for the server before taking it as no network.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, call, giveUpOnHangingRequests, keepTokensIn, loginProblem, timeoutMs } from '../src/api.js';
+import { ApiError, call, getIfChanged, giveUpOnHangingRequests, keepTokensIn, loginProblem, timeoutMs } from '../src/api.js';
 
 test('a request is given up after 20 s, longer for a big upload or answer on a slow link', () => {
   assert.equal(timeoutMs(0), 20_000);
@@ -31,4 +31,21 @@ test('a deactivated account is told so at login, a wrong password only that the 
   assert.equal(loginProblem(deactivated), 'Tài khoản này đã bị quản trị viên vô hiệu hoá.');
   const wrong = new ApiError(401, { code: 'invalid_credentials', detail: 'words of the server' });
   assert.notEqual(loginProblem(wrong), wrong.problem.detail);
+});
+
+test('a kept download is asked for with its tag, and a 304 leaves the copy as it is', async () => {
+  const stored = { accessToken: 'a0', refreshToken: 'r0', expiresAt: Date.now() + 3_600_000, user: {} };
+  keepTokensIn({ get: async () => stored, put: async () => {}, remove: async () => {} });
+  giveUpOnHangingRequests(false);
+  const sent = [];
+  globalThis.fetch = async (path, init) => {
+    sent.push(init.headers['If-None-Match'] ?? null);
+    return init.headers['If-None-Match'] === '"v1"' ? new Response(null, { status: 304 })
+      : new Response(JSON.stringify({ people: 3 }),
+          { status: 200, headers: { 'Content-Type': 'application/json', ETag: '"v1"' } });
+  };
+  assert.deepEqual(await getIfChanged('/api/v1/sessions/s/roster', null), { body: { people: 3 }, etag: '"v1"' });
+  assert.equal(await getIfChanged('/api/v1/sessions/s/roster', '"v1"'), null);
+  assert.deepEqual(await getIfChanged('/api/v1/sessions/s/roster', '"v0"'), { body: { people: 3 }, etag: '"v1"' });
+  assert.deepEqual(sent, [null, '"v1"', '"v0"']);
 });
