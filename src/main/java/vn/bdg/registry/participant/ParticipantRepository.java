@@ -1,6 +1,7 @@
 package vn.bdg.registry.participant;
 
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep20;
@@ -33,7 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import static vn.bdg.registry.db.Tables.CERTIFICATE;
 import static vn.bdg.registry.db.Tables.CERTIFICATE_WITHHELD;
@@ -110,12 +111,12 @@ final class ParticipantRepository {
     }
 
     /**
-     * How many names past a page the nearest-neighbour scan reads, so that those tied with the page's
-     * last one are read too: a few first; if not enough, many (word similarity is coarse: thousands of
-     * names can share a distance), which still costs tens of milliseconds where sorting every match
-     * takes hundreds (see searchByName).
+     * How many names past a page the nearest-neighbour scan reads at most to find those tied with
+     * the page's last one: reading a name that way costs about three times what the exact query
+     * spends on each match, so past this many ties (a given name alone, which thousands share) the
+     * exact query is cheaper (see searchByName).
      */
-    private static final int[] NAMES_READ_PAST_A_PAGE = {50, 1_000};
+    private static final int MOST_TIES_READ = 2_000;
 
     /**
      * Names like the query, without diacritics and tolerating typos, best first, ties by id. A name
@@ -124,35 +125,46 @@ final class ParticipantRepository {
      *
      * <p>The order is the word-similarity distance, which the GiST index on (province_code, name_key)
      * serves as a nearest-neighbour scan: the first page costs the same with 50 matches or 50,000
-     * (common names repeat a lot), where sorting every match took hundreds of milliseconds. PostgreSQL
+     * (common names repeat a lot), where sorting every match takes hundreds of milliseconds. PostgreSQL
      * uses that scan only when it gives the whole ORDER BY, and it returns tied names in no fixed
-     * order, while pages by offset need one: so the scan reads past the page, and the ties are put in
-     * id order here. That is exact when what was read goes past the page's last distance; when it
-     * does not even with the most read, the database sorts every match by distance and id instead:
-     * slower, as exact.
+     * order, while pages by offset need one: so the scan is read through a cursor up to the first
+     * name farther than the page's last, and the ties are put in id order here, which is exact.
+     * When the ties run past MOST_TIES_READ, the database sorts every match by distance and id
+     * instead: as exact, cheaper then.
      */
     List<Scored> searchByName(Condition filter, String query, int offset, int limit) {
         Field<String> key = VietnameseText.searchKey(query);
         Field<Float> distance = DSL.field("({0} <->> {1})", SQLDataType.REAL, PARTICIPANT.NAME_KEY, key);
         Field<Float> score = DSL.inline(1f).minus(distance).as("score");
         // a new query each time: jOOQ's query steps add to the query they were made from
-        Supplier<SelectConditionStep<Record>> matches = () -> dsl.select(PARTICIPANT.fields()).select(score)
+        Function<DSLContext, SelectConditionStep<Record>> matches = tx -> tx.select(PARTICIPANT.fields()).select(score)
                 .from(PARTICIPANT).where(filter.and(DSL.condition("{0} %> {1}", PARTICIPANT.NAME_KEY, key)));
         RecordMapper<Record, Scored> scored = r -> new Scored(r.into(PARTICIPANT), r.get(score));
         int end = offset + limit;
-        for (int past : NAMES_READ_PAST_A_PAGE) {
-            int read = end + past;
-            List<Scored> nearest = matches.get().orderBy(distance).limit(read).fetch(scored);
-            // best first, ties in the database's order of uuids (their text's), as the exact query has them
-            List<Scored> ordered = nearest.stream().sorted(Comparator.comparing((Scored s) -> -s.score())
-                    .thenComparing(s -> s.participant().getId().toString())).toList();
-            boolean tiesAllRead = nearest.size() < read
-                    || nearest.get(nearest.size() - 1).score() < ordered.get(end - 1).score();
-            if (tiesAllRead) {
-                return ordered.subList(Math.min(offset, ordered.size()), Math.min(end, ordered.size()));
+        // a cursor needs a transaction; the first fetch is the page and the name after it
+        Optional<List<Scored>> nearest = dsl.transactionResult(trx -> {
+            try (Cursor<Record> cursor = matches.apply(trx.dsl()).orderBy(distance).fetchSize(end + 1).fetchLazy()) {
+                List<Scored> read = new ArrayList<>();
+                for (Record r : cursor) {
+                    Scored next = scored.map(r);
+                    if (read.size() >= end && next.score() < read.get(end - 1).score()) {
+                        break; // farther than the page's last: every name tied with it is read
+                    }
+                    if (read.size() == end + MOST_TIES_READ) {
+                        return Optional.<List<Scored>>empty();
+                    }
+                    read.add(next);
+                }
+                return Optional.of(read);
             }
+        });
+        if (nearest.isEmpty()) {
+            return matches.apply(dsl).orderBy(distance, PARTICIPANT.ID).limit(limit).offset(offset).fetch(scored);
         }
-        return matches.get().orderBy(distance, PARTICIPANT.ID).limit(limit).offset(offset).fetch(scored);
+        // best first, ties in the database's order of uuids (their text's), as the exact query has them
+        List<Scored> ordered = nearest.get().stream().sorted(Comparator.comparing((Scored s) -> -s.score())
+                .thenComparing(s -> s.participant().getId().toString())).toList();
+        return ordered.subList(Math.min(offset, ordered.size()), Math.min(end, ordered.size()));
     }
 
     /** Exact phone (E.164) or national ID (HMAC) matches; either may be null. */

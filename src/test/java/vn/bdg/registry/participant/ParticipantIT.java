@@ -120,8 +120,9 @@ class ParticipantIT {
 
     @Test
     void aNameSharedByManyIsSearchedPageByPageWithNoOneRepeatedOrLeftOut() {
-        // more namesakes than a page and the most names read past it: the first page is sorted by the
-        // database, the others from the nearest names read (see ParticipantRepository.searchByName)
+        // more namesakes than a page and the most ties read past it: the first pages (more than 2,000
+        // namesakes past them) are sorted by the database, the later ones from the nearest names read
+        // through the cursor (see ParticipantRepository.searchByName)
         TestServer.get().database.dsl().execute("insert into participant (province_code, full_name, sex, unit_code)"
                 + " select ?, 'Nông Thị Thu', 'female', ? from generate_series(1, 5300)", world.province, world.communeA1);
         for (String other : List.of("Nông Thị Thủy", "Nông Thị Thu Hà", "Nông Văn Thu", "Hoàng Thị Thu")) {
