@@ -45,7 +45,7 @@ import static vn.bdg.registry.db.Tables.SIGN_IN_SHEET;
 final class AttendanceRepository {
     /** A participant as a scan's decision needs it. */
     record ParticipantRow(UUID id, String provinceCode, UUID mergedInto, String fullName, String unitCode,
-                          Set<UUID> enrolledIn, Set<Integer> revokedCardVersions) {
+                          Set<UUID> enrolledIn, Map<Integer, OffsetDateTime> revokedCards) {
     }
 
     // Array types made once: DSL.val(array) without its type makes a new array type for every value,
@@ -96,7 +96,7 @@ final class AttendanceRepository {
     /**
      * Everything a scan's decision needs about people: the participants with these ids and, following
      * merges, every record a merge points to; each with the courses among these it is enrolled in
-     * and the versions of its cards that were revoked. One query unless a record was merged. Written
+     * and the versions of its cards that were revoked, with when. One query unless a record was merged. Written
      * so that a prepared statement keeps one plan for every call (= any over the few course ids, an
      * equality for one person): planning it afresh for each scan cost more than running it.
      */
@@ -105,18 +105,25 @@ final class AttendanceRepository {
         Field<UUID[]> enrolledIn = DSL.array(DSL.select(ENROLLMENT.COURSE_ID).from(ENROLLMENT)
                 .where(ENROLLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(ENROLLMENT.STATUS.eq("enrolled"))
                         .and(ENROLLMENT.COURSE_ID.eq(DSL.any(DSL.val(courseIds.toArray(UUID[]::new), UUIDS))))));
+        Condition revoked = PARTICIPANT_CARD.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull());
         Field<Integer[]> revokedVersions = DSL.array(DSL.select(PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
-                .where(PARTICIPANT_CARD.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull())));
+                .where(revoked).orderBy(PARTICIPANT_CARD.VERSION));
+        Field<OffsetDateTime[]> revokedAt = DSL.array(DSL.select(PARTICIPANT_CARD.REVOKED_AT).from(PARTICIPANT_CARD)
+                .where(revoked).orderBy(PARTICIPANT_CARD.VERSION));
         Set<UUID> wanted = new HashSet<>(ids);
         // a chain of MAX_CHAIN merges has one record more than merges (the roster follows as many)
         for (int depth = 0; depth <= MergedRecords.MAX_CHAIN && !wanted.isEmpty(); depth++) {
             Set<UUID> next = new HashSet<>();
             dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.MERGED_INTO, PARTICIPANT.FULL_NAME,
-                            PARTICIPANT.UNIT_CODE, enrolledIn, revokedVersions)
+                            PARTICIPANT.UNIT_CODE, enrolledIn, revokedVersions, revokedAt)
                     .from(PARTICIPANT).where(Ids.in(PARTICIPANT.ID, wanted))
                     .forEach(r -> {
+                        Map<Integer, OffsetDateTime> revokedCards = new HashMap<>();
+                        for (int i = 0; i < r.value7().length; i++) {
+                            revokedCards.put(r.value7()[i], r.value8()[i]);
+                        }
                         rows.put(r.value1(), new ParticipantRow(r.value1(), r.value2(), r.value3(), r.value4(),
-                                r.value5(), Set.of(r.value6()), Set.of(r.value7())));
+                                r.value5(), Set.of(r.value6()), revokedCards));
                         if (r.value3() != null && !rows.containsKey(r.value3())) {
                             next.add(r.value3());
                         }
@@ -298,14 +305,25 @@ final class AttendanceRepository {
     }
 
     /**
-     * The live attendances of a course's sessions: session -> participant -> when, by the server's
-     * clock as far as known (see check_in.judged_at).
+     * The live attendances of a course's sessions: session -> participant -> when the person was
+     * first seen there, by the server's clock as far as known (see check_in.judged_at). That is the
+     * earliest of the attendance and its repeats (already_checked_in): a phone that scanned the
+     * person earlier but uploaded later stores a repeat of the scan stored first, and whether the
+     * person came late must not depend on which phone uploaded first.
      */
     Map<UUID, Map<UUID, OffsetDateTime>> attendance(Collection<UUID> sessionIds) {
+        CheckIn repeat = CHECK_IN.as("repeat");
+        Field<OffsetDateTime> firstSeen = DSL.least(DSL.coalesce(CHECK_IN.JUDGED_AT, CHECK_IN.SCANNED_AT),
+                DSL.min(DSL.coalesce(repeat.JUDGED_AT, repeat.SCANNED_AT)));
         Map<UUID, Map<UUID, OffsetDateTime>> bySession = new HashMap<>();
-        dsl.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, DSL.coalesce(CHECK_IN.JUDGED_AT, CHECK_IN.SCANNED_AT))
+        dsl.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, firstSeen)
                 .from(CHECK_IN)
+                // by the person's index: their few scans
+                .leftJoin(repeat).on(repeat.PARTICIPANT_ID.eq(CHECK_IN.PARTICIPANT_ID)
+                        .and(repeat.SESSION_ID.eq(CHECK_IN.SESSION_ID)).and(repeat.FIRST_CHECK_IN_ID.eq(CHECK_IN.ID))
+                        .and(repeat.UNDONE_AT.isNull()))
                 .where(CHECK_IN.SESSION_ID.in(sessionIds).and(Outcome.liveAttendance(CHECK_IN)))
+                .groupBy(CHECK_IN.ID)
                 .forEach(r -> bySession.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
         return bySession;
     }

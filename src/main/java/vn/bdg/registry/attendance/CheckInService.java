@@ -214,7 +214,11 @@ public final class CheckInService {
                 row.setCardVersion(card.get().version());
                 personId = card.get().participantId();
                 AttendanceRepository.ParticipantRow holder = people.get(personId);
-                if (holder != null && holder.revokedCardVersions().contains(card.get().version())) {
+                OffsetDateTime revokedAt = holder == null ? null : holder.revokedCards().get(card.get().version());
+                // a card counts until it is revoked: a scan made before (offline, the phone's kit
+                // without the revocation) stands, unless its time is suspect or within the
+                // tolerance of the revocation
+                if (revokedAt != null && (suspect || !judgedAt.isBefore(revokedAt.minus(clockTolerance)))) {
                     rows.add(refused(row, Outcome.REVOKED_CARD, resolve(people, personId, session)));
                     continue;
                 }

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -97,5 +99,40 @@ class AttendanceSheetIT {
                 Map.of("reason", "x")).status()).isEqualTo(403);
         assertThat(world.organizer.put("/api/v1/sessions/" + session + "/excused/" + stranger,
                 Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void twoPhonesScanningAPersonMarkHerByTheEarlierScanWhicheverUploadsFirst() {
+        LocalDate day = LocalDate.now(Fixtures.VIETNAM).minusDays(1);
+        UUID course = Fixtures.course(world, world.districtA, "running", day, day);
+        UUID session = Fixtures.session(world, course, day, LocalTime.of(7, 30), LocalTime.of(11, 30));
+        UUID earlierFirst = Fixtures.participant(world, "Lục Thị Huyền", "female", world.communeA1);
+        UUID laterFirst = Fixtures.participant(world, "Dương Thị Sen", "female", world.communeA1);
+        Fixtures.enroll(world, course, earlierFirst);
+        Fixtures.enroll(world, course, laterFirst);
+        OffsetDateTime onTime = day.atTime(7, 40).atOffset(ZoneOffset.ofHours(7));
+        OffsetDateTime late = day.atTime(8, 10).atOffset(ZoneOffset.ofHours(7));
+
+        upload(session, earlierFirst, onTime);
+        upload(session, earlierFirst, late);
+        // the phone that scanned her on time was offline and uploads last
+        upload(session, laterFirst, late);
+        upload(session, laterFirst, onTime);
+
+        JsonNode people = world.organizer.get("/api/v1/courses/" + course + "/attendance").json().get("participants");
+        Map<String, String> marks = new HashMap<>();
+        people.forEach(p -> marks.put(p.get("participantId").asText(), p.get("sessions").get(0).get("status").asText()));
+        assertThat(marks).isEqualTo(Map.of(earlierFirst.toString(), "present", laterFirst.toString(), "present"));
+        JsonNode checkedIn = world.organizer.get("/api/v1/sessions/" + session + "/roster").json().get("checkedIn");
+        assertThat(checkedIn).extracting(c -> OffsetDateTime.parse(c.get("scannedAt").asText()).toInstant())
+                .as("the roster a phone downloads says so too").containsOnly(onTime.toInstant());
+    }
+
+    private void upload(UUID session, UUID person, OffsetDateTime at) {
+        var res = world.organizer.post("/api/v1/check-ins/batch", Map.of("items", List.of(Map.of(
+                "sessionId", session.toString(), "clientScanId", UUID.randomUUID().toString(),
+                "participantId", person.toString(), "method", "manual", "scannedAt", at.toString(),
+                "deviceId", "phone-" + at.getMinute()))));
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
     }
 }

@@ -314,4 +314,29 @@ class OfflineUploadIT {
         assertThat(several).extracting(e -> e.get("field").asText())
                 .containsExactly("items[0].clientScanId", "items[2].scannedAt");
     }
+
+    @Test
+    void aCardScannedOfflineBeforeItWasRevokedCountsAndAfterItDoesNot() {
+        LocalDate yesterday = LocalDate.now(Fixtures.VIETNAM).minusDays(1);
+        UUID course = Fixtures.course(world, world.districtA, "running", yesterday, yesterday.plusDays(2));
+        UUID session = Fixtures.session(world, course, yesterday, LocalTime.of(7, 30), LocalTime.of(11, 30));
+        UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
+        Fixtures.enroll(world, course, hoa);
+        Fixtures.assignTrainer(world, course, world.trainer);
+        String lostCard = card(hoa);
+        // she attended yesterday, the phone offline; today she lost the card and was given a new one
+        assertThat(world.organizer.post("/api/v1/participants/" + hoa + "/card/revoke",
+                Map.of("reason", "Mất thẻ sau buổi học")).status()).isEqualTo(200);
+
+        JsonNode answers = world.trainer.post("/api/v1/check-ins/batch", Map.of("items", List.of(
+                item(session, lostCard, yesterday.atTime(8, 0).atOffset(ZoneOffset.ofHours(7)), "phone-offline"))))
+                .json().get("items");
+        assertThat(answers.get(0).get("outcome").asText()).as("the card was valid when scanned").isEqualTo("accepted");
+
+        UUID today = Fixtures.sessionNow(world, course);
+        JsonNode afterwards = world.trainer.post("/api/v1/check-ins/batch", Map.of("items", List.of(
+                item(today, lostCard, OffsetDateTime.now(ZoneOffset.ofHours(7)), "phone-offline")))).json().get("items");
+        assertThat(afterwards.get(0).get("outcome").asText()).as("whoever holds the lost card now")
+                .isEqualTo("revoked_card");
+    }
 }
