@@ -64,7 +64,8 @@ final class ParticipantRules {
     Checked check(Caller caller, ParticipantInput in, Consent recorded, boolean ethnicitySent) {
         List<FieldError> invalid = new ArrayList<>();
         List<FieldError> unprocessable = new ArrayList<>();
-        int thisYear = LocalDate.now().getYear();
+        LocalDate today = LocalDate.now(VIETNAM); // not the server's zone: 1 January starts at 17:00 UTC
+        int thisYear = today.getYear();
 
         String fullName = VietnameseText.clean(in.fullName());
         if (fullName == null) {
@@ -86,9 +87,9 @@ final class ParticipantRules {
             invalid.add(new FieldError("birthYear", "out_of_range", String.valueOf(MIN_BIRTH_YEAR),
                     String.valueOf(thisYear)));
         }
-        if (birthDate != null && (birthDate.getYear() < MIN_BIRTH_YEAR || birthDate.isAfter(LocalDate.now()))) {
+        if (birthDate != null && (birthDate.getYear() < MIN_BIRTH_YEAR || birthDate.isAfter(today))) {
             invalid.add(new FieldError("birthDate", "out_of_range", MIN_BIRTH_YEAR + "-01-01",
-                    LocalDate.now().toString()));
+                    today.toString()));
         }
         if (birthDate != null) {
             if (birthYear == null) {
