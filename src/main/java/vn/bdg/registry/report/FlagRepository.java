@@ -1,7 +1,9 @@
 package vn.bdg.registry.report;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.sql.Ids;
 
@@ -117,10 +119,16 @@ final class FlagRepository {
         return found;
     }
 
-    /** The courses flags name that the caller may see, by id (another unit's course is not said). */
-    Map<UUID, Flag.FlagCourse> courses(Caller caller, Collection<UUID> ids) {
+    /**
+     * The courses flags name that the caller may see, by id: those of their scope and those the
+     * report counts (an old unit mapped to its successor in their scope); another unit's course is
+     * not said.
+     */
+    Map<UUID, Flag.FlagCourse> courses(Caller caller, IndicatorRepository.Units counted, Collection<UUID> ids) {
+        Condition visible = caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE)
+                .or(COURSE.PROVINCE_CODE.eq(caller.provinceCode()).and(COURSE.UNIT_CODE.eq(DSL.any(counted.codes()))));
         return dsl.select(COURSE.ID, COURSE.CODE, COURSE.TITLE, COURSE.UNIT_CODE, COURSE.START_DATE).from(COURSE)
-                .where(caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE).and(Ids.in(COURSE.ID, ids)))
+                .where(visible.and(Ids.in(COURSE.ID, ids)))
                 .fetchMap(COURSE.ID, r -> new Flag.FlagCourse(r.value1(), r.value2(), r.value3(), r.value4(),
                         r.value5()));
     }

@@ -112,7 +112,7 @@ public final class ReportService {
             courseIds.addAll(f.courseIds());
             sessionIds.addAll(f.sessionIds());
         });
-        Map<UUID, Flag.FlagCourse> courses = flagRepository.courses(caller, courseIds);
+        Map<UUID, Flag.FlagCourse> courses = flagRepository.courses(caller, ctx.spec().units(), courseIds);
         Map<UUID, Flag.FlagSession> sessions = flagRepository.sessions(caller.provinceCode(), sessionIds);
         List<Flag> flags = new ArrayList<>();
         found.forEach(f -> flags.add(Flags.said(f, courses, sessions, locale)));

@@ -29,11 +29,14 @@ final class UnitTree {
         return u == null ? code : u.name();
     }
 
-    /** The rows of a breakdown by unit: the unit itself, then its children (only current ones when mapping). */
+    /**
+     * The rows of a breakdown by unit: the unit itself, then its children (when mapping, only current
+     * ones, and those of the units it took over).
+     */
     List<String> rows(String root, boolean mapSuccessors) {
         List<String> rows = new ArrayList<>(List.of(root));
         units.values().stream()
-                .filter(u -> root.equals(u.parentCode()) && !(mapSuccessors && hasSuccessor(u)))
+                .filter(u -> root.equals(parentCode(u, mapSuccessors)) && !(mapSuccessors && hasSuccessor(u)))
                 .map(AdminUnit::code).sorted().forEach(rows::add);
         return rows;
     }
@@ -45,7 +48,7 @@ final class UnitTree {
         List<String> levels = new ArrayList<>();
         for (AdminUnit u : units.values()) {
             AdminUnit counted = mapSuccessors ? latest(u) : u;
-            String bucket = bucket(counted, root);
+            String bucket = bucket(counted, root, mapSuccessors);
             if (bucket != null) {
                 codes.add(u.code());
                 buckets.add(bucket);
@@ -69,18 +72,28 @@ final class UnitTree {
         return current;
     }
 
-    /** root, or the child of root that u is in or under; null when u is not under root. */
-    private String bucket(AdminUnit u, String root) {
+    /**
+     * root, or the child of root that u is in or under; null when u is not under root. When mapping,
+     * every unit on the way up counts as its successor: a commune of a district merged into another
+     * is a commune of that other district.
+     */
+    private String bucket(AdminUnit u, String root, boolean mapSuccessors) {
         AdminUnit current = u;
         for (int i = 0; i < MAX_CHAIN && current != null; i++) {
             if (current.code().equals(root)) {
                 return root;
             }
-            if (root.equals(current.parentCode())) {
+            if (root.equals(parentCode(current, mapSuccessors))) {
                 return current.code();
             }
-            current = current.parentCode() == null ? null : units.get(current.parentCode());
+            current = current.parentCode() == null ? null : units.get(parentCode(current, mapSuccessors));
         }
         return null;
+    }
+
+    /** u's parent, or when mapping the unit that took over from it. */
+    private String parentCode(AdminUnit u, boolean mapSuccessors) {
+        AdminUnit parent = u.parentCode() == null ? null : units.get(u.parentCode());
+        return parent != null && mapSuccessors ? latest(parent).code() : u.parentCode();
     }
 }
