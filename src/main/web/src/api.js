@@ -185,8 +185,16 @@ async function refresh(auth) {
 /**
  * An authenticated call; answers the JSON body, or the Response itself with {raw: true}. cache is
  * the fetch cache mode ('no-cache': never an answer the browser kept without asking the server).
+ * asUser: sent only with that user's tokens, else a 401 and nothing sent (queued scans go up as
+ * the trainer who made them, not as whoever logged in on the phone meanwhile).
  */
-export async function call(method, path, { body, headers, raw = false, cache } = {}) {
+export async function call(method, path, { body, headers, raw = false, cache, asUser } = {}) {
+  const as = auth => {
+    if (asUser && auth.user?.id !== asUser) {
+      throw new ApiError(401, null);
+    }
+    return auth;
+  };
   let auth = await place.get();
   if (!auth) {
     onLoggedOut();
@@ -195,10 +203,10 @@ export async function call(method, path, { body, headers, raw = false, cache } =
   if (auth.expiresAt - Date.now() < 60_000) {
     auth = await refresh(auth);
   }
-  let res = await send(method, path, body, auth.accessToken, headers, cache);
+  let res = await send(method, path, body, as(auth).accessToken, headers, cache);
   if (res.status === 401) {
     auth = await refresh(auth);
-    res = await send(method, path, body, auth.accessToken, headers, cache);
+    res = await send(method, path, body, as(auth).accessToken, headers, cache);
   }
   if (raw) {
     return res;

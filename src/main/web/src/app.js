@@ -11,7 +11,7 @@ import { $, element } from './dom.js';
 import { unitsBelow } from './units.js';
 import { loginForm } from './login.js';
 import { checkedIn, judge, judgedAt, outcomeOf, personOf, phoneAhead, searchRoster, sessionAccepts, vietnamDate } from './verify.js';
-import { refusedWalkIn, splitRefused } from './batch.js';
+import { answeredScan, answeredWalkIn, refusedWalkIn, splitRefused } from './batch.js';
 import { scanOwner, sendableBy } from './owner.js';
 import { Camera } from './camera.js';
 
@@ -86,13 +86,16 @@ function renderNetwork() {
 }
 
 /** The queued scans the logged-in user may send: their own (see owner.js). */
-async function sendable() {
-  const me = (await api.currentLogin())?.user?.id;
+async function sendable(me) {
   return me ? sendableBy(await store.pendingScans(), me) : [];
 }
 
+async function loggedInUserId() {
+  return (await api.currentLogin())?.user?.id;
+}
+
 async function renderPending() {
-  const n = (await sendable()).length;
+  const n = (await sendable(await loggedInUserId())).length;
   const chip = $('pending');
   chip.textContent = state.uploading ? t('sending') : t('pending', { n });
   chip.className = 'chip' + (n > 0 ? ' waiting' : '');
@@ -464,10 +467,12 @@ function refused(e) {
 
 /** Sends what is queued: scans in batches, then walk-ins one by one. Stops quietly without network. */
 async function upload() {
-  if (state.uploading || !(await api.currentLogin())) {
+  const owner = await loggedInUserId();
+  if (state.uploading || !owner) {
     return;
   }
-  const pending = await sendable();
+  // every request goes as the owner of these scans, or not at all (another trainer logged in meanwhile)
+  const pending = await sendable(owner);
   if (pending.length === 0) {
     return;
   }
@@ -483,9 +488,10 @@ async function upload() {
       while (unsent.length > 0) {
         try {
           const reply = await api.call('POST', '/api/v1/check-ins/batch',
-              { body: { sentAt: new Date().toISOString(), items: unsent.map(batchItem) } });
+              { body: { sentAt: new Date().toISOString(), items: unsent.map(batchItem) }, asUser: owner });
           const answeredAt = new Date().toISOString();
-          await Promise.all(unsent.map((s, j) => store.putScan({ ...s, state: 'done', server: reply.items[j], answeredAt })));
+          await Promise.all(unsent.map((s, j) => store.putScan(
+              answeredScan(s, reply.items[j], answeredAt, t('explain.unknown_session')))));
           unsent = [];
         } catch (e) {
           if (!refused(e)) {
@@ -503,8 +509,9 @@ async function upload() {
         const reply = await api.call('POST', `/api/v1/courses/${w.courseId}/walk-ins`, {
           body: { sessionId: w.sessionId, clientScanId: w.clientScanId, scannedAt: w.scannedAt, deviceId: w.deviceId,
             participant: w.participant, sentAt: new Date().toISOString() },
+          asUser: owner,
         });
-        await store.putScan({ ...w, state: 'done', server: reply.checkIn, answeredAt: new Date().toISOString() });
+        await store.putScan(answeredWalkIn(w, reply.checkIn, new Date().toISOString()));
       } catch (e) {
         if (!refused(e)) {
           throw e;

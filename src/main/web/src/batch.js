@@ -38,3 +38,28 @@ export function refusedWalkIn(walkIn, error, answeredAt) {
   }
   return { ...walkIn, state: 'failed', error: error?.message };
 }
+
+/**
+ * A queued scan as the phone keeps it once the server has answered it (answer: the batch's item).
+ * Answered, it no longer holds the card's text, which opens the holder's public card page, and is
+ * kept 30 days (prune.js) on a phone trainers share. An answer of unknown_session stored nothing
+ * (the trainer is no longer assigned to the session): the scan is failed instead, with reason,
+ * and kept until the trainer settles it (prune.js never deletes a failed scan).
+ */
+export function answeredScan(scan, answer, answeredAt, unknownSessionReason) {
+  if (answer?.outcome === 'unknown_session') {
+    return { ...scan, state: 'failed', server: answer, error: unknownSessionReason };
+  }
+  const { qr, ...kept } = scan;
+  return { ...kept, state: 'done', server: answer, answeredAt };
+}
+
+/**
+ * A walk-in as the phone keeps it once the server has registered and checked in the person
+ * (checkIn: its answer): the name and unit it shows, not the phone number, birth year and consent
+ * typed in, which the server now holds.
+ */
+export function answeredWalkIn(walkIn, checkIn, answeredAt) {
+  const { fullName, unitCode } = walkIn.participant ?? {};
+  return { ...walkIn, participant: { fullName, unitCode }, state: 'done', server: checkIn, answeredAt };
+}

@@ -3,12 +3,13 @@
 // under a colleague's login on a shared phone would be lost.
 
 /**
- * The user a new scan belongs to: the login's or, when the login has ended meanwhile (a refused
- * refresh, a logout in another window of the app), the trainer whose sessions the app was showing
- * (shownUserId); null when neither is known.
+ * The user a new scan belongs to: the trainer whose sessions the app is showing (shownUserId,
+ * remembered on every way to them), also when the login has ended or changed hands meanwhile
+ * unseen by this window (a refused refresh; a logout and another trainer's login in another
+ * window); the login's when none is remembered; null when neither is known.
  */
 export function scanOwner(login, shownUserId) {
-  return login?.user?.id ?? shownUserId ?? null;
+  return shownUserId ?? login?.user?.id ?? null;
 }
 
 /**

@@ -49,3 +49,24 @@ test('a kept download is asked for with its tag, and a 304 leaves the copy as it
   assert.deepEqual(await getIfChanged('/api/v1/sessions/s/roster', '"v0"'), { body: { people: 3 }, etag: '"v1"' });
   assert.deepEqual(sent, [null, '"v1"', '"v0"']);
 });
+
+test('a call made as one user is not sent with another user\'s tokens, refreshed in another window or not', async () => {
+  let reads = 0;
+  const a = { accessToken: 'a0', refreshToken: 'ra', expiresAt: Date.now() + 30_000, user: { id: 'trainer-a' } };
+  const b = { accessToken: 'b0', refreshToken: 'rb', expiresAt: Date.now() + 3_600_000, user: { id: 'trainer-b' } };
+  // the call reads A's tokens, due within the minute; by the time the refresh reads them, B has logged in
+  keepTokensIn({ get: async () => (reads++ === 0 ? a : b), put: async () => {}, remove: async () => {} });
+  giveUpOnHangingRequests(false);
+  const sent = [];
+  globalThis.fetch = async (path, init) => {
+    sent.push(`${path} ${init.headers.Authorization ?? ''}`);
+    return new Response(JSON.stringify({ items: [] }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+  await assert.rejects(call('POST', '/api/v1/check-ins/batch', { body: { items: [] }, asUser: 'trainer-a' }),
+      e => e instanceof ApiError && e.status === 401);
+  assert.deepEqual(sent, [], 'nothing sent under the other trainer\'s login');
+  reads = 1; // B logged in from the start
+  await assert.rejects(call('POST', '/api/v1/check-ins/batch', { body: { items: [] }, asUser: 'trainer-a' }));
+  assert.deepEqual(sent, []);
+  assert.deepEqual(await call('GET', '/api/v1/me/sessions', { asUser: 'trainer-b' }), { items: [] });
+});

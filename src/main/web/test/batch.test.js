@@ -1,8 +1,9 @@
-// A batch refused for some of its items costs only those items; the others go up again.
+// What the phone keeps of a batch the server answered or refused: a refusal costs only the items it names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../src/api.js';
-import { refusedWalkIn, splitRefused } from '../src/batch.js';
+import { answeredScan, answeredWalkIn, refusedWalkIn, splitRefused } from '../src/batch.js';
+import { scanExpired } from '../src/prune.js';
 import { outcomeOf } from '../src/verify.js';
 
 const scans = ['a', 'b', 'c', 'd'].map(clientScanId => ({ clientScanId }));
@@ -45,4 +46,31 @@ test('a walk-in refused because the session was not open comes to that outcome, 
     assert.equal(refused.error, `refused: ${code}`);
   }
   assert.equal(outcomeOf(refusedWalkIn(walkIn, new ApiError(400, { status: 400, code: 'invalid' }), 'now')), 'failed');
+});
+
+test('an answered scan no longer holds the card, and one the server did not store (unknown_session) is kept as failed', () => {
+  const queued = { clientScanId: 'c1', kind: 'scan', sessionId: 's', state: 'pending', userId: 'trainer-a',
+    qr: 'eyJhbGciOiJFZERTQSJ9.card.sig', method: 'qr', scannedAt: '2026-12-06T01:00:00Z', local: { outcome: 'accepted' } };
+  const done = answeredScan(queued, { clientScanId: 'c1', outcome: 'accepted', checkIn: { id: 'k' } },
+      '2026-12-06T02:00:00Z', 'reassign');
+  assert.equal(done.state, 'done');
+  assert.equal('qr' in done, false, 'the card\'s text opens its holder\'s public page');
+  assert.equal(done.server.outcome, 'accepted');
+
+  const notStored = answeredScan(queued, { clientScanId: 'c1', outcome: 'unknown_session', checkIn: null },
+      '2026-12-06T02:00:00Z', 'You are no longer assigned to this session.');
+  assert.equal(notStored.state, 'failed');
+  assert.equal(notStored.error, 'You are no longer assigned to this session.');
+  assert.equal(outcomeOf(notStored), 'failed');
+  assert.equal(scanExpired(notStored, Date.parse('2027-06-01T00:00:00Z')), false, 'the only record of it stays');
+});
+
+test('a registered walk-in keeps the name and unit it shows, not the phone, birth year and consent typed in', () => {
+  const queued = { clientScanId: 'w1', kind: 'walk_in', state: 'pending', courseId: 'c', sessionId: 's',
+    participant: { fullName: 'Lý Thị Phượng', sex: 'female', birthYear: 1988, phone: '0912345678', unitCode: '01834',
+      consent: { method: 'verbal', coversSensitiveData: false } } };
+  const done = answeredWalkIn(queued, { outcome: 'accepted', participant: { id: 'p' } }, '2026-12-06T02:00:00Z');
+  assert.deepEqual(done.participant, { fullName: 'Lý Thị Phượng', unitCode: '01834' });
+  assert.equal(done.state, 'done');
+  assert.equal(done.server.participant.id, 'p');
 });

@@ -47,7 +47,10 @@ test('a scan made after a refused refresh ended the login stays the trainer\'s, 
   // a colleague logs in on the phone: the scan is not theirs to send
   await login('colleague', 'a long password');
   assert.equal((await currentLogin()).user.id, 'trainer-b');
-  assert.equal(scanOwner(await currentLogin(), shown), 'trainer-b', 'their own scans are theirs');
+  assert.equal(scanOwner(await currentLogin(), shown), 'trainer-a',
+      'a window still showing the first trainer\'s session scans as theirs, whoever logged in elsewhere');
+  const shownToColleague = scanOwner(await currentLogin(), null); // their sessions shown, as app.js remembers
+  assert.equal(scanOwner(await currentLogin(), shownToColleague), 'trainer-b', 'their own scans are theirs');
   assert.deepEqual(sendableBy([scan], (await currentLogin()).user.id), []);
   // the trainer logs in again: it goes up, as theirs; with nobody logged in, nothing goes up
   assert.deepEqual(sendableBy([scan], 'trainer-a'), [scan]);
