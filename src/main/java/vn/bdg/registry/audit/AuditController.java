@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.AUDIT_LOG;
 
-/** Client/server IO for reading the audit log (admins of the province). Newest first. */
+/** Client/server IO for reading the audit log (admins of the whole province). Newest first. */
 public final class AuditController {
     record Entry(long id, OffsetDateTime at, UUID userId, String action, String entity, String entityId,
                  JsonNode before, JsonNode after) {
@@ -31,6 +31,10 @@ public final class AuditController {
 
     public void list(Context ctx) {
         var caller = AccessManager.caller(ctx);
+        if (!caller.provinceWide()) {
+            // entries name the records of every district and commune, and keep no unit to scope them by
+            throw ApiException.forbidden();
+        }
         PageRequest page = PageRequest.of(ctx);
         Condition c = AUDIT_LOG.PROVINCE_CODE.eq(caller.provinceCode());
         String entity = Params.query(ctx, "entity");

@@ -412,8 +412,9 @@ final class ParticipantService {
 
     /**
      * The kept record's data with its empty fields taken from the merged one, target groups united.
-     * Without a consent of its own, the kept record takes the merged one's; the merged record's
-     * ethnicity comes along unless the consent that results leaves out sensitive data.
+     * Without a consent of its own, the kept record takes the merged one's. A consent that leaves
+     * out sensitive data keeps no ethnicity, whichever record held it: as a PATCH with that consent
+     * clears it (a record from before consents were recorded may hold one).
      */
     static ParticipantData absorb(ParticipantData kept, ParticipantData merged) {
         boolean yearAgrees = kept.birthYear() == null || kept.birthYear().equals(merged.birthYear());
@@ -423,8 +424,7 @@ final class ParticipantService {
         Consent consent = or(kept.consent(), merged.consent());
         return new ParticipantData(kept.fullName(), kept.sex(), or(kept.birthYear(), merged.birthYear()), birthDate,
                 or(kept.phone(), merged.phone()), or(kept.nationalId(), merged.nationalId()),
-                or(kept.ethnicityCode(),
-                        consent == null || consent.coversSensitiveData() ? merged.ethnicityCode() : null),
+                consent == null || consent.coversSensitiveData() ? or(kept.ethnicityCode(), merged.ethnicityCode()) : null,
                 kept.unitCode(), or(kept.organization(), merged.organization()), or(kept.position(), merged.position()),
                 List.copyOf(groups), consent);
     }

@@ -105,6 +105,21 @@ class AuthIT {
     }
 
     @Test
+    void anAdminOfOneDistrictCannotReadTheProvincesAuditLogWhichNamesEveryDistrictsPeople() {
+        Api.Res created = world.organizer.post("/api/v1/participants", Map.of("fullName", "Lục Thị Bí Mật",
+                "sex", "female", "unitCode", world.communeB1));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api districtAdmin = world.newUser("dadmin", Role.admin, world.districtA);
+        assertThat(districtAdmin.get("/api/v1/participants/" + created.json().get("id").asText()).status())
+                .isEqualTo(404);
+
+        Api.Res log = districtAdmin.get("/api/v1/audit-log?entity=participant&entityId="
+                + created.json().get("id").asText());
+        assertThat(log.status()).isEqualTo(403);
+        assertThat(log.body()).doesNotContain("Lục Thị Bí Mật");
+    }
+
+    @Test
     void aRefreshTokenReplayedAfterUseEndsTheWholeLoginSession() {
         JsonNode first = anonymous.post("/api/v1/auth/login",
                 Map.of("username", world.username("organizer"), "password", World.PASSWORD)).json();

@@ -139,6 +139,15 @@ class ParticipantConsentIT {
                 body("duplicateId", legacy.toString()));
         assertThat(merged.status()).as(merged.body()).isEqualTo(200);
         assertThat(merged.json().get("kept").get("ethnicityCode").isNull()).as("her consent leaves it out").isTrue();
+        // the other way round: the record from before consents keeps hers only until it takes that consent
+        String refusedToo = id(create(world.organizer, "fullName", "Hà Thị Nhung", "sex", "female",
+                "consent", consent(false)));
+        UUID legacyKept = Fixtures.participant(world, "Hà Thị Nhung", "female", world.communeA1, 1980, "02");
+        Api.Res absorbed = world.organizer.post("/api/v1/participants/" + legacyKept + "/merge",
+                body("duplicateId", refusedToo));
+        assertThat(absorbed.status()).as(absorbed.body()).isEqualTo(200);
+        assertThat(absorbed.json().get("kept").get("consent").get("coversSensitiveData").asBoolean()).isFalse();
+        assertThat(absorbed.json().get("kept").get("ethnicityCode").isNull()).isTrue();
 
         UUID unknown = Fixtures.participant(world, "Lý Văn Hùng", "male", world.communeA1, 1975, null);
         String consented = id(create(world.organizer, "fullName", "Lý Văn Hùng", "sex", "male",
