@@ -11,7 +11,7 @@ import { $, element } from './dom.js';
 import { unitsBelow } from './units.js';
 import { loginForm } from './login.js';
 import { checkedIn, judge, judgedAt, outcomeOf, personOf, phoneAhead, searchRoster, sessionAccepts, vietnamDate } from './verify.js';
-import { answeredScan, answeredWalkIn, refusedWalkIn, splitRefused } from './batch.js';
+import { answeredScan, answeredWalkIn, refusedByServer, refusedWalkIn, splitRefused } from './batch.js';
 import { scanOwner, sendableBy } from './owner.js';
 import { Camera } from './camera.js';
 
@@ -461,10 +461,6 @@ function batchItem(scan) {
   };
 }
 
-function refused(e) {
-  return e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 429;
-}
-
 /** Sends what is queued: scans in batches, then walk-ins one by one. Stops quietly without network. */
 async function upload() {
   const owner = await loggedInUserId();
@@ -494,7 +490,7 @@ async function upload() {
               answeredScan(s, reply.items[j], answeredAt, t('explain.unknown_session')))));
           unsent = [];
         } catch (e) {
-          if (!refused(e)) {
+          if (!refusedByServer(e)) {
             throw e;
           }
           const { failed, resend } = splitRefused(unsent, e.problem, e.message);
@@ -513,7 +509,7 @@ async function upload() {
         });
         await store.putScan(answeredWalkIn(w, reply.checkIn, new Date().toISOString()));
       } catch (e) {
-        if (!refused(e)) {
+        if (!refusedByServer(e)) {
           throw e;
         }
         await store.putScan(refusedWalkIn(w, e, new Date().toISOString()));

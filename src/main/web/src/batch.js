@@ -1,6 +1,18 @@
-// What a refused upload (a 4xx problem for a whole batch) says about its scans.
+// What an upload's answer or refusal makes of the queued scans it carried.
+import { ApiError } from './api.js';
 
 const ITEM_FIELD = /^items\[(\d+)\]/;
+
+/**
+ * Whether an upload's error is the server refusing it for good (its scans then fail): a 4xx with
+ * the server's problem body, but not 401 (the login: sent again after the next), 408 or 429 (try
+ * later). A 4xx with no problem body came from something in between (a proxy, a hotel's or
+ * commune office's Wi-Fi login page), not from the server: the scans stay queued.
+ */
+export function refusedByServer(e) {
+  return e instanceof ApiError && e.problem != null && e.status >= 400 && e.status < 500
+      && ![401, 408, 429].includes(e.status);
+}
 
 /**
  * Splits a refused batch by the items its problem's errors name (`items[3].qr`): those are failed,

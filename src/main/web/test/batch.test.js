@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../src/api.js';
-import { answeredScan, answeredWalkIn, refusedWalkIn, splitRefused } from '../src/batch.js';
+import { answeredScan, answeredWalkIn, refusedByServer, refusedWalkIn, splitRefused } from '../src/batch.js';
 import { scanExpired } from '../src/prune.js';
 import { outcomeOf } from '../src/verify.js';
 
@@ -73,4 +73,16 @@ test('a registered walk-in keeps the name and unit it shows, not the phone, birt
   assert.deepEqual(done.participant, { fullName: 'Lý Thị Phượng', unitCode: '01834' });
   assert.equal(done.state, 'done');
   assert.equal(done.server.participant.id, 'p');
+});
+
+test('only the server\'s own refusal fails queued scans; a proxy\'s or Wi-Fi login page\'s 4xx leaves them queued', () => {
+  const problem = { status: 400, code: 'invalid', detail: 'bad' };
+  assert.equal(refusedByServer(new ApiError(400, problem)), true);
+  assert.equal(refusedByServer(new ApiError(404, { ...problem, status: 404, code: 'not_found' })), true);
+  assert.equal(refusedByServer(new ApiError(403, null)), false, 'an HTML page from something in between');
+  assert.equal(refusedByServer(new ApiError(408, problem)), false);
+  assert.equal(refusedByServer(new ApiError(429, problem)), false);
+  assert.equal(refusedByServer(new ApiError(401, problem)), false);
+  assert.equal(refusedByServer(new ApiError(503, problem)), false);
+  assert.equal(refusedByServer(new Error('offline')), false);
 });
