@@ -74,8 +74,9 @@ public final class PdfSheets {
             float rowH = 26 * MM;
             float[] cols = {10 * MM, 62 * MM, 52 * MM, rowH, 0};
             cols[4] = width - cols[0] - cols[1] - cols[2] - cols[3];
-            int perPage = 9;
-            for (int start = 0; start < Math.max(1, people.size()); start += perPage) {
+            float bottom = 12 * MM;
+            int next = 0;
+            do {
                 PDPage page = new PDPage(PDRectangle.A4);
                 doc.addPage(page);
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -91,7 +92,9 @@ public final class PdfSheets {
                         x += cols[c];
                     }
                     y -= 7 * MM;
-                    for (int i = start; i < Math.min(people.size(), start + perPage); i++) {
+                    // as many rows as the space below this page's heading holds (a long title or venue takes more)
+                    int end = Math.min(people.size(), next + Math.max(1, (int) ((y - bottom) / rowH)));
+                    for (int i = next; i < end; i++) {
                         Person p = people.get(i);
                         x = left;
                         for (float col : cols) {
@@ -106,9 +109,10 @@ public final class PdfSheets {
                         drawQr(doc, cs, p.qrText(), left + cols[0] + cols[1] + cols[2] + 1, y - rowH + 1, rowH - 2);
                         y -= rowH;
                     }
+                    next = end;
                     cs.stroke();
                 }
-            }
+            } while (next < people.size());
         });
     }
 
