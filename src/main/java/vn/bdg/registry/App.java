@@ -59,6 +59,7 @@ import vn.bdg.registry.web.ClientAddress;
 import vn.bdg.registry.web.ClientRateLimiter;
 import vn.bdg.registry.web.BadMessages;
 import vn.bdg.registry.web.BinaryAnswers;
+import vn.bdg.registry.web.BodyLength;
 import vn.bdg.registry.web.DotSegments;
 import vn.bdg.registry.web.ErrorHandlers;
 import vn.bdg.registry.web.Json;
@@ -297,6 +298,7 @@ public final class App {
                 });
             });
         });
+        app.beforeMatched(BodyLength::requireContentLength);
         app.beforeMatched(access::check);
         app.beforeMatched(Params::refuseNulCharacters);
         app.after(BinaryAnswers::withoutCharset);
