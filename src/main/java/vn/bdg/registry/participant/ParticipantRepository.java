@@ -6,8 +6,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep20;
 import org.jooq.Record;
-import org.jooq.RecordMapper;
-import org.jooq.SelectConditionStep;
+import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
@@ -34,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 
 import static vn.bdg.registry.db.Tables.CERTIFICATE;
 import static vn.bdg.registry.db.Tables.CERTIFICATE_WITHHELD;
@@ -136,35 +134,44 @@ final class ParticipantRepository {
         Field<String> key = VietnameseText.searchKey(query);
         Field<Float> distance = DSL.field("({0} <->> {1})", SQLDataType.REAL, PARTICIPANT.NAME_KEY, key);
         Field<Float> score = DSL.inline(1f).minus(distance).as("score");
-        // a new query each time: jOOQ's query steps add to the query they were made from
-        Function<DSLContext, SelectConditionStep<Record>> matches = tx -> tx.select(PARTICIPANT.fields()).select(score)
-                .from(PARTICIPANT).where(filter.and(DSL.condition("{0} %> {1}", PARTICIPANT.NAME_KEY, key)));
-        RecordMapper<Record, Scored> scored = r -> new Scored(r.into(PARTICIPANT), r.get(score));
+        Condition matching = filter.and(DSL.condition("{0} %> {1}", PARTICIPANT.NAME_KEY, key));
         int end = offset + limit;
-        // a cursor needs a transaction; the first fetch is the page and the name after it
-        Optional<List<Scored>> nearest = dsl.transactionResult(trx -> {
-            try (Cursor<Record> cursor = matches.apply(trx.dsl()).orderBy(distance).fetchSize(end + 1).fetchLazy()) {
-                List<Scored> read = new ArrayList<>();
-                for (Record r : cursor) {
-                    Scored next = scored.map(r);
+        return dsl.transactionResult(trx -> {
+            // a cursor needs a transaction; the first fetch is the page and the name after it. The
+            // limit is what is read at most, and makes the planner choose the nearest-neighbour
+            // scan: planned for all its rows, the query would sort every match first. Ids only: the
+            // page's records are read after
+            List<Nearest> read = new ArrayList<>();
+            boolean tiesAllRead = true;
+            try (Cursor<Record2<UUID, Float>> cursor = trx.dsl().select(PARTICIPANT.ID, score).from(PARTICIPANT)
+                    .where(matching).orderBy(distance).limit(end + MOST_TIES_READ + 1).fetchSize(end + 1).fetchLazy()) {
+                for (Record2<UUID, Float> r : cursor) {
+                    Nearest next = new Nearest(r.value1(), r.value2());
                     if (read.size() >= end && next.score() < read.get(end - 1).score()) {
                         break; // farther than the page's last: every name tied with it is read
                     }
                     if (read.size() == end + MOST_TIES_READ) {
-                        return Optional.<List<Scored>>empty();
+                        tiesAllRead = false;
+                        break;
                     }
                     read.add(next);
                 }
-                return Optional.of(read);
             }
+            if (!tiesAllRead) {
+                return trx.dsl().select(PARTICIPANT.fields()).select(score).from(PARTICIPANT).where(matching)
+                        .orderBy(distance, PARTICIPANT.ID).limit(limit).offset(offset)
+                        .fetch(r -> new Scored(r.into(PARTICIPANT), r.get(score)));
+            }
+            // best first, ties in the database's order of uuids (their text's), as the exact query has them
+            List<Nearest> page = read.stream().sorted(Comparator.comparing((Nearest n) -> -n.score())
+                    .thenComparing(n -> n.id().toString())).skip(offset).limit(limit).toList();
+            Map<UUID, ParticipantRecord> records = trx.dsl().selectFrom(PARTICIPANT)
+                    .where(Ids.in(PARTICIPANT.ID, page.stream().map(Nearest::id).toList())).fetchMap(PARTICIPANT.ID);
+            return page.stream().map(n -> new Scored(records.get(n.id()), n.score())).toList();
         });
-        if (nearest.isEmpty()) {
-            return matches.apply(dsl).orderBy(distance, PARTICIPANT.ID).limit(limit).offset(offset).fetch(scored);
-        }
-        // best first, ties in the database's order of uuids (their text's), as the exact query has them
-        List<Scored> ordered = nearest.get().stream().sorted(Comparator.comparing((Scored s) -> -s.score())
-                .thenComparing(s -> s.participant().getId().toString())).toList();
-        return ordered.subList(Math.min(offset, ordered.size()), Math.min(end, ordered.size()));
+    }
+
+    private record Nearest(UUID id, float score) {
     }
 
     /** Exact phone (E.164) or national ID (HMAC) matches; either may be null. */
