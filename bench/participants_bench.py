@@ -67,9 +67,9 @@ def main():
         start = time.perf_counter()
         svc.psql(f"""insert into participant (province_code, full_name, sex, birth_year, phone, unit_code)
             select '06',
-                   (array{FAMILY!r})[1 + (i::bigint * 7919) % {len(FAMILY)}] || case when i % 10 < 7 then ' Thị ' else ' Văn ' end ||
-                   case when i % 10 < 7 then (array{FEMALE!r})[1 + (i::bigint * 104729) % {len(FEMALE)}]
-                        else (array{MALE!r})[1 + (i::bigint * 104729) % {len(MALE)}] end,
+                   (array{FAMILY!r})[1 + (i / 10) % {len(FAMILY)}] || case when i % 10 < 7 then ' Thị ' else ' Văn ' end ||
+                   case when i % 10 < 7 then (array{FEMALE!r})[1 + (i / {10 * len(FAMILY)}) % {len(FEMALE)}]
+                        else (array{MALE!r})[1 + (i / {10 * len(FAMILY)}) % {len(MALE)}] end,
                    case when i % 10 < 7 then 'female' else 'male' end,
                    1960 + i % 45,
                    '+848' || lpad(i::text, 8, '0'),
