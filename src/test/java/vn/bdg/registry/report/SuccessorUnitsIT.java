@@ -23,19 +23,30 @@ import static vn.bdg.registry.report.Reports.value;
 class SuccessorUnitsIT {
     private final World world = World.create();
 
-    @Test
-    void anOldCommunesPeopleCountUnderItsSuccessorWhenAsked() {
+    /** Commune A1 merged on 1 July 2025 into a new commune of district B, whose code it answers. */
+    private String communeA1MergedIntoANewCommuneOfDistrictB() {
         String merged = world.districtB + "9";
         new UnitRepository(TestServer.get().database.dsl()).upsertAll(List.of(
                 new AdminUnit(merged, "Xã Hợp Nhất", "commune", world.districtB, LocalDate.of(2025, 7, 1), null, null),
                 new AdminUnit(world.communeA1, "Xã Nam Mẫu", "commune", world.districtA, null,
                         LocalDate.of(2025, 6, 30), merged)));
+        return merged;
+    }
+
+    /** Đặng Thị Hường of commune A1, present at a course the province held in October 2024. */
+    private void aTraineeOfCommuneA1PresentIn2024() {
         LocalDate day = LocalDate.of(2024, 10, 1);
         UUID course = Fixtures.course(world, world.province, "completed", day, day);
         UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
-        UUID before = Fixtures.participant(world, "Đặng Thị Hường", "female", world.communeA1);
-        Fixtures.enroll(world, course, before);
-        Reports.present(world, session, before, day);
+        UUID person = Fixtures.participant(world, "Đặng Thị Hường", "female", world.communeA1);
+        Fixtures.enroll(world, course, person);
+        Reports.present(world, session, person, day);
+    }
+
+    @Test
+    void anOldCommunesPeopleCountUnderItsSuccessorWhenAsked() {
+        String merged = communeA1MergedIntoANewCommuneOfDistrictB();
+        aTraineeOfCommuneA1PresentIn2024();
 
         JsonNode asRecorded = report(world.reporter, "period=2024&by=unit&indicators=attendances");
         assertThat(value(asRecorded, "attendances", "unitCode", world.districtA)).isEqualByComparingTo("1");
@@ -73,12 +84,7 @@ class SuccessorUnitsIT {
         new UnitRepository(TestServer.get().database.dsl()).upsertAll(List.of(
                 new AdminUnit(world.districtA, "Huyện Ba Bể", "district", world.province, null,
                         LocalDate.of(2025, 6, 30), world.districtB)));
-        LocalDate day = LocalDate.of(2024, 10, 1);
-        UUID course = Fixtures.course(world, world.province, "completed", day, day);
-        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
-        UUID person = Fixtures.participant(world, "Đặng Thị Hường", "female", world.communeA1);
-        Fixtures.enroll(world, course, person);
-        Reports.present(world, session, person, day);
+        aTraineeOfCommuneA1PresentIn2024();
 
         JsonNode mapped = report(world.reporter, "period=2024&by=unit&indicators=attendances&mapSuccessors=true");
         assertThat(Reports.rowsOf(mapped, "attendances"))
@@ -97,11 +103,7 @@ class SuccessorUnitsIT {
 
     @Test
     void flagsOfAnOldCommuneMappedIntoTheCallersDistrictNameItsCourses() {
-        String merged = world.districtB + "9";
-        new UnitRepository(TestServer.get().database.dsl()).upsertAll(List.of(
-                new AdminUnit(merged, "Xã Hợp Nhất", "commune", world.districtB, LocalDate.of(2025, 7, 1), null, null),
-                new AdminUnit(world.communeA1, "Xã Nam Mẫu", "commune", world.districtA, null,
-                        LocalDate.of(2025, 6, 30), merged)));
+        String merged = communeA1MergedIntoANewCommuneOfDistrictB();
         LocalDate day = LocalDate.of(2024, 10, 1);
         UUID person = Fixtures.participant(world, "Vi Thị Hai Nơi", "female", world.communeA1);
         UUID morning = Fixtures.course(world, world.communeA1, "completed", day, day);
