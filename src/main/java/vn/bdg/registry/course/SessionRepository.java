@@ -65,6 +65,16 @@ public final class SessionRepository {
         return find(dsl, caller, id);
     }
 
+    /** A session of the course, other than s itself, whose time overlaps s's (on the same day). */
+    public Optional<Session> overlapping(DSLContext tx, Session s) {
+        return tx.select(COURSE_SESSION.fields()).from(COURSE_SESSION)
+                .where(COURSE_SESSION.COURSE_ID.eq(s.courseId()).and(COURSE_SESSION.SESSION_DATE.eq(s.date()))
+                        .and(COURSE_SESSION.START_TIME.lt(s.endTime())).and(COURSE_SESSION.END_TIME.gt(s.startTime()))
+                        .and(s.id() == null ? DSL.noCondition() : COURSE_SESSION.ID.ne(s.id())))
+                .orderBy(COURSE_SESSION.START_TIME).limit(1)
+                .fetchOptional(SessionRepository::toSession);
+    }
+
     public int count(DSLContext tx, UUID courseId) {
         return tx.fetchCount(COURSE_SESSION, COURSE_SESSION.COURSE_ID.eq(courseId));
     }

@@ -57,6 +57,7 @@ public final class SessionService {
             DSLContext tx = trx.dsl();
             Course course = openCourse(tx, caller, courseId);
             checkWithinCourse(course, draft);
+            checkNoOverlap(tx, draft);
             Session created = sessions.insert(tx, caller.provinceCode(), courseId, draft.date(), draft.startTime(),
                     draft.endTime(), draft.venue());
             audit.record(tx, caller, "create", "session", created.id(), null, created);
@@ -72,6 +73,7 @@ public final class SessionService {
             Versioned.of(locked.session()).requireMatch(ifMatch);
             Session after = checked(id, locked.course().id(), SessionInput.of(locked.session()).overlaidWith(patch));
             checkWithinCourse(locked.course(), after);
+            checkNoOverlap(tx, after);
             checkKeepsAttendance(tx, locked.session(), after);
             Session updated = sessions.update(tx, after);
             audit.record(tx, caller, "update", "session", id, locked.session(), updated);
@@ -155,6 +157,18 @@ public final class SessionService {
             throw ApiException.unprocessable("date", "outside_course_dates", course.startDate().toString(),
                     course.endDate().toString());
         }
+    }
+
+    /**
+     * A course's sessions do not overlap: each trainee is expected at all of them (completion counts
+     * every session), and a session sent twice (a double tap) would lower everyone's completion.
+     * Session writes hold the course's lock, so two at once cannot both pass.
+     */
+    private void checkNoOverlap(DSLContext tx, Session s) {
+        sessions.overlapping(tx, s).ifPresent(other -> {
+            throw ApiException.unprocessable("startTime", "overlaps_session", other.date().toString(),
+                    other.startTime().toString(), other.endTime().toString());
+        });
     }
 
     /** The input as a session, or 400 with every field error. */

@@ -59,6 +59,25 @@ class SessionIT {
     }
 
     @Test
+    void aSessionOverlappingAnotherOfTheCourseIsA422SoADoubleTapAddsNoSecondOne() {
+        String morning = createSession(organizer, course, Fixtures.START);
+        Api.Res again = add(Map.of("date", Fixtures.START, "startTime", "08:00", "endTime", "11:30"));
+        assertThat(again.status()).as(again.body()).isEqualTo(422);
+        assertThat(errorCodes(again)).containsExactly("overlaps_session");
+        assertThat(again.json().get("errors").get(0).get("message").asText()).contains("08:00").contains("11:30");
+        assertThat(add(Map.of("date", Fixtures.START, "startTime", "11:00", "endTime", "12:00")).status())
+                .as("overlapping its end").isEqualTo(422);
+        assertThat(add(Map.of("date", Fixtures.START, "startTime", "11:30", "endTime", "16:30")).status())
+                .as("starting when it ends").isEqualTo(201);
+        String nextDay = createSession(organizer, course, Fixtures.END);
+        assertThat(organizer.patch("/api/v1/sessions/" + nextDay, Map.of("date", Fixtures.START)).status())
+                .as("moved onto it").isEqualTo(422);
+        assertThat(organizer.patch("/api/v1/sessions/" + morning, Map.of("endTime", "11:00")).status())
+                .as("a session does not overlap itself").isEqualTo(200);
+        assertThat(organizer.get("/api/v1/courses/" + course + "/sessions").ids()).hasSize(3);
+    }
+
+    @Test
     void timesAreHoursAndMinutesAndTheEndComesAfterTheStart() {
         Api.Res reversed = add(Map.of("date", Fixtures.START, "startTime", "11:00", "endTime", "08:00"));
         assertThat(reversed.status()).isEqualTo(400);
