@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.IfMatch;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.COURSE_SESSION;
 import static vn.bdg.registry.course.Fixtures.createCourse;
 import static vn.bdg.registry.course.Fixtures.createSession;
 import static vn.bdg.registry.course.Fixtures.errorCodes;
@@ -74,6 +79,12 @@ class SessionIT {
                 .as("moved onto it").isEqualTo(422);
         assertThat(organizer.patch("/api/v1/sessions/" + morning, Map.of("endTime", "11:00")).status())
                 .as("a session does not overlap itself").isEqualTo(200);
+        // two sessions that overlapped before the rule: the venue of one can still be changed
+        TestServer.get().database.dsl().update(COURSE_SESSION).set(COURSE_SESSION.SESSION_DATE, LocalDate.parse(Fixtures.START))
+                .set(COURSE_SESSION.START_TIME, LocalTime.of(10, 0))
+                .where(COURSE_SESSION.ID.eq(UUID.fromString(nextDay))).execute();
+        assertThat(organizer.patch("/api/v1/sessions/" + nextDay, Map.of("venue", "Nhà văn hoá thôn")).status())
+                .isEqualTo(200);
         assertThat(organizer.get("/api/v1/courses/" + course + "/sessions").ids()).hasSize(3);
     }
 
