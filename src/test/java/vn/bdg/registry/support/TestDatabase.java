@@ -12,11 +12,13 @@ import java.util.UUID;
 
 /**
  * A fresh database for one test run, dropped at the end: on the PostgreSQL the environment names
- * (TEST_DATABASE_URL pointing at a server's maintenance database, or PostgreSQL on 127.0.0.1:5432),
- * otherwise on an embedded PostgreSQL the tests start themselves. Public for the tests that need a
+ * (TEST_DATABASE_URL pointing at a server's maintenance database, or PostgreSQL on 127.0.0.1:5432
+ * when user postgres may log in without a password), otherwise on an embedded PostgreSQL the tests
+ * start themselves. Public for the tests that need a
  * database of their own, e.g. to run migrations up to a version.
  */
 public final class TestDatabase {
+    private static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     public final String url;
     public final String user;
     public final String password;
@@ -39,8 +41,8 @@ public final class TestDatabase {
         if (env != null && !env.isBlank()) {
             db = new TestDatabase(env, System.getenv().getOrDefault("TEST_DATABASE_USER", "postgres"),
                     System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", ""), null);
-        } else if (listening("127.0.0.1", 5432)) {
-            db = new TestDatabase("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", null);
+        } else if (listening("127.0.0.1", 5432) && canLogIn(LOCAL)) {
+            db = new TestDatabase(LOCAL, "postgres", "", null);
         } else {
             try {
                 EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
@@ -72,6 +74,21 @@ public final class TestDatabase {
             c.createStatement().execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * Whether the local server lets user postgres in without a password, as on these machines
+     * (trust). A PostgreSQL installed with its packages' defaults asks for a password on 127.0.0.1:
+     * then the tests start their own, as on a machine with none.
+     */
+    private static boolean canLogIn(String url) {
+        try (Connection ignored = DriverManager.getConnection(url, "postgres", "")) {
+            return true;
+        } catch (SQLException e) {
+            System.err.println("PostgreSQL on 127.0.0.1:5432 refused user postgres without a password ("
+                    + e.getMessage() + "): the tests start an embedded PostgreSQL");
+            return false;
         }
     }
 
