@@ -41,14 +41,24 @@ function show(screen) {
   $('report-screen').hidden = screen !== 'report';
 }
 
+/** What went wrong, for the page: the server's words, with each field error's (a 400 says which choice it cannot make). */
 function failure(e) {
-  return e instanceof NetworkError ? t('networkError') : e.message;
+  if (e instanceof NetworkError) {
+    return t('networkError');
+  }
+  if (e instanceof ApiError) {
+    return [e.message, ...(e.problem?.errors ?? []).map(error => error.message)].filter(Boolean).join(' ');
+  }
+  console.error(e); // a fault of the page, not words for its user
+  return t('unexpectedError');
 }
 
 // ---- words and numbers ----
 
 function date(iso) {
-  return iso ? new Intl.DateTimeFormat(language(), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
+  // day first in English too (en-GB), as the rest of the registry writes dates
+  return iso ? new Intl.DateTimeFormat(language() === 'en' ? 'en-GB' : language(),
+      { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
       .format(new Date(iso + 'T00:00:00Z')) : '';
 }
 
@@ -226,6 +236,10 @@ async function showReport(choice) {
   $('report-error').textContent = '';
   $('report-status').textContent = t('loading');
   try {
+    if (!state.units) { // the names and lists failed to load with the page: again now
+      await loadReferences();
+      fillUnits();
+    }
     const chartOf = by => api.call('GET', indicatorsUrl({ ...choice, by: ['sex', by] }, { indicators: CHART_INDICATOR }));
     const [report, byUnit, byGroup, flags] = await Promise.all([
       api.call('GET', indicatorsUrl(choice)), chartOf('unit'), chartOf('targetGroup'),
@@ -241,6 +255,9 @@ async function showReport(choice) {
     $('report-status').textContent = t('loaded');
   } catch (e) {
     $('report-status').textContent = '';
+    // no result shown under a choice it does not answer (nor shown again on a change of language)
+    $('result').hidden = true;
+    state.choice = null;
     if (!(e instanceof ApiError && e.status === 401)) {
       $('report-error').textContent = failure(e);
     }
@@ -316,7 +333,7 @@ function renderIndicators(report) {
     const section = element('section', { className: 'indicator' },
         element('h3', { id: `indicator-${code}`, textContent: first.label }),
         element('p', { className: 'definition' }, element('strong', { textContent: t('definition') }),
-            ` ${first.definition} ${t('counts.' + first.counts)}`),
+            ` ${first.definition} ${t((first.counted === 'courses' ? 'countsCourses.' : 'counts.') + first.counts)}`),
         table);
     section.dataset.indicator = code;
     sections.push(section);

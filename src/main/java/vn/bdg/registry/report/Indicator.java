@@ -18,6 +18,11 @@ record Indicator(String code, String labelVi, String labelEn, String definitionV
         return subject.startsWith("person") || ("plan".equals(subject) && "participants".equals(measure));
     }
 
+    /** Whether the number counts courses (held, or held against the plan's), not people. */
+    boolean countsCourses() {
+        return "course".equals(subject) || ("plan".equals(subject) && "courses".equals(measure));
+    }
+
     String label(Locale locale) {
         return "en".equals(locale.getLanguage()) ? labelEn : labelVi;
     }

@@ -48,6 +48,7 @@ record Report(Period period, String unitCode, String unitName, List<Breakdown> b
         json.put("definition", row.indicator().definition(locale));
         json.put("valueType", row.indicator().unit());
         json.put("counts", row.indicator().counts());
+        json.put("counted", row.indicator().countsCourses() ? "courses" : "people");
         json.put("period", period.name());
         row.cell().forEach((b, v) -> json.put(b.key, jsonValue(b, v)));
         json.put("value", row.value());

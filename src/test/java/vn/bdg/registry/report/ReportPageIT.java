@@ -149,6 +149,29 @@ class ReportPageIT {
     }
 
     @Test
+    void aPageWhoseListsFailedToLoadRecoversAndARefusalSaysWhyAndHidesTheOldResult() {
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            // the catalogues fail to come once, as on a weak signal
+            phone.route("**/api/v1/catalogs/**", route -> route.abort());
+            submitLogin(page, "reporter");
+            expect(page.locator("#report-error")).hasText("Không kết nối được máy chủ.");
+            phone.unroute("**/api/v1/catalogs/**");
+            firstHalfBy(page, "sex");
+            expect(page.locator("#report-error")).isEmpty();
+            expect(page.locator("#indicator-list section.indicator").first()).isVisible();
+
+            // every breakdown at once: more cells than the server makes, and the reason it gives is shown
+            for (Locator box : page.locator("#by input").all()) {
+                box.setChecked(true);
+            }
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem báo cáo")).click();
+            expect(page.locator("#report-error")).containsText("hãy chọn ít cách phân tổ");
+            expect(page.locator("#result")).isHidden();
+        }
+    }
+
+    @Test
     void theTableChartCsvAndRecordsOfAHalfYearShowTheApisNumbers() throws IOException {
         String query = "period=" + PERIOD + "&unit=" + world.province + "&by=sex,unit";
         JsonNode api = Reports.report(world.reporter, query);
