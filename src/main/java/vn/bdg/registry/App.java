@@ -174,6 +174,7 @@ public final class App {
                 sf.hostedPath = "/docs/assets";
                 sf.directory = "/META-INF/resources/webjars/swagger-ui/5.18.2";
                 sf.location = Location.CLASSPATH;
+                sf.headers = Map.of("X-Content-Type-Options", "nosniff");
             });
             // the pages of src/main/web, built into the jar at mvn package: public files, the data
             // they show comes from the API with the user's token

@@ -3,6 +3,7 @@ package vn.bdg.registry.auth;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
@@ -31,19 +32,38 @@ final class AuthRepository {
     }
 
     /** The live token of that kind with its (active) user, if any. */
-    Optional<Record> findLive(DSLContext tx, byte[] hash, String kind) {
-        return tx.select(AUTH_TOKEN.SESSION_ID, APP_USER.asterisk())
+    Optional<Record> findLive(byte[] hash, String kind) {
+        return live(dsl, hash, kind).fetchOptional();
+    }
+
+    /**
+     * The live refresh token with its user, the user's row locked for key share until the
+     * transaction ends: a change that ends the user's logins locks that row for update first
+     * (lockUser), so a refresh and such a change wait for each other in that order, rather than
+     * each holding a row the other needs (a deadlock), and a refresh under way cannot slip new
+     * tokens past the revocation.
+     */
+    Optional<Record> findLiveRefreshLockingUser(DSLContext tx, byte[] hash) {
+        return live(tx, hash, "refresh").forKeyShare().of(APP_USER).fetchOptional();
+    }
+
+    private static SelectConditionStep<Record> live(DSLContext q, byte[] hash, String kind) {
+        return q.select(AUTH_TOKEN.SESSION_ID, APP_USER.asterisk())
                 .from(AUTH_TOKEN).join(APP_USER).on(APP_USER.ID.eq(AUTH_TOKEN.USER_ID))
                 .where(AUTH_TOKEN.TOKEN_HASH.eq(hash)
                         .and(AUTH_TOKEN.KIND.eq(kind))
                         .and(AUTH_TOKEN.REVOKED_AT.isNull())
                         .and(AUTH_TOKEN.EXPIRES_AT.gt(OffsetDateTime.now()))
-                        .and(APP_USER.ACTIVE))
-                .fetchOptional();
+                        .and(APP_USER.ACTIVE));
     }
 
-    Optional<Record> findLive(byte[] hash, String kind) {
-        return findLive(dsl, hash, kind);
+    /**
+     * Locks the user's row until the transaction ends, before their tokens are revoked: a refresh
+     * under way (findLiveRefreshLockingUser) finishes first, and the revocation, run after, sees
+     * the tokens it issued; a refresh coming after waits, then finds its token revoked.
+     */
+    private static void lockUser(DSLContext tx, UUID userId) {
+        tx.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.eq(userId)).forUpdate().execute();
     }
 
     /** Revokes one token; true if it was live (so a refresh token can be used once only). */
@@ -54,9 +74,14 @@ final class AuthRepository {
     }
 
     void revokeSession(UUID sessionId) {
-        dsl.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED_AT, OffsetDateTime.now())
-                .where(AUTH_TOKEN.SESSION_ID.eq(sessionId).and(AUTH_TOKEN.REVOKED_AT.isNull()))
-                .execute();
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            tx.select(AUTH_TOKEN.USER_ID).from(AUTH_TOKEN).where(AUTH_TOKEN.SESSION_ID.eq(sessionId)).limit(1)
+                    .fetchOptional(AUTH_TOKEN.USER_ID).ifPresent(user -> lockUser(tx, user));
+            tx.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED_AT, OffsetDateTime.now())
+                    .where(AUTH_TOKEN.SESSION_ID.eq(sessionId).and(AUTH_TOKEN.REVOKED_AT.isNull()))
+                    .execute();
+        });
     }
 
     /**
@@ -72,6 +97,7 @@ final class AuthRepository {
 
     /** Revokes every live token of the user, except those of keepSession (null: none kept). */
     void revokeUser(DSLContext tx, UUID userId, UUID keepSession) {
+        lockUser(tx, userId);
         Condition keep = keepSession == null ? DSL.noCondition() : AUTH_TOKEN.SESSION_ID.ne(keepSession);
         tx.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED_AT, OffsetDateTime.now())
                 .where(AUTH_TOKEN.USER_ID.eq(userId).and(AUTH_TOKEN.REVOKED_AT.isNull()).and(keep))

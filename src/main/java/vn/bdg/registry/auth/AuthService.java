@@ -63,8 +63,10 @@ public final class AuthService {
         if (wait > 0) {
             throw new ApiException(429, "rate_limited", wait);
         }
-        // a username longer than any account's is unknown: not worth sending to the database
-        var user = username.length() > UserService.MAX_USERNAME_LENGTH
+        // a username no account can have is unknown, not sent to the database: too long, or not
+        // ASCII, which the database's lower() could still match to an account ("admİn" is "admin")
+        // while the throttle counted it apart, a fresh allowance of guesses at that account
+        var user = !UserService.USERNAME.matcher(username).matches()
                 ? Optional.<AppUserRecord>empty() : users.findByUsername(username);
         boolean ok = hasher.matches(password, user.map(u -> u.getPasswordHash()).orElse(null));
         if (!ok || user.isEmpty()) {
@@ -92,7 +94,7 @@ public final class AuthService {
         byte[] hash = digest(refreshToken);
         Optional<Tokens> issued = dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            Optional<Record> row = tokens.findLive(tx, hash, "refresh");
+            Optional<Record> row = tokens.findLiveRefreshLockingUser(tx, hash);
             if (row.isEmpty() || !tokens.revoke(tx, hash)) {
                 return Optional.<Tokens>empty();
             }

@@ -14,6 +14,7 @@ import vn.bdg.registry.web.Validator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static vn.bdg.registry.db.Tables.APP_USER;
 
@@ -21,6 +22,9 @@ import static vn.bdg.registry.db.Tables.APP_USER;
 public final class UserService {
     public static final int MIN_PASSWORD_LENGTH = 10;
     public static final int MAX_USERNAME_LENGTH = 64;
+    /** What a username is made of: ASCII, so that it matches case-insensitively in one way only. */
+    public static final Pattern USERNAME = Pattern.compile(
+            "[A-Za-z0-9._@-]{3," + MAX_USERNAME_LENGTH + "}");
 
     private final DSLContext dsl;
     private final UserRepository users;
@@ -66,7 +70,7 @@ public final class UserService {
                 .require("username", username)
                 .require("password", password)
                 .require("role", role);
-        v.check(username == null || username.matches("[A-Za-z0-9._@-]{3," + MAX_USERNAME_LENGTH + "}"), "username", "invalid_username");
+        v.check(username == null || USERNAME.matcher(username).matches(), "username", "invalid_username");
         checkPassword(v, "password", password);
         v.validate();
         if (!units.provinceOf(provinceCode).map(provinceCode::equals).orElse(false)) {
