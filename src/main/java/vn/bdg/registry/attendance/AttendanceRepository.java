@@ -6,6 +6,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import vn.bdg.registry.auth.Caller;
@@ -105,25 +106,29 @@ final class AttendanceRepository {
         Field<UUID[]> enrolledIn = DSL.array(DSL.select(ENROLLMENT.COURSE_ID).from(ENROLLMENT)
                 .where(ENROLLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(ENROLLMENT.STATUS.eq("enrolled"))
                         .and(ENROLLMENT.COURSE_ID.eq(DSL.any(DSL.val(courseIds.toArray(UUID[]::new), UUIDS))))));
-        Condition revoked = PARTICIPANT_CARD.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull());
-        Field<Integer[]> revokedVersions = DSL.array(DSL.select(PARTICIPANT_CARD.VERSION).from(PARTICIPANT_CARD)
-                .where(revoked).orderBy(PARTICIPANT_CARD.VERSION));
-        Field<OffsetDateTime[]> revokedAt = DSL.array(DSL.select(PARTICIPANT_CARD.REVOKED_AT).from(PARTICIPANT_CARD)
-                .where(revoked).orderBy(PARTICIPANT_CARD.VERSION));
+        // the revoked versions and when, side by side, from one read of the person's cards (null: none)
+        Table<?> revokedCards = DSL.lateral(DSL.select(
+                        DSL.arrayAgg(PARTICIPANT_CARD.VERSION).orderBy(PARTICIPANT_CARD.VERSION).as("versions"),
+                        DSL.arrayAgg(PARTICIPANT_CARD.REVOKED_AT).orderBy(PARTICIPANT_CARD.VERSION).as("revoked_at"))
+                .from(PARTICIPANT_CARD)
+                .where(PARTICIPANT_CARD.PARTICIPANT_ID.eq(PARTICIPANT.ID).and(PARTICIPANT_CARD.REVOKED_AT.isNotNull())))
+                .as("revoked_cards");
+        Field<Integer[]> revokedVersions = revokedCards.field("versions", Integer[].class);
+        Field<OffsetDateTime[]> revokedAt = revokedCards.field("revoked_at", OffsetDateTime[].class);
         Set<UUID> wanted = new HashSet<>(ids);
         // a chain of MAX_CHAIN merges has one record more than merges (the roster follows as many)
         for (int depth = 0; depth <= MergedRecords.MAX_CHAIN && !wanted.isEmpty(); depth++) {
             Set<UUID> next = new HashSet<>();
             dsl.select(PARTICIPANT.ID, PARTICIPANT.PROVINCE_CODE, PARTICIPANT.MERGED_INTO, PARTICIPANT.FULL_NAME,
                             PARTICIPANT.UNIT_CODE, enrolledIn, revokedVersions, revokedAt)
-                    .from(PARTICIPANT).where(Ids.in(PARTICIPANT.ID, wanted))
+                    .from(PARTICIPANT).crossJoin(revokedCards).where(Ids.in(PARTICIPANT.ID, wanted))
                     .forEach(r -> {
-                        Map<Integer, OffsetDateTime> revokedCards = new HashMap<>();
-                        for (int i = 0; i < r.value7().length; i++) {
-                            revokedCards.put(r.value7()[i], r.value8()[i]);
+                        Map<Integer, OffsetDateTime> revoked = new HashMap<>();
+                        for (int i = 0; r.value7() != null && i < r.value7().length; i++) {
+                            revoked.put(r.value7()[i], r.value8()[i]);
                         }
                         rows.put(r.value1(), new ParticipantRow(r.value1(), r.value2(), r.value3(), r.value4(),
-                                r.value5(), Set.of(r.value6()), revokedCards));
+                                r.value5(), Set.of(r.value6()), revoked));
                         if (r.value3() != null && !rows.containsKey(r.value3())) {
                             next.add(r.value3());
                         }
