@@ -1,0 +1,280 @@
+package vn.bdg.registry.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.World;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The authorization matrix: every operation that names a record, called by every kind of account
+ * on a record outside that account's scope (another province; for district accounts another
+ * district; for trainers a course not assigned to them), answers 404 (or 403 where the role may
+ * not do it at all), and changes nothing.
+ */
+class ScopeMatrixIT {
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
+
+    private final World world = World.create();
+    private final World other = World.create();
+
+    /** The records of one scope, all reachable by id. */
+    private record Records(String course, String session, String participant, String excusedPerson,
+                           String enrollment, String checkIn, String sheet, String number, String user,
+                           String submission, String plan) {
+        Map<String, String> vars() {
+            Map<String, String> m = new HashMap<>();
+            m.put("course", course);
+            m.put("session", session);
+            m.put("participant", participant);
+            m.put("excused", excusedPerson);
+            m.put("enrollment", enrollment);
+            m.put("checkIn", checkIn);
+            m.put("sheet", sheet);
+            m.put("number", number);
+            m.put("user", user);
+            m.put("submission", submission);
+            m.put("plan", plan);
+            return m;
+        }
+    }
+
+    private static int counter;
+
+    /** A completed course of the unit with a session, two trainees (one present, one excused), a certificate and more. */
+    private static Records recordsIn(World w, String district, String commune) {
+        LocalDate day = LocalDate.now(Fixtures.VIETNAM).minusDays(12);
+        UUID course = Fixtures.course(w, district, "completed", day, day);
+        UUID session = Fixtures.session(w, course, day, LocalTime.of(8, 0), LocalTime.of(11, 30));
+        UUID person = Fixtures.participant(w, "Nông Thị Mai", "female", commune);
+        UUID excused = Fixtures.participant(w, "Lục Văn Tài", "male", commune);
+        UUID enrollment = Fixtures.enroll(w, course, person);
+        Fixtures.enroll(w, course, excused);
+        Api.Res checkIn = w.organizer.post("/api/v1/sessions/" + session + "/check-ins", Map.of(
+                "clientScanId", UUID.randomUUID().toString(), "participantId", person.toString(), "method", "manual",
+                "scannedAt", day.atTime(8, 5).atOffset(ZoneOffset.ofHours(7)).toString(), "deviceId", "test"));
+        assertThat(checkIn.json().get("outcome").asText()).as(checkIn.body()).isEqualTo("accepted");
+        assertThat(w.organizer.put("/api/v1/sessions/" + session + "/excused/" + excused,
+                Map.of("reason", "Ốm")).status()).isEqualTo(204);
+        Api.Res sheet = w.organizer.send("POST", "/api/v1/sessions/" + session + "/sign-in-sheets", "image/png", PNG);
+        assertThat(sheet.status()).as(sheet.body()).isEqualTo(201);
+        Api.Res issued = w.organizer.post("/api/v1/courses/" + course + "/certificates", Map.of());
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        Api user = w.newUser("t" + (++counter), Role.trainer, district);
+        Api reporter = w.newUser("r" + (++counter), Role.reporter, district);
+        Api.Res submission = reporter.post("/api/v1/reports/submissions", Map.of("period", day.getYear() + ""));
+        assertThat(submission.status()).as(submission.body()).isEqualTo(201);
+        Api.Res plan = w.admin.post("/api/v1/plans", Map.of("number", (++counter) + "/KH-UBND",
+                "issuedOn", day.getYear() + "-01-15", "year", day.getYear(), "title", "Kế hoạch năm",
+                "activities", List.of(Map.of("description", "Tập huấn", "topic", "gbv_prevention",
+                        "targetGroup", "commune_collaborators", "level", "commune", "plannedCourses", 1,
+                        "plannedParticipants", 10, "budget", 1000))));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+        return new Records(course.toString(), session.toString(), person.toString(), excused.toString(),
+                enrollment.toString(), checkIn.json().get("checkIn").get("id").asText(),
+                sheet.json().get("id").asText(), issued.json().get("issued").get(0).get("number").asText(),
+                user.get("/api/v1/me").json().get("id").asText(), submission.json().get("id").asText(),
+                plan.json().get("id").asText());
+    }
+
+    /** One call: method, path with {placeholders}, a JSON body (or PNG bytes for "png"). */
+    private record Op(String method, String path, Object body) {
+    }
+
+    private static Op op(String method, String path) {
+        return new Op(method, path, null);
+    }
+
+    private static Op op(String method, String path, Object body) {
+        return new Op(method, path, body);
+    }
+
+    private static List<Op> operations(String ownParticipant, String ownTrainer, String ownActivity) {
+        String now = OffsetDateTime.now(ZoneOffset.ofHours(7)).toString();
+        return List.of(
+                op("GET", "/api/v1/courses/{course}"),
+                op("PATCH", "/api/v1/courses/{course}", Map.of("title", "Đổi tên")),
+                op("PATCH", "/api/v1/courses/{course}", Map.of("status", "cancelled")),
+                op("GET", "/api/v1/courses/{course}/sessions"),
+                op("POST", "/api/v1/courses/{course}/sessions", Map.of("date", LocalDate.now().minusDays(12).toString(),
+                        "startTime", "13:00", "endTime", "15:00")),
+                op("GET", "/api/v1/sessions/{session}"),
+                op("PATCH", "/api/v1/sessions/{session}", Map.of("venue", "Nơi khác")),
+                op("DELETE", "/api/v1/sessions/{session}"),
+                op("GET", "/api/v1/courses/{course}/enrollments"),
+                op("POST", "/api/v1/courses/{course}/enrollments", Map.of("participantId", ownParticipant)),
+                op("POST", "/api/v1/courses/{course}/enrollments/{enrollment}/withdraw", Map.of()),
+                op("GET", "/api/v1/courses/{course}/trainers"),
+                op("POST", "/api/v1/courses/{course}/trainers", Map.of("userId", ownTrainer)),
+                op("DELETE", "/api/v1/courses/{course}/trainers/{user}"),
+                op("GET", "/api/v1/participants/{participant}"),
+                op("PATCH", "/api/v1/participants/{participant}", Map.of("fullName", "Tên Khác")),
+                op("GET", "/api/v1/participants/{participant}/duplicates"),
+                op("POST", "/api/v1/participants/{participant}/merge", Map.of("duplicateId", ownParticipant)),
+                op("POST", "/api/v1/participants/" + ownParticipant + "/merge", Map.of("duplicateId", "{participant}")),
+                op("POST", "/api/v1/participants/{participant}/erasure", Map.of("reason", "Yêu cầu của người học")),
+                op("GET", "/api/v1/participants/{participant}/card"),
+                op("POST", "/api/v1/participants/{participant}/card/revoke", Map.of("reason", "Mất thẻ")),
+                op("GET", "/api/v1/participants/{participant}/badge.png"),
+                op("GET", "/api/v1/courses/{course}/badges.pdf"),
+                op("GET", "/api/v1/sessions/{session}/roster"),
+                op("POST", "/api/v1/sessions/{session}/check-ins", Map.of("clientScanId", UUID.randomUUID().toString(),
+                        "participantId", "{participant}", "method", "manual", "scannedAt", now, "deviceId", "x")),
+                op("POST", "/api/v1/courses/{course}/walk-ins", Map.of("sessionId", "{session}",
+                        "clientScanId", UUID.randomUUID().toString(), "scannedAt", now, "deviceId", "x",
+                        "participant", Map.of("fullName", "Người Lạ", "sex", "female", "birthYear", 1990))),
+                op("DELETE", "/api/v1/check-ins/{checkIn}"),
+                op("GET", "/api/v1/courses/{course}/attendance"),
+                op("PUT", "/api/v1/sessions/{session}/excused/{participant}", Map.of("reason", "Bận")),
+                op("DELETE", "/api/v1/sessions/{session}/excused/{excused}"),
+                op("GET", "/api/v1/sessions/{session}/sign-in-sheet.pdf"),
+                op("GET", "/api/v1/sessions/{session}/sign-in-sheets"),
+                op("GET", "/api/v1/sessions/{session}/sign-in-sheets/{sheet}"),
+                op("POST", "/api/v1/sessions/{session}/sign-in-sheets", "png"),
+                op("POST", "/api/v1/courses/{course}/certificates", Map.of()),
+                op("POST", "/api/v1/courses/{course}/certificates/{excused}", Map.of("reason", "Cấp tay")),
+                op("POST", "/api/v1/courses/{course}/certificates/{participant}/withhold", Map.of("reason", "Giữ lại")),
+                op("GET", "/api/v1/courses/{course}/certificates.zip"),
+                op("GET", "/api/v1/courses/{course}/certificates.pdf"),
+                op("GET", "/api/v1/certificates/{number}.pdf"),
+                op("GET", "/api/v1/certificates/{number}/badge.json"),
+                op("GET", "/api/v1/certificates/{number}/badge.jwt"),
+                op("POST", "/api/v1/certificates/{number}/revoke", Map.of("reason", "Sai tên")),
+                op("PUT", "/api/v1/courses/{course}/plan-activity", Map.of("activityId", ownActivity)),
+                op("GET", "/api/v1/reports/submissions/{submission}"),
+                op("GET", "/api/v1/reports/submissions/{submission}/diff"),
+                op("PATCH", "/api/v1/users/{user}", Map.of("fullName", "Tên Khác")),
+                op("PATCH", "/api/v1/users/{user}", Map.of("active", false)),
+                op("POST", "/api/v1/users/{user}/password", Map.of("password", "một mật khẩu mới dài")));
+    }
+
+    private static Object fill(Object body, Map<String, String> vars) {
+        if (body instanceof String s) {
+            return vars.containsKey(s.replaceAll("[{}]", "")) && s.startsWith("{") ? vars.get(s.replaceAll("[{}]", "")) : s;
+        }
+        if (body instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put((String) k, fill(v, vars)));
+            return out;
+        }
+        return body;
+    }
+
+    private static String fillPath(String path, Map<String, String> vars) {
+        for (var e : vars.entrySet()) {
+            path = path.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return path;
+    }
+
+    private static Api.Res call(Api api, Op op, Map<String, String> vars) {
+        String path = fillPath(op.path(), vars);
+        if ("png".equals(op.body())) {
+            return api.send(op.method(), path, "image/png", PNG);
+        }
+        Object body = fill(op.body(), vars);
+        return switch (op.method()) {
+            case "GET" -> api.get(path);
+            case "DELETE" -> api.delete(path);
+            case "POST" -> api.post(path, body);
+            case "PUT" -> api.put(path, body);
+            case "PATCH" -> api.patch(path, body);
+            default -> throw new IllegalArgumentException(op.method());
+        };
+    }
+
+    private record Account(String name, Api api, String ownParticipant, String ownTrainer, String ownActivity) {
+    }
+
+    @Test
+    void everyOperationOnARecordOutsideTheCallersScopeAnswers404Or403AndChangesNothing() {
+        Records homeA = recordsIn(world, world.districtA, world.communeA1);
+        Records homeB = recordsIn(world, world.districtB, world.communeB1);
+        Records abroad = recordsIn(other, other.districtA, other.communeA1);
+        String ownParticipantA = Fixtures.participant(world, "Hà Thị Lan", "female", world.communeA2).toString();
+        String ownTrainer = world.trainer.get("/api/v1/me").json().get("id").asText();
+        String ownActivity = world.admin.get("/api/v1/plans/" + homeA.plan()).json()
+                .get("activities").get(0).get("id").asText();
+        Api districtAdmin = world.newUser("dadmin", Role.admin, world.districtA);
+        Api districtTrainer = world.newUser("dtrainer", Role.trainer, world.districtA);
+        // the province-wide trainer teaches the course of district A only
+        Fixtures.assignTrainer(world, UUID.fromString(homeA.course()), world.trainer);
+
+        List<Account> provinceWide = List.of(
+                new Account("admin", world.admin, ownParticipantA, ownTrainer, ownActivity),
+                new Account("organizer", world.organizer, ownParticipantA, ownTrainer, ownActivity),
+                new Account("reporter", world.reporter, ownParticipantA, ownTrainer, ownActivity),
+                new Account("trainer", world.trainer, ownParticipantA, ownTrainer, ownActivity));
+        List<Account> districtA = List.of(
+                new Account("district admin", districtAdmin, ownParticipantA, ownTrainer, ownActivity),
+                new Account("district organizer", world.districtOrganizer, ownParticipantA, ownTrainer, ownActivity),
+                new Account("district reporter", world.districtReporter, ownParticipantA, ownTrainer, ownActivity),
+                new Account("district trainer", districtTrainer, ownParticipantA, ownTrainer, ownActivity));
+
+        List<String> wrong = new ArrayList<>();
+        for (Account a : provinceWide) {
+            check(a, abroad, "another province", wrong);
+        }
+        for (Account a : districtA) {
+            check(a, abroad, "another province", wrong);
+            check(a, homeB, "another district", wrong);
+        }
+        // the province-wide trainer: district B's course is not assigned to them
+        Account trainer = provinceWide.get(3);
+        check(trainer, homeB, "unassigned course", wrong);
+        assertThat(wrong).isEmpty();
+
+        unchanged(world, homeB);
+        unchanged(other, abroad);
+    }
+
+    private static void check(Account a, Records target, String where, List<String> wrong) {
+        Map<String, String> vars = target.vars();
+        for (Op op : operations(a.ownParticipant(), a.ownTrainer(), a.ownActivity())) {
+            // plans are the province's: only another province's is out of scope
+            if (op.path().contains("{plan}") && !"another province".equals(where)) {
+                continue;
+            }
+            Api.Res res = call(a.api(), op, vars);
+            if (res.status() != 404 && res.status() != 403) {
+                wrong.add(a.name() + " on " + where + ": " + op.method() + " " + op.path() + " -> " + res.status()
+                        + " " + (res.body().length() > 200 ? res.body().substring(0, 200) : res.body()));
+            }
+        }
+        Api.Res plan = a.api().get("/api/v1/plans/" + target.plan());
+        if ("another province".equals(where) && plan.status() != 404 && plan.status() != 403) {
+            wrong.add(a.name() + " on " + where + ": GET plan -> " + plan.status());
+        }
+    }
+
+    private static void unchanged(World w, Records r) {
+        Api owner = w.admin;
+        JsonNode course = owner.get("/api/v1/courses/" + r.course()).json();
+        assertThat(course.get("title").asText()).isNotEqualTo("Đổi tên");
+        assertThat(course.get("status").asText()).isEqualTo("completed");
+        assertThat(owner.get("/api/v1/courses/" + r.course() + "/sessions").ids()).containsExactly(r.session());
+        assertThat(owner.get("/api/v1/sessions/" + r.session()).json().get("venue").asText()).isNotEqualTo("Nơi khác");
+        assertThat(owner.get("/api/v1/courses/" + r.course() + "/enrollments?status=enrolled").json().get("items"))
+                .hasSize(2);
+        assertThat(owner.get("/api/v1/participants/" + r.participant()).json().get("fullName").asText())
+                .isEqualTo("Nông Thị Mai");
+        assertThat(owner.get("/api/v1/courses/" + r.course() + "/trainers").json().get("items")).isEmpty();
+        assertThat(owner.get("/api/v1/sessions/" + r.session() + "/sign-in-sheets").json().get("items")).hasSize(1);
+        JsonNode attendance = owner.get("/api/v1/courses/" + r.course() + "/attendance").json();
+        assertThat(attendance.toString()).contains("present").contains("excused");
+        assertThat(owner.get("/api/v1/users?active=false").ids()).doesNotContain(r.user());
+    }
+}
