@@ -302,7 +302,11 @@ public final class ReportService {
         return new Settings(reports.halfYearStart(caller.provinceCode()).orElse(CALENDAR_HALVES));
     }
 
+    /** The cut-off dates every unit's reports: only a province-wide admin sets it (403 for one scoped to a unit). */
     Settings saveSettings(Caller caller, String halfYearStart) {
+        if (!caller.provinceWide()) {
+            throw ApiException.forbidden();
+        }
         if (halfYearStart == null || !halfYearStart.matches("(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])")) {
             throw ApiException.invalid("halfYearStart", "invalid_month_day");
         }

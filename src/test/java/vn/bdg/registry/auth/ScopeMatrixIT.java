@@ -260,6 +260,19 @@ class ScopeMatrixIT {
         }
     }
 
+    @Test
+    void anAdminOfADistrictCannotChangeTheProvincesReportPeriods() {
+        Api districtAdmin = world.newUser("dadmin", Role.admin, world.districtA);
+        // the half-year cut-off dates every district's reports and the province's
+        assertThat(districtAdmin.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15")).status())
+                .isEqualTo(403);
+        assertThat(world.admin.get("/api/v1/reports/settings").json().get("halfYearStart").asText())
+                .isEqualTo("01-01");
+        // the province-wide admin still may
+        assertThat(world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15")).status())
+                .isEqualTo(200);
+    }
+
     private static void unchanged(World w, Records r) {
         Api owner = w.admin;
         JsonNode course = owner.get("/api/v1/courses/" + r.course()).json();
