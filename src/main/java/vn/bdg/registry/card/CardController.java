@@ -49,15 +49,27 @@ public final class CardController {
     }
 
     public void rotateKey(Context ctx) {
-        SigningKeys.Key key = keys.rotate(AccessManager.caller(ctx).provinceCode());
+        SigningKeys.Key key = keys.rotate(provinceWideAdmin(ctx).provinceCode());
         ctx.status(201).json(SigningKeys.publicJwk(key));
     }
 
     public void retireKey(Context ctx) {
-        if (!keys.retire(AccessManager.caller(ctx), ctx.pathParam("kid"))) {
+        if (!keys.retire(provinceWideAdmin(ctx), ctx.pathParam("kid"))) {
             throw ApiException.notFound();
         }
         ctx.status(204);
+    }
+
+    /**
+     * The province's keys sign every unit's cards and certificates (retiring one voids them all):
+     * an admin scoped to a district or commune may not change them (403).
+     */
+    private static Caller provinceWideAdmin(Context ctx) {
+        Caller caller = AccessManager.caller(ctx);
+        if (!caller.provinceWide()) {
+            throw ApiException.forbidden();
+        }
+        return caller;
     }
 
     public void card(Context ctx) {

@@ -273,6 +273,22 @@ class ScopeMatrixIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void anAdminOfADistrictCannotRotateOrRetireTheProvincesSigningKey() {
+        Api districtAdmin = world.newUser("dadmin", Role.admin, world.districtA);
+        // the signing key signs every district's cards and certificates: retiring it voids them all
+        String card = world.admin.get("/api/v1/participants/"
+                + Fixtures.participant(world, "Nông Thị Mai", "female", world.communeB1) + "/card").json()
+                .get("token").asText();
+        String kid = new String(java.util.Base64.getUrlDecoder().decode(card.split("\\.")[0]))
+                .replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+        assertThat(districtAdmin.post("/api/v1/keys/" + kid + "/retire", Map.of()).status()).isEqualTo(403);
+        assertThat(districtAdmin.post("/api/v1/keys/rotate", Map.of()).status()).isEqualTo(403);
+        assertThat(Api.anonymous().get("/api/v1/keys?province=" + world.province).body()).contains(kid);
+        // the province-wide admin still may
+        assertThat(world.admin.post("/api/v1/keys/rotate", Map.of()).status()).isEqualTo(201);
+    }
+
     private static void unchanged(World w, Records r) {
         Api owner = w.admin;
         JsonNode course = owner.get("/api/v1/courses/" + r.course()).json();
