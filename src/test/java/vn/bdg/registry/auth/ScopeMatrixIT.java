@@ -289,6 +289,91 @@ class ScopeMatrixIT {
         assertThat(world.admin.post("/api/v1/keys/rotate", Map.of()).status()).isEqualTo(201);
     }
 
+    @Test
+    void batchesBulkEnrollmentsMergesAndListFiltersDoNotReachAnotherDistrict() {
+        Records homeA = recordsIn(world, world.districtA, world.communeA1);
+        Records homeB = recordsIn(world, world.districtB, world.communeB1);
+        Api organizer = world.districtOrganizer;
+        // a batch naming another district's session stores nothing and says nothing
+        String when = LocalDate.now(Fixtures.VIETNAM).minusDays(12).atTime(8, 10).atOffset(ZoneOffset.ofHours(7)).toString();
+        Api.Res batch = organizer.post("/api/v1/check-ins/batch", Map.of("items", List.of(
+                Map.of("sessionId", homeB.session(), "clientScanId", UUID.randomUUID().toString(),
+                        "participantId", homeB.excusedPerson(), "method", "manual", "scannedAt", when, "deviceId", "x"),
+                Map.of("sessionId", homeA.session(), "clientScanId", UUID.randomUUID().toString(),
+                        "participantId", homeB.excusedPerson(), "method", "manual", "scannedAt", when, "deviceId", "x"))));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(batch.json().get("items").get(0).get("outcome").asText()).isEqualTo("unknown_session");
+        assertThat(batch.json().get("items").get(1).get("outcome").asText()).isEqualTo("not_enrolled");
+        assertThat(batch.body()).doesNotContain("Lục Văn Tài");
+        assertThat(world.admin.get("/api/v1/courses/" + homeB.course() + "/attendance").body()).contains("excused");
+        // bulk enrollment naming another district's person: refused as a whole
+        String mine = Fixtures.participant(world, "Hà Thị Lan", "female", world.communeA2).toString();
+        String open = Fixtures.courseToday(world, world.districtA).toString();
+        Api.Res bulk = organizer.post("/api/v1/courses/" + open + "/enrollments",
+                Map.of("items", List.of(Map.of("participantId", mine), Map.of("participantId", homeB.participant()))));
+        assertThat(bulk.status()).as(bulk.body()).isIn(404, 422);
+        assertThat(world.admin.get("/api/v1/courses/" + open + "/enrollments").json().get("items")).isEmpty();
+        // list filters naming another district do not widen the list
+        assertThat(organizer.get("/api/v1/courses?unit=" + world.districtB).status()).isIn(200, 400, 404, 422);
+        Api.Res courses = organizer.get("/api/v1/courses?unit=" + world.districtB);
+        if (courses.status() == 200) {
+            assertThat(courses.ids()).doesNotContain(homeB.course());
+        }
+        Api.Res people = organizer.get("/api/v1/participants?unit=" + world.districtB);
+        if (people.status() == 200) {
+            assertThat(people.ids()).doesNotContain(homeB.participant(), homeB.excusedPerson());
+        }
+        Api.Res found = organizer.get("/api/v1/participants?q=Mai");
+        assertThat(found.ids()).doesNotContain(homeB.participant());
+        for (String query : List.of("reports/indicators?period=" + LocalDate.now().getYear() + "&unit=" + world.districtB,
+                "reports/indicators/persons_trained/records?period=" + LocalDate.now().getYear() + "&unit=" + world.districtB,
+                "reports/flags?period=" + LocalDate.now().getYear() + "&unit=" + world.districtB,
+                "reports/dhis2/dataValueSets?period=" + LocalDate.now().getYear() + "&unit=" + world.districtB)) {
+            Api.Res r = world.districtReporter.get("/api/v1/" + query);
+            assertThat(r.status()).as(query + " " + r.body()).isIn(403, 404, 422);
+        }
+        Api.Res records = world.districtReporter.get("/api/v1/reports/indicators/persons_trained/records?period="
+                + LocalDate.now().getYear() + "&limit=100");
+        assertThat(records.body()).doesNotContain(homeB.participant()).doesNotContain(homeB.course());
+        assertThat(world.districtReporter.get("/api/v1/reports/submissions").body()).doesNotContain(homeB.submission());
+        assertThat(world.districtOrganizer.get("/api/v1/users").body()).doesNotContain(homeB.user());
+        assertThat(world.districtOrganizer.get("/api/v1/users?active=false").body()).doesNotContain(homeB.user());
+        assertThat(world.districtOrganizer.get("/api/v1/users?role=trainer").body()).doesNotContain(homeB.user());
+    }
+
+    @Test
+    void noAccountMakesOrChangesAnAccountWithMoreReachThanItsOwn() {
+        Api districtAdmin = world.newUser("dadmin", Role.admin, world.districtA);
+        String me = districtAdmin.get("/api/v1/me").json().get("id").asText();
+        Map<String, Object> wide = new HashMap<>(Map.of("username", world.username("x1"), "password", World.PASSWORD,
+                "role", "admin", "fullName", "Người Mới"));
+        wide.put("unitCode", null);
+        assertThat(districtAdmin.post("/api/v1/users", wide).status()).isEqualTo(422);
+        wide.put("unitCode", world.districtB);
+        assertThat(districtAdmin.post("/api/v1/users", wide).status()).isEqualTo(422);
+        wide.put("unitCode", other.districtA);
+        assertThat(districtAdmin.post("/api/v1/users", wide).status()).isEqualTo(422);
+        assertThat(world.organizer.post("/api/v1/users", Map.of("username", world.username("x2"), "password",
+                World.PASSWORD, "role", "admin", "fullName", "Người Mới")).status()).isEqualTo(403);
+        Map<String, Object> widen = new HashMap<>();
+        widen.put("unitCode", null);
+        assertThat(districtAdmin.patch("/api/v1/users/" + me, widen).status()).isEqualTo(422);
+        assertThat(districtAdmin.patch("/api/v1/users/" + me, Map.of("unitCode", world.districtB)).status()).isEqualTo(422);
+        assertThat(districtAdmin.patch("/api/v1/users/" + me, Map.of("unitCode", world.province)).status()).isEqualTo(422);
+        String trainer = world.newUser("tA", Role.trainer, world.communeA1).get("/api/v1/me").json().get("id").asText();
+        assertThat(districtAdmin.patch("/api/v1/users/" + trainer, widen).status()).isEqualTo(422);
+        assertThat(districtAdmin.patch("/api/v1/users/" + trainer, Map.of("unitCode", world.province)).status())
+                .isEqualTo(422);
+        String provinceAdmin = world.admin.get("/api/v1/me").json().get("id").asText();
+        assertThat(districtAdmin.patch("/api/v1/users/" + provinceAdmin, Map.of("role", "reporter")).status())
+                .isEqualTo(404);
+        assertThat(world.organizer.patch("/api/v1/users/" + trainer, Map.of("role", "admin")).status()).isEqualTo(403);
+        assertThat(world.admin.get("/api/v1/me").json().get("role").asText()).isEqualTo("admin");
+        assertThat(districtAdmin.get("/api/v1/audit-log").status()).isEqualTo(403);
+        assertThat(districtAdmin.post("/api/v1/plans", Map.of("number", "1/KH", "issuedOn", "2026-01-15", "year", 2026,
+                "title", "Kế hoạch", "activities", List.of())).status()).isIn(403, 400, 422);
+    }
+
     private static void unchanged(World w, Records r) {
         Api owner = w.admin;
         JsonNode course = owner.get("/api/v1/courses/" + r.course()).json();
