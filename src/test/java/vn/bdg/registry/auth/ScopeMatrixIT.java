@@ -374,6 +374,35 @@ class ScopeMatrixIT {
                 "title", "Kế hoạch", "activities", List.of())).status()).isIn(403, 400, 422);
     }
 
+    @Test
+    void aRecordOfAnotherDistrictNamedUnderACourseOrSessionOfTheCallersOwnIsNotReached() {
+        Records homeA = recordsIn(world, world.districtA, world.communeA1);
+        Records homeB = recordsIn(world, world.districtB, world.communeB1);
+        Map<String, String> mixed = homeB.vars();
+        mixed.put("course", homeA.course());
+        mixed.put("session", homeA.session());
+        String own = Fixtures.participant(world, "Hà Thị Lan", "female", world.communeA2).toString();
+        String trainer = world.trainer.get("/api/v1/me").json().get("id").asText();
+        List<String> wrong = new ArrayList<>();
+        for (Api api : List.of(world.districtOrganizer, world.organizer)) {
+            for (Op op : operations(own, trainer, UUID.randomUUID().toString())) {
+                String text = op.path() + op.body();
+                if (!text.matches("(?s).*\\{(enrollment|checkIn|sheet|number|user|participant|excused)}.*")
+                        || !text.contains("{course}") && !text.contains("{session}")
+                        // a scan at one's own session is stored as evidence, refused and without the person
+                        || op.path().endsWith("/check-ins")) {
+                    continue;
+                }
+                Api.Res res = call(api, op, mixed);
+                if (res.status() < 400 || res.status() == 409) {
+                    wrong.add(op.method() + " " + op.path() + " -> " + res.status() + " " + res.body());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        unchanged(world, homeB);
+    }
+
     private static void unchanged(World w, Records r) {
         Api owner = w.admin;
         JsonNode course = owner.get("/api/v1/courses/" + r.course()).json();
