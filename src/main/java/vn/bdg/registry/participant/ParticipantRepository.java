@@ -392,13 +392,25 @@ final class ParticipantRepository {
      * then, so a move does not change the reports of past years. Answers how many changed.
      */
     int enrollmentsFollowUnit(DSLContext tx, Collection<UUID> participantIds, boolean corrected) {
+        return enrollmentsFollowUnit(tx, participantIds, corrected, null);
+    }
+
+    /**
+     * As above; correctedWithin: the units whose enrollments a correction may give the unit (a caller
+     * scoped to a district or commune corrects what was recorded in their units, not where another
+     * district trained the person), null for any.
+     */
+    int enrollmentsFollowUnit(DSLContext tx, Collection<UUID> participantIds, boolean corrected,
+                              Set<String> correctedWithin) {
         Field<LocalDate> today = DSL.field("(now() at time zone 'Asia/Ho_Chi_Minh')::date", LocalDate.class);
         Condition notEnded = ENROLLMENT.COURSE_ID.in(
                 DSL.select(COURSE.ID).from(COURSE).where(COURSE.END_DATE.ge(today)));
+        Condition correctable = correctedWithin == null ? DSL.noCondition()
+                : ENROLLMENT.UNIT_CODE.in(correctedWithin).or(ENROLLMENT.UNIT_CODE.isNull());
         return tx.update(ENROLLMENT).set(ENROLLMENT.UNIT_CODE, PARTICIPANT.UNIT_CODE)
                 .from(PARTICIPANT)
                 .where(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID).and(Ids.in(PARTICIPANT.ID, participantIds))
-                        .and(corrected ? DSL.noCondition() : notEnded.or(ENROLLMENT.UNIT_CODE.isNull()))
+                        .and(corrected ? correctable : notEnded.or(ENROLLMENT.UNIT_CODE.isNull()))
                         .and(ENROLLMENT.UNIT_CODE.isDistinctFrom(PARTICIPANT.UNIT_CODE)))
                 .execute();
     }

@@ -218,7 +218,8 @@ final class ParticipantService {
             Map<String, Object> afterEntry = audited(after);
             boolean unitSent = patch.has("unitCode");
             if (unitSent && (unitCorrected || !Objects.equals(locked.getUnitCode(), updated.getUnitCode()))) {
-                int realigned = participants.enrollmentsFollowUnit(tx, List.of(id), unitCorrected);
+                int realigned = participants.enrollmentsFollowUnit(tx, List.of(id), unitCorrected,
+                        caller.provinceWide() ? null : caller.unitScope());
                 if (realigned > 0) {
                     afterEntry.put("unitChange", unitCorrected ? "corrected" : "moved");
                     afterEntry.put("enrollmentsGivenTheUnit", realigned);

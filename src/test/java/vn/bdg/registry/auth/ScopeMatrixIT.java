@@ -403,6 +403,30 @@ class ScopeMatrixIT {
         unchanged(world, homeB);
     }
 
+    @Test
+    void aDistrictCorrectingAPersonsUnitDoesNotRewriteAnotherDistrictsPastCourses() {
+        // trained in district B last year, then moved to district A (by the province)
+        LocalDate day = LocalDate.now(Fixtures.VIETNAM).minusYears(1);
+        UUID person = Fixtures.participant(world, "Nông Thị Mai", "female", world.communeB1);
+        UUID pastB = Fixtures.course(world, world.districtB, "completed", day, day);
+        Fixtures.enroll(world, pastB, person);
+        assertThat(world.organizer.patch("/api/v1/participants/" + person, Map.of("unitCode", world.communeA1))
+                .status()).isEqualTo(200);
+        assertThat(enrollmentUnit(pastB)).isEqualTo(world.communeB1);
+        // district A finds it wrote the wrong commune of its own: A2, not A1
+        Api.Res corrected = world.districtOrganizer.patch("/api/v1/participants/" + person + "?unitChange=corrected",
+                Map.of("unitCode", world.communeA2));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        // district B's course, which district A cannot even see, still counts her where she was trained
+        assertThat(enrollmentUnit(pastB)).isEqualTo(world.communeB1);
+    }
+
+    private String enrollmentUnit(UUID course) {
+        Api.Res res = world.organizer.get("/api/v1/courses/" + course + "/enrollments");
+        assertThat(res.json().get("items")).hasSize(1);
+        return res.json().get("items").get(0).get("unitCode").asText();
+    }
+
     private static void unchanged(World w, Records r) {
         Api owner = w.admin;
         JsonNode course = owner.get("/api/v1/courses/" + r.course()).json();
