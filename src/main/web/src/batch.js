@@ -41,12 +41,16 @@ export function splitRefused(items, problem, fallbackReason) {
  * A queued walk-in after the server refused it (error: the ApiError of a 4xx), as stored on the
  * phone. Refused because the session's check-in was not open (409 session_not_open, which the
  * server checks before registering anyone, as the phone checks it offline): the server's answer
- * is that outcome, the one the phone showed offline. Any other refusal (capacity_reached,
+ * is that outcome, the one the phone showed offline, kept as an answered walk-in is (the name and
+ * unit, not the phone number, birth year and consent typed in). Any other refusal (capacity_reached,
  * course_closed, bad input: not known offline) fails the walk-in with its message.
  */
 export function refusedWalkIn(walkIn, error, answeredAt) {
   if (error?.status === 409 && error.problem?.code === 'session_not_open') {
-    return { ...walkIn, state: 'done', server: { outcome: 'session_not_open' }, answeredAt };
+    // answered: kept as long as any answered scan, so without the details the server did not take
+    const { fullName, unitCode } = walkIn.participant ?? {};
+    return { ...walkIn, participant: { fullName, unitCode }, state: 'done', server: { outcome: 'session_not_open' },
+      answeredAt };
   }
   return { ...walkIn, state: 'failed', error: error?.message };
 }

@@ -75,6 +75,20 @@ test('a registered walk-in keeps the name and unit it shows, not the phone, birt
   assert.equal(done.server.participant.id, 'p');
 });
 
+test('a walk-in the server refused as session_not_open keeps, answered, only the name and unit it shows', () => {
+  const queued = { clientScanId: 'w2', kind: 'walk_in', state: 'pending', courseId: 'c', sessionId: 's',
+    participant: { fullName: 'Lý Thị Phượng', sex: 'female', birthYear: 1988, phone: '0912345678', unitCode: '01834',
+      consent: { method: 'verbal', coversSensitiveData: true } }, local: { outcome: 'session_not_open' } };
+  const notOpen = new ApiError(409, { status: 409, code: 'session_not_open', detail: 'not open' });
+  const done = refusedWalkIn(queued, notOpen, '2026-12-06T02:00:00Z');
+  assert.equal(done.state, 'done');
+  assert.deepEqual(done.participant, { fullName: 'Lý Thị Phượng', unitCode: '01834' },
+      'answered, it is kept 30 days on a shared phone: not the phone number, birth year and consent');
+  // a failed one keeps what was typed in, for the trainer to settle on the paper sheet
+  const failed = refusedWalkIn(queued, new ApiError(409, { status: 409, code: 'capacity_reached', detail: 'full' }), 'now');
+  assert.equal(failed.participant.phone, '0912345678');
+});
+
 test('only the server\'s own refusal fails queued scans; a proxy\'s or Wi-Fi login page\'s 4xx leaves them queued', () => {
   const problem = { status: 400, code: 'invalid', detail: 'bad' };
   assert.equal(refusedByServer(new ApiError(400, problem)), true);
