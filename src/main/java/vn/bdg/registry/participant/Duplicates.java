@@ -61,20 +61,33 @@ final class Duplicates {
      * else the strongest match (contradicted: flag it, but do not take it for the same person).
      */
     Optional<Match> best(Person p) {
+        return best(p, false);
+    }
+
+    /**
+     * As best(p), where namesMustAgree also lets other names contradict a national ID: for a walk-in,
+     * whose answer names the record found to a trainer, who may read no participant (a number typed
+     * with any name would tell whose it is).
+     */
+    Optional<Match> best(Person p, boolean namesMustAgree) {
         List<Match> found = new ArrayList<>();
         if (p.nationalIdHmac() != null) {
-            add(found, p, byNationalId.get(HexFormat.of().formatHex(p.nationalIdHmac())), Reason.same_national_id);
+            add(found, p, byNationalId.get(HexFormat.of().formatHex(p.nationalIdHmac())), Reason.same_national_id,
+                    namesMustAgree);
         }
         if (p.phone() != null) {
-            add(found, p, byPhone.get(p.phone()), Reason.same_phone);
+            add(found, p, byPhone.get(p.phone()), Reason.same_phone, namesMustAgree);
         }
-        nameYearUnit(p).ifPresent(k -> add(found, p, byNameYearUnit.get(k), Reason.same_name_birth_year_unit));
+        nameYearUnit(p).ifPresent(k -> add(found, p, byNameYearUnit.get(k), Reason.same_name_birth_year_unit,
+                namesMustAgree));
         return found.stream().filter(m -> !m.contradicted()).findFirst().or(() -> found.stream().findFirst());
     }
 
-    private static void add(List<Match> found, Person p, Person candidate, Reason reason) {
+    private static void add(List<Match> found, Person p, Person candidate, Reason reason, boolean namesMustAgree) {
         if (candidate != null && !candidate.id().equals(p.id())) {
-            found.add(new Match(candidate, reason, reason != Reason.same_national_id && contradict(p, candidate)));
+            boolean contradicted = reason != Reason.same_national_id ? contradict(p, candidate)
+                    : namesMustAgree && otherNames(p.nameKey(), candidate.nameKey());
+            found.add(new Match(candidate, reason, contradicted));
         }
     }
 

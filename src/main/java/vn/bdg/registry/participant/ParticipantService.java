@@ -123,7 +123,7 @@ final class ParticipantService {
 
     /**
      * Someone who turned up uninvited: the record they most likely are (the duplicate rules,
-     * uncontradicted), or a new record. Answers the record and, when found, by what it matched.
+     * uncontradicted; a national ID by other names too, see Duplicates.best), or a new record. Answers the record and, when found, by what it matched.
      * A consent and a unit given at the walk-in are recorded on a found record that has none (see
      * ParticipantRepository.recordFirstConsents and recordFirstUnits); nothing else of the details
      * changes it.
@@ -137,7 +137,7 @@ final class ParticipantService {
         participants.holdMatchingKeys(dsl, caller.provinceCode(), person);
         List<Duplicates.Person> found = candidates(dsl, caller, person, null).stream()
                 .map(ParticipantRepository::toPerson).toList();
-        Optional<Duplicates.Match> match = new Duplicates(found).best(person).filter(m -> !m.contradicted());
+        Optional<Duplicates.Match> match = new Duplicates(found).best(person, true).filter(m -> !m.contradicted());
         if (match.isPresent()) {
             UUID id = match.get().person().id();
             Participant existing = get(caller, id).value();

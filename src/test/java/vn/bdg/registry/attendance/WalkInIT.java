@@ -347,6 +347,31 @@ class WalkInIT {
     }
 
     @Test
+    void aNationalIdTypedWithAnotherNameDoesNotTellTheTrainerWhoseNumberItIs() {
+        // a trainer may read no participant: a walk-in must not look up whose ID number it is
+        Api.Res created = world.organizer.post("/api/v1/participants", Map.of("fullName", "Hoàng Văn Minh",
+                "sex", "male", "birthYear", 1985, "nationalId", "001085004321", "unitCode", world.communeB1));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String owner = created.json().get("id").asText();
+
+        var res = walkInNow(Map.of("fullName", "Ai Đó", "sex", "male", "nationalId", "001085004321"));
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        assertThat(res.body()).doesNotContain("Hoàng Văn Minh", world.communeB1, owner);
+        assertThat(res.json().get("matchedBy").isNull()).as(res.body()).isTrue();
+        JsonNode checkedIn = res.json().get("participant");
+        assertThat(checkedIn.get("fullName").asText()).isEqualTo("Ai Đó");
+        assertThat(TestServer.get().database.dsl().select(PARTICIPANT.DUPLICATE_OF).from(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(UUID.fromString(checkedIn.get("id").asText()))).fetchOne(0, UUID.class))
+                .as("flagged for an organiser to review").hasToString(owner);
+
+        // the same number with the person's own name (accents aside) is the person
+        var same = walkInNow(Map.of("fullName", "Hoang Van Minh", "sex", "male", "nationalId", "001 085 004 321"));
+        assertThat(same.status()).as(same.body()).isEqualTo(201);
+        assertThat(same.json().get("matchedBy").asText()).isEqualTo("national_id");
+        assertThat(same.json().get("participant").get("id").asText()).isEqualTo(owner);
+    }
+
+    @Test
     void badDetailsAndOtherScopesAreRefused() {
         var bad = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
                 "fullName", "Vi Thị Nhung", "sex", "other", "phone", "123"), OffsetDateTime.now(ZoneOffset.ofHours(7))));
