@@ -65,9 +65,10 @@ final class Duplicates {
     }
 
     /**
-     * As best(p), where namesMustAgree also lets other names contradict a national ID: for a walk-in,
-     * whose answer names the record found to a trainer, who may read no participant (a number typed
-     * with any name would tell whose it is).
+     * As best(p), where namesMustAgree also takes a national ID or phone for someone else unless the
+     * names agree: neither other names nor another given name (the last word: "Mai" may be "Hà Thị
+     * Mai", "Thị" is anybody). For a walk-in, whose answer names the record found to a trainer, who
+     * may read no participant: a number typed with any name, or with "Thị", would tell whose it is.
      */
     Optional<Match> best(Person p, boolean namesMustAgree) {
         List<Match> found = new ArrayList<>();
@@ -85,8 +86,8 @@ final class Duplicates {
 
     private static void add(List<Match> found, Person p, Person candidate, Reason reason, boolean namesMustAgree) {
         if (candidate != null && !candidate.id().equals(p.id())) {
-            boolean contradicted = reason != Reason.same_national_id ? contradict(p, candidate)
-                    : namesMustAgree && otherNames(p.nameKey(), candidate.nameKey());
+            boolean contradicted = (reason != Reason.same_national_id && contradict(p, candidate))
+                    || (namesMustAgree && !namesAgree(p.nameKey(), candidate.nameKey()));
             found.add(new Match(candidate, reason, contradicted));
         }
     }
@@ -116,6 +117,15 @@ final class Duplicates {
                 && !Arrays.equals(a.nationalIdHmac(), b.nationalIdHmac());
         return otherId || differ(a.sex(), b.sex()) || differ(a.birthYear(), b.birthYear())
                 || otherNames(a.nameKey(), b.nameKey());
+    }
+
+    private static boolean namesAgree(String a, String b) {
+        return a == null || b == null || (!otherNames(a, b) && givenName(a).equals(givenName(b)));
+    }
+
+    private static String givenName(String nameKey) {
+        String[] words = nameKey.trim().split("\\s+");
+        return words[words.length - 1];
     }
 
     private static boolean otherNames(String a, String b) {

@@ -347,7 +347,7 @@ class WalkInIT {
     }
 
     @Test
-    void aNationalIdTypedWithAnotherNameDoesNotTellTheTrainerWhoseNumberItIs() {
+    void aNumberTypedWithAnotherNameDoesNotTellTheTrainerWhoseNumberItIs() {
         // a trainer may read no participant: a walk-in must not look up whose ID number it is
         Api.Res created = world.organizer.post("/api/v1/participants", Map.of("fullName", "Hoàng Văn Minh",
                 "sex", "male", "birthYear", 1985, "nationalId", "001085004321", "unitCode", world.communeB1));
@@ -363,6 +363,13 @@ class WalkInIT {
         assertThat(TestServer.get().database.dsl().select(PARTICIPANT.DUPLICATE_OF).from(PARTICIPANT)
                 .where(PARTICIPANT.ID.eq(UUID.fromString(checkedIn.get("id").asText()))).fetchOne(0, UUID.class))
                 .as("flagged for an organiser to review").hasToString(owner);
+
+        // nor does a phone typed with a word anybody's name has
+        registeredWithPhone("Đinh Thị Hồng Nhung", "female", "+84912777333");
+        var byPhone = walkInNow(Map.of("fullName", "Thị", "sex", "female", "phone", "0912777333"));
+        assertThat(byPhone.status()).as(byPhone.body()).isEqualTo(201);
+        assertThat(byPhone.body()).doesNotContain("Nhung", world.communeA1);
+        assertThat(byPhone.json().get("matchedBy").isNull()).as(byPhone.body()).isTrue();
 
         // the same number with the person's own name (accents aside) is the person
         var same = walkInNow(Map.of("fullName", "Hoang Van Minh", "sex", "male", "nationalId", "001 085 004 321"));
