@@ -43,6 +43,9 @@ final class ParticipantService {
     /** Deep pages of a relevance search are not served: refine the query or filter by unit instead. */
     private static final int MAX_SEARCH_OFFSET = 10_000;
 
+    /** The audit log's fields holding sensitive data (ethnicity), cleared when its consent is withdrawn. */
+    private static final Set<String> SENSITIVE_AUDIT_FIELDS = Set.of("ethnicityCode", "ethnicity_code");
+
     /** One likely duplicate of a participant and why (DuplicateCandidate). */
     record DuplicateCandidate(Participant participant, List<Duplicates.Reason> reasons) {
     }
@@ -225,7 +228,14 @@ final class ParticipantService {
                     afterEntry.put("enrollmentsGivenTheUnit", realigned);
                 }
             }
-            audit.record(tx, caller, "update", "participant", id, audited(before), afterEntry);
+            Map<String, Object> beforeEntry = audited(before);
+            if (patch.has("consent") && !data.consent().coversSensitiveData()) {
+                // the ethnicity is kept only under a consent that covers it, and so are its fingerprints
+                // (equal for equal values: with 54 of them, one person's known ethnicity tells the others')
+                audit.scrub(tx, caller.provinceCode(), List.of(id), List.of(), SENSITIVE_AUDIT_FIELDS, Erased.MARKER);
+                beforeEntry.computeIfPresent("ethnicityCode", (k, v) -> Erased.MARKER);
+            }
+            audit.record(tx, caller, "update", "participant", id, beforeEntry, afterEntry);
             return Versioned.of(after);
         });
     }

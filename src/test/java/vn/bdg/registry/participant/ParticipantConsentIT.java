@@ -118,6 +118,30 @@ class ParticipantConsentIT {
     }
 
     @Test
+    void aWithdrawnSensitiveConsentLeavesNoFingerprintOfTheEthnicityInTheAuditLog() {
+        // fingerprints are equal for equal values: with 54 ethnicities, one person whose ethnicity
+        // is known tells everyone's, so a fingerprint kept after the withdrawal keeps the ethnicity
+        String other = id(create(world.organizer, "fullName", "Lục Văn Hùng", "sex", "male",
+                "ethnicityCode", "02", "consent", consent(true)));
+        String id = id(create(world.organizer, "fullName", "Sầm Thị Nguyệt", "sex", "female",
+                "ethnicityCode", "02", "consent", consent(true)));
+        String fingerprint = world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + other).json()
+                .get("items").get(0).get("after").get("ethnicityCode").asText();
+        assertThat(fingerprint).startsWith("hmac:");
+
+        Api.Res withdrawn = world.organizer.patch("/api/v1/participants/" + id, body("consent", consent(false)));
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+
+        JsonNode entries = world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + id).json().get("items");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.toString()).as("the withdrawn ethnicity, as its fingerprint").doesNotContain(fingerprint);
+        assertThat(entries.get(0).get("before").get("consent").get("coversSensitiveData").asBoolean()).isTrue();
+        assertThat(entries.get(0).get("after").get("ethnicityCode").isNull()).isTrue();
+        assertThat(world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + other).json().toString())
+                .as("another person's, under their consent").contains(fingerprint);
+    }
+
+    @Test
     void aRecordFromBeforeConsentsKeepsItsEthnicityUntilAConsentIsRecorded() {
         UUID legacy = Fixtures.participant(world, "Nông Văn Cường", "male", world.communeA1, 1980, "02");
         String path = "/api/v1/participants/" + legacy;
