@@ -362,11 +362,18 @@ final class ParticipantService {
                     Map.of("participantId", keptId, "movedCheckIns", movedCheckIns));
 
             Participant keptView = ParticipantRepository.toParticipant(keptAfter);
-            audit.record(tx, caller, "merge", "participant", keptId, audited(ParticipantRepository.toParticipant(kept)),
-                    audited(keptView));
-            audit.record(tx, caller, "merge", "participant", duplicateId,
-                    audited(ParticipantRepository.toParticipant(duplicate)),
+            List<Map<String, Object>> mergeEntries = List.of(audited(ParticipantRepository.toParticipant(kept)),
+                    audited(keptView), audited(ParticipantRepository.toParticipant(duplicate)),
                     audited(ParticipantRepository.toParticipant(mergedAfter)));
+            Consent consent = ParticipantRepository.consent(keptAfter);
+            if (consent != null && !consent.coversSensitiveData()) {
+                // the person's consent leaves out sensitive data: no ethnicity, nor its fingerprints (see update)
+                audit.scrub(tx, caller.provinceCode(), List.of(keptId, duplicateId), List.of(), SENSITIVE_AUDIT_FIELDS,
+                        Erased.MARKER);
+                mergeEntries.forEach(e -> e.computeIfPresent("ethnicityCode", (k, v) -> Erased.MARKER));
+            }
+            audit.record(tx, caller, "merge", "participant", keptId, mergeEntries.get(0), mergeEntries.get(1));
+            audit.record(tx, caller, "merge", "participant", duplicateId, mergeEntries.get(2), mergeEntries.get(3));
             for (EnrollmentRecord e : dropped) {
                 audit.record(tx, caller, "merge", "enrollment", e.getId(), e.intoMap(), null);
             }

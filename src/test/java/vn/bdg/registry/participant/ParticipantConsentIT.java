@@ -9,6 +9,7 @@ import vn.bdg.registry.support.World;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,6 +153,26 @@ class ParticipantConsentIT {
                 .as("a new value needs consent").containsExactly("ethnicityCode:consent_required");
         assertThat(world.organizer.patch(path, body("ethnicityCode", "03", "consent", consent(true))).json()
                 .get("ethnicityCode").asText()).isEqualTo("03");
+    }
+
+    @Test
+    void aMergeUnderAConsentLeavingOutSensitiveDataLeavesNoFingerprintOfTheEthnicityInTheAuditLog() {
+        String other = id(create(world.organizer, "fullName", "Lục Văn Hùng", "sex", "male",
+                "ethnicityCode", "02", "consent", consent(true)));
+        String fingerprint = world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + other).json()
+                .get("items").get(0).get("after").get("ethnicityCode").asText();
+        String consented = id(create(world.organizer, "fullName", "Hà Thị Nhàn", "sex", "female",
+                "ethnicityCode", "02", "consent", consent(true)));
+        String refused = id(create(world.organizer, "fullName", "Hà Thị Nhàn", "sex", "female",
+                "consent", consent(false)));
+        Api.Res merged = world.organizer.post("/api/v1/participants/" + refused + "/merge",
+                body("duplicateId", consented));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(merged.json().get("kept").get("ethnicityCode").isNull()).as("her consent leaves it out").isTrue();
+        for (String id : List.of(refused, consented)) {
+            assertThat(world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + id).json().toString())
+                    .as("the entries about her").doesNotContain(fingerprint);
+        }
     }
 
     @Test
