@@ -3,14 +3,12 @@ package vn.bdg.registry.course;
 import io.javalin.http.Context;
 import vn.bdg.registry.Core;
 import vn.bdg.registry.auth.AccessManager;
-import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.ETags;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,16 +33,8 @@ public final class CourseController {
                 status == null ? null : CourseStatus.valueOf(status), Params.query(ctx, "kind"),
                 Params.query(ctx, "topic"), Params.queryUuid(ctx, "organizer"), Params.query(ctx, "unit"),
                 Params.query(ctx, "q"));
-        LocalDate afterStart = null;
-        UUID afterId = null;
-        if (page.hasCursor()) {
-            try {
-                afterStart = LocalDate.parse(page.after().get(0));
-                afterId = UUID.fromString(page.after().get(1));
-            } catch (DateTimeParseException | IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw ApiException.invalid("cursor", "invalid_cursor");
-            }
-        }
+        LocalDate afterStart = page.hasCursor() ? page.afterDate(0) : null;
+        UUID afterId = page.hasCursor() ? page.afterId(1) : null;
         List<Course> rows = courses.list(AccessManager.caller(ctx), filter, afterStart, afterId, page.limit() + 1);
         ctx.json(page.page(rows, c -> List.of(c.startDate().toString(), c.id().toString())));
     }

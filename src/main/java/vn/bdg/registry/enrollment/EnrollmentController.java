@@ -5,14 +5,12 @@ import io.javalin.http.Context;
 import vn.bdg.registry.Core;
 import vn.bdg.registry.auth.AccessManager;
 import vn.bdg.registry.course.CourseRepository;
-import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
 import vn.bdg.registry.web.Validator;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,16 +35,8 @@ public final class EnrollmentController {
     public void list(Context ctx) {
         PageRequest page = PageRequest.of(ctx);
         String status = Params.queryEnum(ctx, "status", Set.of(Enrollment.ENROLLED, Enrollment.WITHDRAWN));
-        OffsetDateTime afterAt = null;
-        UUID afterId = null;
-        if (page.hasCursor()) {
-            try {
-                afterAt = OffsetDateTime.parse(page.after().get(0));
-                afterId = UUID.fromString(page.after().get(1));
-            } catch (DateTimeParseException | IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw ApiException.invalid("cursor", "invalid_cursor");
-            }
-        }
+        OffsetDateTime afterAt = page.hasCursor() ? page.afterDateTime(0) : null;
+        UUID afterId = page.hasCursor() ? page.afterId(1) : null;
         List<Enrollment> rows = enrollments.list(AccessManager.caller(ctx), Params.pathId(ctx, "id"), status,
                 afterAt, afterId, page.limit() + 1);
         ctx.json(page.page(rows, e -> List.of(e.enrolledAt().toString(), e.id().toString())));

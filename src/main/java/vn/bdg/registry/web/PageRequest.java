@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -35,6 +39,41 @@ public record PageRequest(int limit, List<String> after) {
 
     public boolean hasCursor() {
         return after != null;
+    }
+
+    /**
+     * The date at index i of the cursor's sort key. A cursor made by hand with anything else, or
+     * with a year no list holds (outside 0001–9999, which PostgreSQL may not compare with), is a 400.
+     */
+    public LocalDate afterDate(int i) {
+        LocalDate date = afterPart(i, LocalDate::parse);
+        return inRange(date.getYear(), date);
+    }
+
+    /** The date and time at index i of the cursor's sort key, checked as afterDate. */
+    public OffsetDateTime afterDateTime(int i) {
+        OffsetDateTime time = afterPart(i, OffsetDateTime::parse);
+        return inRange(time.withOffsetSameInstant(ZoneOffset.UTC).getYear(), inRange(time.getYear(), time));
+    }
+
+    /** The id at index i of the cursor's sort key. */
+    public UUID afterId(int i) {
+        return afterPart(i, UUID::fromString);
+    }
+
+    private <T> T afterPart(int i, Function<String, T> parse) {
+        try {
+            return parse.apply(after.get(i));
+        } catch (RuntimeException e) { // unparsable, or no such part
+            throw ApiException.invalid("cursor", "invalid_cursor");
+        }
+    }
+
+    private static <T> T inRange(int year, T value) {
+        if (!Json.inRange(year)) {
+            throw ApiException.invalid("cursor", "invalid_cursor");
+        }
+        return value;
     }
 
     /** Builds the page from up to limit+1 fetched rows: the extra row only says there is more. */

@@ -1,0 +1,51 @@
+package vn.bdg.registry.web;
+
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.World;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mistakes a client makes by hand (or a broken client makes) are 400 problems naming the field, never 500s. */
+class ClientMistakesIT {
+    private final World world = World.create();
+
+    private static String cursor(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertInvalidCursor(Api.Res res, String what) {
+        assertThat(res.status()).as(what + ": " + res.body()).isEqualTo(400);
+        assertThat(res.contentType()).startsWith("application/problem+json");
+        assertThat(res.json().get("code").asText()).isEqualTo("validation_failed");
+        assertThat(res.json().get("errors").get(0).get("field").asText()).as(what).isEqualTo("cursor");
+        assertThat(res.json().get("errors").get(0).get("code").asText()).as(what).isEqualTo("invalid_cursor");
+    }
+
+    @Test
+    void aCursorWithADateNoListHoldsIsInvalidNotAServerError() {
+        // well-formed base64url JSON of the list's shape, with a date that parses in Java but that
+        // PostgreSQL cannot compare with: each failed the list's query (a 500)
+        UUID course = Fixtures.course(world, world.communeA1, "open", LocalDate.parse("2025-11-15"),
+                LocalDate.parse("2025-11-20"));
+        String id = UUID.randomUUID().toString();
+        for (String date : List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01")) {
+            assertInvalidCursor(world.organizer.get("/api/v1/courses?cursor="
+                    + cursor("[\"" + date + "\",\"" + id + "\"]")), "courses " + date);
+        }
+        for (String time : List.of("-99999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z")) {
+            String after = cursor("[\"" + time + "\",\"" + id + "\"]");
+            assertInvalidCursor(world.organizer.get("/api/v1/courses/" + course + "/enrollments?cursor=" + after),
+                    "enrollments " + time);
+            assertInvalidCursor(world.reporter.get("/api/v1/reports/submissions?cursor=" + after),
+                    "submissions " + time);
+        }
+    }
+}
