@@ -165,9 +165,8 @@ public final class AttendanceController {
     }
 
     public void attachSheet(Context ctx) {
-        String type = ctx.contentType() == null ? null : ctx.contentType().split(";")[0].trim().toLowerCase();
-        ctx.status(201).json(attendance.attachSheet(AccessManager.caller(ctx), Params.pathId(ctx, "id"), type,
-                ctx.bodyAsBytes()));
+        ctx.status(201).json(attendance.attachSheet(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
+                Bodies.mediaType(ctx.contentType()), ctx.bodyAsBytes()));
     }
 
     public void sheets(Context ctx) {

@@ -7,6 +7,7 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.FieldError;
 
 import java.io.ByteArrayInputStream;
@@ -84,7 +85,7 @@ final class ImportFile {
 
     /** The supported media type named by a Content-Type header; anything else is a 415. */
     static String mediaType(String contentType) {
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String type = Bodies.mediaType(contentType);
         if (!type.equals(CSV) && !type.equals(XLSX)) {
             throw new ApiException(415, "unsupported_media_type", CSV + ", " + XLSX);
         }

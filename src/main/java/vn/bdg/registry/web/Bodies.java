@@ -23,6 +23,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -78,6 +79,14 @@ public final class Bodies {
         } catch (IOException e) {
             throw new ApiException(400, "malformed_json");
         }
+    }
+
+    /**
+     * The media type a Content-Type header names, in lower case and without its parameters; "" for
+     * none (also for a header such as ";", which names none).
+     */
+    public static String mediaType(String contentType) {
+        return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 
     /** The body as a T; a body that does not fit it is a 400 naming the fields at fault. */

@@ -48,4 +48,21 @@ class ClientMistakesIT {
                     "submissions " + time);
         }
     }
+
+    @Test
+    void aContentTypeNamingNoMediaTypeIsA415NotAServerError() {
+        // ";" split into no parts at all: the file uploads failed on it (a 500)
+        UUID course = Fixtures.course(world, world.communeA1, "running", LocalDate.now(Fixtures.VIETNAM),
+                LocalDate.now(Fixtures.VIETNAM));
+        UUID session = Fixtures.sessionNow(world, course);
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
+        for (String path : List.of("/api/v1/sessions/" + session + "/sign-in-sheets", "/api/v1/participants/import")) {
+            Api.Res res = world.organizer.send("POST", path, ";", jpeg);
+            assertThat(res.status()).as(path + ": " + res.body()).isEqualTo(415);
+            assertThat(res.contentType()).startsWith("application/problem+json");
+            assertThat(res.json().get("code").asText()).isEqualTo("unsupported_media_type");
+        }
+        assertThat(world.organizer.get("/api/v1/sessions/" + session + "/sign-in-sheets").json().get("items"))
+                .isEmpty();
+    }
 }
