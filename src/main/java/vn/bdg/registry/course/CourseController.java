@@ -7,6 +7,7 @@ import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.ETags;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.Validator;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +30,11 @@ public final class CourseController {
     public void list(Context ctx) {
         PageRequest page = PageRequest.of(ctx);
         String status = Params.queryEnum(ctx, "status", CourseStatus.NAMES);
-        var filter = new CourseRepository.Filter(Params.queryDate(ctx, "from"), Params.queryDate(ctx, "to"),
+        LocalDate from = Params.queryDate(ctx, "from");
+        LocalDate to = Params.queryDate(ctx, "to");
+        // a period ending before it starts overlaps no course: the client swapped the dates, not "none then"
+        new Validator().check(from == null || to == null || !to.isBefore(from), "to", "end_before_start").validate();
+        var filter = new CourseRepository.Filter(from, to,
                 status == null ? null : CourseStatus.valueOf(status), Params.query(ctx, "kind"),
                 Params.query(ctx, "topic"), Params.queryUuid(ctx, "organizer"), Params.query(ctx, "unit"),
                 Params.query(ctx, "q"));

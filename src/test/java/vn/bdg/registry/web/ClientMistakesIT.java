@@ -65,4 +65,16 @@ class ClientMistakesIT {
         assertThat(world.organizer.get("/api/v1/sessions/" + session + "/sign-in-sheets").json().get("items"))
                 .isEmpty();
     }
+
+    @Test
+    void aReversedDateRangeOfTheCourseListIsNamedNotAnEmptyList() {
+        // to before from matched no course: the list answered empty, as if the province had none then
+        Fixtures.course(world, world.communeA1, "open", LocalDate.parse("2025-11-15"), LocalDate.parse("2025-11-20"));
+        assertThat(world.organizer.get("/api/v1/courses?from=2025-11-01&to=2025-11-30").json().get("items")).hasSize(1);
+        Api.Res reversed = world.organizer.get("/api/v1/courses?from=2025-11-30&to=2025-11-01");
+        assertThat(reversed.status()).as(reversed.body()).isEqualTo(400);
+        assertThat(reversed.contentType()).startsWith("application/problem+json");
+        assertThat(reversed.json().get("errors").get(0).get("field").asText()).isEqualTo("to");
+        assertThat(reversed.json().get("errors").get(0).get("code").asText()).isEqualTo("end_before_start");
+    }
 }
