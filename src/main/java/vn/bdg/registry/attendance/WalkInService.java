@@ -70,7 +70,12 @@ public final class WalkInService {
             if (!session.accepts(judgedAt, clockTolerance)) {
                 throw ApiException.conflict("session_not_open");
             }
-            ParticipantRegistry.Registered registered = participants.findOrRegister(tx, caller, details);
+            ParticipantRegistry.Registered registered;
+            try {
+                registered = participants.findOrRegister(tx, caller, details);
+            } catch (ApiException e) {
+                throw e.within("participant"); // its fields, named as in the walk-in's body
+            }
             Participant person = registered.participant();
             boolean enrolled = false;
             try {

@@ -49,6 +49,15 @@ public class ApiException extends RuntimeException {
         return invalid(List.of(new FieldError(field, code, args)));
     }
 
+    /**
+     * The same failure with its fields named by their path in a body that holds the object they
+     * were checked in at path (e.g. "sex" of a walk-in's participant as "participant.sex").
+     */
+    public ApiException within(String path) {
+        return errors.isEmpty() ? this : new ApiException(status, code,
+                errors.stream().map(e -> new FieldError(path + "." + e.field(), e.code(), e.args())).toList(), args);
+    }
+
     public int status() {
         return status;
     }

@@ -254,7 +254,7 @@ class WalkInIT {
         var refused = walkInNow(Map.of("fullName", "Lù Thị Vàng", "sex", "female", "ethnicityCode", "02"));
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.json().get("errors")).extracting(e -> e.get("field").asText() + ":" + e.get("code").asText())
-                .containsExactly("ethnicityCode:consent_required");
+                .containsExactly("participant.ethnicityCode:consent_required");
         assertThat(peopleNamed("Lù Thị Vàng")).as("nobody registered").isZero();
 
         var res = walkInNow(Map.of("fullName", "Lù Thị Vàng", "sex", "female", "ethnicityCode", "02",
@@ -383,7 +383,8 @@ class WalkInIT {
         var bad = world.trainer.post("/api/v1/courses/" + course + "/walk-ins", walkIn(Map.of(
                 "fullName", "Vi Thị Nhung", "sex", "other", "phone", "123"), OffsetDateTime.now(ZoneOffset.ofHours(7))));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asText()).contains("sex", "phone");
+        assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asText())
+                .contains("participant.sex", "participant.phone");
         UUID otherCourse = Fixtures.courseToday(world, world.districtB);
         assertThat(world.trainer.post("/api/v1/courses/" + otherCourse + "/walk-ins", walkIn(Map.of(
                 "fullName", "Vi Thị Nhung", "sex", "female"), OffsetDateTime.now(ZoneOffset.ofHours(7)))).status())

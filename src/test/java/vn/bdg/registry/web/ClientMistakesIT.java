@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,5 +77,31 @@ class ClientMistakesIT {
         assertThat(reversed.contentType()).startsWith("application/problem+json");
         assertThat(reversed.json().get("errors").get(0).get("field").asText()).isEqualTo("to");
         assertThat(reversed.json().get("errors").get(0).get("code").asText()).isEqualTo("end_before_start");
+    }
+
+    @Test
+    void aWalkInNamesTheFieldsOfItsParticipantByTheirPathInTheBody() {
+        // a birth year of the wrong type was "participant.birthYear", one out of range "birthYear":
+        // a phone marking the field at fault found no such field in its walk-in form
+        UUID course = Fixtures.courseToday(world, world.communeA1);
+        UUID session = Fixtures.sessionNow(world, course);
+        java.util.function.Function<Map<String, Object>, Api.Res> walkIn = person -> world.organizer.post(
+                "/api/v1/courses/" + course + "/walk-ins", Map.of("sessionId", session.toString(),
+                        "clientScanId", UUID.randomUUID().toString(), "deviceId", "phone-1",
+                        "scannedAt", java.time.OffsetDateTime.now().toString(), "participant", person));
+        Api.Res wrongType = walkIn.apply(Map.of("fullName", "Vi Thị Nhung", "sex", "female", "birthYear", "1990a"));
+        assertThat(wrongType.status()).as(wrongType.body()).isEqualTo(400);
+        assertThat(wrongType.json().get("errors").get(0).get("field").asText()).isEqualTo("participant.birthYear");
+
+        Api.Res invalid = walkIn.apply(Map.of("fullName", "Vi Thị Nhung", "sex", "other", "birthYear", 1800));
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.json().get("errors")).extracting(e -> e.get("field").asText() + ":" + e.get("code").asText())
+                .containsExactlyInAnyOrder("participant.sex:invalid_sex", "participant.birthYear:out_of_range");
+
+        Api.Res rule = walkIn.apply(Map.of("fullName", "Vi Thị Nhung", "sex", "female", "ethnicityCode", "02"));
+        assertThat(rule.status()).as(rule.body()).isEqualTo(422);
+        assertThat(rule.json().get("errors")).extracting(e -> e.get("field").asText() + ":" + e.get("code").asText())
+                .containsExactly("participant.ethnicityCode:consent_required");
+        assertThat(world.organizer.get("/api/v1/courses/" + course + "/enrollments").json().get("items")).isEmpty();
     }
 }
