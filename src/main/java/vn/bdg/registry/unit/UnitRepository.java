@@ -76,7 +76,9 @@ public final class UnitRepository {
                     .and(ADMIN_UNIT.VALID_TO.isNull().or(ADMIN_UNIT.VALID_TO.ge(at)));
         }
         if (query != null) {
-            c = c.and(ADMIN_UNIT.NAME_KEY.contains(VietnameseText.searchKey(query)));
+            // the name without diacritics, or a code prefix ("061" finds Ba Bể's communes), as documented
+            c = c.and(ADMIN_UNIT.NAME_KEY.contains(VietnameseText.searchKey(query))
+                    .or(ADMIN_UNIT.CODE.startsWith(query.strip())));
         }
         if (after != null) {
             c = c.and(ADMIN_UNIT.CODE.gt(after));
