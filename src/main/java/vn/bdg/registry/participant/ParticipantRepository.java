@@ -95,8 +95,19 @@ final class ParticipantRepository {
         return c;
     }
 
-    /** The list name in Vietnamese alphabetical order, as the index participant_list_order has it (V18). */
+    /**
+     * The given name (the list name's first word) and the list name, each in Vietnamese alphabetical
+     * order, as the index participant_given_name_order has them (V19). The given name is compared on
+     * its own first, as the printed lists do (VietnameseText.inListOrder): the list name alone lets
+     * the collation weigh the family name's letters before the given name's tone, which mixed the
+     * Hoa, Hoà and Hóa of a list by family name. Literals inline, so the expression is the index's.
+     */
+    private static final Field<String> GIVEN_ORDER = givenName(PARTICIPANT.LIST_NAME).collate(VietnameseText.COLLATION);
     private static final Field<String> LIST_ORDER = PARTICIPANT.LIST_NAME.collate(VietnameseText.COLLATION);
+
+    private static Field<String> givenName(Field<String> listName) {
+        return DSL.field("split_part({0}, ' ', 1)", SQLDataType.VARCHAR, listName);
+    }
 
     /**
      * In the order of a Vietnamese list (given name first, V18) then id, after the given list name
@@ -104,8 +115,9 @@ final class ParticipantRepository {
      */
     List<ParticipantRecord> list(Condition filter, String afterListName, UUID afterId, int limit) {
         Condition c = afterListName == null ? filter
-                : filter.and(DSL.row(LIST_ORDER, PARTICIPANT.ID).gt(DSL.val(afterListName), DSL.val(afterId)));
-        return dsl.selectFrom(PARTICIPANT).where(c).orderBy(LIST_ORDER, PARTICIPANT.ID).limit(limit).fetch();
+                : filter.and(DSL.row(GIVEN_ORDER, LIST_ORDER, PARTICIPANT.ID).gt(
+                        givenName(DSL.val(afterListName)), DSL.val(afterListName), DSL.val(afterId)));
+        return dsl.selectFrom(PARTICIPANT).where(c).orderBy(GIVEN_ORDER, LIST_ORDER, PARTICIPANT.ID).limit(limit).fetch();
     }
 
     /**
