@@ -7,6 +7,7 @@ import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.PasswordHasher;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.demo.DemoData;
+import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.unit.UnitCsv;
 import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.user.UserRepository;
@@ -128,7 +129,9 @@ public final class Main {
             var users = new UserService(db.dsl(), new UserRepository(db.dsl()), units, new PasswordHasher(),
                     new AuditLog());
             try {
-                var user = users.create(null, opts.get("username"), password, role, opts.get("full-name"),
+                // the name as the API stores it: NFC, spaces collapsed (a terminal may pass it decomposed)
+                var user = users.create(null, opts.get("username"), password, role,
+                        VietnameseText.clean(opts.get("full-name")),
                         opts.get("province"), opts.get("unit"));
                 out.println("created user " + user.username() + " (" + user.role() + ", province "
                         + user.provinceCode() + (user.unitCode() == null ? "" : ", unit " + user.unitCode()) + ")");
