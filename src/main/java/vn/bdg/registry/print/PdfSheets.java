@@ -56,13 +56,30 @@ public final class PdfSheets {
                         drawQr(doc, cs, p.qrText(), x + BADGE_W - qr - 3 * MM, y + (BADGE_H - qr) / 2, qr);
                         float textWidth = BADGE_W - qr - 10 * MM;
                         float ty = y + BADGE_H - 9 * MM;
-                        ty = text(cs, f.bold, 11, p.fullName(), x + 4 * MM, ty, textWidth);
-                        ty = text(cs, f.regular, 8, p.unitName() == null ? "" : p.unitName(), x + 4 * MM, ty - 4, textWidth);
-                        text(cs, f.regular, 7, courseTitle, x + 4 * MM, ty - 4, textWidth);
+                        String unit = p.unitName() == null ? "" : p.unitName();
+                        float s = badgeScale(f, p.fullName(), unit, courseTitle, textWidth, ty - (y + 3 * MM));
+                        ty = text(cs, f.bold, 11 * s, p.fullName(), x + 4 * MM, ty, textWidth);
+                        ty = text(cs, f.regular, 8 * s, unit, x + 4 * MM, ty - 4 * s, textWidth);
+                        text(cs, f.regular, 7 * s, courseTitle, x + 4 * MM, ty - 4 * s, textWidth);
                     }
                 }
             }
         });
+    }
+
+    /**
+     * The scale of a badge's type that fits its name, unit and course title in the height: 1 for
+     * what fits (every usual name and title), smaller for the longest titles and names the registry
+     * accepts, so that they never run onto the badge below.
+     */
+    private static float badgeScale(EmbeddedFonts f, String name, String unit, String title, float width,
+                                    float height) throws IOException {
+        float s = 1;
+        while (s > 0.3f && height(f.bold, 11 * s, name, width) + 4 * s + height(f.regular, 8 * s, unit, width)
+                + 4 * s + height(f.regular, 7 * s, title, width) > height) {
+            s -= 0.05f;
+        }
+        return s;
     }
 
     /** A table of the enrolled people with their QR and a column for signatures. */
