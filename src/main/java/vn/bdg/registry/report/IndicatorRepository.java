@@ -226,19 +226,38 @@ final class IndicatorRepository {
                 }
             }
         }
-        String key = i.countsFacts() ? "(fx.person, fx.course_id)"
-                : i.subject().equals("coverage") ? "(p.id, p.id)" : "(c.id, c.id)";
+        String ids = i.countsFacts() ? "fx.person, fx.course_id" : i.subject().equals("coverage") ? "p.id, p.id" : "c.id, c.id";
+        // people as a Vietnamese list has them (by given name, then the rest, as GET /participants):
+        // the cursor of such a page holds the last person's full name before the ids
+        boolean people = listsPeople(i);
+        String key = people ? PEOPLE_ORDER + ids : ids;
         if (after != null) {
-            sql.add(" and ").add(key).add(" > (").bind(UUID.fromString(after.get(0))).add("::uuid, ")
-                    .bind(UUID.fromString(after.get(1))).add("::uuid)");
+            sql.add(" and (").add(key).add(") > (");
+            if (people) {
+                sql.add("split_part(regexp_replace(").bind(after.get(0)).add(LIST_NAME + ", ' ', 1), regexp_replace(")
+                        .bind(after.get(0)).add(LIST_NAME + ", ");
+            }
+            List<String> afterIds = after.subList(after.size() - 2, after.size());
+            sql.bind(UUID.fromString(afterIds.get(0))).add("::uuid, ").bind(UUID.fromString(afterIds.get(1))).add("::uuid)");
         }
-        sql.add("\norder by ").add(key.substring(1, key.length() - 1)).add(" limit ").bind(limit);
+        sql.add("\norder by ").add(key).add(" limit ").bind(limit);
         return analytic(tx -> tx.resultQuery(sql.text(), sql.parts()).fetch()).map(r -> new Item(r.get(0, UUID.class),
                 r.get(1, String.class), r.get(2, String.class), r.get(3, LocalDate.class), r.get(4, UUID.class),
                 r.get(5, String.class), r.get(6, String.class), r.get(7, String.class), r.get(8, Integer.class),
                 r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Boolean.class),
                 r.get(12, Boolean.class), List.of(r.get(13, UUID[].class))));
     }
+
+    /** Whether an indicator's records are people (trainee x course facts, registered persons) rather than courses. */
+    static boolean listsPeople(Indicator i) {
+        return i.countsFacts() || i.subject().equals("coverage");
+    }
+
+    /** The order of a Vietnamese list over participant p: given name, then the list name (V18, V19). */
+    private static final String PEOPLE_ORDER =
+            "split_part(p.list_name, ' ', 1) collate \"vi-x-icu\", p.list_name collate \"vi-x-icu\", ";
+    /** The rest of participant.list_name's expression (V18), applied to a full name: "Hoa Nguyễn Thị". */
+    private static final String LIST_NAME = ", '^(.*\\S)\\s+(\\S+)$', '\\2 \\1')";
 
     private static void personRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
         sql.add("""

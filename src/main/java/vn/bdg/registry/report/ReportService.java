@@ -148,16 +148,18 @@ public final class ReportService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        if (page.hasCursor() && (page.after().size() != 2 || !isUuid(page.after().get(0))
-                || !isUuid(page.after().get(1)))) {
+        // people: the last one's full name (they are in list order), then two ids; courses: two ids
+        boolean people = IndicatorRepository.listsPeople(indicator);
+        if (page.hasCursor() && (page.after().size() != (people ? 3 : 2)
+                || !isUuid(page.after().get(page.after().size() - 2)) || !isUuid(page.after().get(page.after().size() - 1)))) {
             throw ApiException.invalid("cursor", "invalid_cursor");
         }
         List<IndicatorRepository.Item> items = this.values.records(ctx.spec(),
                 new IndicatorRepository.Cell(values), page.after(), page.limit() + 1);
         return page.page(items, i -> indicator.countsFacts()
-                ? List.of(i.participantId().toString(), i.courseId().toString())
-                : indicator.subject().equals("coverage")
-                ? List.of(i.participantId().toString(), i.participantId().toString())
+                ? List.of(i.fullName(), i.participantId().toString(), i.courseId().toString())
+                : people
+                ? List.of(i.fullName(), i.participantId().toString(), i.participantId().toString())
                 : List.of(i.courseId().toString(), i.courseId().toString()));
     }
 
