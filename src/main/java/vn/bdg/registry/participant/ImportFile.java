@@ -179,14 +179,31 @@ final class ImportFile {
         }
     }
 
-    /** Comma, or what a spreadsheet in a Vietnamese locale writes instead (semicolon, tab). */
+    /**
+     * Comma, or what a spreadsheet in a Vietnamese locale writes instead (semicolon, tab): the one the
+     * header line has most of outside quotes (comma on a tie). Not merely any comma: Excel leaves a
+     * heading such as "Cơ quan, đơn vị" unquoted in a file it separates with semicolons.
+     */
     private static char delimiter(String text) {
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
-        if (first.indexOf(',') >= 0) {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (char c : first.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        if (commas >= semicolons && commas >= tabs) {
             return ',';
         }
-        return first.indexOf(';') >= 0 ? ';' : first.indexOf('\t') >= 0 ? '\t' : ',';
+        return semicolons >= tabs ? ';' : '\t';
     }
 
     private static void readXlsx(byte[] body, List<List<String>> lines, List<Integer> lineNumbers) {
