@@ -118,7 +118,7 @@ def generate():
     """)
     total += step(f"participants ({PARTICIPANTS:,})", f"""
         set session_replication_role = replica;
-        drop index participant_name_trgm, participant_province_name, participant_list_order, participant_phone,
+        drop index participant_name_trgm, participant_province_name, participant_given_name_order, participant_phone,
                    participant_national_id, participant_duplicate_of, participant_merged;
         insert into participant (id, province_code, full_name, sex, birth_year, ethnicity_code, unit_code,
                                  target_groups, merged_into)
@@ -222,7 +222,8 @@ def generate():
             where role = 'trainee' and status = 'enrolled';
         create index participant_name_trgm on participant using gin (name_key gin_trgm_ops);
         create index participant_province_name on participant (province_code, name_key, id);
-        create index participant_list_order on participant (province_code, (list_name collate "vi-x-icu"), id);
+        create index participant_given_name_order on participant (province_code,
+            (split_part(list_name, ' ', 1) collate "vi-x-icu"), (list_name collate "vi-x-icu"), id);
         create index participant_phone on participant (province_code, phone);
         create index participant_national_id on participant (province_code, national_id_hmac);
         create index participant_duplicate_of on participant (duplicate_of) where duplicate_of is not null;
