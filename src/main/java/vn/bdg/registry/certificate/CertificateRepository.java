@@ -2,6 +2,8 @@ package vn.bdg.registry.certificate;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record5;
+import org.jooq.SelectSeekStep1;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.course.CourseRepository;
@@ -108,13 +110,22 @@ final class CertificateRepository {
     }
 
     private static List<EnrollmentRow> enrollmentsWhere(DSLContext tx, Condition where) {
+        // A statement that waited for a lock sees the people as changed but the enrollments as they
+        // were before it waited: after a merge under way, the duplicate's enrollment it dropped or
+        // moved. So the people are locked first, then read again with what committed meanwhile
+        // (merges and erasures wait for these locks; enrollments and withdrawals for the course's).
+        enrollmentsQuery(tx, where).forShare().of(PARTICIPANT).execute();
+        return enrollmentsQuery(tx, where)
+                .fetch(r -> new EnrollmentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
+    }
+
+    private static SelectSeekStep1<Record5<UUID, String, String, String, OffsetDateTime>, UUID> enrollmentsQuery(
+            DSLContext tx, Condition where) {
         return tx.select(ENROLLMENT.PARTICIPANT_ID, PARTICIPANT.FULL_NAME, ENROLLMENT.ROLE, ENROLLMENT.STATUS,
                         PARTICIPANT.ERASED_AT)
                 .from(ENROLLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID))
                 .where(where)
-                .orderBy(PARTICIPANT.ID) // ties of the list order stay in a fixed order
-                .forShare().of(PARTICIPANT)
-                .fetch(r -> new EnrollmentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
+                .orderBy(PARTICIPANT.ID); // ties of the list order stay in a fixed order
     }
 
     /** Withheld decisions of a course: participant -> reason. */

@@ -111,11 +111,13 @@ public final class CertificateService {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             CertificateRepository.CourseRow course = completedCourse(tx, caller, courseId);
+            // the people first (held until the end): a merge or erasure under way is waited for,
+            // so that the attendance and certificates read next are those it left
+            List<CertificateRepository.EnrollmentRow> enrollments = repository.enrollments(tx, courseId);
             Map<UUID, AttendanceService.PersonAttendance> sheet = attendance.courseAttendance(caller, courseId)
                     .participants().stream()
                     .collect(Collectors.toMap(AttendanceService.PersonAttendance::participantId, Function.identity()));
             Holdings holdings = holdings(tx, courseId);
-            List<CertificateRepository.EnrollmentRow> enrollments = repository.enrollments(tx, courseId);
             Map<UUID, String> withheld = new HashMap<>(repository.withheld(tx, courseId));
             // a decision on a record merged into another before merges moved them stands for that one
             MergedRecords.into(tx, course.provinceCode(), enrollments.stream()
