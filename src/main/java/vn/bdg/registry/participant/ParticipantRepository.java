@@ -536,7 +536,13 @@ final class ParticipantRepository {
 
     /** These participants, locked in id order (so that two transactions locking some of them cannot deadlock). */
     List<ParticipantRecord> lockAll(DSLContext tx, Collection<UUID> ids) {
-        return tx.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.in(ids)).orderBy(PARTICIPANT.ID).forUpdate().fetch();
+        return lockAll(tx, DSL.trueCondition(), ids);
+    }
+
+    /** Those of these participants in scope, locked in id order (see lockAll). */
+    List<ParticipantRecord> lockAll(DSLContext tx, Condition scope, Collection<UUID> ids) {
+        return tx.selectFrom(PARTICIPANT).where(scope.and(PARTICIPANT.ID.in(ids))).orderBy(PARTICIPANT.ID).forUpdate()
+                .fetch();
     }
 
     /**

@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -303,13 +302,15 @@ final class ParticipantService {
     MergeResult merge(Caller caller, UUID keptId, UUID duplicateId) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            // lock in id order, so two merges of the same pair cannot deadlock
+            // locked in the database's id order, as erasures and enrollments lock theirs, so that
+            // none of them deadlocks with a merge (Java orders UUIDs otherwise: as signed numbers)
             Map<UUID, ParticipantRecord> locked = new HashMap<>();
-            for (UUID id : new TreeSet<>(List.of(keptId, duplicateId))) {
-                locked.put(id, participants.findForUpdate(tx, scope(caller), id).orElseThrow(ApiException::notFound));
-            }
+            participants.lockAll(tx, scope(caller), List.of(keptId, duplicateId)).forEach(r -> locked.put(r.getId(), r));
             ParticipantRecord kept = locked.get(keptId);
             ParticipantRecord duplicate = locked.get(duplicateId);
+            if (kept == null || duplicate == null) {
+                throw ApiException.notFound();
+            }
             if (keptId.equals(duplicateId)) {
                 throw ApiException.conflict("same_record");
             }
