@@ -66,7 +66,12 @@ public final class SigningKeys {
         return signingKey(dsl, provinceCode);
     }
 
-    private static Key signingKey(DSLContext dsl, String provinceCode) {
+    /**
+     * The province's signing key, held (FOR SHARE) until the transaction dsl ends: a retirement of it
+     * waits for what dsl signs with it to be committed, then signs that again with the next key; a
+     * retirement under way is waited for, and the next key answered.
+     */
+    public static Key signingKey(DSLContext dsl, String provinceCode) {
         Optional<Key> current = active(dsl, provinceCode);
         if (current.isPresent()) {
             return current.get();
@@ -192,6 +197,7 @@ public final class SigningKeys {
         return dsl.selectFrom(SIGNING_KEY)
                 .where(SIGNING_KEY.PROVINCE_CODE.eq(provinceCode).and(SIGNING_KEY.ROTATED_AT.isNull())
                         .and(SIGNING_KEY.RETIRED_AT.isNull()))
+                .forShare()
                 .fetchOptional(SigningKeys::toKey);
     }
 

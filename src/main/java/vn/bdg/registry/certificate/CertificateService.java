@@ -482,7 +482,8 @@ public final class CertificateService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         LocalDate issueDate = now.atZoneSameInstant(VIETNAM).toLocalDate();
         int first = repository.allocate(tx, course.provinceCode(), issueDate.getYear(), people.size());
-        SigningKeys.Key key = keys.signingKey(course.provinceCode());
+        // held until the certificates are committed: a retirement of the key meanwhile signs them again
+        SigningKeys.Key key = SigningKeys.signingKey(tx, course.provinceCode());
         Map<UUID, CertificateRepository.HolderRow> holders = repository.holders(tx, people);
         var hours = course.hours() != null ? course.hours() : repository.sessionHours(tx, course.id());
         String place = signing.place() != null ? signing.place() : placeName(course.provinceName());

@@ -6,6 +6,8 @@ import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.CERTIFICATE;
+import static vn.bdg.registry.db.Tables.SIGNING_KEY;
 
 /** Issuing a course's certificates while its people's records are changed by other requests. */
 class CertificateRaceIT {
@@ -56,6 +59,54 @@ class CertificateRaceIT {
                     assertThat(live).as("round " + round + ": live certificates of the merged person").hasSize(1);
                 } else {
                     assertThat(merged.json().get("code").asText()).isEqualTo("both_certified");
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void certificatesIssuedWhileTheSigningKeyIsRetiredCarryACredentialThatVerifies() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+                for (int i = 0; i < 10; i++) {
+                    UUID person = Fixtures.participant(world, "Hoàng Thị Mai " + i, "female", world.communeA1);
+                    Fixtures.enroll(world, course.id(), person);
+                    CertificateFixtures.attend(world, course, 0, person);
+                }
+                Api.Res rotated = world.admin.post("/api/v1/keys/rotate", Map.of());
+                assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+                String signingKid = rotated.json().get("kid").asText();
+                String retiring = signingKid;
+                CyclicBarrier together = new CyclicBarrier(2);
+                int delay = round * 3; // the retirement a little later each round: somewhere into the issuing
+                Future<Api.Res> retire = pool.submit(() -> {
+                    together.await();
+                    Thread.sleep(delay);
+                    return world.admin.post("/api/v1/keys/" + retiring + "/retire", Map.of());
+                });
+                Future<Api.Res> issue = pool.submit(() -> {
+                    together.await();
+                    return world.organizer.post("/api/v1/courses/" + course.id() + "/certificates", Map.of());
+                });
+                assertThat(retire.get().status()).isEqualTo(204);
+                Api.Res issued = issue.get();
+                assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+                // a valid certificate's credential is signed by a key that still verifies
+                var db = TestServer.get().database.dsl();
+                List<String> credentials = db.select(CERTIFICATE.CREDENTIAL).from(CERTIFICATE)
+                        .where(CERTIFICATE.COURSE_ID.eq(course.id()).and(CERTIFICATE.STATUS.eq("valid")))
+                        .fetch(CERTIFICATE.CREDENTIAL);
+                assertThat(credentials).hasSize(10);
+                for (String credential : credentials) {
+                    String header = new String(Base64.getUrlDecoder().decode(credential.split("\\.")[0]),
+                            StandardCharsets.UTF_8);
+                    String kid = header.replaceAll(".*\"kid\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+                    assertThat(db.select(SIGNING_KEY.RETIRED_AT).from(SIGNING_KEY).where(SIGNING_KEY.KID.eq(kid))
+                            .fetchOne(SIGNING_KEY.RETIRED_AT)).as("round " + round + ": key " + kid + " retired").isNull();
                 }
             }
         } finally {
