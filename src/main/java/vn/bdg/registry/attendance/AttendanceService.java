@@ -80,6 +80,11 @@ public final class AttendanceService {
         this.clockToleranceSeconds = clockToleranceSeconds;
     }
 
+    /** This service reading and writing inside the transaction tx (on its connection). */
+    public AttendanceService within(DSLContext tx) {
+        return new AttendanceService(tx, cards, audit, clockToleranceSeconds);
+    }
+
     public List<SessionView> sessionsOn(Caller caller, LocalDate date) {
         return repository.scannableSessionsOn(caller, date).stream().map(SessionView::of).toList();
     }

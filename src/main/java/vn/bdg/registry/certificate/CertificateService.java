@@ -114,7 +114,9 @@ public final class CertificateService {
             // the people first (held until the end): a merge or erasure under way is waited for,
             // so that the attendance and certificates read next are those it left
             List<CertificateRepository.EnrollmentRow> enrollments = repository.enrollments(tx, courseId);
-            Map<UUID, AttendanceService.PersonAttendance> sheet = attendance.courseAttendance(caller, courseId)
+            // on the transaction's connection: a second one, taken while this one is held, would let
+            // as many issues at once as the pool has connections wait for each other until they fail
+            Map<UUID, AttendanceService.PersonAttendance> sheet = attendance.within(tx).courseAttendance(caller, courseId)
                     .participants().stream()
                     .collect(Collectors.toMap(AttendanceService.PersonAttendance::participantId, Function.identity()));
             Holdings holdings = holdings(tx, courseId);

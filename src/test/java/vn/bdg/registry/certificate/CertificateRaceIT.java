@@ -113,4 +113,35 @@ class CertificateRaceIT {
             pool.shutdown();
         }
     }
+
+    @Test
+    void manyCoursesIssuedAtOnceAreAllIssued() throws Exception {
+        // more issuing requests at once than the service has database connections (16)
+        int courses = 24;
+        List<CertificateFixtures.Course> completed = new java.util.ArrayList<>();
+        for (int i = 0; i < courses; i++) {
+            CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+            UUID person = Fixtures.participant(world, "Lò Thị Én " + i, "female", world.communeA1);
+            Fixtures.enroll(world, course.id(), person);
+            CertificateFixtures.attend(world, course, 0, person);
+            completed.add(course);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(courses);
+        try {
+            CyclicBarrier together = new CyclicBarrier(courses);
+            List<Future<Api.Res>> sent = new java.util.ArrayList<>();
+            for (CertificateFixtures.Course course : completed) {
+                sent.add(pool.submit(() -> {
+                    together.await();
+                    return world.organizer.post("/api/v1/courses/" + course.id() + "/certificates", Map.of());
+                }));
+            }
+            for (Future<Api.Res> res : sent) {
+                assertThat(res.get().status()).as(res.get().body()).isEqualTo(200);
+                assertThat(res.get().json().get("created").asInt()).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
