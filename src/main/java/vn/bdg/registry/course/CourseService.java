@@ -73,7 +73,7 @@ public final class CourseService {
         if (input.has("status")) {
             throw ApiException.invalid("status", "unknown_field");
         }
-        CourseInput in = checked(caller, CourseInput.defaults().overlaidWith(input), false);
+        CourseInput in = checked(core.dsl(), caller, CourseInput.defaults().overlaidWith(input), false);
         return Unique.orConflict("conflict", () -> core.dsl().transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             String code = in.code();
@@ -110,7 +110,9 @@ public final class CourseService {
             if (before.status().closed() && editsFields) {
                 throw ApiException.conflict("course_closed", before.status().name());
             }
-            in = checkRules(caller, in);
+            // on the transaction's connection: a second one, taken while this one is held, would let
+            // as many edits at once as the pool has connections wait for each other until they fail
+            in = checkRules(tx, caller, in);
             checkAgainstState(tx, before, in, to);
             if (!in.code().equals(before.code()) && courses.codeTaken(tx, caller.provinceCode(), in.code())) {
                 throw ApiException.conflict("conflict");
@@ -171,9 +173,9 @@ public final class CourseService {
     }
 
     /** The input checked: first its shape (400), then its references (422). */
-    private CourseInput checked(Caller caller, CourseInput in, boolean codeRequired) {
+    private CourseInput checked(DSLContext ctx, Caller caller, CourseInput in, boolean codeRequired) {
         checkShape(in, codeRequired);
-        return checkRules(caller, in);
+        return checkRules(ctx, caller, in);
     }
 
     private static void checkShape(CourseInput in, boolean codeRequired) {
@@ -226,8 +228,11 @@ public final class CourseService {
         }
     }
 
-    /** References must name catalogue codes, and units and organisations of the caller's province and scope. */
-    private CourseInput checkRules(Caller caller, CourseInput in) {
+    /**
+     * References must name catalogue codes, and units and organisations of the caller's province and
+     * scope (asked on ctx).
+     */
+    private CourseInput checkRules(DSLContext ctx, Caller caller, CourseInput in) {
         Validator v = new Validator();
         Catalogs catalogs = core.catalogs();
         v.check(catalogs.contains(Catalogs.COURSE_KINDS, in.kind()), "kind", "unknown_code");
@@ -238,12 +243,12 @@ public final class CourseService {
             v.check(catalogs.contains(Catalogs.TARGET_GROUPS, in.targetGroups().get(i)), "targetGroups[" + i + "]",
                     "unknown_code");
         }
-        v.check(core.units().inProvince(in.unitCode(), caller.provinceCode()) && caller.canSeeUnit(in.unitCode()),
+        v.check(core.units().inProvince(ctx, in.unitCode(), caller.provinceCode()) && caller.canSeeUnit(in.unitCode()),
                 "unitCode", "unknown_unit");
         v.check(in.organizerId() == null
-                        || core.organizations().allInProvince(caller.provinceCode(), List.of(in.organizerId())),
+                        || core.organizations().allInProvince(ctx, caller.provinceCode(), List.of(in.organizerId())),
                 "organizerId", "unknown_organization");
-        v.check(core.organizations().allInProvince(caller.provinceCode(), in.coOrganizerIds()),
+        v.check(core.organizations().allInProvince(ctx, caller.provinceCode(), in.coOrganizerIds()),
                 "coOrganizerIds", "unknown_organization");
         if (!v.ok()) {
             throw new ApiException(422, "rule_violated", v.errors());

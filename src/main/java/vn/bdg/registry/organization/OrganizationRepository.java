@@ -37,10 +37,15 @@ public final class OrganizationRepository {
 
     /** Whether every id names an organisation of the province. */
     public boolean allInProvince(String provinceCode, List<UUID> ids) {
+        return allInProvince(dsl, provinceCode, ids);
+    }
+
+    /** The same, asked on ctx (inside a transaction: on its connection). */
+    public boolean allInProvince(DSLContext ctx, String provinceCode, List<UUID> ids) {
         if (ids.isEmpty()) {
             return true;
         }
-        return dsl.fetchCount(ORGANIZATION, ORGANIZATION.PROVINCE_CODE.eq(provinceCode)
+        return ctx.fetchCount(ORGANIZATION, ORGANIZATION.PROVINCE_CODE.eq(provinceCode)
                 .and(ORGANIZATION.ID.in(ids))) == ids.stream().distinct().count();
     }
 

@@ -48,10 +48,18 @@ public final class UnitRepository {
 
     /** The province a unit belongs to (itself, for a province); empty for an unknown code. */
     public Optional<String> provinceOf(String code) {
+        return provinceOf(dsl, code);
+    }
+
+    /**
+     * The same, asked on ctx when not known yet (inside a transaction: on its connection, as a
+     * second one taken while it is held could wait for connections that wait for it).
+     */
+    public Optional<String> provinceOf(DSLContext ctx, String code) {
         if (code == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(provinceByUnit.computeIfAbsent(code, c -> dsl.resultQuery("""
+        return Optional.ofNullable(provinceByUnit.computeIfAbsent(code, c -> ctx.resultQuery("""
                 with recursive up as (
                     select code, parent_code, level from admin_unit where code = ?
                     union all
@@ -60,7 +68,11 @@ public final class UnitRepository {
     }
 
     public boolean inProvince(String unitCode, String provinceCode) {
-        return provinceOf(unitCode).map(provinceCode::equals).orElse(false);
+        return inProvince(dsl, unitCode, provinceCode);
+    }
+
+    public boolean inProvince(DSLContext ctx, String unitCode, String provinceCode) {
+        return provinceOf(ctx, unitCode).map(provinceCode::equals).orElse(false);
     }
 
     public List<AdminUnit> list(String parent, String level, LocalDate at, String query, String after, int limit) {
