@@ -45,7 +45,8 @@ public final class TrainerService {
                     .orElseThrow(() -> ApiException.unprocessable("userId", "unknown_user"));
             // a user scoped to a district or commune sees and scans only courses of their units:
             // assigned to another, they would see the course but could not take its attendance
-            if (user.unitCode() != null && !units.scopeOf(user.unitCode()).contains(course.unitCode())) {
+            // (asked on tx's connection: a second one, taken while it is held, could wait for ever)
+            if (user.unitCode() != null && !units.scopeOf(tx, user.unitCode()).contains(course.unitCode())) {
                 throw ApiException.unprocessable("userId", "out_of_scope");
             }
             CourseTrainer assigned = trainers.insert(tx, caller, courseId, user.trainer())

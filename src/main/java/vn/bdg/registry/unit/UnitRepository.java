@@ -30,7 +30,12 @@ public final class UnitRepository {
 
     /** The unit and every unit below it (a district's communes). */
     public Set<String> scopeOf(String code) {
-        return new HashSet<>(descendants(dsl, code));
+        return scopeOf(dsl, code);
+    }
+
+    /** The same, asked on ctx (inside a transaction: on its connection). */
+    public Set<String> scopeOf(DSLContext ctx, String code) {
+        return new HashSet<>(descendants(ctx, code));
     }
 
     static List<String> descendants(DSLContext dsl, String code) {
