@@ -239,9 +239,10 @@ public final class CertificateService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<String> revoked = new ArrayList<>();
         List<String> all = new ArrayList<>();
-        Map<String, SigningKeys.Key> signingKeys = new HashMap<>(); // one province's, looked up once
+        // one province's, looked up once on tx's connection (held until the erasure commits, as an issue holds it)
+        Map<String, SigningKeys.Key> signingKeys = new HashMap<>();
         for (CertificateRecord c : repository.ofParticipantsForUpdate(tx, participantIds)) {
-            SigningKeys.Key key = signingKeys.computeIfAbsent(c.getProvinceCode(), keys::signingKey);
+            SigningKeys.Key key = signingKeys.computeIfAbsent(c.getProvinceCode(), p -> SigningKeys.signingKey(tx, p));
             String credential = Credential.sign(key, new Credential.Claims(
                     c.getProvinceCode(), c.getNumber(), Erased.NAME, null, c.getCourseTitle(), c.getStartDate(),
                     c.getEndDate(), c.getHours(), c.getOrganizerName(), c.getIssuedAt().toEpochSecond()));

@@ -147,7 +147,7 @@ public final class CourseService {
             // a trainer scoped to a district or commune is assigned only to courses held there
             // (TrainerService.assign): moved elsewhere, the course would vanish from their phone
             List<String> outside = courses.scopedTrainers(tx, before.id()).stream()
-                    .filter(t -> !core.units().scopeOf(t.unitCode()).contains(in.unitCode()))
+                    .filter(t -> !core.units().scopeOf(tx, t.unitCode()).contains(in.unitCode()))
                     .map(CourseRepository.ScopedTrainer::username).toList();
             if (!outside.isEmpty()) {
                 throw ApiException.unprocessable("unitCode", "trainers_out_of_scope", String.join(", ", outside));

@@ -151,7 +151,7 @@ public final class UserService {
             }
             if (unitCode != null && !unitCode.equals(before.unitCode())) {
                 // as a course is not moved away from its trainers, a trainer is not moved away from their courses
-                List<String> outside = users.assignedCoursesOutside(tx, id, units.scopeOf(unitCode));
+                List<String> outside = users.assignedCoursesOutside(tx, id, units.scopeOf(tx, unitCode));
                 if (!outside.isEmpty()) {
                     throw ApiException.unprocessable("unitCode", "courses_out_of_scope", String.join(", ", outside));
                 }
