@@ -352,6 +352,15 @@ final class AttendanceRepository {
                 .fetchOptional().map(r -> r);
     }
 
+    /**
+     * Whether the person's data was erased, the record held (FOR SHARE) until tx ends, so that an
+     * erasure under way is waited for and one to come waits for what tx writes about the person.
+     */
+    boolean erasedHeld(DSLContext tx, UUID participantId) {
+        return tx.select(PARTICIPANT.ERASED_AT).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId))
+                .forShare().fetchOptional().map(r -> r.value1() != null).orElse(false);
+    }
+
     void excuse(DSLContext tx, UUID sessionId, UUID participantId, String provinceCode, String reason, UUID userId) {
         tx.insertInto(EXCUSED_ABSENCE)
                 .set(EXCUSED_ABSENCE.SESSION_ID, sessionId).set(EXCUSED_ABSENCE.PARTICIPANT_ID, participantId)

@@ -160,6 +160,10 @@ public final class AttendanceService {
         SessionContext session = managed(caller, sessionId);
         requireEnrolled(session, participantId);
         dsl.transaction(trx -> {
+            if (repository.erasedHeld(trx.dsl(), participantId)) {
+                // the reason may hold health or family matters: nothing of an erased person is kept
+                throw ApiException.conflict("erased");
+            }
             repository.excuse(trx.dsl(), sessionId, participantId, session.provinceCode(), reason, caller.userId());
             audit.record(trx.dsl(), caller, "excuse", "session", sessionId, null,
                     Map.of("participantId", participantId, "reason", reason));

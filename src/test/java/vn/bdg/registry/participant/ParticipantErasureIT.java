@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.COURSE;
+import static vn.bdg.registry.db.Tables.EXCUSED_ABSENCE;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
 import static vn.bdg.registry.participant.Participants.body;
 import static vn.bdg.registry.participant.Participants.consent;
@@ -343,7 +344,7 @@ class ParticipantErasureIT {
     }
 
     @Test
-    void anErasedRecordCannotBeErasedAgainChangedMergedEnrolledOrGivenACard() {
+    void anErasedRecordCannotBeErasedAgainChangedMergedEnrolledExcusedOrGivenACard() {
         String id = id(create(world.organizer, "fullName", "Hà Thị Nga", "sex", "female", "birthYear", 1979,
                 "unitCode", world.communeA1));
         String other = id(create(world.organizer, "fullName", "Hà Thị Ngân", "sex", "female",
@@ -375,6 +376,16 @@ class ParticipantErasureIT {
                 Map.of("participantId", id));
         assertThat(enroll.status()).isEqualTo(422);
         assertThat(enroll.json().get("errors").get(0).get("code").asText()).isEqualTo("erased_participant");
+        // an excuse of a session of a course they attended before the erasure: its reason is not kept
+        Course attended = course(1);
+        enroll(attended, other);
+        erase(world.admin, other, REASON);
+        Api.Res excuse = world.organizer.put("/api/v1/sessions/" + attended.sessions().get(0) + "/excused/" + other,
+                Map.of("reason", "Ốm, nằm viện"));
+        assertThat(excuse.status()).as(excuse.body()).isEqualTo(409);
+        assertThat(excuse.json().get("code").asText()).isEqualTo("erased");
+        assertThat(dsl().fetchCount(EXCUSED_ABSENCE, EXCUSED_ABSENCE.PARTICIPANT_ID.eq(UUID.fromString(other))))
+                .isZero();
         for (Api.Res res : List.of(world.organizer.get("/api/v1/participants/" + id + "/card"),
                 world.organizer.get("/api/v1/participants/" + id + "/badge.png"),
                 world.organizer.post("/api/v1/participants/" + id + "/card/revoke", Map.of("reason", "mất thẻ")))) {
