@@ -49,7 +49,7 @@ public final class CardController {
     }
 
     public void rotateKey(Context ctx) {
-        SigningKeys.Key key = keys.rotate(provinceWideAdmin(ctx).provinceCode());
+        SigningKeys.Key key = cards.rotateKey(provinceWideAdmin(ctx));
         ctx.status(201).json(SigningKeys.publicJwk(key));
     }
 

@@ -46,6 +46,21 @@ public final class CardService {
         this.audit = audit;
     }
 
+    /**
+     * A new signing key for the caller's province, audit-logged (rotate_key, filed under the new
+     * key, with the key it follows) in the same transaction.
+     */
+    public SigningKeys.Key rotateKey(Caller caller) {
+        return dsl.transactionResult(trx -> {
+            SigningKeys.Rotation rotation = keys.rotate(trx.dsl(), caller.provinceCode());
+            String newKid = rotation.signing().kid();
+            audit.record(trx.dsl(), caller, "rotate_key", "signing_key", newKid,
+                    rotation.rotated() == null ? null : Map.of("signingKey", rotation.rotated().kid()),
+                    Map.of("signingKey", newKid));
+            return rotation.signing();
+        });
+    }
+
     /** The holder of a card, in the caller's scope; 409 erased when their personal data was erased. */
     public CardRepository.Holder holder(Caller caller, UUID participantId) {
         CardRepository.Holder holder = cards.visibleHolder(caller, participantId).orElseThrow(ApiException::notFound);

@@ -142,13 +142,21 @@ public final class SigningKeys {
                 .orderBy(SIGNING_KEY.PROVINCE_CODE, SIGNING_KEY.CREATED_AT).fetch(SigningKeys::toKey);
     }
 
-    /** Makes a new signing key; the old one keeps verifying what it signed. */
-    public Key rotate(String provinceCode) {
-        dsl.transaction(trx -> trx.dsl().update(SIGNING_KEY).set(SIGNING_KEY.ROTATED_AT, OffsetDateTime.now())
+    /** A rotation: the key that signed until then (null: the province had none) and the new signing key. */
+    public record Rotation(Key rotated, Key signing) {
+    }
+
+    /**
+     * Makes a new signing key, inside the transaction tx (with its audit entry); the old one keeps
+     * verifying what it signed.
+     */
+    public Rotation rotate(DSLContext tx, String provinceCode) {
+        Key rotated = tx.update(SIGNING_KEY).set(SIGNING_KEY.ROTATED_AT, OffsetDateTime.now())
                 .where(SIGNING_KEY.PROVINCE_CODE.eq(provinceCode).and(SIGNING_KEY.ROTATED_AT.isNull())
                         .and(SIGNING_KEY.RETIRED_AT.isNull()))
-                .execute());
-        return signingKey(provinceCode);
+                .returning()
+                .fetchOptional(SigningKeys::toKey).orElse(null);
+        return new Rotation(rotated, signingKey(tx, provinceCode));
     }
 
     /** Adds what a retirement does besides ending the key (e.g. signing again what is still live). */
