@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -141,6 +142,114 @@ class AuditTrailIT {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    /** The entries a write left in the province, as "action entity", in the order written. */
+    private List<String> entriesAfter(long last) {
+        return dsl().select(AUDIT_LOG.ACTION, AUDIT_LOG.ENTITY).from(AUDIT_LOG)
+                .where(AUDIT_LOG.PROVINCE_CODE.eq(world.province).and(AUDIT_LOG.ID.gt(last)))
+                .orderBy(AUDIT_LOG.ID).fetch(r -> r.value1() + " " + r.value2());
+    }
+
+    private record Step(String name, java.util.function.Supplier<Api.Res> send, int status, List<String> entries) {
+    }
+
+    @Test
+    void participantAndAttendanceWritesLeaveTheirEntriesAndRefusedOnesNone() {
+        LocalDate day = LocalDate.now(Fixtures.VIETNAM);
+        UUID course = Fixtures.course(world, world.districtA, "running", day.minusDays(1), day.plusDays(1));
+        UUID session = Fixtures.sessionNow(world, course);
+        UUID duplicate = Fixtures.participant(world, "Lò Thị Hoa", "female", world.communeA1);
+        Api org = world.organizer;
+        Map<String, String> ids = new HashMap<>();
+        Function<String, String> id = ids::get;
+
+        List<Step> steps = List.of(
+                new Step("register", () -> keep(ids, "p", org.post("/api/v1/participants", Map.of("fullName",
+                        "Lò Thị Hoa", "sex", "female", "birthYear", 1990, "unitCode", world.communeA1))),
+                        201, List.of("create participant")),
+                new Step("edit", () -> org.patch("/api/v1/participants/" + id.apply("p"),
+                        Map.of("phone", "0912 345 678", "birthDate", "1990-03-04")), 200, List.of("update participant")),
+                new Step("enroll", () -> keep(ids, "e", org.post("/api/v1/courses/" + course + "/enrollments",
+                        Map.of("participantId", id.apply("p")))), 201, List.of("enroll enrollment")),
+                new Step("enroll again", () -> org.post("/api/v1/courses/" + course + "/enrollments",
+                        Map.of("participantId", id.apply("p"))), 409, List.of()),
+                new Step("check in", () -> keep(ids, "c", org.post("/api/v1/sessions/" + session + "/check-ins",
+                        Map.of("clientScanId", UUID.randomUUID().toString(), "participantId", id.apply("p"),
+                                "method", "manual", "scannedAt", java.time.OffsetDateTime.now().toString()))),
+                        // a check-in is its own record of who and when (scanned_by, received_at), never changed
+                        201, List.of()),
+                new Step("undo the check-in", () -> org.delete("/api/v1/check-ins/" + id.apply("c")), 204,
+                        List.of("undo check_in")),
+                new Step("undo it again", () -> org.delete("/api/v1/check-ins/" + id.apply("c")), 409, List.of()),
+                new Step("revoke the card", () -> org.post("/api/v1/participants/" + id.apply("p") + "/card/revoke",
+                        Map.of("reason", "Mất thẻ")), 200, List.of("revoke_card participant")),
+                new Step("withdraw", () -> org.post("/api/v1/courses/" + course + "/enrollments/" + id.apply("e")
+                        + "/withdraw", Map.of("reason", "Ốm")), 200, List.of("withdraw enrollment")),
+                new Step("walk in", () -> org.post("/api/v1/courses/" + course + "/walk-ins", Map.of("sessionId",
+                        session.toString(), "clientScanId", UUID.randomUUID().toString(), "scannedAt",
+                        java.time.OffsetDateTime.now().toString(), "participant", Map.of("fullName", "Hà Thị Mai",
+                                "sex", "female", "birthYear", 1985))), 201,
+                        List.of("create participant", "enroll enrollment")),
+                new Step("merge", () -> org.post("/api/v1/participants/" + id.apply("p") + "/merge",
+                        Map.of("duplicateId", duplicate.toString())), 200, null),
+                new Step("erase", () -> world.admin.post("/api/v1/participants/" + id.apply("p") + "/erasure",
+                        Map.of("reason", "Đơn đề nghị ngày 12/01/2026")), 200, null),
+                new Step("erase again", () -> world.admin.post("/api/v1/participants/" + id.apply("p") + "/erasure",
+                        Map.of("reason", "Đơn đề nghị ngày 12/01/2026")), 409, List.of()));
+
+        List<String> failures = new ArrayList<>();
+        for (Step step : steps) {
+            long last = lastEntry();
+            Api.Res res = step.send().get();
+            List<String> entries = entriesAfter(last);
+            if (res.status() != step.status()) {
+                failures.add(step.name() + ": answered " + res.status() + " " + res.body());
+            } else if (step.entries() != null && !entries.equals(step.entries())) {
+                failures.add(step.name() + ": logged " + entries);
+            } else if (step.entries() == null && step.status() < 300 && entries.isEmpty()) {
+                failures.add(step.name() + ": logged nothing");
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void entriesKeepPhoneBirthDateAndNationalIdOnlyAsFingerprintsOrMasked() {
+        LocalDate day = LocalDate.now(Fixtures.VIETNAM);
+        UUID course = Fixtures.course(world, world.districtA, "running", day.minusDays(1), day.plusDays(1));
+        UUID session = Fixtures.sessionNow(world, course);
+        Api.Res created = world.organizer.post("/api/v1/participants", Map.of("fullName", "Lò Thị Hoa", "sex",
+                "female", "birthDate", "1990-03-04", "phone", "0912345678", "nationalId", "001190012345",
+                "unitCode", world.communeA1));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        assertThat(world.organizer.patch("/api/v1/participants/" + id, Map.of("phone", "0987654321",
+                "birthDate", "1991-05-06")).status()).isEqualTo(200);
+        assertThat(world.organizer.post("/api/v1/courses/" + course + "/enrollments", Map.of("participantId", id))
+                .status()).isEqualTo(201);
+        Api.Res walkIn = world.organizer.post("/api/v1/courses/" + course + "/walk-ins", Map.of("sessionId",
+                session.toString(), "clientScanId", UUID.randomUUID().toString(), "scannedAt",
+                java.time.OffsetDateTime.now().toString(), "participant", Map.of("fullName", "Hà Thị Mai",
+                        "sex", "female", "birthDate", "1985-07-08", "phone", "0977111222")));
+        assertThat(walkIn.status()).as(walkIn.body()).isEqualTo(201);
+
+        String log = world.admin.get("/api/v1/audit-log?limit=200").body();
+        assertThat(log).contains("hmac:");
+        for (String personal : List.of("0912345678", "912345678", "0987654321", "987654321", "1990-03-04",
+                "1991-05-06", "0977111222", "977111222", "1985-07-08", "001190012345")) {
+            assertThat(log).as("the audit log holds " + personal + " in clear").doesNotContain(personal);
+        }
+    }
+
+    private static Api.Res keep(Map<String, String> ids, String key, Api.Res res) {
+        if (res.status() < 300) {
+            JsonNode json = res.json();
+            JsonNode idNode = json.has("id") ? json.get("id") : json.has("checkIn") ? json.get("checkIn").get("id")
+                    : json.path("items").path(0).path("id");
+            ids.put(key, idNode.asText());
+        }
+        return res;
     }
 
     private long lastEntry() {
