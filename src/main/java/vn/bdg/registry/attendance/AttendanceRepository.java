@@ -361,7 +361,15 @@ final class AttendanceRepository {
                 .forShare().fetchOptional().map(r -> r.value1() != null).orElse(false);
     }
 
-    void excuse(DSLContext tx, UUID sessionId, UUID participantId, String provinceCode, String reason, UUID userId) {
+    /**
+     * Records (or replaces the reason of) an excused absence; answers the reason it replaced, or
+     * empty when there was none.
+     */
+    Optional<String> excuse(DSLContext tx, UUID sessionId, UUID participantId, String provinceCode, String reason,
+                            UUID userId) {
+        Optional<String> before = tx.select(EXCUSED_ABSENCE.REASON).from(EXCUSED_ABSENCE)
+                .where(EXCUSED_ABSENCE.SESSION_ID.eq(sessionId).and(EXCUSED_ABSENCE.PARTICIPANT_ID.eq(participantId)))
+                .forUpdate().fetchOptional(EXCUSED_ABSENCE.REASON);
         tx.insertInto(EXCUSED_ABSENCE)
                 .set(EXCUSED_ABSENCE.SESSION_ID, sessionId).set(EXCUSED_ABSENCE.PARTICIPANT_ID, participantId)
                 .set(EXCUSED_ABSENCE.PROVINCE_CODE, provinceCode).set(EXCUSED_ABSENCE.REASON, reason)
@@ -370,12 +378,15 @@ final class AttendanceRepository {
                 .set(EXCUSED_ABSENCE.REASON, reason).set(EXCUSED_ABSENCE.ENTERED_BY, userId)
                 .set(EXCUSED_ABSENCE.ENTERED_AT, OffsetDateTime.now())
                 .execute();
+        return before;
     }
 
-    int unexcuse(DSLContext tx, UUID sessionId, UUID participantId) {
+    /** Removes an excused absence; answers its reason, or empty when there was none. */
+    Optional<String> unexcuse(DSLContext tx, UUID sessionId, UUID participantId) {
         return tx.deleteFrom(EXCUSED_ABSENCE)
                 .where(EXCUSED_ABSENCE.SESSION_ID.eq(sessionId).and(EXCUSED_ABSENCE.PARTICIPANT_ID.eq(participantId)))
-                .execute();
+                .returning(EXCUSED_ABSENCE.REASON)
+                .fetchOptional(EXCUSED_ABSENCE.REASON);
     }
 
     /** Stores a sheet; answers its id and when it was stored, as the database keeps it. */

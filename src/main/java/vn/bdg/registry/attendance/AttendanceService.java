@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -164,8 +165,10 @@ public final class AttendanceService {
                 // the reason may hold health or family matters: nothing of an erased person is kept
                 throw ApiException.conflict("erased");
             }
-            repository.excuse(trx.dsl(), sessionId, participantId, session.provinceCode(), reason, caller.userId());
-            audit.record(trx.dsl(), caller, "excuse", "session", sessionId, null,
+            Optional<String> replaced = repository.excuse(trx.dsl(), sessionId, participantId, session.provinceCode(),
+                    reason, caller.userId());
+            audit.record(trx.dsl(), caller, "excuse", "session", sessionId,
+                    replaced.map(r -> Map.of("participantId", participantId, "reason", r)).orElse(null),
                     Map.of("participantId", participantId, "reason", reason));
         });
     }
@@ -173,11 +176,10 @@ public final class AttendanceService {
     public void unexcuse(Caller caller, UUID sessionId, UUID participantId) {
         managed(caller, sessionId);
         dsl.transaction(trx -> {
-            if (repository.unexcuse(trx.dsl(), sessionId, participantId) == 0) {
-                throw ApiException.notFound();
-            }
+            String reason = repository.unexcuse(trx.dsl(), sessionId, participantId)
+                    .orElseThrow(ApiException::notFound);
             audit.record(trx.dsl(), caller, "unexcuse", "session", sessionId,
-                    Map.of("participantId", participantId), null);
+                    Map.of("participantId", participantId, "reason", reason), null);
         });
     }
 

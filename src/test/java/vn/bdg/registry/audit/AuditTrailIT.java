@@ -242,6 +242,30 @@ class AuditTrailIT {
         }
     }
 
+    @Test
+    void aReplacedOrRemovedExcuseKeepsItsReasonInTheEntryBefore() {
+        LocalDate day = LocalDate.now(Fixtures.VIETNAM);
+        UUID course = Fixtures.course(world, world.districtA, "running", day.minusDays(1), day.plusDays(1));
+        UUID session = Fixtures.sessionNow(world, course);
+        UUID person = Fixtures.participant(world, "Lò Thị Hoa", "female", world.communeA1);
+        Fixtures.enroll(world, course, person);
+        String path = "/api/v1/sessions/" + session + "/excused/" + person;
+        assertThat(world.organizer.put(path, Map.of("reason", "Công tác")).status()).isEqualTo(204);
+        assertThat(world.admin.put(path, Map.of("reason", "Ốm, có giấy của trạm y tế")).status()).isEqualTo(204);
+        assertThat(world.organizer.delete(path).status()).isEqualTo(204);
+
+        JsonNode items = world.admin.get("/api/v1/audit-log?entity=session&entityId=" + session).json().get("items");
+        assertThat(items).hasSize(3);
+        JsonNode removed = items.get(0);
+        JsonNode replaced = items.get(1);
+        assertThat(replaced.get("action").asText()).isEqualTo("excuse");
+        assertThat(replaced.get("before").get("reason").asText()).isEqualTo("Công tác");
+        assertThat(replaced.get("after").get("reason").asText()).isEqualTo("Ốm, có giấy của trạm y tế");
+        assertThat(removed.get("action").asText()).isEqualTo("unexcuse");
+        assertThat(removed.get("before").get("reason").asText()).isEqualTo("Ốm, có giấy của trạm y tế");
+        assertThat(items.get(2).get("before").isNull()).isTrue();
+    }
+
     private static Api.Res keep(Map<String, String> ids, String key, Api.Res res) {
         if (res.status() < 300) {
             JsonNode json = res.json();
