@@ -266,6 +266,39 @@ class AuditTrailIT {
         assertThat(items.get(2).get("before").isNull()).isTrue();
     }
 
+    @Test
+    void pagesNeitherSkipNorRepeatEntriesWhileNewOnesArriveAndFiltersNarrowThem() {
+        for (int i = 0; i < 7; i++) {
+            assertThat(world.organizer.post("/api/v1/organizations", Map.of("name", "Hội " + i,
+                    "unitCode", world.province)).status()).isEqualTo(201);
+        }
+        List<String> before = new ArrayList<>();
+        world.admin.get("/api/v1/audit-log?entity=organization&limit=200").json().get("items")
+                .forEach(e -> before.add(e.get("id").asText()));
+        assertThat(before).hasSize(7);
+
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        int arrivals = 0;
+        do {
+            Api.Res page = world.admin.get("/api/v1/audit-log?entity=organization&limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            page.json().get("items").forEach(e -> walked.add(e.get("id").asText()));
+            cursor = page.json().path("nextCursor").isTextual() ? page.json().get("nextCursor").asText() : null;
+            world.organizer.post("/api/v1/organizations", Map.of("name", "Hội mới " + arrivals++,
+                    "unitCode", world.province));
+        } while (cursor != null);
+        assertThat(walked).containsExactlyElementsOf(before);
+
+        JsonNode byId = world.admin.get("/api/v1/audit-log?entity=organization&entityId=x" + before.get(0))
+                .json().get("items");
+        assertThat(byId).isEmpty();
+        assertThat(world.districtOrganizer.get("/api/v1/audit-log").status()).isEqualTo(403);
+        assertThat(world.reporter.get("/api/v1/audit-log").status()).isEqualTo(403);
+        assertThat(World.create().admin.get("/api/v1/audit-log?entity=organization").json().get("items")).isEmpty();
+    }
+
     private static Api.Res keep(Map<String, String> ids, String key, Api.Res res) {
         if (res.status() < 300) {
             JsonNode json = res.json();
