@@ -6,6 +6,7 @@ import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.db.tables.records.IndicatorRecord;
 import vn.bdg.registry.db.tables.records.ReportSubmissionRecord;
+import vn.bdg.registry.sql.Locks;
 import vn.bdg.registry.unit.AdminUnit;
 
 import java.time.OffsetDateTime;
@@ -79,8 +80,21 @@ final class ReportRepository {
     // ------------------------------------------------------------------------------------ settings
 
     Optional<String> halfYearStart(String province) {
-        return dsl.select(REPORT_SETTING.HALF_YEAR_START).from(REPORT_SETTING)
+        return halfYearStart(dsl, province);
+    }
+
+    /**
+     * The province's setting as tx sees it. Changes of it are made one at a time per province
+     * (holdSettings), so the audit entry of each says the value it replaced.
+     */
+    Optional<String> halfYearStart(DSLContext tx, String province) {
+        return tx.select(REPORT_SETTING.HALF_YEAR_START).from(REPORT_SETTING)
                 .where(REPORT_SETTING.PROVINCE_CODE.eq(province)).fetchOptional(REPORT_SETTING.HALF_YEAR_START);
+    }
+
+    /** Holds the province's report settings until tx ends: another change waits for it. */
+    void holdSettings(DSLContext tx, String province) {
+        Locks.hold(tx, "report_setting:" + province);
     }
 
     void saveHalfYearStart(DSLContext tx, String province, String halfYearStart, UUID userId) {

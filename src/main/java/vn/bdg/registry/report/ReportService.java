@@ -313,7 +313,9 @@ public final class ReportService {
             throw ApiException.invalid("halfYearStart", "invalid_month_day");
         }
         return dsl.transactionResult(trx -> {
-            Settings before = settings(caller);
+            reports.holdSettings(trx.dsl(), caller.provinceCode());
+            Settings before = new Settings(reports.halfYearStart(trx.dsl(), caller.provinceCode())
+                    .orElse(CALENDAR_HALVES));
             reports.saveHalfYearStart(trx.dsl(), caller.provinceCode(), halfYearStart, caller.userId());
             Settings after = new Settings(halfYearStart);
             audit.record(trx.dsl(), caller, "update", "report_setting", caller.provinceCode(), before, after);

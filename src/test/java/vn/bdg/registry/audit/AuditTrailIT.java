@@ -299,6 +299,30 @@ class AuditTrailIT {
         assertThat(World.create().admin.get("/api/v1/audit-log?entity=organization").json().get("items")).isEmpty();
     }
 
+    @Test
+    void concurrentChangesOfTheReportSettingsLogAnUnbrokenChainOfBeforeAndAfter() throws Exception {
+        List<java.util.concurrent.Callable<Integer>> saves = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String cutOff = String.format("%02d-15", i % 12 + 1);
+            saves.add(() -> world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", cutOff)).status());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (var done : pool.invokeAll(saves)) {
+                assertThat(done.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        var entries = dsl().selectFrom(AUDIT_LOG).where(AUDIT_LOG.PROVINCE_CODE.eq(world.province)
+                .and(AUDIT_LOG.ENTITY.eq("report_setting"))).orderBy(AUDIT_LOG.ID).fetch();
+        assertThat(entries).hasSize(30);
+        for (int i = 1; i < entries.size(); i++) {
+            assertThat(entries.get(i).getBefore().data()).as("entry " + i + " follows the one before it")
+                    .isEqualTo(entries.get(i - 1).getAfter().data());
+        }
+    }
+
     private static Api.Res keep(Map<String, String> ids, String key, Api.Res res) {
         if (res.status() < 300) {
             JsonNode json = res.json();
