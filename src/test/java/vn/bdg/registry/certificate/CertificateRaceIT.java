@@ -2,6 +2,7 @@ package vn.bdg.registry.certificate;
 
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.AtOnce;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
@@ -11,10 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.CERTIFICATE;
@@ -26,91 +24,71 @@ class CertificateRaceIT {
 
     @Test
     void aMergeAtTheMomentOfIssuingNeverLeavesOnePersonTwoCertificatesOfTheCourse() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 30; round++) {
-                CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
-                UUID duplicate = Fixtures.participant(world, "Đinh Thị Thu", "female", world.communeA1);
-                UUID kept = Fixtures.participant(world, "Đinh Thị Thu", "female", world.communeA1);
-                Fixtures.enroll(world, course.id(), duplicate);
-                Fixtures.enroll(world, course.id(), kept);
-                CertificateFixtures.attend(world, course, 0, duplicate);
-                CertificateFixtures.attend(world, course, 0, kept);
+        for (int round = 0; round < 30; round++) {
+            CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+            UUID duplicate = Fixtures.participant(world, "Đinh Thị Thu", "female", world.communeA1);
+            UUID kept = Fixtures.participant(world, "Đinh Thị Thu", "female", world.communeA1);
+            Fixtures.enroll(world, course.id(), duplicate);
+            Fixtures.enroll(world, course.id(), kept);
+            CertificateFixtures.attend(world, course, 0, duplicate);
+            CertificateFixtures.attend(world, course, 0, kept);
 
-                CyclicBarrier together = new CyclicBarrier(2);
-                Future<Api.Res> merge = pool.submit(() -> {
-                    together.await();
-                    return world.organizer.post("/api/v1/participants/" + kept + "/merge",
-                            Map.of("duplicateId", duplicate.toString()));
-                });
-                Future<Api.Res> issue = pool.submit(() -> {
-                    together.await();
-                    return world.organizer.post("/api/v1/courses/" + course.id() + "/certificates", Map.of());
-                });
-                Api.Res merged = merge.get();
-                Api.Res issued = issue.get();
-                assertThat(issued.status()).as(issued.body()).isEqualTo(200);
-                assertThat(merged.status()).as(merged.body()).isIn(200, 409);
-                if (merged.status() == 200) {
-                    // one person now: at most one valid certificate of the course, as a merge refuses two
-                    List<String> live = TestServer.get().database.dsl().select(CERTIFICATE.NUMBER).from(CERTIFICATE)
-                            .where(CERTIFICATE.COURSE_ID.eq(course.id()).and(CERTIFICATE.STATUS.eq("valid")))
-                            .fetch(CERTIFICATE.NUMBER);
-                    assertThat(live).as("round " + round + ": live certificates of the merged person").hasSize(1);
-                } else {
-                    assertThat(merged.json().get("code").asText()).isEqualTo("both_certified");
-                }
+            List<Api.Res> answers = AtOnce.run(List.of(
+                    () -> world.organizer.post("/api/v1/participants/" + kept + "/merge",
+                            Map.of("duplicateId", duplicate.toString())),
+                    () -> world.organizer.post("/api/v1/courses/" + course.id() + "/certificates", Map.of())));
+            Api.Res merged = answers.get(0);
+            Api.Res issued = answers.get(1);
+            assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+            assertThat(merged.status()).as(merged.body()).isIn(200, 409);
+            if (merged.status() == 200) {
+                // one person now: at most one valid certificate of the course, as a merge refuses two
+                List<String> live = TestServer.get().database.dsl().select(CERTIFICATE.NUMBER).from(CERTIFICATE)
+                        .where(CERTIFICATE.COURSE_ID.eq(course.id()).and(CERTIFICATE.STATUS.eq("valid")))
+                        .fetch(CERTIFICATE.NUMBER);
+                assertThat(live).as("round " + round + ": live certificates of the merged person").hasSize(1);
+            } else {
+                assertThat(merged.json().get("code").asText()).isEqualTo("both_certified");
             }
-        } finally {
-            pool.shutdown();
         }
     }
 
     @Test
     void certificatesIssuedWhileTheSigningKeyIsRetiredCarryACredentialThatVerifies() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 20; round++) {
-                CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
-                for (int i = 0; i < 10; i++) {
-                    UUID person = Fixtures.participant(world, "Hoàng Thị Mai " + i, "female", world.communeA1);
-                    Fixtures.enroll(world, course.id(), person);
-                    CertificateFixtures.attend(world, course, 0, person);
-                }
-                Api.Res rotated = world.admin.post("/api/v1/keys/rotate", Map.of());
-                assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
-                String signingKid = rotated.json().get("kid").asText();
-                String retiring = signingKid;
-                CyclicBarrier together = new CyclicBarrier(2);
-                int delay = round * 3; // the retirement a little later each round: somewhere into the issuing
-                Future<Api.Res> retire = pool.submit(() -> {
-                    together.await();
-                    Thread.sleep(delay);
-                    return world.admin.post("/api/v1/keys/" + retiring + "/retire", Map.of());
-                });
-                Future<Api.Res> issue = pool.submit(() -> {
-                    together.await();
-                    return world.organizer.post("/api/v1/courses/" + course.id() + "/certificates", Map.of());
-                });
-                assertThat(retire.get().status()).isEqualTo(204);
-                Api.Res issued = issue.get();
-                assertThat(issued.status()).as(issued.body()).isEqualTo(200);
-                // a valid certificate's credential is signed by a key that still verifies
-                var db = TestServer.get().database.dsl();
-                List<String> credentials = db.select(CERTIFICATE.CREDENTIAL).from(CERTIFICATE)
-                        .where(CERTIFICATE.COURSE_ID.eq(course.id()).and(CERTIFICATE.STATUS.eq("valid")))
-                        .fetch(CERTIFICATE.CREDENTIAL);
-                assertThat(credentials).hasSize(10);
-                for (String credential : credentials) {
-                    String header = new String(Base64.getUrlDecoder().decode(credential.split("\\.")[0]),
-                            StandardCharsets.UTF_8);
-                    String kid = header.replaceAll(".*\"kid\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-                    assertThat(db.select(SIGNING_KEY.RETIRED_AT).from(SIGNING_KEY).where(SIGNING_KEY.KID.eq(kid))
-                            .fetchOne(SIGNING_KEY.RETIRED_AT)).as("round " + round + ": key " + kid + " retired").isNull();
-                }
+        for (int round = 0; round < 20; round++) {
+            CertificateFixtures.Course course = CertificateFixtures.completedCourse(world, 1);
+            for (int i = 0; i < 10; i++) {
+                UUID person = Fixtures.participant(world, "Hoàng Thị Mai " + i, "female", world.communeA1);
+                Fixtures.enroll(world, course.id(), person);
+                CertificateFixtures.attend(world, course, 0, person);
             }
-        } finally {
-            pool.shutdown();
+            Api.Res rotated = world.admin.post("/api/v1/keys/rotate", Map.of());
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+            String signingKid = rotated.json().get("kid").asText();
+            String retiring = signingKid;
+            int delay = round * 3; // the retirement a little later each round: somewhere into the issuing
+            List<Api.Res> answers = AtOnce.run(List.of(
+                    () -> {
+                        Thread.sleep(delay);
+                        return world.admin.post("/api/v1/keys/" + retiring + "/retire", Map.of());
+                    },
+                    () -> world.organizer.post("/api/v1/courses/" + course.id() + "/certificates", Map.of())));
+            assertThat(answers.get(0).status()).isEqualTo(204);
+            Api.Res issued = answers.get(1);
+            assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+            // a valid certificate's credential is signed by a key that still verifies
+            var db = TestServer.get().database.dsl();
+            List<String> credentials = db.select(CERTIFICATE.CREDENTIAL).from(CERTIFICATE)
+                    .where(CERTIFICATE.COURSE_ID.eq(course.id()).and(CERTIFICATE.STATUS.eq("valid")))
+                    .fetch(CERTIFICATE.CREDENTIAL);
+            assertThat(credentials).hasSize(10);
+            for (String credential : credentials) {
+                String header = new String(Base64.getUrlDecoder().decode(credential.split("\\.")[0]),
+                        StandardCharsets.UTF_8);
+                String kid = header.replaceAll(".*\"kid\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+                assertThat(db.select(SIGNING_KEY.RETIRED_AT).from(SIGNING_KEY).where(SIGNING_KEY.KID.eq(kid))
+                        .fetchOne(SIGNING_KEY.RETIRED_AT)).as("round " + round + ": key " + kid + " retired").isNull();
+            }
         }
     }
 
@@ -126,22 +104,13 @@ class CertificateRaceIT {
             CertificateFixtures.attend(world, course, 0, person);
             completed.add(course);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(courses);
-        try {
-            CyclicBarrier together = new CyclicBarrier(courses);
-            List<Future<Api.Res>> sent = new java.util.ArrayList<>();
-            for (CertificateFixtures.Course course : completed) {
-                sent.add(pool.submit(() -> {
-                    together.await();
-                    return world.organizer.post("/api/v1/courses/" + course.id() + "/certificates", Map.of());
-                }));
-            }
-            for (Future<Api.Res> res : sent) {
-                assertThat(res.get().status()).as(res.get().body()).isEqualTo(200);
-                assertThat(res.get().json().get("created").asInt()).isEqualTo(1);
-            }
-        } finally {
-            pool.shutdown();
+        List<Callable<Api.Res>> issues = new java.util.ArrayList<>();
+        for (CertificateFixtures.Course course : completed) {
+            issues.add(() -> world.organizer.post("/api/v1/courses/" + course.id() + "/certificates", Map.of()));
+        }
+        for (Api.Res res : AtOnce.run(issues)) {
+            assertThat(res.status()).as(res.body()).isEqualTo(200);
+            assertThat(res.json().get("created").asInt()).isEqualTo(1);
         }
     }
 }

@@ -2,6 +2,7 @@ package vn.bdg.registry.course;
 
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.AtOnce;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
@@ -11,10 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.ORGANIZATION;
@@ -36,21 +34,12 @@ class CourseRaceIT {
             ids.add(Fixtures.course(world, world.districtA, "open", start, start.plusDays(1), "training",
                     new String[0], new String[0], "district", organizer));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(courses);
-        try {
-            CyclicBarrier together = new CyclicBarrier(courses);
-            List<Future<Api.Res>> sent = new ArrayList<>();
-            for (UUID id : ids) {
-                sent.add(pool.submit(() -> {
-                    together.await();
-                    return world.organizer.patch("/api/v1/courses/" + id, Map.of("venue", "Hội trường UBND huyện"));
-                }));
-            }
-            for (Future<Api.Res> res : sent) {
-                assertThat(res.get().status()).as(res.get().body()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdown();
+        List<Callable<Api.Res>> edits = new ArrayList<>();
+        for (UUID id : ids) {
+            edits.add(() -> world.organizer.patch("/api/v1/courses/" + id, Map.of("venue", "Hội trường UBND huyện")));
+        }
+        for (Api.Res res : AtOnce.run(edits)) {
+            assertThat(res.status()).as(res.body()).isEqualTo(200);
         }
     }
 }

@@ -3,6 +3,7 @@ package vn.bdg.registry.enrollment;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.AtOnce;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.World;
 
@@ -11,10 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,21 +31,12 @@ class TrainerRaceIT {
         for (int i = 0; i < courses; i++) {
             ids.add(Fixtures.course(world, world.districtA, "open", start, start.plusDays(1)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(courses);
-        try {
-            CyclicBarrier together = new CyclicBarrier(courses);
-            List<Future<Api.Res>> sent = new ArrayList<>();
-            for (UUID id : ids) {
-                sent.add(pool.submit(() -> {
-                    together.await();
-                    return world.organizer.post("/api/v1/courses/" + id + "/trainers", Map.of("userId", trainerId));
-                }));
-            }
-            for (Future<Api.Res> res : sent) {
-                assertThat(res.get().status()).as(res.get().body()).isEqualTo(201);
-            }
-        } finally {
-            pool.shutdown();
+        List<Callable<Api.Res>> assignments = new ArrayList<>();
+        for (UUID id : ids) {
+            assignments.add(() -> world.organizer.post("/api/v1/courses/" + id + "/trainers", Map.of("userId", trainerId)));
+        }
+        for (Api.Res res : AtOnce.run(assignments)) {
+            assertThat(res.status()).as(res.body()).isEqualTo(201);
         }
     }
 }
