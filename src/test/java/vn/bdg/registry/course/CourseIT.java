@@ -321,6 +321,14 @@ class CourseIT {
                         Map.of("title", "Tên A"), Map.of("title", "Tên B")));
     }
 
+
+    @Test
+    void roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade() {
+        String path = "/api/v1/courses/" + createCourse(organizer, world.districtA);
+        IfMatch.roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade(organizer, path, 30,
+                n -> Map.of("title", "Tên " + n));
+    }
+
     @Test
     void withoutIfMatchAnEditIsMadeAsBefore() {
         String path = "/api/v1/courses/" + createCourse(organizer, world.districtA);

@@ -187,6 +187,14 @@ class SessionIT {
                 Map.of("endTime", "11:50"), Map.of("startTime", "07:45")));
     }
 
+
+    @Test
+    void roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade() {
+        String path = "/api/v1/sessions/" + createSession(organizer, course, "2025-11-16");
+        IfMatch.roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade(organizer, path, 30,
+                n -> Map.of("venue", "Phòng " + n));
+    }
+
     @Test
     void withoutIfMatchAnEditIsMadeAsBefore() {
         String path = "/api/v1/sessions/" + createSession(organizer, course, "2025-11-16");

@@ -335,6 +335,14 @@ class ParticipantIT {
                 Map.of("birthYear", 1980), Map.of("birthYear", 1981), Map.of("organization", "UBND xã")));
     }
 
+
+    @Test
+    void roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade() {
+        String path = "/api/v1/participants/" + id(create(world.organizer, "fullName", "Vi Thị Thu", "sex", "female"));
+        IfMatch.roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade(world.organizer, path, 30,
+                n -> Map.of("position", "Cán bộ " + n));
+    }
+
     @Test
     void withoutIfMatchAnEditIsMadeAsBefore() {
         String path = "/api/v1/participants/" + id(create(world.organizer, "fullName", "Vi Thị Thu", "sex", "female"));
