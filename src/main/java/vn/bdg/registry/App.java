@@ -203,6 +203,7 @@ public final class App {
                     post("me/password", authCtl::changePassword, ANY);
                     get("users", userCtl::list, MANAGERS);
                     post("users", userCtl::create, admin);
+                    get("users/{id}", userCtl::get, MANAGERS);
                     patch("users/{id}", userCtl::update, admin);
                     post("users/{id}/password", userCtl::resetPassword, admin);
 

@@ -8,6 +8,7 @@ import vn.bdg.registry.db.Tables;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.ETags;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
 
@@ -59,6 +60,10 @@ public final class UserController {
         ctx.json(page.page(rows, u -> List.of(u.id().toString())));
     }
 
+    public void get(Context ctx) {
+        ETags.answer(ctx, service.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+    }
+
     public void create(Context ctx) {
         Caller caller = AccessManager.caller(ctx);
         CreateRequest req = Bodies.read(ctx, CreateRequest.class);
@@ -71,7 +76,7 @@ public final class UserController {
         Caller caller = AccessManager.caller(ctx);
         Bodies.Patch<UpdateRequest> patch = Bodies.readPatch(ctx, UpdateRequest.class);
         UpdateRequest req = patch.value();
-        ctx.json(service.update(caller, Params.pathId(ctx, "id"), new UserService.Change(
+        ETags.answer(ctx, service.update(caller, Params.pathId(ctx, "id"), ETags.ifMatch(ctx), new UserService.Change(
                 patch.has("fullName"), VietnameseText.clean(req.fullName()),
                 patch.has("role"), req.role(),
                 patch.has("unitCode"), req.unitCode(),

@@ -98,6 +98,11 @@ public final class UserRepository {
         tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash).where(APP_USER.ID.eq(id)).execute();
     }
 
+    /** The account, if within scope (a tenant filter on province and unit). */
+    public Optional<User> find(UUID id, Condition scope) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id).and(scope)).fetchOptional().map(UserRepository::toUser);
+    }
+
     /** The account, if within scope (a tenant filter on province and unit), locked until the transaction ends. */
     public Optional<User> findForUpdate(DSLContext tx, UUID id, Condition scope) {
         return tx.selectFrom(APP_USER).where(APP_USER.ID.eq(id).and(scope)).forUpdate().fetchOptional()

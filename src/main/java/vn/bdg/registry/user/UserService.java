@@ -10,6 +10,7 @@ import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Validator;
+import vn.bdg.registry.web.Versioned;
 
 import java.util.List;
 import java.util.Objects;
@@ -97,15 +98,23 @@ public final class UserService {
         }));
     }
 
+    /** An account within the caller's scope (others are 404) and its version (the ETag). */
+    public Versioned<User> get(Caller caller, UUID id) {
+        return Versioned.of(users.find(id, caller.scope(APP_USER.PROVINCE_CODE, APP_USER.UNIT_CODE))
+                .orElseThrow(ApiException::notFound));
+    }
+
     /**
      * Changes an account's name, role, unit or active flag, with the rules of {@link #create}: an
      * admin scoped to a district or commune acts only on accounts of their unit or below (others
      * are 404) and sets units within it only. An admin cannot deactivate themselves nor drop their
      * own admin role, and no change may leave the province without an active province-wide admin
      * (checked under a lock on the province's accounts). A change of role, unit or active flag
-     * ends every login of the account at once.
+     * ends every login of the account at once. With ifMatch (the If-Match header; null: none), only
+     * the version it names is changed, else 412: two admins editing the account from one copy do not
+     * overwrite each other.
      */
-    public User update(Caller caller, UUID id, Change change) {
+    public Versioned<User> update(Caller caller, UUID id, String ifMatch, Change change) {
         Validator v = new Validator();
         if (change.hasRole()) {
             v.require("role", change.role());
@@ -139,6 +148,7 @@ public final class UserService {
             requireStillAdmin(tx, caller);
             User before = users.findForUpdate(tx, id, caller.scope(APP_USER.PROVINCE_CODE, APP_USER.UNIT_CODE))
                     .orElseThrow(ApiException::notFound);
+            Versioned.of(before).requireMatch(ifMatch);
             String fullName = change.hasFullName() ? change.fullName() : before.fullName();
             Role role = change.hasRole() ? change.role() : before.role();
             String unitCode = change.hasUnitCode() ? change.unitCode() : before.unitCode();
@@ -170,7 +180,7 @@ public final class UserService {
         if (result.endedLogins()) {
             logins.forgetCallersOf(id, null);
         }
-        return result.after();
+        return Versioned.of(result.after());
     }
 
     /**

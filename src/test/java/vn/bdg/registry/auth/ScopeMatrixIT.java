@@ -156,6 +156,7 @@ class ScopeMatrixIT {
                 op("PUT", "/api/v1/courses/{course}/plan-activity", Map.of("activityId", ownActivity)),
                 op("GET", "/api/v1/reports/submissions/{submission}"),
                 op("GET", "/api/v1/reports/submissions/{submission}/diff"),
+                op("GET", "/api/v1/users/{user}"),
                 op("PATCH", "/api/v1/users/{user}", Map.of("fullName", "Tên Khác")),
                 op("PATCH", "/api/v1/users/{user}", Map.of("active", false)),
                 op("POST", "/api/v1/users/{user}/password", Map.of("password", "một mật khẩu mới dài")));

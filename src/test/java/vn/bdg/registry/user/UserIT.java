@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.IfMatch;
 import vn.bdg.registry.support.World;
 
 import java.util.ArrayList;
@@ -372,5 +373,55 @@ class UserIT {
         JsonNode audit = world.admin.get("/api/v1/audit-log?entity=user&entityId=" + trainerId).json();
         assertThat(audit.get("items")).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("reset_password"));
         assertThat(audit.toString()).doesNotContain("argon2").doesNotContainIgnoringCase("password\":");
+    }
+
+    // ---------------------------------------------------------------- two admins editing one account
+
+    @Test
+    void anEditOfAnAccountWithIfMatchNamingNoVersionOfItIsA412AndChangesNothing() {
+        String path = "/api/v1/users/" + idOf(world.reporter);
+        Api.Res stale = IfMatch.patch(world.admin, path, "\"0123456789abcdef0123456789abcdef\"",
+                Map.of("fullName", "Tên từ bản cũ"));
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.json().get("code").asText()).isEqualTo("precondition_failed");
+        assertThat(world.reporter.get("/api/v1/me").json().get("fullName").asText()).isNotEqualTo("Tên từ bản cũ");
+    }
+
+    @Test
+    void anEditOfAnAccountFromAStaleCopyIsA412InVietnameseAndEnglishAndChangesNothing() {
+        String path = "/api/v1/users/" + idOf(world.reporter);
+        IfMatch.aStaleTagIsRefusedAndNothingWritten(world.admin, path, Map.of("fullName", "Tên do người khác sửa"),
+                Map.of("fullName", "Tên của tôi"));
+    }
+
+    @Test
+    void theETagOfAnAccountAllowsAnEditThatAnswersTheNewETag() {
+        String path = "/api/v1/users/" + idOf(world.reporter);
+        IfMatch.theTagOfAReadAllowsAnEditThatAnswersTheNewTag(world.admin, path, Map.of("fullName", "Tên mới"),
+                Map.of("fullName", "Tên khác"));
+        IfMatch.starAndListsMatchButAWeakTagDoesNot(world.admin, path, Map.of("fullName", "Tên ba"),
+                Map.of("fullName", "Tên bốn"));
+        String current = IfMatch.etag(IfMatch.read(world.admin, path));
+        assertThat(IfMatch.patch(world.admin, path, current + ", *", Map.of("fullName", "Tên năm")).status())
+                .as("* stands alone: a list holding it names no version").isEqualTo(412);
+        IfMatch.withoutIfMatchAnEditIsMadeAsBefore(world.admin, path, Map.of("fullName", "Tên sáu"),
+                Map.of("fullName", "Tên bảy"));
+    }
+
+    @Test
+    void roundAfterRoundOfTwoEditsOfAnAccountAtOnceFromOneCopyOneIsMade() {
+        String path = "/api/v1/users/" + idOf(world.reporter);
+        IfMatch.roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade(world.admin, path, 30,
+                n -> Map.of("fullName", "Tên " + n));
+    }
+
+    @Test
+    void anAccountIsReadOnlyWithinTheAdminsScope() {
+        Api districtAdmin = world.newUser("dadmin", Role.admin, world.districtA);
+        Api.Res own = districtAdmin.get("/api/v1/users/" + idOf(districtAdmin));
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(districtAdmin.get("/api/v1/users/" + idOf(world.admin)).status())
+                .as("a province-wide account is outside a district admin's scope").isEqualTo(404);
+        assertThat(World.create().admin.get("/api/v1/users/" + idOf(world.reporter)).status()).isEqualTo(404);
     }
 }
