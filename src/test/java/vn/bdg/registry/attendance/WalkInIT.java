@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.IfMatch;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
@@ -344,6 +345,23 @@ class WalkInIT {
         assertThat(world.organizer.get("/api/v1/participants/" + known).json().get("unitCode").asText())
                 .isEqualTo(world.communeA2);
         assertThat(dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.eq(known.toString()))).isEqualTo(auditRows + 1);
+    }
+
+    @Test
+    void aUnitRecordedByAWalkInRefusesAnEditFromTheCopyReadBeforeIt() {
+        UUID known = registeredWithPhone("Mạc Thị Huyền", "female", "+84913555998");
+        TestServer.get().database.dsl().update(PARTICIPANT).setNull(PARTICIPANT.UNIT_CODE)
+                .where(PARTICIPANT.ID.eq(known)).execute();
+        String path = "/api/v1/participants/" + known;
+        String seen = IfMatch.etag(IfMatch.read(world.organizer, path));
+
+        var res = walkInNow(Map.of("fullName", "Mạc Thị Huyền", "sex", "female", "phone", "0913 555 998",
+                "unitCode", world.communeA2));
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+
+        Api.Res stale = IfMatch.patch(world.organizer, path, seen, Map.of("position", "Cán bộ"));
+        assertThat(stale.status()).as("the copy read before the walk-in has no unit: " + stale.body()).isEqualTo(412);
+        assertThat(world.organizer.get(path).json().get("unitCode").asText()).isEqualTo(world.communeA2);
     }
 
     @Test
