@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.IfMatch;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
@@ -263,5 +264,26 @@ class DuplicateAndMergeIT {
                 .set(ENROLLMENT.PARTICIPANT_ID, UUID.fromString(id(participant)))
                 .set(ENROLLMENT.STATUS, status)
                 .returning(ENROLLMENT.ID).fetchSingle().getId();
+    }
+
+    @Test
+    void aMergeRefusesEditsFromCopiesOfEitherRecordReadBeforeIt() {
+        JsonNode kept = create(world.organizer, "fullName", "Lò Thị Mai", "sex", "female", "birthYear", 1990,
+                "unitCode", world.communeA1);
+        JsonNode duplicate = create(world.organizer, "fullName", "Lò Thị Mai", "sex", "female", "birthYear", 1990,
+                "unitCode", world.communeA1, "phone", "0977123124");
+        String keptPath = "/api/v1/participants/" + id(kept);
+        String duplicatePath = "/api/v1/participants/" + id(duplicate);
+        String keptSeen = IfMatch.etag(IfMatch.read(world.organizer, keptPath));
+        String duplicateSeen = IfMatch.etag(IfMatch.read(world.organizer, duplicatePath));
+
+        Api.Res merged = world.organizer.post(keptPath + "/merge", body("duplicateId", id(duplicate)));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+
+        Api.Res stale = IfMatch.patch(world.organizer, keptPath, keptSeen, body("phone", null));
+        assertThat(stale.status()).as("the copy read before the merge has no phone: " + stale.body()).isEqualTo(412);
+        assertThat(world.organizer.get(keptPath).json().get("phone").asText()).isEqualTo("+84977123124");
+        assertThat(IfMatch.patch(world.organizer, duplicatePath, duplicateSeen, body("position", "Cán bộ")).status())
+                .as("the merged record changes no more").isIn(409, 412);
     }
 }
