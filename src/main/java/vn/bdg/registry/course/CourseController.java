@@ -79,7 +79,7 @@ public final class CourseController {
     }
 
     public void deleteSession(Context ctx) {
-        sessions.delete(AccessManager.caller(ctx), Params.pathId(ctx, "id"));
+        sessions.delete(AccessManager.caller(ctx), Params.pathId(ctx, "id"), ETags.ifMatch(ctx));
         ctx.status(204);
     }
 }

@@ -85,10 +85,12 @@ public final class SessionService {
         });
     }
 
-    public void delete(Caller caller, UUID id) {
+    /** Deletes the session. With ifMatch (the If-Match header; null: none), only the version it names, else 412. */
+    public void delete(Caller caller, UUID id, String ifMatch) {
         dsl.transaction(trx -> {
             DSLContext tx = trx.dsl();
             Locked locked = lockForWrite(tx, caller, id);
+            Versioned.of(locked.session()).requireMatch(ifMatch);
             Course course = locked.course();
             if (course.status().needsSessions() && sessions.count(tx, course.id()) == 1) {
                 throw ApiException.conflict("last_session", course.status().name());

@@ -321,7 +321,6 @@ class CourseIT {
                         Map.of("title", "Tên A"), Map.of("title", "Tên B")));
     }
 
-
     @Test
     void roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade() {
         String path = "/api/v1/courses/" + createCourse(organizer, world.districtA);

@@ -187,12 +187,28 @@ class SessionIT {
                 Map.of("endTime", "11:50"), Map.of("startTime", "07:45")));
     }
 
-
     @Test
     void roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade() {
         String path = "/api/v1/sessions/" + createSession(organizer, course, "2025-11-16");
         IfMatch.roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade(organizer, path, 30,
                 n -> Map.of("venue", "Phòng " + n));
+    }
+
+    @Test
+    void aDeleteFromAStaleCopyIsA412AndKeepsTheSessionAsChanged() {
+        createSession(organizer, course, "2025-11-15"); // not the course's last session
+        String path = "/api/v1/sessions/" + createSession(organizer, course, "2025-11-16");
+        String seen = IfMatch.etag(IfMatch.read(organizer, path));
+        Api.Res moved = organizer.patch(path, Map.of("date", "2025-11-17", "venue", "Hội trường xã"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        Api.Res stale = organizer.withHeader("If-Match", seen).delete(path);
+        assertThat(stale.status()).as("deleted from the copy before it was moved: " + stale.body()).isEqualTo(412);
+        assertThat(stale.json().get("code").asText()).isEqualTo("precondition_failed");
+        assertThat(organizer.get(path).json().get("date").asText()).isEqualTo("2025-11-17");
+
+        Api.Res current = organizer.withHeader("If-Match", IfMatch.etag(moved)).delete(path);
+        assertThat(current.status()).as(current.body()).isEqualTo(204);
     }
 
     @Test

@@ -335,7 +335,6 @@ class ParticipantIT {
                 Map.of("birthYear", 1980), Map.of("birthYear", 1981), Map.of("organization", "UBND xã")));
     }
 
-
     @Test
     void roundAfterRoundOfTwoEditsAtOnceFromOneCopyOneIsMade() {
         String path = "/api/v1/participants/" + id(create(world.organizer, "fullName", "Vi Thị Thu", "sex", "female"));
