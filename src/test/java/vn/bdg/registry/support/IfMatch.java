@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,20 +113,7 @@ public final class IfMatch {
     public static void ofEditsSentAtOnceFromTheSameCopyOneIsMade(Api api, String path,
                                                                  List<Map<String, Object>> changes) {
         String seen = etag(read(api, path));
-        CountDownLatch ready = new CountDownLatch(changes.size());
-        List<CompletableFuture<Integer>> sent = new ArrayList<>();
-        for (Map<String, Object> change : changes) {
-            sent.add(CompletableFuture.supplyAsync(() -> {
-                ready.countDown();
-                try {
-                    ready.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return patch(api, path, seen, change).status();
-            }, command -> new Thread(command).start()));
-        }
-        List<Integer> statuses = sent.stream().map(CompletableFuture::join).toList();
+        List<Integer> statuses = sentAtOnce(api, path, seen, changes).stream().map(Api.Res::status).toList();
         assertThat(statuses).as(statuses.toString()).containsOnlyOnce(200).containsOnly(200, 412);
     }
 
@@ -142,21 +127,22 @@ public final class IfMatch {
                                                                          IntFunction<Map<String, Object>> change) {
         for (int round = 0; round < rounds; round++) {
             String seen = etag(read(api, path));
-            CyclicBarrier together = new CyclicBarrier(2);
-            List<CompletableFuture<Integer>> sent = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                Map<String, Object> edit = change.apply(round * 2 + i);
-                sent.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        together.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return patch(api, path, seen, edit).status();
-                }, command -> new Thread(command).start()));
-            }
-            List<Integer> statuses = sent.stream().map(CompletableFuture::join).toList();
+            List<Integer> statuses = sentAtOnce(api, path, seen, List.of(change.apply(round * 2),
+                    change.apply(round * 2 + 1))).stream().map(Api.Res::status).toList();
             assertThat(statuses).as("round " + round + ": " + statuses).containsExactlyInAnyOrder(200, 412);
+        }
+    }
+
+    /** The edits, each a PATCH with If-Match seen, sent at the same moment. */
+    private static List<Api.Res> sentAtOnce(Api api, String path, String seen, List<Map<String, Object>> changes) {
+        List<Callable<Api.Res>> edits = new ArrayList<>();
+        for (Map<String, Object> change : changes) {
+            edits.add(() -> patch(api, path, seen, change));
+        }
+        try {
+            return AtOnce.run(edits);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
