@@ -106,14 +106,22 @@ final class ImportFile {
         return rows(cells, lineNumbers);
     }
 
-    /** Maps the header (the first non-blank line) to columns and numbers the rows below it. */
+    /**
+     * Maps the header to columns and numbers the rows below it. The header is the first line that
+     * names a known column: a title ("DANH SÁCH HỌC VIÊN") and blank lines above it are skipped.
+     * Without one, the first non-blank line is taken, whose missing columns are then reported.
+     */
     private static List<Row> rows(List<List<String>> lines, List<Integer> lineNumbers) {
+        if (lines.isEmpty()) {
+            throw new ApiException(400, "unreadable_file");
+        }
         int header = 0;
-        while (header < lines.size() && isBlank(lines.get(header))) {
+        while (header < lines.size()
+                && lines.get(header).stream().noneMatch(cell -> BY_HEADER.containsKey(fold(cell)))) {
             header++;
         }
         if (header == lines.size()) {
-            throw new ApiException(400, "unreadable_file");
+            header = 0;
         }
         Map<Integer, Column> columns = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
@@ -181,8 +189,9 @@ final class ImportFile {
 
     /**
      * Comma, or what a spreadsheet in a Vietnamese locale writes instead (semicolon, tab): the one the
-     * header line has most of outside quotes (comma on a tie). Not merely any comma: Excel leaves a
-     * heading such as "Cơ quan, đơn vị" unquoted in a file it separates with semicolons.
+     * first line has most of outside quotes (comma on a tie). Not merely any comma: Excel leaves a
+     * heading such as "Cơ quan, đơn vị" unquoted in a file it separates with semicolons, and a title
+     * ("Lớp tập huấn, năm 2026;;;") may stand above the list.
      */
     private static char delimiter(String text) {
         int end = text.indexOf('\n');

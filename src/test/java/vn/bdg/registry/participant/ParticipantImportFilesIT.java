@@ -1,0 +1,82 @@
+package vn.bdg.registry.participant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.World;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.participant.Participants.assertNoNationalId;
+
+/** Participant lists as commune and district offices really keep them, in Excel or saved from it. */
+class ParticipantImportFilesIT {
+    private static final String CSV = "text/csv; charset=utf-8";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private final World world = World.create();
+
+    private Api.Res importFile(String contentType, byte[] file, boolean dryRun) {
+        Api.Res res = world.organizer.inLanguage("en").send("POST", "/api/v1/participants/import?dryRun=" + dryRun,
+                contentType, file);
+        assertNoNationalId(res);
+        return res;
+    }
+
+    private JsonNode participant(Api.Res applied, int row) {
+        return world.organizer.get("/api/v1/participants/"
+                + applied.json().get("rows").get(row).get("participantId").asText()).json();
+    }
+
+    private static byte[] csv(String... lines) {
+        return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aTitleAndBlankRowsAboveTheHeaderAreSkipped() {
+        byte[] xlsx = workbook(ws -> {
+            ws.value(0, 0, "DANH SÁCH HỌC VIÊN LỚP TẬP HUẤN BÌNH ĐẲNG GIỚI");
+            ws.range(0, 0, 0, 3).merge();
+            ws.value(1, 0, "Xã Nông Thượng, năm 2026");
+            ws.value(3, 0, "STT");
+            ws.value(3, 1, "Họ và tên");
+            ws.value(3, 2, "Giới tính");
+            ws.value(3, 3, "Số điện thoại");
+            ws.value(4, 0, 1);
+            ws.value(4, 1, "Nguyễn Thị Mai");
+            ws.value(4, 2, "Nữ");
+            ws.value(4, 3, 912345678);
+        });
+        Api.Res res = importFile(XLSX, xlsx, false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        assertThat(res.json().get("rows").get(0).get("row").asInt()).as("numbered from the header").isEqualTo(1);
+        assertThat(participant(res, 0).get("phone").asText()).isEqualTo("+84912345678");
+
+        Api.Res csv = importFile(CSV, csv("DANH SÁCH HỌC VIÊN, NĂM 2026;;", ";;", "Họ và tên;Giới tính;Điện thoại",
+                "Trần Thị Lan;nữ;0912 345 679"), true);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.json().get("created").asInt()).isEqualTo(1);
+    }
+
+    private interface Sheet {
+        void fill(Worksheet ws) throws IOException;
+    }
+
+    private static byte[] workbook(Sheet sheet) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Workbook wb = new Workbook(out, "test", "1.0");
+            sheet.fill(wb.newWorksheet("Danh sách"));
+            wb.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
