@@ -6,6 +6,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
+import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.FieldError;
@@ -147,13 +148,13 @@ final class ImportFile {
             Map<Column, String> values = new EnumMap<>(Column.class);
             List<String> line = lines.get(l);
             columns.forEach((i, c) -> {
-                String v = i < line.size() ? line.get(i).strip() : "";
-                if (!v.isEmpty()) {
-                    values.put(c, v);
+                String v = i < line.size() ? line.get(i) : null;
+                if (!isBlank(v)) {
+                    values.put(c, VietnameseText.clean(v));
                 }
             });
             List<String> beyond = line.subList(Math.min(headerCells.size(), line.size()), line.size()).stream()
-                    .map(String::strip).filter(v -> !v.isEmpty()).toList();
+                    .filter(v -> !isBlank(v)).map(VietnameseText::clean).toList();
             if (!values.isEmpty() || !beyond.isEmpty()) {
                 rows.add(new Row(lineNumbers.get(l) - lineNumbers.get(header), values, beyond));
             }
@@ -257,7 +258,12 @@ final class ImportFile {
     }
 
     private static boolean isBlank(List<String> line) {
-        return line.stream().allMatch(String::isBlank);
+        return line.stream().allMatch(ImportFile::isBlank);
+    }
+
+    /** Blank also when it holds only no-break or invisible spaces (pasted from a web page or Word). */
+    private static boolean isBlank(String cell) {
+        return VietnameseText.clean(cell) == null;
     }
 
     /** Lower case, without diacritics (đ -> d), words separated by single spaces: "Họ và tên" -> "ho va ten". */

@@ -64,6 +64,20 @@ class ParticipantImportFilesIT {
         assertThat(csv.json().get("created").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void noBreakSpacesPastedAroundNumbersAndDatesAreNoErrors() {
+        String nbsp = "\u00A0";
+        Api.Res res = importFile(CSV, csv("full_name,sex,birth_year,birth_date,phone,national_id",
+                "Nguyễn" + nbsp + "Thị Hoà,Nữ" + nbsp + ",1985" + nbsp + "," + nbsp + "12/03/1985" + nbsp
+                        + ",0912" + nbsp + "345" + nbsp + "678" + nbsp + "," + nbsp + "001185012345" + nbsp), false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        JsonNode p = participant(res, 0);
+        assertThat(p.get("fullName").asText()).isEqualTo("Nguyễn Thị Hoà");
+        assertThat(p.get("birthDate").asText()).isEqualTo("1985-03-12");
+        assertThat(p.get("phone").asText()).isEqualTo("+84912345678");
+        assertThat(p.get("nationalIdMasked").asText()).isEqualTo("*********345");
+    }
+
     private interface Sheet {
         void fill(Worksheet ws) throws IOException;
     }
