@@ -179,10 +179,12 @@ final class ImportFile {
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(text, format)) {
-            parser.stream().limit(MAX_ROWS + 2).forEach(record -> {
-                lines.add(List.of(record.values()));
-                lineNumbers.add(lines.size());
-            });
+            // blank lines are left out before counting: a spreadsheet saves its formatted empty rows too
+            parser.stream().filter(record -> !isBlank(List.of(record.values()))).limit(MAX_ROWS + 2)
+                    .forEach(record -> {
+                        lines.add(List.of(record.values()));
+                        lineNumbers.add((int) record.getRecordNumber());
+                    });
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new ApiException(400, "unreadable_file");
         }
@@ -223,13 +225,16 @@ final class ImportFile {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body),
                 new ReadingOptions(true, false));
              Stream<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().openStream()) {
-            sheet.limit(MAX_ROWS + 2).forEach(row -> {
+            // rows without a value are left out before counting: Excel keeps formatted empty rows
+            sheet.map(row -> {
                 List<String> values = new ArrayList<>();
                 for (int i = 0; i < row.getCellCount(); i++) {
                     values.add(text(row.getCell(i)));
                 }
-                lines.add(values);
-                lineNumbers.add(row.getRowNum());
+                return new Line(row.getRowNum(), values);
+            }).filter(line -> !isBlank(line.cells())).limit(MAX_ROWS + 2).forEach(line -> {
+                lines.add(line.cells());
+                lineNumbers.add(line.number());
             });
         } catch (IOException | RuntimeException e) {
             // fastexcel reports a damaged workbook with its own unchecked exceptions
@@ -255,6 +260,9 @@ final class ImportFile {
         boolean builtInDate = id != null && (id >= 14 && id <= 22);
         return builtInDate || (format != null && format.toLowerCase(Locale.ROOT).matches(".*[dy].*")
                 && !format.contains("#") && !format.contains("0"));
+    }
+
+    private record Line(int number, List<String> cells) {
     }
 
     private static boolean isBlank(List<String> line) {

@@ -78,6 +78,20 @@ class ParticipantImportFilesIT {
         assertThat(p.get("nationalIdMasked").asText()).isEqualTo("*********345");
     }
 
+    @Test
+    void thousandsOfFormattedButEmptyRowsBelowTheListAreNotRows() {
+        byte[] xlsx = workbook(ws -> {
+            ws.value(0, 0, "Họ và tên");
+            ws.value(0, 1, "Giới tính");
+            ws.value(1, 0, "Đặng Thị Thu");
+            ws.value(1, 1, "Nữ");
+            ws.range(2, 0, 60_000, 1).style().borderStyle("thin").set();
+        });
+        Api.Res res = importFile(XLSX, xlsx, true);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        assertThat(res.json().get("total").asInt()).isEqualTo(1);
+    }
+
     private interface Sheet {
         void fill(Worksheet ws) throws IOException;
     }
