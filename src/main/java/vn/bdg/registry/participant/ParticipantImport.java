@@ -215,6 +215,11 @@ final class ParticipantImport {
         }
         Integer birthYear = null;
         String year = row.get(Column.birth_year);
+        String date = row.get(Column.birth_date);
+        if (date != null && YEAR.matcher(date).matches() && (year == null || year.equals(date))) {
+            year = date; // only the year is known, as lists often write in the column "Ngày sinh"
+            date = null;
+        }
         if (year != null) {
             if (YEAR.matcher(year).matches()) {
                 birthYear = Integer.parseInt(year);
@@ -223,7 +228,6 @@ final class ParticipantImport {
             }
         }
         LocalDate birthDate = null;
-        String date = row.get(Column.birth_date);
         if (date != null) {
             birthDate = date(date);
             if (birthDate == null) {

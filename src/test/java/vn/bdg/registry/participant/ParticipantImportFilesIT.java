@@ -79,6 +79,16 @@ class ParticipantImportFilesIT {
     }
 
     @Test
+    void aBirthDateColumnHoldingOnlyTheYearGivesTheBirthYear() {
+        Api.Res res = importFile(CSV, csv("Họ và tên,Giới tính,Ngày sinh", "Hà Thị Nga,Nữ,1985",
+                "Hà Văn Nam,Nam,12/03/1985"), false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        JsonNode p = participant(res, 0);
+        assertThat(p.get("birthYear").asInt()).isEqualTo(1985);
+        assertThat(p.get("birthDate").isNull()).isTrue();
+    }
+
+    @Test
     void thousandsOfFormattedButEmptyRowsBelowTheListAreNotRows() {
         byte[] xlsx = workbook(ws -> {
             ws.value(0, 0, "Họ và tên");
