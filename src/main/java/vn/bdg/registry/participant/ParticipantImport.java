@@ -39,6 +39,7 @@ final class ParticipantImport {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d+\\.0");
 
     /** The answer (ImportReport). */
     record Report(boolean dryRun, boolean applied, int total, int created, int matched, int rejected,
@@ -251,7 +252,7 @@ final class ParticipantImport {
         }
         String groups = row.get(Column.target_groups);
         ParticipantInput input = new ParticipantInput(row.get(Column.full_name), sex(row.get(Column.sex)),
-                birthYear, birthDate, row.get(Column.phone), nationalId(row.get(Column.national_id)),
+                birthYear, birthDate, wholeNumber(row.get(Column.phone)), nationalId(row.get(Column.national_id)),
                 row.get(Column.ethnicity_code), row.get(Column.unit_code), row.get(Column.organization),
                 row.get(Column.position),
                 groups == null ? List.of() : Arrays.stream(groups.split("[;,]")).map(String::strip)
@@ -306,12 +307,22 @@ final class ParticipantImport {
 
     /** Spreadsheets drop the leading zeros of numbers: a CCCD of 10-11 digits or a CMND of 8 gets them back. */
     private static String nationalId(String value) {
+        value = wholeNumber(value);
         if (value == null || !DIGITS.matcher(value).matches()) {
             return value;
         }
         int length = value.length();
         int target = length == 10 || length == 11 ? 12 : length == 8 ? 9 : length;
         return "0".repeat(target - length) + value;
+    }
+
+    /**
+     * A number as another program writes a spreadsheet's whole number (912345678.0) without its
+     * decimals, whose dot would otherwise be taken for a separator (12345678.0 read as 123456780);
+     * any other value as it is.
+     */
+    private static String wholeNumber(String value) {
+        return value != null && WHOLE_NUMBER.matcher(value).matches() ? value.substring(0, value.indexOf('.')) : value;
     }
 
     /** ISO (1985-03-15) or as written in Vietnam (15/03/1985, 15-03-1985, 15.03.1985). */

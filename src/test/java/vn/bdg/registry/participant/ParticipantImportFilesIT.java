@@ -79,6 +79,28 @@ class ParticipantImportFilesIT {
     }
 
     @Test
+    void numbersWrittenWithADecimalZeroKeepTheirLeadingZeros() {
+        // a list exported by another program writes spreadsheet numbers as 12345678.0
+        Api.Res res = importFile(CSV, csv("full_name,sex,national_id", "Lê Văn Hùng,Nam,12345678.0"), false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        String id = res.json().get("rows").get(0).get("participantId").asText();
+        assertThat(world.organizer.get("/api/v1/participants?q=012345678").ids())
+                .as("the CMND 012345678, not 123456780").containsExactly(id);
+
+        Api.Res phone = importFile(CSV, csv("full_name,sex,phone", "Lò Thị Mây,Nữ,912345677.0"), false);
+        assertThat(phone.status()).as(phone.body()).isEqualTo(200);
+        assertThat(participant(phone, 0).get("phone").asText()).isEqualTo("+84912345677");
+    }
+
+    @Test
+    void aNumberThatLostDigitsInScientificNotationIsRefusedNotGuessed() {
+        JsonNode rows = importFile(CSV, csv("full_name,sex,national_id", "Lê Văn Hùng,Nam,1.08500432E9"), true)
+                .json().get("rows");
+        assertThat(rows.get(0).get("outcome").asText()).isEqualTo("rejected");
+        assertThat(rows.get(0).get("errors").get(0).get("field").asText()).isEqualTo("national_id");
+    }
+
+    @Test
     void aBirthDateColumnHoldingOnlyTheYearGivesTheBirthYear() {
         Api.Res res = importFile(CSV, csv("Họ và tên,Giới tính,Ngày sinh", "Hà Thị Nga,Nữ,1985",
                 "Hà Văn Nam,Nam,12/03/1985"), false);
