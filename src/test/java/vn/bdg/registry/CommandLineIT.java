@@ -101,6 +101,19 @@ class CommandLineIT {
     }
 
     @Test
+    void importUnitsReadsACsvSavedByExcelAsUtf8(@TempDir Path dir) throws Exception {
+        // Excel's "CSV UTF-8" starts the file with a byte-order mark and ends its lines with CRLF
+        World world = World.create();
+        String district = "7" + world.province.substring(2);
+        Path file = dir.resolve("units-excel.csv");
+        Files.writeString(file, "\uFEFFcode,name,level,parent_code,valid_from,valid_to,successor_code\r\n"
+                + district + ",Huyện Excel,district," + world.province + ",,,\r\n");
+        assertThat(run("", "import-units", file.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(world.reporter.get("/api/v1/admin-units/" + district).json().get("name").asText())
+                .isEqualTo("Huyện Excel");
+    }
+
+    @Test
     void demoDataLoadsOnceWithAUserPerRole() throws Exception {
         var dsl = server.database.dsl();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);

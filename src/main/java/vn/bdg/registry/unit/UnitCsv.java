@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import vn.bdg.registry.text.VietnameseText;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
@@ -24,8 +25,16 @@ public final class UnitCsv {
     private UnitCsv() {
     }
 
-    /** All rows, or an exception naming every bad line: a file is loaded whole or not at all. */
-    public static List<AdminUnit> read(Reader in) throws IOException {
+    /**
+     * All rows, or an exception naming every bad line: a file is loaded whole or not at all. A
+     * byte-order mark, which Excel writes at the start of a "CSV UTF-8" file, is skipped.
+     */
+    public static List<AdminUnit> read(Reader file) throws IOException {
+        Reader in = file.markSupported() ? file : new BufferedReader(file);
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setTrim(true).setIgnoreEmptyLines(true).get();
         List<AdminUnit> units = new ArrayList<>();
