@@ -1,8 +1,12 @@
 package vn.bdg.registry.participant;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellRangeAddress;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -11,8 +15,13 @@ import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.FieldError;
 
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,6 +34,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -96,15 +107,16 @@ final class ImportFile {
     static List<Row> read(String mediaType, byte[] body) {
         List<List<String>> cells = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
+        List<CellRangeAddress> merged = new ArrayList<>();
         if (mediaType.equals(CSV)) {
             readCsv(body, cells, lineNumbers);
         } else {
-            readXlsx(body, cells, lineNumbers);
+            readXlsx(body, cells, lineNumbers, merged);
         }
         if (cells.size() > MAX_ROWS + 1) { // the readers stop one line past the header and the limit
             throw ApiException.invalid("file", "too_many_rows", String.valueOf(MAX_ROWS));
         }
-        return rows(cells, lineNumbers);
+        return rows(cells, lineNumbers, merged);
     }
 
     /**
@@ -112,7 +124,7 @@ final class ImportFile {
      * names a known column: a title ("DANH SÁCH HỌC VIÊN") and blank lines above it are skipped.
      * Without one, the first non-blank line is taken, whose missing columns are then reported.
      */
-    private static List<Row> rows(List<List<String>> lines, List<Integer> lineNumbers) {
+    private static List<Row> rows(List<List<String>> lines, List<Integer> lineNumbers, List<CellRangeAddress> merged) {
         if (lines.isEmpty()) {
             throw new ApiException(400, "unreadable_file");
         }
@@ -143,12 +155,28 @@ final class ImportFile {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        Map<Integer, List<String>> byNumber = new HashMap<>();
+        for (int l = 0; l < lines.size(); l++) {
+            byNumber.put(lineNumbers.get(l), lines.get(l));
+        }
+        // cells merged down below the header, by column and first line (merged ranges never overlap)
+        Map<Integer, TreeMap<Integer, CellRangeAddress>> mergedDown = new HashMap<>();
+        for (CellRangeAddress range : merged) {
+            if (range.getFirstRow() + 1 > lineNumbers.get(header) && range.getLastRow() > range.getFirstRow()) {
+                mergedDown.computeIfAbsent(range.getFirstColumn(), k -> new TreeMap<>())
+                        .put(range.getFirstRow() + 1, range);
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (int l = header + 1; l < lines.size(); l++) {
             Map<Column, String> values = new EnumMap<>(Column.class);
             List<String> line = lines.get(l);
+            int number = lineNumbers.get(l);
             columns.forEach((i, c) -> {
                 String v = i < line.size() ? line.get(i) : null;
+                if (isBlank(v)) {
+                    v = mergedValue(mergedDown.get(i), byNumber, number, i);
+                }
                 if (!isBlank(v)) {
                     values.put(c, VietnameseText.clean(v));
                 }
@@ -218,7 +246,23 @@ final class ImportFile {
         return semicolons >= tabs ? ';' : '\t';
     }
 
-    private static void readXlsx(byte[] body, List<List<String>> lines, List<Integer> lineNumbers) {
+    /**
+     * The value a cell shows from a cell merged down over it (one unit or workplace written once
+     * for a group of people): the value of the range's first line; else null. Ranges that start
+     * on or above the header are left out (a header merged over two rows is no data).
+     */
+    private static String mergedValue(TreeMap<Integer, CellRangeAddress> column, Map<Integer, List<String>> byNumber,
+                                      int number, int index) {
+        Map.Entry<Integer, CellRangeAddress> range = column == null ? null : column.lowerEntry(number);
+        if (range == null || !range.getValue().containsRow(number - 1)) {
+            return null;
+        }
+        List<String> top = byNumber.get(range.getKey());
+        return top != null && index < top.size() ? top.get(index) : null;
+    }
+
+    private static void readXlsx(byte[] body, List<List<String>> lines, List<Integer> lineNumbers,
+                                 List<CellRangeAddress> merged) {
         if (!ReadableWorkbook.isOOXMLZipHeader(body)) {
             throw new ApiException(400, "unreadable_file");
         }
@@ -236,9 +280,57 @@ final class ImportFile {
                 lines.add(line.cells());
                 lineNumbers.add(line.number());
             });
-        } catch (IOException | RuntimeException e) {
+            merged.addAll(mergedRanges(body, workbook.getFirstSheet().getId()));
+        } catch (IOException | XMLStreamException | RuntimeException e) {
             // fastexcel reports a damaged workbook with its own unchecked exceptions
             throw new ApiException(400, "unreadable_file");
+        }
+    }
+
+    /**
+     * The ranges of merged cells of a sheet ("C5:C8"), which the reader does not give: the sheet's
+     * part is named in the workbook's relationships by the sheet's relationship id.
+     */
+    private static List<CellRangeAddress> mergedRanges(byte[] body, String relationId)
+            throws IOException, XMLStreamException {
+        String[] part = {null};
+        elements(body, "xl/_rels/workbook.xml.rels", "Relationship", xml -> {
+            if (relationId.equals(xml.getAttributeValue(null, "Id"))) {
+                String target = xml.getAttributeValue(null, "Target");
+                part[0] = target.startsWith("/") ? target.substring(1) : "xl/" + target;
+            }
+        });
+        List<CellRangeAddress> ranges = new ArrayList<>();
+        if (part[0] != null) {
+            elements(body, part[0], "mergeCell", xml -> {
+                String ref = xml.getAttributeValue(null, "ref");
+                if (ref != null && ref.contains(":")) {
+                    ranges.add(CellRangeAddress.valueOf(ref));
+                }
+            });
+        }
+        return ranges;
+    }
+
+    /** Streams the elements of one name in one part of the workbook (without DTDs or entities). */
+    private static void elements(byte[] body, String partName, String element, Consumer<XMLStreamReader> each)
+            throws IOException, XMLStreamException {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(body)).get()) {
+            ZipArchiveEntry entry = zip.getEntry(partName);
+            if (entry == null) {
+                return;
+            }
+            XMLInputFactory factory = XMLInputFactory.newFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            try (InputStream in = zip.getInputStream(entry)) {
+                XMLStreamReader xml = factory.createXMLStreamReader(in);
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals(element)) {
+                        each.accept(xml);
+                    }
+                }
+            }
         }
     }
 
