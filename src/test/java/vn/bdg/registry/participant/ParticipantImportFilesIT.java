@@ -171,6 +171,17 @@ class ParticipantImportFilesIT {
         }
     }
 
+    @Test
+    void theUsualWaysOfNamingTheIdAndPhoneColumnsAreRecognised() {
+        // an unrecognised column is ignored: its numbers would be left out without a word
+        Api.Res res = importFile(CSV, csv("STT;Họ và tên;Giới tính;Số CMND/CCCD;Điện thoại di động",
+                "1;Vi Thị Hằng;Nữ;001185012345;0912 345 670"), false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        JsonNode p = participant(res, 0);
+        assertThat(p.get("nationalIdMasked").isNull()).as("the CCCD was read").isFalse();
+        assertThat(p.get("phone").asText()).isEqualTo("+84912345670");
+    }
+
     private interface Sheet {
         void fill(Worksheet ws) throws IOException;
     }
