@@ -150,8 +150,23 @@ final class ImportFile {
                 columns.put(i, c);
             }
         }
+        // sex ticked in two columns, Nam and Nữ: in the header, or in the row below it under a
+        // header cell merged over both (Giới tính, or Năm sinh / Ngày sinh, the year written in one of them)
+        int firstData = header + 1;
+        Column over = null;
+        int[] ticks = columns.containsValue(Column.sex) ? null : sexColumns(headerCells);
+        if (ticks == null && firstData < lines.size()) {
+            int[] below = sexColumns(lines.get(firstData));
+            Column above = below == null ? null : columns.get(below[0]);
+            if (below != null && !columns.containsKey(below[1]) && (above == null ? !columns.containsValue(Column.sex)
+                    : List.of(Column.sex, Column.birth_year, Column.birth_date).contains(above))) {
+                ticks = below;
+                over = columns.remove(below[0]);
+                firstData++;
+            }
+        }
         for (Column required : List.of(Column.full_name, Column.sex)) {
-            if (!columns.containsValue(required)) {
+            if (!columns.containsValue(required) && !(required == Column.sex && ticks != null)) {
                 errors.add(new FieldError("file", "missing_column", required.name()));
             }
         }
@@ -171,7 +186,8 @@ final class ImportFile {
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (int l = header + 1; l < lines.size(); l++) {
+        int width = ticks == null ? headerCells.size() : Math.max(headerCells.size(), Math.max(ticks[0], ticks[1]) + 1);
+        for (int l = firstData; l < lines.size(); l++) {
             Map<Column, String> values = new EnumMap<>(Column.class);
             List<String> line = lines.get(l);
             int number = lineNumbers.get(l);
@@ -184,7 +200,17 @@ final class ImportFile {
                     values.put(c, VietnameseText.clean(v));
                 }
             });
-            List<String> beyond = line.subList(Math.min(headerCells.size(), line.size()), line.size()).stream()
+            if (ticks != null) {
+                String male = ticks[0] < line.size() && !isBlank(line.get(ticks[0])) ? line.get(ticks[0]) : null;
+                String female = ticks[1] < line.size() && !isBlank(line.get(ticks[1])) ? line.get(ticks[1]) : null;
+                if (male != null || female != null) {
+                    values.put(Column.sex, male != null && female != null ? "Nam, Nữ" : male != null ? "male" : "female");
+                }
+                if (over != null && over != Column.sex && (male != null || female != null)) {
+                    values.put(over, VietnameseText.clean(male != null ? male : female));
+                }
+            }
+            List<String> beyond = line.subList(Math.min(width, line.size()), line.size()).stream()
                     .filter(v -> !isBlank(v)).map(VietnameseText::clean).toList();
             if (!values.isEmpty() || !beyond.isEmpty()) {
                 rows.add(new Row(lineNumbers.get(l) - lineNumbers.get(header), values, beyond));
@@ -219,6 +245,21 @@ final class ImportFile {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new ApiException(400, "unreadable_file");
         }
+    }
+
+    /** The columns headed Nam and Nữ (men, women) in a line, in that order, or null. */
+    private static int[] sexColumns(List<String> line) {
+        int male = -1;
+        int female = -1;
+        for (int i = 0; i < line.size(); i++) {
+            String name = fold(line.get(i));
+            if (name.equals("nam") && male < 0) {
+                male = i;
+            } else if (name.equals("nu") && female < 0) {
+                female = i;
+            }
+        }
+        return male >= 0 && female >= 0 ? new int[]{male, female} : null;
     }
 
     /**

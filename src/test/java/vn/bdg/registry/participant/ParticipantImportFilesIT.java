@@ -182,6 +182,37 @@ class ParticipantImportFilesIT {
         assertThat(p.get("phone").asText()).isEqualTo("+84912345670");
     }
 
+    @Test
+    void sexTickedInColumnsNamAndNuIsRead() {
+        Api.Res ticks = importFile(CSV, csv("STT;Họ và tên;Nam;Nữ", "1;Lê Văn An;x;", "2;Lê Thị Bích;;x",
+                "3;Lê Văn Cả;x;x"), true);
+        assertThat(ticks.status()).as(ticks.body()).isEqualTo(200);
+        JsonNode rows = ticks.json().get("rows");
+        assertThat(rows.findValuesAsText("outcome")).containsExactly("created", "created", "rejected");
+        assertThat(rows.get(2).get("errors").get(0).get("field").asText()).isEqualTo("sex");
+
+        // the usual form: Năm sinh over two columns, the year written under Nam or under Nữ
+        byte[] xlsx = workbook(ws -> {
+            ws.value(0, 0, "Họ và tên");
+            ws.range(0, 0, 1, 0).merge();
+            ws.value(0, 1, "Năm sinh");
+            ws.range(0, 1, 0, 2).merge();
+            ws.value(1, 1, "Nam");
+            ws.value(1, 2, "Nữ");
+            ws.value(2, 0, "Hoàng Văn Đức");
+            ws.value(2, 1, 1980);
+            ws.value(3, 0, "Hoàng Thị Yến");
+            ws.value(3, 2, 1990);
+        });
+        Api.Res res = importFile(XLSX, xlsx, false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        assertThat(res.json().get("total").asInt()).as("the second header row is no person").isEqualTo(2);
+        JsonNode duc = participant(res, 0);
+        JsonNode yen = participant(res, 1);
+        assertThat(List.of(duc.get("sex").asText(), duc.get("birthYear").asText())).containsExactly("male", "1980");
+        assertThat(List.of(yen.get("sex").asText(), yen.get("birthYear").asText())).containsExactly("female", "1990");
+    }
+
     private interface Sheet {
         void fill(Worksheet ws) throws IOException;
     }
