@@ -295,6 +295,9 @@ class ParticipantImportIT {
         Api.Res latin1 = importFile(world.organizer, CSV, "full_name,sex\nNguy\u1ec5n,n\u1eef\n"
                 .getBytes(StandardCharsets.UTF_16LE), true);
         assertThat(latin1.status()).isEqualTo(400);
+        assertThat(latin1.json().get("code").asText()).isEqualTo("invalid_encoding");
+        assertThat(latin1.json().get("detail").asText()).as("says how to save it from Excel")
+                .contains("CSV UTF-8");
 
         // a NUL character, which PostgreSQL cannot store (it fills the file of a wrong encoding)
         Api.Res nul = importFile(world.organizer, CSV, csv("full_name,sex", "Nguyễn Thị\u0000 Lan,female"), false);
