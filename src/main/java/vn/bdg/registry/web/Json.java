@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.TimeZone;
 
 /** The one ObjectMapper: strict on input (unknown fields and type coercions are errors). */
 public final class Json {
@@ -45,6 +46,9 @@ public final class Json {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // times are written in UTC: read from the database they carry the offset of its session's
+            // zone (the JVM's), so the same instant would otherwise read differently from answer to answer
+            .defaultTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             // a number or boolean where text is expected is a client error, not text
             .withCoercionConfig(LogicalType.Textual, c -> c
