@@ -9,7 +9,7 @@ import { $, element } from '../dom.js';
 import { unitsBelow } from '../units.js';
 import { loginForm } from '../login.js';
 import { REPORTS } from './strings.js';
-import { BREAKDOWNS, recordsQuery, reportQuery, rowKeys, womenAndMen } from './query.js';
+import { BREAKDOWNS, periodYears, recordsQuery, reportQuery, rowKeys, womenAndMen } from './query.js';
 import { womenAndMenChart } from './chart.js';
 
 /** Who may read reports (Role.READERS on the server). */
@@ -129,18 +129,20 @@ async function logout() {
 
 async function loadReferences() {
   const root = state.user.unitCode ?? state.user.provinceCode;
-  const [rootUnit, below, targetGroups, topics, kinds, organizations] = await Promise.all([
+  const [rootUnit, below, targetGroups, topics, kinds, organizations, settings] = await Promise.all([
     api.call('GET', `/api/v1/admin-units/${encodeURIComponent(root)}`),
     unitsBelow(root),
     api.call('GET', '/api/v1/catalogs/target-groups'),
     api.call('GET', '/api/v1/catalogs/topics'),
     api.call('GET', '/api/v1/catalogs/course-kinds'),
     api.allItems('/api/v1/organizations?limit=200'),
+    api.call('GET', '/api/v1/reports/settings'),
   ]);
   const byCode = list => Object.fromEntries(list.items.map(entry => [entry.code, entry]));
   state.units = { ...below, root: { code: root, name: rootUnit.name }, names: { ...below.names, [root]: rootUnit.name } };
   state.catalogs = { targetGroup: byCode(targetGroups), topic: byCode(topics), kind: byCode(kinds) };
   state.organizers = Object.fromEntries(organizations.map(o => [o.id, o.name]));
+  fillYears(settings.halfYearStart); // a year under the cut-off may begin in December
 }
 
 function unitOption(unit) {
@@ -166,10 +168,19 @@ function fillUnits() {
   select.value = chosen && state.units.names[chosen] ? chosen : root.code;
 }
 
-function fillYears() {
-  const thisYear = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
-  $('year').replaceChildren(...Array.from({ length: 10 }, (_, i) =>
-    element('option', { value: String(thisYear - i), textContent: String(thisYear - i) })));
+/**
+ * The years to choose from, the current one (today in Vietnam, under the province's cut-off)
+ * first and chosen, unless a report was already asked for (its year stays chosen).
+ */
+function fillYears(halfYearStart) {
+  const today = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const kept = state.choice ? $('year').value : null;
+  const years = periodYears(today, halfYearStart).map(String);
+  $('year').replaceChildren(...years.map(year => element('option', { value: year, textContent: year })));
+  if (kept && years.includes(kept)) {
+    $('year').value = kept;
+  }
 }
 
 function fillBreakdowns() {

@@ -36,6 +36,19 @@ export function periodParams(period) {
   }
 }
 
+/**
+ * The years the page offers, newest first: from the year today (Vietnam's date, YYYY-MM-DD) falls
+ * in under the province's cut-off (halfYearStart, MM-DD), as the server names periods
+ * (Period.planYear): with halves from 12-15, 2027 runs from 15/12/2026; from 04-01, 2025 runs to 31/03/2026.
+ */
+export function periodYears(today, halfYearStart = '01-01', count = 10) {
+  const year = Number(today.slice(0, 4));
+  const beforeCutOff = today.slice(5) < halfYearStart;
+  const current = Number(halfYearStart.slice(0, 2)) >= 7 ? (beforeCutOff ? year : year + 1)
+      : (beforeCutOff ? year - 1 : year);
+  return Array.from({ length: count }, (_, i) => current - i);
+}
+
 /** What a report and its records are of: the period, the unit (none: the caller's whole scope), successors mapped. */
 function scopeParams({ period, unit, mapSuccessors }) {
   const params = new URLSearchParams(periodParams(period));
