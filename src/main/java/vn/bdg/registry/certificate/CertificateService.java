@@ -16,6 +16,7 @@ import vn.bdg.registry.web.ApiException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -409,13 +410,17 @@ public final class CertificateService {
      * slices of them are rendered on all cores, then written in order.
      */
     public static void writeZip(List<Certificate> certificates, OutputStream out) throws IOException {
+        // a ZIP's file times have no zone and unzip tools show them as local time: Vietnam's clock
+        LocalDateTime now = LocalDateTime.now(VIETNAM);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(Deflater.BEST_SPEED); // PDFs are compressed already
             for (int from = 0; from < certificates.size(); from += 32) {
                 List<Certificate> slice = certificates.subList(from, Math.min(certificates.size(), from + 32));
                 List<byte[]> pdfs = slice.parallelStream().map(CertificateService::pdf).toList();
                 for (int i = 0; i < slice.size(); i++) {
-                    zip.putNextEntry(new ZipEntry(slice.get(i).number() + ".pdf"));
+                    ZipEntry entry = new ZipEntry(slice.get(i).number() + ".pdf");
+                    entry.setTimeLocal(now);
+                    zip.putNextEntry(entry);
                     zip.write(pdfs.get(i));
                     zip.closeEntry();
                 }

@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -504,6 +506,21 @@ class CertificateIT {
             }
         }
         assertThat(names).containsExactlyInAnyOrder(numbers.get(0) + ".pdf", numbers.get(2) + ".pdf");
+    }
+
+    @Test
+    void theZipsFilesAreDatedByTheClockInVietnam() throws Exception {
+        // a ZIP's file times have no zone and unzip tools show them as local time: an organiser in
+        // Vietnam saw the PDFs of a zip made at 13:20 dated 06:20, by the clock of a server on UTC
+        CertificateFixtures.Issued issued = CertificateFixtures.issuedToHoa(world);
+        LocalDateTime before = LocalDateTime.now(Fixtures.VIETNAM).truncatedTo(ChronoUnit.SECONDS).minusSeconds(2);
+        byte[] zip = world.organizer.bytes("/api/v1/courses/" + issued.course().id() + "/certificates.zip");
+        LocalDateTime after = LocalDateTime.now(Fixtures.VIETNAM).plusSeconds(2);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry entry = in.getNextEntry();
+            assertThat(entry).isNotNull();
+            assertThat(entry.getTimeLocal()).isBetween(before, after);
+        }
     }
 
     /** Certificates of a course to print: numbers, check codes, credentials and holders' names, in number order. */
