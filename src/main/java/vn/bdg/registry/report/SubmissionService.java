@@ -76,9 +76,12 @@ public final class SubmissionService {
 
     Page<Map<String, Object>> list(Caller caller, PageRequest page) {
         // [submittedAt, id]; a cursor made by hand with anything else is a 400, not the query's failure
-        if (page.hasCursor() && (page.after().size() != 2 || page.afterDateTime(0) == null
-                || page.afterId(1) == null)) {
-            throw ApiException.invalid("cursor", "invalid_cursor");
+        if (page.hasCursor()) {
+            if (page.after().size() != 2) {
+                throw ApiException.invalid("cursor", "invalid_cursor");
+            }
+            page.afterDateTime(0); // each a 400 invalid_cursor when it is not one
+            page.afterId(1);
         }
         List<ReportRepository.Submission> rows = repository.submissions(scope(caller), page.after(), page.limit() + 1);
         Page<ReportRepository.Submission> p = page.page(rows,
@@ -139,7 +142,6 @@ public final class SubmissionService {
     private static Condition scope(Caller caller) {
         return caller.scope(REPORT_SUBMISSION.PROVINCE_CODE, REPORT_SUBMISSION.UNIT_CODE);
     }
-
 
     private static JsonNode content(ReportSubmissionRecord row) {
         try {
