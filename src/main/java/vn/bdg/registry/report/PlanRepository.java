@@ -2,10 +2,12 @@ package vn.bdg.registry.report;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.DatePart;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.db.tables.records.AnnualPlanRecord;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +27,10 @@ final class PlanRepository {
         this.dsl = dsl;
     }
 
-    boolean numberTaken(DSLContext tx, String province, String number) {
-        return tx.fetchExists(ANNUAL_PLAN, ANNUAL_PLAN.PROVINCE_CODE.eq(province).and(ANNUAL_PLAN.NUMBER.eq(number)));
+    /** Whether the province has a plan of this number issued in the same calendar year (numbers restart yearly). */
+    boolean numberTaken(DSLContext tx, String province, String number, LocalDate issuedOn) {
+        return tx.fetchExists(ANNUAL_PLAN, ANNUAL_PLAN.PROVINCE_CODE.eq(province).and(ANNUAL_PLAN.NUMBER.eq(number))
+                .and(DSL.extract(ANNUAL_PLAN.ISSUED_ON, DatePart.YEAR).eq(issuedOn.getYear())));
     }
 
     UUID insert(DSLContext tx, String province, Plan plan, UUID userId) {

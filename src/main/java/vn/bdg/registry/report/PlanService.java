@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * Rules for annual plans: a plan is the province's (entered by province-wide users), its number is
- * unique in the province, its activities use the catalogues; courses of the caller's scope are
- * linked to an activity of the province's plans.
+ * unique in the province and calendar year of issue (document numbers restart every year), its
+ * activities use the catalogues; courses of the caller's scope are linked to an activity of the
+ * province's plans.
  */
 public final class PlanService {
     private final DSLContext dsl;
@@ -55,7 +56,7 @@ public final class PlanService {
         // the check answers most repeats; one sent at the same moment passes it and meets the unique key
         return Unique.orConflict("plan_number_taken", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            if (plans.numberTaken(tx, caller.provinceCode(), plan.number())) {
+            if (plans.numberTaken(tx, caller.provinceCode(), plan.number(), plan.issuedOn())) {
                 throw ApiException.conflict("plan_number_taken");
             }
             UUID id = plans.insert(tx, caller.provinceCode(), plan, caller.userId());

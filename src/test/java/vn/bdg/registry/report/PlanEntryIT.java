@@ -1,0 +1,131 @@
+package vn.bdg.registry.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.report.Reports.report;
+
+/** Plans entered as a provincial officer enters the real ones, and held against planned counted by hand. */
+class PlanEntryIT {
+    private final World world = World.create();
+
+    private static Map<String, Object> activity(String topic, String group, String level, int courses, int people,
+                                                Long budget) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("description", "Tập huấn kiến thức giới cho " + group);
+        a.put("topic", topic);
+        a.put("targetGroup", group);
+        a.put("level", level);
+        a.put("plannedCourses", courses);
+        a.put("plannedParticipants", people);
+        a.put("budget", budget);
+        return a;
+    }
+
+    private static Map<String, Object> plan(String number, String issuedOn, int year, List<Map<String, Object>> activities) {
+        return Map.of("number", number, "issuedOn", issuedOn, "year", year,
+                "title", "Kế hoạch thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm " + year,
+                "activities", activities);
+    }
+
+    private String firstActivity(Api.Res created) {
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("activities").get(0).get("id").asText();
+    }
+
+    @Test
+    void theSameDocumentNumberIssuedInAnotherYearIsAnotherPlan() {
+        // document numbers (58/KH-UBND) start again from 1 every calendar year
+        Api.Res y2024 = world.admin.post("/api/v1/plans", plan("58/KH-UBND", "2024-03-12", 2024, List.of(
+                activity("gender_knowledge", "ge_officials", "province", 2, 150, 3_500_000_000L),
+                activity("gbv_prevention", "commune_collaborators", "commune", 8, 600, null))));
+        assertThat(y2024.status()).as(y2024.body()).isEqualTo(201);
+        assertThat(y2024.json().get("activities").get(0).get("budget").asLong()).isEqualTo(3_500_000_000L);
+        assertThat(y2024.json().get("activities").get(1).get("budget").isNull()).isTrue();
+
+        Api.Res y2025 = world.admin.post("/api/v1/plans", plan("58/KH-UBND", "2025-02-20", 2025, List.of(
+                activity("gender_knowledge", "ge_officials", "province", 1, 80, 120_000_000L))));
+        assertThat(y2025.status()).as(y2025.body()).isEqualTo(201);
+        assertThat(world.reporter.get("/api/v1/plans").json().get("items")).extracting(p -> p.get("year").asInt())
+                .containsExactly(2025, 2024);
+
+        // the same document entered twice is still refused
+        Api.Res again = world.admin.post("/api/v1/plans", plan("58/KH-UBND", "2025-02-20", 2025, List.of(
+                activity("gender_knowledge", "ge_officials", "province", 1, 80, null))));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("code").asText()).isEqualTo("plan_number_taken");
+    }
+
+    @Test
+    void heldAgainstPlannedMatchesAHandCountForTheYearItsHalvesAndADistrict() {
+        JsonNode created = world.admin.post("/api/v1/plans", plan("37/KH-UBND", "2026-02-03", 2026, List.of(
+                activity("gbv_prevention", "commune_collaborators", "commune", 4, 200, 2_400_000_000L),
+                activity("leadership_women", "women_council_delegates", "district", 2, 80, null)))).json();
+        String gbv = created.get("activities").get(0).get("id").asText();
+        String leadership = created.get("activities").get(1).get("id").asText();
+
+        // H1: district A, 3 present of 4 enrolled; H2: district B, 2 present; H2: cancelled, 5 present;
+        // H1: district A, nobody present (not held)
+        UUID a = held(LocalDate.of(2026, 3, 10), world.communeA1, "completed", 4, 3, gbv);
+        UUID b = held(LocalDate.of(2026, 9, 15), world.communeB1, "completed", 2, 2, gbv);
+        UUID cancelled = held(LocalDate.of(2026, 10, 1), world.communeB1, "cancelled", 5, 5, leadership);
+        UUID empty = held(LocalDate.of(2026, 5, 5), world.communeA2, "completed", 3, 0, leadership);
+        assertThat(List.of(a, b, cancelled, empty)).doesNotContainNull();
+
+        JsonNode year = report(world.reporter, "period=2026&indicators=plan_courses,plan_participants");
+        assertThat(Reports.row(year, "plan_courses").get("value").asInt()).isEqualTo(2);
+        assertThat(Reports.row(year, "plan_courses").get("planned").asInt()).isEqualTo(6);
+        assertThat(Reports.row(year, "plan_participants").get("value").asInt()).isEqualTo(5);
+        assertThat(Reports.row(year, "plan_participants").get("planned").asInt()).isEqualTo(280);
+
+        // the same count by hand, straight from the tables
+        assertThat(Reports.number("""
+                select count(distinct c.id) from course c join plan_activity a on a.id = c.plan_activity_id
+                join annual_plan pl on pl.id = a.plan_id join course_session s on s.course_id = c.id
+                join check_in ci on ci.session_id = s.id and ci.outcome = 'accepted' and ci.undone_at is null
+                where pl.province_code = ? and pl.year = 2026 and c.status not in ('draft', 'cancelled')""",
+                world.province)).isEqualByComparingTo("2");
+
+        JsonNode h1 = report(world.reporter, "period=2026-H1&indicators=plan_courses,plan_participants&by=topic");
+        assertThat(Reports.row(h1, "plan_courses", "topic", "gbv_prevention").get("value").asInt()).isEqualTo(1);
+        assertThat(Reports.row(h1, "plan_participants", "topic", "gbv_prevention").get("value").asInt()).isEqualTo(3);
+        // a half-year sets what it held against the whole year's plan (not apportioned)
+        assertThat(Reports.row(h1, "plan_courses", "topic", "gbv_prevention").get("planned").asInt()).isEqualTo(4);
+        JsonNode h2 = report(world.reporter, "period=2026-H2&indicators=plan_courses,plan_participants&by=topic");
+        assertThat(Reports.row(h2, "plan_participants", "topic", "gbv_prevention").get("value").asInt()).isEqualTo(2);
+        assertThat(Reports.row(h2, "plan_courses", "topic", "leadership_women").get("value").asInt())
+                .as("a cancelled course is not held").isZero();
+
+        JsonNode district = report(world.districtReporter, "period=2026&indicators=plan_courses,plan_participants");
+        assertThat(Reports.row(district, "plan_courses").get("value").asInt()).as("district A's only").isEqualTo(1);
+        assertThat(Reports.row(district, "plan_participants").get("value").asInt()).isEqualTo(3);
+    }
+
+    private UUID held(LocalDate day, String unit, String status, int enrolled, int present, String activity) {
+        UUID course = Fixtures.course(world, unit, "completed", day, day);
+        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
+        for (int i = 0; i < enrolled; i++) {
+            UUID p = Fixtures.participant(world, "Học viên " + day + " " + i, i % 2 == 0 ? "female" : "male", unit);
+            Fixtures.enroll(world, course, p);
+            if (i < present) {
+                Reports.present(world, session, p, day);
+            }
+        }
+        Api.Res linked = world.organizer.put("/api/v1/courses/" + course + "/plan-activity", Map.of("activityId", activity));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        TestServer.get().database.dsl().execute("update course set status = ? where id = ?", status, course);
+        return course;
+    }
+}
