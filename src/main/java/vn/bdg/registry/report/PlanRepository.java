@@ -94,16 +94,22 @@ final class PlanRepository {
                 activities.getOrDefault(p.getId(), List.of()), p.getCreatedAt())).toList();
     }
 
-    boolean activityInProvince(DSLContext tx, String province, UUID activityId) {
-        return tx.fetchExists(PLAN_ACTIVITY,
-                PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province)));
+    /** The year of the plan the activity belongs to, if it is an activity of the province's plans. */
+    Optional<Integer> activityYear(DSLContext tx, String province, UUID activityId) {
+        return tx.select(ANNUAL_PLAN.YEAR).from(PLAN_ACTIVITY).join(ANNUAL_PLAN).on(ANNUAL_PLAN.ID.eq(PLAN_ACTIVITY.PLAN_ID))
+                .where(PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province)))
+                .fetchOptional(ANNUAL_PLAN.YEAR);
     }
 
-    /** The course's current activity, locked, if the course is in the caller's scope. */
-    Optional<Optional<UUID>> courseActivityForUpdate(DSLContext tx, Caller caller, UUID courseId) {
-        return tx.select(COURSE.PLAN_ACTIVITY_ID).from(COURSE)
+    /** A course's current activity and its first day. */
+    record CourseLink(UUID activityId, LocalDate startDate) {
+    }
+
+    /** The course's current activity and start, locked, if the course is in the caller's scope. */
+    Optional<CourseLink> courseActivityForUpdate(DSLContext tx, Caller caller, UUID courseId) {
+        return tx.select(COURSE.PLAN_ACTIVITY_ID, COURSE.START_DATE).from(COURSE)
                 .where(COURSE.ID.eq(courseId).and(caller.scope(COURSE.PROVINCE_CODE, COURSE.UNIT_CODE)))
-                .forUpdate().fetchOptional(r -> Optional.ofNullable(r.value1()));
+                .forUpdate().fetchOptional(r -> new CourseLink(r.value1(), r.value2()));
     }
 
     void linkCourse(DSLContext tx, UUID courseId, UUID activityId) {

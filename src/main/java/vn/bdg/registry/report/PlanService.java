@@ -10,6 +10,7 @@ import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Page;
 import vn.bdg.registry.web.PageRequest;
 
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,19 +22,21 @@ import java.util.UUID;
  * Rules for annual plans: a plan is the province's (entered by province-wide users), its number is
  * unique in the province and calendar year of issue (document numbers restart every year), its
  * activities use the catalogues; courses of the caller's scope are linked to an activity of the
- * province's plans.
+ * province's plan of the year they start in.
  */
 public final class PlanService {
     private final DSLContext dsl;
     private final PlanRepository plans;
     private final Catalogs catalogs;
     private final AuditLog audit;
+    private final ReportRepository settings;
 
     public PlanService(DSLContext dsl, Catalogs catalogs, AuditLog audit) {
         this.dsl = dsl;
         this.plans = new PlanRepository(dsl);
         this.catalogs = catalogs;
         this.audit = audit;
+        this.settings = new ReportRepository(dsl);
     }
 
     Plan create(Caller caller, Plan plan) {
@@ -80,14 +83,26 @@ public final class PlanService {
                 p -> List.of(String.valueOf(p.year()), p.id().toString()));
     }
 
-    /** Links a course of the caller's scope to an activity of the province's plans, or unlinks it (null). */
+    /**
+     * Links a course of the caller's scope to an activity of the province's plans, or unlinks it
+     * (null). The activity must be of the plan of the year the course starts in (under the
+     * province's cut-off): reports count a course only under its own year's plans, so a link to
+     * another year's would count it nowhere.
+     */
     Map<String, Object> linkCourse(Caller caller, UUID courseId, UUID activityId) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            UUID before = plans.courseActivityForUpdate(tx, caller, courseId).orElseThrow(ApiException::notFound)
-                    .orElse(null);
-            if (activityId != null && !plans.activityInProvince(tx, caller.provinceCode(), activityId)) {
-                throw ApiException.unprocessable("activityId", "unknown_activity");
+            PlanRepository.CourseLink course = plans.courseActivityForUpdate(tx, caller, courseId)
+                    .orElseThrow(ApiException::notFound);
+            UUID before = course.activityId();
+            if (activityId != null) {
+                int year = plans.activityYear(tx, caller.provinceCode(), activityId)
+                        .orElseThrow(() -> ApiException.unprocessable("activityId", "unknown_activity"));
+                MonthDay cutOff = MonthDay.parse("--" + settings.halfYearStart(tx, caller.provinceCode())
+                        .orElse(ReportService.CALENDAR_HALVES));
+                if (Period.planYear(course.startDate(), cutOff) != year) {
+                    throw ApiException.unprocessable("activityId", "activity_of_another_year");
+                }
             }
             plans.linkCourse(tx, courseId, activityId);
             audit.record(tx, caller, "update", "course", courseId, activityOf(before), activityOf(activityId));

@@ -39,7 +39,7 @@ public final class ReportService {
     /** More flags than this is a data set to fix at its source, not to read flag by flag. */
     static final int MAX_FLAGS = 1_000;
     /** Halves from 1 January and 1 July, unless the province says otherwise. */
-    private static final String CALENDAR_HALVES = "01-01";
+    static final String CALENDAR_HALVES = "01-01";
     private static final List<String> LEVELS = List.of("province", "district", "commune");
     /** Said after the report unit's name in its own row of a breakdown by unit, beside the units below it. */
     private static final String OWN_ROW = " (riêng cấp này, không gồm đơn vị trực thuộc)";

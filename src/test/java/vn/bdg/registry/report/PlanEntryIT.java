@@ -69,6 +69,49 @@ class PlanEntryIT {
     }
 
     @Test
+    void aCourseIsLinkedOnlyToAnActivityOfItsOwnYearsPlan() {
+        String activity2026 = firstActivity(world.admin.post("/api/v1/plans", plan("12/KH-UBND", "2026-01-10", 2026,
+                List.of(activity("gbv_prevention", "commune_collaborators", "commune", 3, 90, 45_000_000L)))));
+
+        // a course of 2025 under the 2026 plan would count in no report: neither 2025's (no activity) nor 2026's
+        LocalDate lastYear = LocalDate.of(2025, 10, 3);
+        UUID old = Fixtures.course(world, world.communeA1, "completed", lastYear, lastYear);
+        Api.Res refused = world.organizer.put("/api/v1/courses/" + old + "/plan-activity", Map.of("activityId", activity2026));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("activityId");
+        assertThat(refused.json().get("errors").get(0).get("code").asText()).isEqualTo("activity_of_another_year");
+
+        // a course starting on 28/12/2025 and ending in 2026 belongs to 2025 (the year it starts in)
+        String activity2025 = firstActivity(world.admin.post("/api/v1/plans", plan("230/KH-UBND", "2024-12-20", 2025,
+                List.of(activity("gbv_prevention", "commune_collaborators", "commune", 2, 60, null)))));
+        UUID acrossNewYear = Fixtures.course(world, world.communeA1, "completed", LocalDate.of(2025, 12, 28),
+                LocalDate.of(2026, 1, 5));
+        UUID session = Fixtures.session(world, acrossNewYear, LocalDate.of(2026, 1, 4), LocalTime.of(8, 0),
+                LocalTime.of(11, 0));
+        UUID p = Fixtures.participant(world, "Hoàng Thị Lan", "female", world.communeA1);
+        Fixtures.enroll(world, acrossNewYear, p);
+        Reports.present(world, session, p, LocalDate.of(2026, 1, 4));
+        assertThat(world.organizer.put("/api/v1/courses/" + acrossNewYear + "/plan-activity",
+                Map.of("activityId", activity2026)).status()).as("the year it ends in").isEqualTo(422);
+        Api.Res linked = world.organizer.put("/api/v1/courses/" + acrossNewYear + "/plan-activity",
+                Map.of("activityId", activity2025));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(Reports.value(report(world.reporter, "period=2025&indicators=plan_courses"), "plan_courses"))
+                .isEqualByComparingTo("1");
+
+        // under a cut-off of 15/12 a course starting on 20/12/2025 is in 2026: not under the 2025 plan
+        assertThat(world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15")).status()).isEqualTo(200);
+        UUID december = Fixtures.course(world, world.communeA1, "completed", LocalDate.of(2025, 12, 20),
+                LocalDate.of(2025, 12, 21));
+        Api.Res nextYear = world.organizer.put("/api/v1/courses/" + december + "/plan-activity",
+                Map.of("activityId", activity2025));
+        assertThat(nextYear.status()).as(nextYear.body()).isEqualTo(422);
+        assertThat(nextYear.json().get("errors").get(0).get("code").asText()).isEqualTo("activity_of_another_year");
+        assertThat(world.organizer.put("/api/v1/courses/" + december + "/plan-activity",
+                Map.of("activityId", activity2026)).status()).isEqualTo(200);
+    }
+
+    @Test
     void heldAgainstPlannedMatchesAHandCountForTheYearItsHalvesAndADistrict() {
         JsonNode created = world.admin.post("/api/v1/plans", plan("37/KH-UBND", "2026-02-03", 2026, List.of(
                 activity("gbv_prevention", "commune_collaborators", "commune", 4, 200, 2_400_000_000L),
