@@ -28,6 +28,8 @@ public record Flag(Kind kind, String message, int count, Integer limit, UUID par
         identical_lists,
         /** Trainees of a course with no unit kept with their enrollment: no district or commune counts them. */
         trainees_without_unit,
+        /** A course linked to an activity of a plan of another year than its own: no plan row of the period counts it. */
+        plan_of_another_year,
         /** A report cell by ethnicity or age of so few people that each could be recognised. */
         small_count
     }

@@ -109,7 +109,12 @@ final class FlagRepository {
                       where e.role = 'trainee' and e.status = 'enrolled' and c.id in (select id from visible)
                       group by 1, 2
                       having bool_and(e.unit_code is null)) x
-                group by x.course_id""");
+                group by x.course_id
+                union all
+                select 'plan_of_another_year', array[c.id], array[]::uuid[], null, 1, pl.year
+                from c join plan_activity a on a.id = c.plan_activity_id join annual_plan pl on pl.id = a.plan_id
+                where c.id in (select id from visible) and pl.year not between\s""").bind(spec.firstPlanYear())
+                .add(" and ").bind(spec.lastPlanYear());
         List<Found> found = new ArrayList<>();
         for (Record r : dsl.resultQuery(sql.text(), sql.parts()).fetch()) {
             found.add(new Found(Flag.Kind.valueOf(r.get("kind", String.class)),

@@ -57,6 +57,7 @@ final class Flags {
             case two_places_at_once -> Messages.get(locale, "flag." + f.kind(), date, named.get(0), named.get(1));
             case identical_lists -> Messages.get(locale, "flag." + f.kind(), f.courseIds().size(), f.count(), codes);
             case trainees_without_unit -> Messages.get(locale, "flag." + f.kind(), f.count(), codes);
+            case plan_of_another_year -> Messages.get(locale, "flag." + f.kind(), codes, String.valueOf(f.limit()));
             case small_count -> throw new IllegalArgumentException("a report cell's flag, said by smallCounts");
         };
         return new Flag(f.kind(), message, f.count(), f.limit(), f.participantId(), itsCourses, itsSessions, null,

@@ -112,6 +112,27 @@ class PlanEntryIT {
     }
 
     @Test
+    void aCourseMovedOutOfItsPlansYearAfterItWasLinkedIsFlagged() {
+        String activity = firstActivity(world.admin.post("/api/v1/plans", plan("5/KH-UBND", "2026-01-08", 2026,
+                List.of(activity("gender_knowledge", "ge_officials", "province", 1, 40, null)))));
+        UUID december = Fixtures.course(world, world.communeA1, "open", LocalDate.of(2026, 12, 20),
+                LocalDate.of(2026, 12, 21));
+        assertThat(world.organizer.put("/api/v1/courses/" + december + "/plan-activity", Map.of("activityId", activity))
+                .status()).isEqualTo(200);
+        assertThat(world.reporter.get("/api/v1/reports/flags?period=2026").json().get("items")).isEmpty();
+
+        // the province then reports from 15/12: the course is in 2027, where no plan row counts it
+        assertThat(world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15")).status()).isEqualTo(200);
+        JsonNode flags = world.reporter.get("/api/v1/reports/flags?period=2027").json().get("items");
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).get("kind").asText()).isEqualTo("plan_of_another_year");
+        assertThat(flags.get(0).get("limit").asInt()).isEqualTo(2026);
+        assertThat(flags.get(0).get("courses").get(0).get("id").asText()).isEqualTo(december.toString());
+        assertThat(flags.get(0).get("message").asText()).contains("2026").doesNotContain("2.026", "2,026");
+        assertThat(world.reporter.get("/api/v1/reports/flags?period=2026-H1").json().get("items")).isEmpty();
+    }
+
+    @Test
     void heldAgainstPlannedMatchesAHandCountForTheYearItsHalvesAndADistrict() {
         JsonNode created = world.admin.post("/api/v1/plans", plan("37/KH-UBND", "2026-02-03", 2026, List.of(
                 activity("gbv_prevention", "commune_collaborators", "commune", 4, 200, 2_400_000_000L),
