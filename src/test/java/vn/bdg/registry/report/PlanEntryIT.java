@@ -177,6 +177,47 @@ class PlanEntryIT {
         assertThat(Reports.row(district, "plan_participants").get("value").asInt()).isEqualTo(3);
     }
 
+    @Test
+    void planRowsInTheCsvAndXlsxGiveHeldAsTheValueAndThePlannedNumber() throws Exception {
+        JsonNode created = world.admin.post("/api/v1/plans", plan("58/KH-UBND", "2026-03-15", 2026, List.of(
+                activity("gbv_prevention", "commune_collaborators", "commune", 4, 200, 2_400_000_000L),
+                activity(null, null, null, 1, 30, null)))).json();
+        held(LocalDate.of(2026, 3, 20), world.communeA1, "completed", 3, 2,
+                created.get("activities").get(0).get("id").asText());
+        String query = "period=2026&by=topic&indicators=plan_courses,plan_participants";
+
+        Api.Res res = world.reporter.get("/api/v1/reports/indicators?format=csv&" + query);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        java.util.List<org.apache.commons.csv.CSVRecord> records;
+        try (var csv = org.apache.commons.csv.CSVParser.parse(new java.io.StringReader(res.body().substring(1)),
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertThat(csv.getHeaderNames()).containsExactly("Mã chỉ tiêu", "Chỉ tiêu", "Kỳ báo cáo", "Chủ đề",
+                    "Đơn vị tính", "Giá trị", "Tử số", "Mẫu số", "Kế hoạch", "Định nghĩa");
+            records = csv.getRecords();
+        }
+        var people = records.stream().filter(r -> r.get("Mã chỉ tiêu").equals("plan_participants")
+                && r.get("Kế hoạch").equals("200")).toList();
+        assertThat(people).hasSize(1);
+        assertThat(people.get(0).get("Giá trị")).isEqualTo("2");
+        assertThat(people.get(0).get("Đơn vị tính")).isEqualTo("Lượt người");
+        assertThat(people.get(0).get("Tử số")).isEmpty();
+        var courses = records.stream().filter(r -> r.get("Mã chỉ tiêu").equals("plan_courses")).toList();
+        assertThat(courses).extracting(r -> r.get("Kế hoạch")).contains("4", "1");
+        assertThat(courses).allSatisfy(r -> assertThat(r.get("Đơn vị tính")).isEqualTo("Lớp"));
+        assertThat(courses.stream().filter(r -> r.get("Kế hoạch").equals("1")).findFirst().orElseThrow().get("Chủ đề"))
+                .as("an activity with no topic").isNotEmpty();
+        assertThat(courses.stream().mapToLong(r -> Long.parseLong(r.get("Kế hoạch"))).sum()).isEqualTo(5);
+
+        byte[] xlsx = world.reporter.bytes("/api/v1/reports/indicators?format=xlsx&" + query);
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+            var row = rows.stream().filter(r -> r.getRowNum() > 4 && "plan_participants".equals(r.getCellText(1))
+                    && "200".equals(r.getCellText(9))).findFirst().orElseThrow();
+            assertThat(row.getCellText(6)).isEqualTo("2");
+            assertThat(row.getCell(9).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+        }
+    }
+
     private UUID held(LocalDate day, String unit, String status, int enrolled, int present, String activity) {
         UUID course = Fixtures.course(world, unit, "completed", day, day);
         UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
