@@ -30,6 +30,8 @@ public record Flag(Kind kind, String message, int count, Integer limit, UUID par
         trainees_without_unit,
         /** A course linked to an activity of a plan of another year than its own: no plan row of the period counts it. */
         plan_of_another_year,
+        /** A course linked to an activity whose topic, target group or level is not the course's: a wrong link? */
+        plan_activity_mismatch,
         /** A report cell by ethnicity or age of so few people that each could be recognised. */
         small_count
     }

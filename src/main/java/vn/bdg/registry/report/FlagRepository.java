@@ -114,7 +114,16 @@ final class FlagRepository {
                 select 'plan_of_another_year', array[c.id], array[]::uuid[], null, 1, pl.year
                 from c join plan_activity a on a.id = c.plan_activity_id join annual_plan pl on pl.id = a.plan_id
                 where c.id in (select id from visible) and pl.year not between\s""").bind(spec.firstPlanYear())
-                .add(" and ").bind(spec.lastPlanYear());
+                .add(" and ").bind(spec.lastPlanYear()).add("""
+
+                union all
+                select 'plan_activity_mismatch', array[c.id], array[]::uuid[], null, 1, null
+                from c join plan_activity a on a.id = c.plan_activity_id
+                where c.id in (select id from visible)
+                  and ((a.topic is not null and cardinality(c.topics) > 0 and a.topic <> all(c.topics))
+                    or (a.target_group is not null and cardinality(c.target_groups) > 0
+                        and a.target_group <> all(c.target_groups))
+                    or (a.level is not null and a.level <> c.level))""");
         List<Found> found = new ArrayList<>();
         for (Record r : dsl.resultQuery(sql.text(), sql.parts()).fetch()) {
             found.add(new Found(Flag.Kind.valueOf(r.get("kind", String.class)),

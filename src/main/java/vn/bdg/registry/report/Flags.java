@@ -58,6 +58,7 @@ final class Flags {
             case identical_lists -> Messages.get(locale, "flag." + f.kind(), f.courseIds().size(), f.count(), codes);
             case trainees_without_unit -> Messages.get(locale, "flag." + f.kind(), f.count(), codes);
             case plan_of_another_year -> Messages.get(locale, "flag." + f.kind(), codes, String.valueOf(f.limit()));
+            case plan_activity_mismatch -> Messages.get(locale, "flag." + f.kind(), codes);
             case small_count -> throw new IllegalArgumentException("a report cell's flag, said by smallCounts");
         };
         return new Flag(f.kind(), message, f.count(), f.limit(), f.participantId(), itsCourses, itsSessions, null,

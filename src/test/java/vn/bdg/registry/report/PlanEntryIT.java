@@ -114,7 +114,7 @@ class PlanEntryIT {
     @Test
     void aCourseMovedOutOfItsPlansYearAfterItWasLinkedIsFlagged() {
         String activity = firstActivity(world.admin.post("/api/v1/plans", plan("5/KH-UBND", "2026-01-08", 2026,
-                List.of(activity("gender_knowledge", "ge_officials", "province", 1, 40, null)))));
+                List.of(activity("gender_knowledge", "ge_officials", "district", 1, 40, null)))));
         UUID december = Fixtures.course(world, world.communeA1, "open", LocalDate.of(2026, 12, 20),
                 LocalDate.of(2026, 12, 21));
         assertThat(world.organizer.put("/api/v1/courses/" + december + "/plan-activity", Map.of("activityId", activity))
@@ -130,6 +130,28 @@ class PlanEntryIT {
         assertThat(flags.get(0).get("courses").get(0).get("id").asText()).isEqualTo(december.toString());
         assertThat(flags.get(0).get("message").asText()).contains("2026").doesNotContain("2.026", "2,026");
         assertThat(world.reporter.get("/api/v1/reports/flags?period=2026-H1").json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aCourseLinkedToAnActivityOfAnotherTopicGroupOrLevelIsLinkedAndFlagged() {
+        String activity = firstActivity(world.admin.post("/api/v1/plans", plan("9/KH-UBND", "2026-01-08", 2026,
+                List.of(activity("gbv_prevention", "commune_collaborators", "commune", 3, 90, null)))));
+        LocalDate day = LocalDate.of(2026, 4, 2);
+        UUID matching = Fixtures.course(world, world.communeA1, "completed", day, day, "training",
+                new String[]{"gbv_prevention", "gender_knowledge"}, new String[]{"commune_collaborators"}, "commune", null);
+        UUID unspecified = Fixtures.course(world, world.communeA1, "completed", day, day, "training",
+                new String[0], new String[0], "commune", null);
+        UUID other = Fixtures.course(world, world.communeA1, "completed", day, day, "training",
+                new String[]{"leadership_women"}, new String[]{"women_council_delegates"}, "district", null);
+        for (UUID course : List.of(matching, unspecified, other)) {
+            Api.Res linked = world.organizer.put("/api/v1/courses/" + course + "/plan-activity",
+                    Map.of("activityId", activity));
+            assertThat(linked.status()).as("a plan activity may name one group of several: linked, not refused")
+                    .isEqualTo(200);
+        }
+        JsonNode flags = world.reporter.get("/api/v1/reports/flags?period=2026").json().get("items");
+        assertThat(flags).extracting(f -> f.get("kind").asText()).containsExactly("plan_activity_mismatch");
+        assertThat(flags.get(0).get("courses")).extracting(c -> c.get("id").asText()).containsExactly(other.toString());
     }
 
     @Test
