@@ -99,6 +99,11 @@ public final class PlanController {
         ctx.json(service.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
     }
 
+    public void delete(Context ctx) {
+        service.delete(AccessManager.caller(ctx), Params.pathId(ctx, "id"));
+        ctx.status(204);
+    }
+
     public void linkCourse(Context ctx) {
         UUID courseId = Params.pathId(ctx, "id");
         Bodies.Patch<LinkRequest> req = Bodies.readPatch(ctx, LinkRequest.class);

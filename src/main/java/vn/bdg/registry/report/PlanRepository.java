@@ -98,7 +98,29 @@ final class PlanRepository {
     Optional<Integer> activityYear(DSLContext tx, String province, UUID activityId) {
         return tx.select(ANNUAL_PLAN.YEAR).from(PLAN_ACTIVITY).join(ANNUAL_PLAN).on(ANNUAL_PLAN.ID.eq(PLAN_ACTIVITY.PLAN_ID))
                 .where(PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province)))
+                .forKeyShare().of(PLAN_ACTIVITY) // a deletion of the plan waits for the link (see lockForDelete)
                 .fetchOptional(ANNUAL_PLAN.YEAR);
+    }
+
+    /**
+     * Locks the province's plan and its activities for deletion and answers how many courses are
+     * linked to them; empty for no such plan. The activities are locked before the links are
+     * counted, so a link made at the same moment is either counted or waits and then finds no
+     * activity.
+     */
+    Optional<Integer> lockForDelete(DSLContext tx, String province, UUID planId) {
+        if (tx.selectFrom(ANNUAL_PLAN).where(ANNUAL_PLAN.ID.eq(planId).and(ANNUAL_PLAN.PROVINCE_CODE.eq(province)))
+                .forUpdate().fetchOptional().isEmpty()) {
+            return Optional.empty();
+        }
+        tx.selectFrom(PLAN_ACTIVITY).where(PLAN_ACTIVITY.PLAN_ID.eq(planId)).forUpdate().execute();
+        return Optional.of(tx.fetchCount(COURSE, COURSE.PLAN_ACTIVITY_ID.in(
+                DSL.select(PLAN_ACTIVITY.ID).from(PLAN_ACTIVITY).where(PLAN_ACTIVITY.PLAN_ID.eq(planId)))));
+    }
+
+    void delete(DSLContext tx, UUID planId) {
+        tx.deleteFrom(PLAN_ACTIVITY).where(PLAN_ACTIVITY.PLAN_ID.eq(planId)).execute();
+        tx.deleteFrom(ANNUAL_PLAN).where(ANNUAL_PLAN.ID.eq(planId)).execute();
     }
 
     /** A course's current activity and its first day. */

@@ -69,6 +69,28 @@ public final class PlanService {
         }));
     }
 
+    /**
+     * Deletes a plan entered by mistake (a wrong number, date or planned figure: plans are not
+     * edited, a corrected one is entered again), province-wide users only, while no course is
+     * linked to its activities (409 plan_in_use: unlink them first). Submitted reports keep the
+     * planned numbers they froze.
+     */
+    void delete(Caller caller, UUID id) {
+        if (!caller.provinceWide()) {
+            throw ApiException.forbidden();
+        }
+        dsl.transaction(trx -> {
+            DSLContext tx = trx.dsl();
+            int linked = plans.lockForDelete(tx, caller.provinceCode(), id).orElseThrow(ApiException::notFound);
+            if (linked > 0) {
+                throw ApiException.conflict("plan_in_use", linked);
+            }
+            Plan before = plans.find(tx, caller.provinceCode(), id).orElseThrow();
+            plans.delete(tx, id);
+            audit.record(tx, caller, "delete", "annual_plan", id, before, null);
+        });
+    }
+
     Plan get(Caller caller, UUID id) {
         return plans.find(dsl, caller.provinceCode(), id).orElseThrow(ApiException::notFound);
     }

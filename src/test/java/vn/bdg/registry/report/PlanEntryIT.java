@@ -69,6 +69,41 @@ class PlanEntryIT {
     }
 
     @Test
+    void aPlanEnteredWithAMistakeIsDeletedAndEnteredAgainOnceNoCourseIsLinkedToIt() {
+        Api.Res wrong = world.admin.post("/api/v1/plans", plan("37/KH-UBND", "2026-02-03", 2026, List.of(
+                activity("gender_knowledge", "ge_officials", "province", 20, 1500, null))));
+        String activity = firstActivity(wrong);
+        String plan = wrong.json().get("id").asText();
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        UUID course = Fixtures.course(world, world.communeA1, "open", day, day);
+        assertThat(world.organizer.put("/api/v1/courses/" + course + "/plan-activity", Map.of("activityId", activity))
+                .status()).isEqualTo(200);
+
+        Api.Res inUse = world.admin.delete("/api/v1/plans/" + plan);
+        assertThat(inUse.status()).as(inUse.body()).isEqualTo(409);
+        assertThat(inUse.json().get("code").asText()).isEqualTo("plan_in_use");
+        assertThat(inUse.json().get("detail").asText()).contains("1 khóa học");
+        assertThat(world.reporter.get("/api/v1/plans/" + plan).status()).as("nothing deleted").isEqualTo(200);
+        assertThat(world.districtOrganizer.delete("/api/v1/plans/" + plan).status())
+                .as("the province's plan, not a district's").isEqualTo(403);
+
+        assertThat(world.organizer.put("/api/v1/courses/" + course + "/plan-activity",
+                java.util.Collections.singletonMap("activityId", null)).status()).isEqualTo(200);
+        Api.Res deleted = world.admin.delete("/api/v1/plans/" + plan);
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(world.reporter.get("/api/v1/plans/" + plan).status()).isEqualTo(404);
+        assertThat(world.admin.delete("/api/v1/plans/" + plan).status()).isEqualTo(404);
+        assertThat(TestServer.get().database.dsl().fetchCount(vn.bdg.registry.db.Tables.AUDIT_LOG,
+                vn.bdg.registry.db.Tables.AUDIT_LOG.ACTION.eq("delete")
+                        .and(vn.bdg.registry.db.Tables.AUDIT_LOG.ENTITY_ID.eq(plan)))).isEqualTo(1);
+
+        // entered again under the same number, with the right figure
+        Api.Res again = world.admin.post("/api/v1/plans", plan("37/KH-UBND", "2026-02-03", 2026, List.of(
+                activity("gender_knowledge", "ge_officials", "province", 2, 150, null))));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+    }
+
+    @Test
     void aCourseIsLinkedOnlyToAnActivityOfItsOwnYearsPlan() {
         String activity2026 = firstActivity(world.admin.post("/api/v1/plans", plan("12/KH-UBND", "2026-01-10", 2026,
                 List.of(activity("gbv_prevention", "commune_collaborators", "commune", 3, 90, 45_000_000L)))));
