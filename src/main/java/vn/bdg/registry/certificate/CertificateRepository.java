@@ -272,6 +272,15 @@ final class CertificateRepository {
                 DSL.val(credentials.values().toArray(String[]::new)));
     }
 
+    /**
+     * The provinces of these participants' certificates (their records are locked by the caller, so
+     * no certificate of theirs is issued meanwhile).
+     */
+    List<String> provincesOfHolders(DSLContext tx, Collection<UUID> ids) {
+        return tx.selectDistinct(CERTIFICATE.PROVINCE_CODE).from(CERTIFICATE).where(CERTIFICATE.PARTICIPANT_ID.in(ids))
+                .orderBy(CERTIFICATE.PROVINCE_CODE).fetch(CERTIFICATE.PROVINCE_CODE);
+    }
+
     /** The certificates of these participants, locked, by number. */
     List<CertificateRecord> ofParticipantsForUpdate(DSLContext tx, Collection<UUID> ids) {
         return tx.selectFrom(CERTIFICATE).where(CERTIFICATE.PARTICIPANT_ID.in(ids)).orderBy(CERTIFICATE.NUMBER)

@@ -240,10 +240,15 @@ public final class CertificateService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<String> revoked = new ArrayList<>();
         List<String> all = new ArrayList<>();
-        // one province's, looked up once on tx's connection (held until the erasure commits, as an issue holds it)
+        // one province's, looked up once on tx's connection (held until the erasure commits, as an issue
+        // holds it), and before the certificates are locked: a retirement holds the key, then signs the
+        // certificates again, so locking them first and then waiting for the key would deadlock with it
         Map<String, SigningKeys.Key> signingKeys = new HashMap<>();
+        for (String province : repository.provincesOfHolders(tx, participantIds)) {
+            signingKeys.put(province, SigningKeys.signingKey(tx, province));
+        }
         for (CertificateRecord c : repository.ofParticipantsForUpdate(tx, participantIds)) {
-            SigningKeys.Key key = signingKeys.computeIfAbsent(c.getProvinceCode(), p -> SigningKeys.signingKey(tx, p));
+            SigningKeys.Key key = signingKeys.get(c.getProvinceCode());
             String credential = Credential.sign(key, new Credential.Claims(
                     c.getProvinceCode(), c.getNumber(), Erased.NAME, null, c.getCourseTitle(), c.getStartDate(),
                     c.getEndDate(), c.getHours(), c.getOrganizerName(), c.getIssuedAt().toEpochSecond()));

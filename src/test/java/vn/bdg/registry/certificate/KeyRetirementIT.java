@@ -8,10 +8,16 @@ import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.CERTIFICATE;
@@ -79,6 +85,49 @@ class KeyRetirementIT {
         assertThat(verify(again).get("valid").asBoolean()).isTrue();
         assertThat(world.admin.post("/api/v1/keys/" + oldKid + "/retire", Map.of()).status())
                 .as("a key is retired once").isEqualTo(404);
+    }
+
+    @Test
+    void anErasureWhileTheSigningKeyIsRetiredWaitsForItInsteadOfDeadlocking() throws Exception {
+        CertificateFixtures.Issued issued = CertificateFixtures.issuedToHoa(world);
+        String number = issued.certificate().get("number").asText();
+        String kid = kid(issued.certificate().get("credential").asText());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection holder = TestServer.get().database.dataSource().getConnection()) {
+            // a third transaction holds the certificate, so that the erasure locks it just before
+            // the retirement, which by then holds the key and waits to sign that certificate again
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("select 1 from certificate where number = '" + number + "' for update");
+            }
+            Future<Api.Res> erasure = pool.submit(() -> world.admin.post(
+                    "/api/v1/participants/" + issued.hoa() + "/erasure", Map.of("reason", "Đơn đề nghị của học viên")));
+            waitForLockWaiters(1);
+            Future<Api.Res> retirement = pool.submit(() -> world.admin.post("/api/v1/keys/" + kid + "/retire", Map.of()));
+            waitForLockWaiters(2);
+            holder.rollback();
+
+            Api.Res erased = erasure.get(30, TimeUnit.SECONDS);
+            Api.Res retired = retirement.get(30, TimeUnit.SECONDS);
+            assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+            assertThat(retired.status()).as(retired.body()).isEqualTo(204);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits until at least n sessions of the test database wait for a lock. */
+    private static void waitForLockWaiters(int n) throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            int waiting = TestServer.get().database.dsl().fetchOne(
+                    "select count(*)::int from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+                    .get(0, Integer.class);
+            if (waiting >= n) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("fewer than " + n + " requests wait for a lock");
     }
 
     /** The credential of a person's live certificate as the organiser gets it now (issuing again lists it). */
