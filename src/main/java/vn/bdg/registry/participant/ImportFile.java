@@ -47,6 +47,13 @@ final class ImportFile {
     static final String CSV = "text/csv";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final int MAX_ROWS = 50_000;
+    /** The most lines (a title, the unit, the date) above the header that are looked past to find it. */
+    static final int MOST_LINES_ABOVE_HEADER = 20;
+    /**
+     * The lines the readers take: those above the header, the header and a line of Nam and Nữ under
+     * it, the rows, and one more, which makes too many rows.
+     */
+    private static final int MOST_LINES_READ = MOST_LINES_ABOVE_HEADER + 2 + MAX_ROWS + 1;
 
     enum Column {
         full_name("ho va ten", "ho ten"),
@@ -116,27 +123,27 @@ final class ImportFile {
         } else {
             readXlsx(body, cells, lineNumbers, merged);
         }
-        if (cells.size() > MAX_ROWS + 1) { // the readers stop one line past the header and the limit
-            throw ApiException.invalid("file", "too_many_rows", String.valueOf(MAX_ROWS));
-        }
         return rows(cells, lineNumbers, merged);
     }
 
     /**
      * Maps the header to columns and numbers the rows below it. The header is the first line that
      * names a known column: a title ("DANH SÁCH HỌC VIÊN") and blank lines above it are skipped.
-     * Without one, the first non-blank line is taken, whose missing columns are then reported.
+     * Without one among the first lines, the first non-blank line is taken, whose missing columns
+     * are then reported. More than MAX_ROWS rows under the header (and its line of Nam and Nữ) are too many.
      */
     private static List<Row> rows(List<List<String>> lines, List<Integer> lineNumbers, List<CellRangeAddress> merged) {
         if (lines.isEmpty()) {
             throw new ApiException(400, "unreadable_file");
         }
+        // looked for among the first lines only: the readers stop MAX_ROWS rows past the last it may be
+        int searched = Math.min(lines.size(), MOST_LINES_ABOVE_HEADER + 1);
         int header = 0;
-        while (header < lines.size()
+        while (header < searched
                 && lines.get(header).stream().noneMatch(cell -> BY_HEADER.containsKey(fold(cell)))) {
             header++;
         }
-        if (header == lines.size()) {
+        if (header == searched) {
             header = 0;
         }
         Map<Integer, Column> columns = new HashMap<>();
@@ -164,6 +171,9 @@ final class ImportFile {
                 over = columns.remove(below[0]);
                 firstData++;
             }
+        }
+        if (lines.size() - firstData > MAX_ROWS) {
+            throw ApiException.invalid("file", "too_many_rows", String.valueOf(MAX_ROWS));
         }
         for (Column required : List.of(Column.full_name, Column.sex)) {
             if (!columns.containsValue(required) && !(required == Column.sex && ticks != null)) {
@@ -237,7 +247,7 @@ final class ImportFile {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(text, format)) {
             // blank lines are left out before counting: a spreadsheet saves its formatted empty rows too
-            parser.stream().filter(record -> !isBlank(List.of(record.values()))).limit(MAX_ROWS + 2)
+            parser.stream().filter(record -> !isBlank(List.of(record.values()))).limit(MOST_LINES_READ)
                     .forEach(record -> {
                         lines.add(List.of(record.values()));
                         lineNumbers.add((int) record.getRecordNumber());
@@ -320,7 +330,7 @@ final class ImportFile {
                     values.add(text(row.getCell(i)));
                 }
                 return new Line(row.getRowNum(), values);
-            }).filter(line -> !isBlank(line.cells())).limit(MAX_ROWS + 2).forEach(line -> {
+            }).filter(line -> !isBlank(line.cells())).limit(MOST_LINES_READ).forEach(line -> {
                 lines.add(line.cells());
                 lineNumbers.add(line.number());
             });
