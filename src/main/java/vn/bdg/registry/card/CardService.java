@@ -74,7 +74,7 @@ public final class CardService {
         CardRepository.Holder holder = holder(caller, participantId);
         return dsl.transactionResult(trx -> {
             requireNotErased(trx.dsl(), holder.id()); // erased since it was read
-            return toCard(cards.currentCard(trx.dsl(), holder.id(), holder.provinceCode()));
+            return toCard(trx.dsl(), cards.currentCard(trx.dsl(), holder.id(), holder.provinceCode()));
         });
     }
 
@@ -90,7 +90,7 @@ public final class CardService {
      */
     public Optional<Card> cardOf(UUID participantId, String provinceCode) {
         return dsl.transactionResult(trx -> cards.erased(trx.dsl(), participantId) ? Optional.<Card>empty()
-                : Optional.of(toCard(cards.currentCard(trx.dsl(), participantId, provinceCode))));
+                : Optional.of(toCard(trx.dsl(), cards.currentCard(trx.dsl(), participantId, provinceCode))));
     }
 
     /**
@@ -113,7 +113,7 @@ public final class CardService {
             CardRepository.CardRow row = cards.revokeAndReissue(trx.dsl(), holder.id(), holder.provinceCode(), reason);
             audit.record(trx.dsl(), caller, "revoke_card", "participant", holder.id(),
                     Map.of("cardVersion", row.version() - 1), Map.of("cardVersion", row.version(), "reason", reason));
-            return toCard(row);
+            return toCard(trx.dsl(), row);
         });
     }
 
@@ -186,8 +186,13 @@ public final class CardService {
         return revoked;
     }
 
-    private Card toCard(CardRepository.CardRow row) {
-        SigningKeys.Key key = keys.signingKey(row.provinceCode());
+    /**
+     * The card signed with the province's signing key, read on the transaction tx's connection: a
+     * second one, taken while tx holds its own, would let as many card requests at once as the pool
+     * has connections wait for each other until they fail; and the key is held until tx ends.
+     */
+    private static Card toCard(DSLContext tx, CardRepository.CardRow row) {
+        SigningKeys.Key key = SigningKeys.signingKey(tx, row.provinceCode());
         Map<String, Object> claims = new LinkedHashMap<>(); // fixed order: the same card gives the same token
         claims.put("typ", "card");
         claims.put("iss", row.provinceCode());

@@ -15,6 +15,9 @@ import vn.bdg.registry.support.World;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -266,6 +269,47 @@ class CardIT {
         JsonNode roster = world.organizer.get("/api/v1/sessions/" + session + "/roster").json();
         assertThat(roster.get("revokedCards")).extracting(r -> r.get("version").asInt())
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, revocations).boxed().toList());
+    }
+
+    @Test
+    void moreCardsAskedForAtOnceThanTheServiceHasConnectionsAreAllAnswered() throws Exception {
+        card(hoa); // the province's signing key exists
+        int requests = 24; // more than the pool's 16 connections
+        var config = TestServer.get().config;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        // a connection of the test's own, not the service's: it holds the person while the requests
+        // take every connection of the service, each in the transaction that reads the card
+        try (Connection holder = DriverManager.getConnection(config.databaseUrl(), config.databaseUser(),
+                config.databasePassword());
+             Connection watcher = DriverManager.getConnection(config.databaseUrl(), config.databaseUser(),
+                     config.databasePassword())) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("select 1 from participant where id = '" + hoa + "' for update");
+            }
+            List<Future<Api.Res>> sent = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                sent.add(pool.submit(() -> world.organizer.get("/api/v1/participants/" + hoa + "/card")));
+            }
+            for (int i = 0; i < 500 && waitingForLocks(watcher) < 16; i++) {
+                Thread.sleep(20);
+            }
+            holder.rollback();
+            for (Future<Api.Res> res : sent) {
+                assertThat(res.get().status()).as(res.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int waitingForLocks(Connection watcher) throws java.sql.SQLException {
+        try (Statement st = watcher.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity"
+                     + " where datname = current_database() and wait_event_type = 'Lock'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Test
