@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.db.tables.records.SigningKeyRecord;
@@ -151,12 +152,27 @@ public final class SigningKeys {
      * verifying what it signed.
      */
     public Rotation rotate(DSLContext tx, String provinceCode) {
-        Key rotated = tx.update(SIGNING_KEY).set(SIGNING_KEY.ROTATED_AT, OffsetDateTime.now())
-                .where(SIGNING_KEY.PROVINCE_CODE.eq(provinceCode).and(SIGNING_KEY.ROTATED_AT.isNull())
-                        .and(SIGNING_KEY.RETIRED_AT.isNull()))
+        Key rotated = endSigning(tx, provinceCode);
+        // A rotation or retirement that ended the key while this one waited for it made the next one,
+        // which the statement that waited could not see: that is the key this rotation ends, else
+        // two rotations at once would both answer (and log) the key the first made.
+        while (rotated == null && tx.fetchExists(SIGNING_KEY, activeOf(provinceCode))) {
+            rotated = endSigning(tx, provinceCode);
+        }
+        return new Rotation(rotated, signingKey(tx, provinceCode));
+    }
+
+    /** Ends the province's signing key (it keeps verifying); answers it, or null when it had none. */
+    private static Key endSigning(DSLContext tx, String provinceCode) {
+        return tx.update(SIGNING_KEY).set(SIGNING_KEY.ROTATED_AT, OffsetDateTime.now())
+                .where(activeOf(provinceCode))
                 .returning()
                 .fetchOptional(SigningKeys::toKey).orElse(null);
-        return new Rotation(rotated, signingKey(tx, provinceCode));
+    }
+
+    private static Condition activeOf(String provinceCode) {
+        return SIGNING_KEY.PROVINCE_CODE.eq(provinceCode).and(SIGNING_KEY.ROTATED_AT.isNull())
+                .and(SIGNING_KEY.RETIRED_AT.isNull());
     }
 
     /** Adds what a retirement does besides ending the key (e.g. signing again what is still live). */

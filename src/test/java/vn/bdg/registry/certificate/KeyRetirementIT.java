@@ -116,6 +116,44 @@ class KeyRetirementIT {
         }
     }
 
+    @Test
+    void twoRotationsWhileTheKeySignsEachMakeTheirOwnKeyAndLogWhatTheyFollowed() throws Exception {
+        CertificateFixtures.Issued issued = CertificateFixtures.issuedToHoa(world);
+        String first = kid(issued.certificate().get("credential").asText());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection signer = TestServer.get().database.dataSource().getConnection()) {
+            // the key held as an issue holds it while it signs: both rotations wait for it
+            signer.setAutoCommit(false);
+            try (Statement st = signer.createStatement()) {
+                st.execute("select 1 from signing_key where kid = '" + first + "' for share");
+            }
+            Future<Api.Res> one = pool.submit(() -> world.admin.post("/api/v1/keys/rotate", Map.of()));
+            waitForLockWaiters(1);
+            Future<Api.Res> other = pool.submit(() -> world.admin.post("/api/v1/keys/rotate", Map.of()));
+            waitForLockWaiters(2);
+            signer.rollback();
+
+            List<String> made = new ArrayList<>();
+            for (Future<Api.Res> rotation : List.of(one, other)) {
+                Api.Res res = rotation.get(30, TimeUnit.SECONDS);
+                assertThat(res.status()).as(res.body()).isEqualTo(201);
+                made.add(res.json().get("kid").asText());
+            }
+            assertThat(made).as("each rotation makes a key").doesNotHaveDuplicates().doesNotContain(first);
+            List<String> followed = new ArrayList<>();
+            for (String kid : made) {
+                JsonNode items = world.admin.get("/api/v1/audit-log?entity=signing_key&entityId=" + kid).json()
+                        .get("items");
+                assertThat(items).as(kid).hasSize(1);
+                followed.add(items.get(0).get("before").get("signingKey").asText());
+            }
+            assertThat(followed).as("one followed the first key, the other the key the first rotation made")
+                    .containsExactlyInAnyOrder(first, made.get(followed.indexOf(first)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Waits until at least n sessions of the test database wait for a lock. */
     private static void waitForLockWaiters(int n) throws InterruptedException {
         for (int i = 0; i < 500; i++) {
