@@ -62,9 +62,13 @@ public final class SigningKeys {
         this.dsl = dsl;
     }
 
-    /** The province's signing key, created if it has none (safe when two requests race). */
+    /**
+     * The province's signing key, created if it has none (safe when two requests race), for what is
+     * signed and answered at once, nothing of it stored (an exported badge, a status list): read
+     * without holding it, as there is nothing for a retirement to sign again.
+     */
     public Key signingKey(String provinceCode) {
-        return signingKey(dsl, provinceCode);
+        return signingKey(dsl, provinceCode, false);
     }
 
     /**
@@ -73,7 +77,11 @@ public final class SigningKeys {
      * retirement under way is waited for, and the next key answered.
      */
     public static Key signingKey(DSLContext dsl, String provinceCode) {
-        Optional<Key> current = active(dsl, provinceCode);
+        return signingKey(dsl, provinceCode, true);
+    }
+
+    private static Key signingKey(DSLContext dsl, String provinceCode, boolean held) {
+        Optional<Key> current = active(dsl, provinceCode, held);
         if (current.isPresent()) {
             return current.get();
         }
@@ -85,7 +93,7 @@ public final class SigningKeys {
                 .set(SIGNING_KEY.PUBLIC_KEY, pair[1])
                 .onConflictDoNothing()
                 .execute();
-        return active(dsl, provinceCode).orElseThrow();
+        return active(dsl, provinceCode, held).orElseThrow();
     }
 
     /** A key that may verify signatures now (not retired), or empty. */
@@ -217,12 +225,9 @@ public final class SigningKeys {
         return json;
     }
 
-    private static Optional<Key> active(DSLContext dsl, String provinceCode) {
-        return dsl.selectFrom(SIGNING_KEY)
-                .where(SIGNING_KEY.PROVINCE_CODE.eq(provinceCode).and(SIGNING_KEY.ROTATED_AT.isNull())
-                        .and(SIGNING_KEY.RETIRED_AT.isNull()))
-                .forShare()
-                .fetchOptional(SigningKeys::toKey);
+    private static Optional<Key> active(DSLContext dsl, String provinceCode, boolean held) {
+        var query = dsl.selectFrom(SIGNING_KEY).where(activeOf(provinceCode));
+        return (held ? query.forShare() : query).fetchOptional(SigningKeys::toKey);
     }
 
     private static String newKid(String provinceCode) {
