@@ -31,28 +31,56 @@ public record Config(
 
     static Config from(Map<String, String> env) {
         return new Config(
-                Integer.parseInt(env.getOrDefault("PORT", "7070")),
+                (int) number(env, "PORT", 7070, 0, 65535),
                 blankToNull(env.get("DATABASE_URL")),
                 env.getOrDefault("DATABASE_USER", "postgres"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
                 Path.of(env.getOrDefault("EMBEDDED_DATA_DIR",
                         Path.of(System.getProperty("user.home"), ".training-registry", "pgdata").toString())),
                 Boolean.parseBoolean(env.getOrDefault("METRICS_PUBLIC", "true")),
-                Duration.ofMinutes(Long.parseLong(env.getOrDefault("ACCESS_TOKEN_MINUTES", "60"))),
-                Duration.ofDays(Long.parseLong(env.getOrDefault("REFRESH_TOKEN_DAYS", "30"))),
-                Long.parseLong(env.getOrDefault("MAX_REQUEST_BYTES", String.valueOf(32L * 1024 * 1024))),
-                Duration.ofMinutes(Long.parseLong(env.getOrDefault("CLOCK_SKEW_MINUTES", "15"))),
+                Duration.ofMinutes(number(env, "ACCESS_TOKEN_MINUTES", 60, 1, Integer.MAX_VALUE)),
+                Duration.ofDays(number(env, "REFRESH_TOKEN_DAYS", 30, 1, 36_500)),
+                number(env, "MAX_REQUEST_BYTES", 32L * 1024 * 1024, 1, Integer.MAX_VALUE),
+                Duration.ofMinutes(number(env, "CLOCK_SKEW_MINUTES", 15, 0, 24 * 60)),
                 env.getOrDefault("PUBLIC_BASE_URL", "http://localhost:7070").replaceAll("/+$", ""),
-                Long.parseLong(env.getOrDefault("PUBLIC_RATE_LIMIT_PER_MINUTE", "60")),
+                number(env, "PUBLIC_RATE_LIMIT_PER_MINUTE", 60, 1, Integer.MAX_VALUE),
                 Arrays.stream(env.getOrDefault("TRUSTED_PROXIES", "").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 // uploads (each a large batch already) at once: 3 to 6 were best on 2 cores (bench/README.md)
-                Integer.parseInt(env.getOrDefault("SCAN_CONCURRENCY",
-                        String.valueOf(3 * Runtime.getRuntime().availableProcessors()))),
+                (int) number(env, "SCAN_CONCURRENCY", 3L * Runtime.getRuntime().availableProcessors(), 1, 10_000),
                 // passes over live scans at once: one stores the most scans per commit; on 2 cores 1 pass
                 // did 1,385-1,452 scans/s, 2 passes 1,156 and 6 passes 863-944 (bench/README.md)
-                Integer.parseInt(env.getOrDefault("LIVE_SCAN_PASSES", "1")),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("SCAN_WAIT_SECONDS", "10"))));
+                (int) number(env, "LIVE_SCAN_PASSES", 1, 1, 10_000),
+                Duration.ofSeconds(number(env, "SCAN_WAIT_SECONDS", 10, 0, 3600)));
+    }
+
+    /**
+     * A setting that is a whole number from min to max, else its default when unset or blank. Any
+     * other value stops the start with one line naming the variable and what it must be (not a
+     * NumberFormatException's stack trace).
+     */
+    static long number(Map<String, String> env, String name, long defaultValue, long min, long max) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return defaultValue;
+        }
+        long n;
+        try {
+            n = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new Invalid(name + " must be a whole number from " + min + " to " + max + ", not \"" + value + "\"");
+        }
+        if (n < min || n > max) {
+            throw new Invalid(name + " must be a whole number from " + min + " to " + max + ", not " + n);
+        }
+        return n;
+    }
+
+    /** A setting the service cannot start with; its message says which and what to set. */
+    public static final class Invalid extends RuntimeException {
+        public Invalid(String message) {
+            super(message);
+        }
     }
 
     /** The same settings with another database: used by tests and the embedded fallback. */

@@ -2,6 +2,7 @@ package vn.bdg.registry;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 /** The connection pool, the embedded PostgreSQL used when none is configured, and migrations. */
@@ -43,8 +43,12 @@ public final class Database implements AutoCloseable {
             log.info("No DATABASE_URL: started embedded PostgreSQL on port {} with data in {}",
                     pg.getPort(), config.embeddedDataDir());
             return new Database(pool(pg.getJdbcUrl("postgres", "postgres"), "postgres", ""), pg);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Config.Invalid invalid) {
+                throw invalid;
+            }
+            throw new Config.Invalid("could not start the embedded PostgreSQL in EMBEDDED_DATA_DIR "
+                    + config.embeddedDataDir() + ": " + rootMessage(e));
         }
     }
 
@@ -53,9 +57,24 @@ public final class Database implements AutoCloseable {
         hc.setJdbcUrl(url);
         hc.setUsername(user);
         hc.setPassword(password);
-        hc.setMaximumPoolSize(Integer.parseInt(System.getenv().getOrDefault("DATABASE_POOL_SIZE", "16")));
+        hc.setMaximumPoolSize((int) Config.number(System.getenv(), "DATABASE_POOL_SIZE", 16, 1, 1000));
         hc.setPoolName("registry");
-        return new HikariDataSource(hc);
+        try {
+            return new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException e) {
+            // the driver's words (refused, no such database, password failed): never the URL, which may hold a password
+            throw new Config.Invalid("cannot connect to the database of DATABASE_URL as DATABASE_USER: " + rootMessage(e));
+        }
+    }
+
+    /** The driver's words if it said any (they name host and port), else the deepest cause's; one line. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (!(root instanceof java.sql.SQLException) && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 
     /** Applies the migrations carried in the jar (db/migration). */

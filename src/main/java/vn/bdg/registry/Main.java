@@ -30,6 +30,7 @@ import java.util.Map;
 /** The command line: serve [--demo], migrate, create-user, import-units. */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    private static final String NOT_STARTED = "not started: ";
     private static final String USAGE = """
             usage: java -jar training-registry.jar <command>
               serve [--demo]        start the API (PORT, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD;
@@ -47,7 +48,13 @@ public final class Main {
     private final PrintStream err;
 
     public static void main(String[] args) throws Exception {
-        int exit = new Main(Config.fromEnvironment(), System.in, System.out, System.err).run(args);
+        int exit;
+        try {
+            exit = new Main(Config.fromEnvironment(), System.in, System.out, System.err).run(args);
+        } catch (Config.Invalid e) {
+            System.err.println(NOT_STARTED + e.getMessage());
+            exit = 1;
+        }
         if (exit != 0) {
             System.exit(exit);
         }
@@ -60,8 +67,21 @@ public final class Main {
         this.err = err;
     }
 
-    /** Runs one command; returns the process exit code (0 ok, 1 failed, 2 usage). */
+    /**
+     * Runs one command; returns the process exit code (0 ok, 1 failed, 2 usage). A setting it cannot
+     * run with (a number that is none, a database it cannot reach, a port in use) is one line on
+     * standard error saying what to fix, not a stack trace.
+     */
     int run(String... args) throws Exception {
+        try {
+            return command(args);
+        } catch (Config.Invalid e) {
+            err.println(NOT_STARTED + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int command(String... args) throws Exception {
         if (args.length == 0) {
             err.print(USAGE);
             return 2;
@@ -85,7 +105,16 @@ public final class Main {
         if (demo) {
             DemoData.loadOnce(database.dsl(), new PasswordHasher(), out);
         }
-        Javalin app = App.create(config, database).start(config.port());
+        Javalin app;
+        try {
+            app = App.create(config, database).start(config.port());
+        } catch (Config.Invalid | io.javalin.util.JavalinBindException e) {
+            database.close();
+            if (e instanceof Config.Invalid invalid) {
+                throw invalid;
+            }
+            throw new Config.Invalid("PORT " + config.port() + " is in use by another process: stop it or set another PORT");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             database.close();

@@ -36,6 +36,34 @@ class CommandLineIT {
                 .run(args);
     }
 
+    private int runWith(Config config, String... args) throws Exception {
+        return new Main(config, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+    }
+
+    @Test
+    void aDatabaseItCannotReachIsOneLineSayingWhatToFix() throws Exception {
+        Config unreachable = server.config.withDatabase("jdbc:postgresql://127.0.0.1:1/registry", "postgres", "");
+        assertThat(runWith(unreachable, "serve")).isEqualTo(1);
+        assertThat(runWith(unreachable, "migrate")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(2).allSatisfy(line ->
+                assertThat(line).startsWith("not started: cannot connect to the database of DATABASE_URL as "
+                        + "DATABASE_USER: Connection to 127.0.0.1:1 refused."));
+    }
+
+    @Test
+    void aPortInUseIsOneLineSayingWhatToFix() throws Exception {
+        try (var taken = new java.net.ServerSocket(0)) {
+            Config config = Config.from(Map.of("PORT", String.valueOf(taken.getLocalPort()),
+                    "DATABASE_URL", server.config.databaseUrl(), "DATABASE_USER", server.config.databaseUser(),
+                    "DATABASE_PASSWORD", server.config.databasePassword()));
+            assertThat(runWith(config, "serve")).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("not started: PORT " + taken.getLocalPort()
+                    + " is in use by another process: stop it or set another PORT" + System.lineSeparator());
+        }
+    }
+
     @Test
     void createUserReadsThePasswordFromStandardInputAndTheUserCanLogIn() throws Exception {
         World world = World.create();

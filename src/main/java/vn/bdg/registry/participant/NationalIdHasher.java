@@ -1,5 +1,7 @@
 package vn.bdg.registry.participant;
 
+import vn.bdg.registry.Config;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -47,10 +49,12 @@ final class NationalIdHasher {
         try {
             fixed = Base64.getDecoder().decode(envKey.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("NATIONAL_ID_HMAC_KEY is not base64");
+            throw new Config.Invalid("NATIONAL_ID_HMAC_KEY is not base64: set it to at least " + KEY_BYTES
+                    + " random bytes in base64 (openssl rand -base64 " + KEY_BYTES + "), or unset it to use the stored key");
         }
         if (fixed.length < KEY_BYTES) {
-            throw new IllegalStateException("NATIONAL_ID_HMAC_KEY must be at least " + KEY_BYTES + " bytes");
+            throw new Config.Invalid("NATIONAL_ID_HMAC_KEY holds " + fixed.length + " bytes, at least " + KEY_BYTES
+                    + " are needed (openssl rand -base64 " + KEY_BYTES + ")");
         }
         return new NationalIdHasher(() -> fixed);
     }

@@ -1,0 +1,30 @@
+package vn.bdg.registry;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigTest {
+    @Test
+    void unsetAndBlankSettingsTakeTheirDefaults() {
+        Config config = Config.from(Map.of("PORT", " ", "MAX_REQUEST_BYTES", ""));
+        assertThat(config.port()).isEqualTo(7070);
+        assertThat(config.maxRequestBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(Config.from(Map.of("PORT", "8080")).port()).isEqualTo(8080);
+    }
+
+    @Test
+    void aNumberThatIsNoneStopsTheStartWithOneLineNamingTheSetting() {
+        assertThatThrownBy(() -> Config.from(Map.of("MAX_REQUEST_BYTES", "32MB")))
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessage("MAX_REQUEST_BYTES must be a whole number from 1 to 2147483647, not \"32MB\"");
+        assertThatThrownBy(() -> Config.from(Map.of("PORT", "70000")))
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessage("PORT must be a whole number from 0 to 65535, not 70000");
+        assertThatThrownBy(() -> Config.from(Map.of("SCAN_CONCURRENCY", "0")))
+                .isInstanceOf(Config.Invalid.class).hasMessageStartingWith("SCAN_CONCURRENCY must be");
+    }
+}
