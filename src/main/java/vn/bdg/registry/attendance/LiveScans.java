@@ -1,6 +1,7 @@
 package vn.bdg.registry.attendance;
 
 import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.web.ErrorHandlers;
 import vn.bdg.registry.web.Turns;
 
 import java.time.Duration;
@@ -137,8 +138,9 @@ public final class LiveScans {
                 pass.get(i).answer().complete(results.get(i));
             }
         } catch (RuntimeException e) {
-            if (pass.size() == 1) {
-                pass.get(0).answer().completeExceptionally(e);
+            if (pass.size() == 1 || ErrorHandlers.databaseUnreachable(e)) {
+                // alone, or the database is out of reach: each again on its own would only wait again
+                pass.forEach(w -> w.answer().completeExceptionally(e));
                 return;
             }
             // whatever one scan made fail must not fail the others: each again on its own

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class ErrorHandlers {
     private static final Logger log = LoggerFactory.getLogger(ErrorHandlers.class);
     public static final String PROBLEM_JSON = "application/problem+json";
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private ErrorHandlers() {
     }
@@ -23,6 +24,12 @@ public final class ErrorHandlers {
         app.exception(ApiException.class, (e, ctx) -> write(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromHttp(e.getStatus())));
         app.exception(Exception.class, (e, ctx) -> {
+            if (databaseUnreachable(e)) {
+                // an outage, not a bug: one line, and the client (a phone keeps its scans) tries again
+                log.warn("Database unreachable ({}) on {} {}", sqlState(e), ctx.method(), ctx.matchedPath());
+                write(ctx, databaseUnavailable());
+                return;
+            }
             // Log the type, SQL state and stack only: messages of driver exceptions can echo personal data.
             String sqlState = e instanceof org.jooq.exception.DataAccessException d ? d.sqlState() : "-";
             log.error("Unhandled {} (SQL state {}) on {} {}", e.getClass().getName(), sqlState, ctx.method(),
@@ -37,6 +44,39 @@ public final class ErrorHandlers {
             }
         });
         app.error(405, ctx -> write(ctx, new ApiException(405, "method_not_allowed")));
+    }
+
+    /** The answer while the database cannot be reached: 503, with when to try again; nothing was stored. */
+    public static ApiException databaseUnavailable() {
+        return new ApiException(503, "database_unavailable", DATABASE_RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * Whether a failure is the database being out of reach rather than a bug: no connection within
+     * the pool's wait (SQLTransientConnectionException), a connection lost or refused (SQL state
+     * class 08), or the server shutting down or starting (57P01-57P03). Its transaction, if any, was
+     * not committed.
+     */
+    public static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return "SQL state " + sql.getSQLState();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static ApiException fromHttp(int status) {

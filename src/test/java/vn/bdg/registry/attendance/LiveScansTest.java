@@ -51,6 +51,55 @@ class LiveScansTest {
         }
     }
 
+    @Test
+    void aPassTheDatabaseCannotTakeFailsAtOnceRatherThanEachScanWaitingAgainAlone() throws Exception {
+        var firstPassStarted = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var passesStored = new java.util.concurrent.atomic.AtomicInteger();
+        LiveScans scans = new LiveScans(pass -> {
+            if (passesStored.incrementAndGet() == 1) {
+                firstPassStarted.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            // what jOOQ throws when the pool has no connection within its wait
+            throw new org.jooq.exception.DataAccessException("no connection",
+                    new java.sql.SQLTransientConnectionException("registry - Connection is not available"));
+        }, 1, Duration.ofSeconds(30));
+        ExecutorService phones = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Boolean>> answered = new ArrayList<>();
+            answered.add(CompletableFuture.supplyAsync(() -> failsAsUnreachable(scans), phones));
+            firstPassStarted.await();
+            for (int i = 0; i < 3; i++) {
+                answered.add(CompletableFuture.supplyAsync(() -> failsAsUnreachable(scans), phones));
+            }
+            Thread.sleep(300); // the three are waiting, to be taken together into the next pass
+            release.countDown();
+            for (CompletableFuture<Boolean> scan : answered) {
+                assertThat(scan.get()).isTrue();
+            }
+            // the pass of three tried once (not once together and then once for each): each try
+            // waits the pool's full wait while the database is down
+            assertThat(passesStored.get()).isEqualTo(2);
+            assertThat(scans.passesTaken()).isZero();
+        } finally {
+            phones.shutdown();
+        }
+    }
+
+    private static boolean failsAsUnreachable(LiveScans scans) {
+        try {
+            scans.checkIn(null, scan());
+            return false;
+        } catch (RuntimeException e) {
+            return vn.bdg.registry.web.ErrorHandlers.databaseUnreachable(e);
+        }
+    }
+
     private static List<ScanResult> accepted(List<CheckInService.Submitted> pass) {
         return pass.stream().map(s -> new ScanResult(s.scan().clientScanId(), Outcome.ACCEPTED, null, null, null,
                 false)).toList();
