@@ -13,7 +13,16 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The connection pool, the embedded PostgreSQL used when none is configured, and migrations. */
 public final class Database implements AutoCloseable {
@@ -36,6 +45,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             Files.createDirectories(config.embeddedDataDir());
+            stopOrphan(config.embeddedDataDir());
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(config.embeddedDataDir())
                     .setCleanDataDirectory(false)
@@ -49,6 +59,51 @@ public final class Database implements AutoCloseable {
             }
             throw new Config.Invalid("could not start the embedded PostgreSQL in EMBEDDED_DATA_DIR "
                     + config.embeddedDataDir() + ": " + rootMessage(e));
+        }
+    }
+
+    /**
+     * Stops the embedded PostgreSQL left running on this data folder by a service that was killed
+     * (SIGKILL, out of memory) before it could stop it: else the next start fails, the folder being
+     * held by that server. It is an orphan when no running service holds the folder's lock
+     * (epg-lock, held by the JVM that started it and released when that JVM dies); a service still
+     * running on the folder keeps its server. SIGTERM is PostgreSQL's smart shutdown, clean: the
+     * dead service's connections are gone.
+     */
+    static void stopOrphan(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException e) {
+            return; // not a lock file PostgreSQL wrote: left for it to judge
+        }
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+        if (postmaster.isEmpty()) {
+            return; // stale: PostgreSQL removes it itself
+        }
+        try (FileChannel channel = FileChannel.open(dataDir.resolve("epg-lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return; // a running service holds the folder: its server is not an orphan
+            }
+        } catch (OverlappingFileLockException e) {
+            return; // held in this JVM
+        }
+        log.warn("Stopping the embedded PostgreSQL (pid {}) left running on {} by a service that did not stop it",
+                pid, dataDir);
+        postmaster.get().destroy();
+        try {
+            postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The embedded PostgreSQL left running (pid {}) did not stop within 60 s", pid);
         }
     }
 
