@@ -49,6 +49,9 @@ public final class Database implements AutoCloseable {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(config.embeddedDataDir())
                     .setCleanDataDirectory(false)
+                    // stopped by close(), after the HTTP server has finished the requests in flight: its own
+                    // hook, run at the same time as the service's, stopped it under them (500s at SIGTERM)
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("No DATABASE_URL: started embedded PostgreSQL on port {} with data in {}",
                     pg.getPort(), config.embeddedDataDir());

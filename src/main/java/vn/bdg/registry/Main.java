@@ -101,19 +101,21 @@ public final class Main {
 
     private int serve(boolean demo) {
         Database database = Database.open(config);
-        database.migrate();
-        if (demo) {
-            DemoData.loadOnce(database.dsl(), new PasswordHasher(), out);
-        }
         Javalin app;
         try {
-            app = App.create(config, database).start(config.port());
-        } catch (Config.Invalid | io.javalin.util.JavalinBindException e) {
-            database.close();
-            if (e instanceof Config.Invalid invalid) {
-                throw invalid;
+            database.migrate();
+            if (demo) {
+                DemoData.loadOnce(database.dsl(), new PasswordHasher(), out);
             }
-            throw new Config.Invalid("PORT " + config.port() + " is in use by another process: stop it or set another PORT");
+            app = App.create(config, database).start(config.port());
+            // set once started: Jetty's graceful stop of a server that failed to start throws, hiding why
+            app.jettyServer().server().setStopTimeout(App.STOP_TIMEOUT.toMillis());
+        } catch (RuntimeException e) {
+            database.close(); // the embedded PostgreSQL too, which would be left running
+            if (e instanceof io.javalin.util.JavalinBindException) {
+                throw new Config.Invalid("PORT " + config.port() + " is in use by another process: stop it or set another PORT");
+            }
+            throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
