@@ -52,6 +52,11 @@ public final class Database implements AutoCloseable {
                     // stopped by close(), after the HTTP server has finished the requests in flight: its own
                     // hook, run at the same time as the service's, stopped it under them (500s at SIGTERM)
                     .setRegisterShutdownHook(false)
+                    // the library's settings are for throwaway test databases (-F: no fsync, and no
+                    // synchronous commit): here the data is kept, and a scan answered "accepted" is
+                    // not sent again, so a commit must be on disk before it is answered
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("No DATABASE_URL: started embedded PostgreSQL on port {} with data in {}",
                     pg.getPort(), config.embeddedDataDir());
