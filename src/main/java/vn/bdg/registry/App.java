@@ -64,6 +64,7 @@ import vn.bdg.registry.web.DotSegments;
 import vn.bdg.registry.web.ErrorHandlers;
 import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.RequestIds;
 import vn.bdg.registry.web.RequestMetrics;
 import vn.bdg.registry.web.ServiceController;
 import vn.bdg.registry.web.Turns;
@@ -173,6 +174,7 @@ public final class App {
                 String route = ctx.handlerType() == io.javalin.http.HandlerType.BEFORE ? "(no route)"
                         : ctx.endpointHandlerPath();
                 REQUESTS.info("{} {} {} {}ms", ctx.method(), route, ctx.statusCode(), Math.round(ms));
+                RequestIds.end();
                 requestMetrics.record(ctx.method().name(), route, ctx.statusCode(), ms);
             });
             cfg.staticFiles.add(sf -> {
@@ -186,6 +188,7 @@ public final class App {
             webPage(cfg, "/scan");
             webPage(cfg, "/reports");
             cfg.router.apiBuilder(() -> {
+                before(RequestIds::start);
                 get("/health", service::health, PUBLIC);
                 get("/ready", service::ready, PUBLIC);
                 if (config.metricsPublic()) {

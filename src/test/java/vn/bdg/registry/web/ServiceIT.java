@@ -17,6 +17,19 @@ class ServiceIT {
     }
 
     @Test
+    void everyAnswerNamesItsRequestForTheLogs() {
+        String first = anonymous.get("/health").headers().firstValue("X-Request-Id").orElseThrow();
+        String second = anonymous.get("/api/v1/courses").headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(first).matches("[0-9a-f]{16}");
+        assertThat(second).matches("[0-9a-f]{16}").isNotEqualTo(first);
+        // one a reverse proxy sent is kept, when it is a plain token
+        assertThat(anonymous.withHeader("X-Request-Id", "lb-42.a").get("/health").headers()
+                .firstValue("X-Request-Id")).contains("lb-42.a");
+        assertThat(anonymous.withHeader("X-Request-Id", "<script>").get("/health").headers()
+                .firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f]{16}");
+    }
+
+    @Test
     void servesTheContractAndAReadablePageOfIt() {
         Api.Res spec = anonymous.get("/api-docs/openapi.yaml");
         assertThat(spec.status()).isEqualTo(200);
