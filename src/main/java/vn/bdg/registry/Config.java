@@ -37,7 +37,7 @@ public record Config(
                 env.getOrDefault("DATABASE_PASSWORD", ""),
                 Path.of(env.getOrDefault("EMBEDDED_DATA_DIR",
                         Path.of(System.getProperty("user.home"), ".training-registry", "pgdata").toString())),
-                Boolean.parseBoolean(env.getOrDefault("METRICS_PUBLIC", "true")),
+                flag(env, "METRICS_PUBLIC", true),
                 Duration.ofMinutes(number(env, "ACCESS_TOKEN_MINUTES", 60, 1, Integer.MAX_VALUE)),
                 Duration.ofDays(number(env, "REFRESH_TOKEN_DAYS", 30, 1, 36_500)),
                 number(env, "MAX_REQUEST_BYTES", 32L * 1024 * 1024, 1, Integer.MAX_VALUE),
@@ -74,6 +74,22 @@ public record Config(
             throw new Invalid(name + " must be a whole number from " + min + " to " + max + ", not " + n);
         }
         return n;
+    }
+
+    /**
+     * A setting that is true or false (any case), else its default when unset or blank; anything else
+     * ("yes", "1") stops the start, rather than being read as false without a word.
+     */
+    static boolean flag(Map<String, String> env, String name, boolean defaultValue) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return defaultValue;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new Invalid(name + " must be true or false, not \"" + value + "\"");
+        };
     }
 
     /** A setting the service cannot start with; its message says which and what to set. */

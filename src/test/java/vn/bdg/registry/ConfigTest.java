@@ -27,4 +27,13 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.from(Map.of("SCAN_CONCURRENCY", "0")))
                 .isInstanceOf(Config.Invalid.class).hasMessageStartingWith("SCAN_CONCURRENCY must be");
     }
+
+    @Test
+    void aSwitchIsTrueOrFalseAndAnythingElseStopsTheStart() {
+        assertThat(Config.from(Map.of()).metricsPublic()).isTrue();
+        assertThat(Config.from(Map.of("METRICS_PUBLIC", "FALSE")).metricsPublic()).isFalse();
+        assertThatThrownBy(() -> Config.from(Map.of("METRICS_PUBLIC", "yes")))
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessage("METRICS_PUBLIC must be true or false, not \"yes\"");
+    }
 }
