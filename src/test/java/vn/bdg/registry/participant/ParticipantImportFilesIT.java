@@ -124,45 +124,40 @@ class ParticipantImportFilesIT {
         assertThat(res.json().get("total").asInt()).isEqualTo(1);
     }
 
+    /**
+     * Three people of one commune and workplace, each of the two written once in a cell merged down
+     * over them, under a header of headerRows rows (a header merged over two: its second row is no person).
+     */
+    private byte[] groupInMergedCells(int headerRows) {
+        return workbook(ws -> {
+            ws.value(0, 0, "Họ và tên");
+            ws.value(0, 1, "Giới tính");
+            ws.value(0, 2, "Mã đơn vị");
+            ws.value(0, 3, "Đơn vị công tác");
+            if (headerRows == 2) {
+                ws.range(0, 0, 1, 0).merge();
+                ws.value(1, 1, "Nam/Nữ");
+            }
+            String[][] people = {{"Nông Thị Hà", "Nữ"}, {"Nông Văn Khải", "Nam"}, {"Hà Thị Liên", "Nữ"}};
+            for (int r = 0; r < people.length; r++) {
+                ws.value(r + headerRows, 0, people[r][0]);
+                ws.value(r + headerRows, 1, people[r][1]);
+            }
+            ws.value(headerRows, 2, world.communeA1);
+            ws.range(headerRows, 2, headerRows + 2, 2).merge();
+            ws.value(headerRows, 3, "UBND xã Nông Thượng");
+            ws.range(headerRows, 3, headerRows + 2, 3).merge();
+        });
+    }
+
     @Test
     void aCellMergedDownOverSeveralPeopleIsTheValueOfEachOfThem() {
         // one commune and one workplace for a group of people, written once in a merged cell
-        byte[] xlsx = workbook(ws -> {
-            ws.value(0, 0, "Họ và tên");
-            ws.range(0, 0, 1, 0).merge(); // a header over two rows: its second is no person
-            ws.value(0, 1, "Giới tính");
-            ws.value(0, 2, "Mã đơn vị");
-            ws.value(0, 3, "Đơn vị công tác");
-            ws.value(1, 1, "Nam/Nữ");
-            String[][] people = {{"Nông Thị Hà", "Nữ"}, {"Nông Văn Khải", "Nam"}, {"Hà Thị Liên", "Nữ"}};
-            for (int r = 0; r < people.length; r++) {
-                ws.value(r + 2, 0, people[r][0]);
-                ws.value(r + 2, 1, people[r][1]);
-            }
-            ws.value(2, 2, world.communeA1);
-            ws.range(2, 2, 4, 2).merge();
-            ws.value(2, 3, "UBND xã Nông Thượng");
-            ws.range(2, 3, 4, 3).merge();
-        });
-        JsonNode dry = importFile(XLSX, xlsx, true).json().get("rows");
+        JsonNode dry = importFile(XLSX, groupInMergedCells(2), true).json().get("rows");
         assertThat(dry.get(0).get("outcome").asText()).as("the header's second row").isEqualTo("rejected");
         assertThat(dry.get(0).get("errors").findValuesAsText("field")).contains("full_name");
 
-        Api.Res res = importFile(XLSX, workbook(ws -> {
-            ws.value(0, 0, "Họ và tên");
-            ws.value(0, 1, "Giới tính");
-            ws.value(0, 2, "Mã đơn vị");
-            ws.value(0, 3, "Đơn vị công tác");
-            String[][] people = {{"Nông Thị Hà", "Nữ"}, {"Nông Văn Khải", "Nam"}, {"Hà Thị Liên", "Nữ"}};
-            for (int r = 0; r < people.length; r++) {
-                ws.value(r + 1, 0, people[r][0]);
-                ws.value(r + 1, 1, people[r][1]);
-            }
-            ws.value(1, 2, world.communeA1);
-            ws.range(1, 2, 3, 2).merge();
-            ws.value(1, 3, "UBND xã Nông Thượng");
-            ws.range(1, 3, 3, 3).merge();
-        }), false);
+        Api.Res res = importFile(XLSX, groupInMergedCells(1), false);
         assertThat(res.status()).as(res.body()).isEqualTo(200);
         for (int row = 0; row < 3; row++) {
             JsonNode p = participant(res, row);
