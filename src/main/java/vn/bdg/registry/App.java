@@ -295,6 +295,7 @@ public final class App {
                     post("plans", planCtl::create, MANAGERS);
                     get("plans/{id}", planCtl::get, READERS);
                     delete("plans/{id}", planCtl::delete, MANAGERS);
+                    put("plans/{id}", planCtl::update, MANAGERS);
                     put("courses/{id}/plan-activity", planCtl::linkCourse, MANAGERS);
                     get("reports/indicators", reportCtl::indicators, READERS);
                     get("reports/indicators/{code}/records", reportCtl::records, READERS);

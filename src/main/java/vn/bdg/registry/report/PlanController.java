@@ -5,6 +5,7 @@ import vn.bdg.registry.auth.AccessManager;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.ETags;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
 import vn.bdg.registry.web.Validator;
@@ -25,8 +26,9 @@ public final class PlanController {
     record PlanRequest(String number, LocalDate issuedOn, Integer year, String title, List<ActivityRequest> activities) {
     }
 
-    record ActivityRequest(String description, String topic, String targetGroup, String level, Integer plannedCourses,
-                           Integer plannedParticipants, BigDecimal budget) {
+    /** id: in an amended plan, the activity kept (with its linked courses); absent for a new one. */
+    record ActivityRequest(UUID id, String description, String topic, String targetGroup, String level,
+                           Integer plannedCourses, Integer plannedParticipants, BigDecimal budget) {
     }
 
     record LinkRequest(UUID activityId) {
@@ -39,7 +41,17 @@ public final class PlanController {
     }
 
     public void create(Context ctx) {
-        PlanRequest req = Bodies.read(ctx, PlanRequest.class);
+        ctx.status(201).json(service.create(AccessManager.caller(ctx), planOf(Bodies.read(ctx, PlanRequest.class))));
+    }
+
+    public void update(Context ctx) {
+        UUID id = Params.pathId(ctx, "id");
+        Plan amended = planOf(Bodies.read(ctx, PlanRequest.class));
+        ETags.answer(ctx, service.update(AccessManager.caller(ctx), id, ETags.ifMatch(ctx), amended));
+    }
+
+    /** The plan a create or an amendment sends, checked field by field (400/422 listing every field). */
+    private static Plan planOf(PlanRequest req) {
         String number = VietnameseText.clean(req.number());
         String title = VietnameseText.clean(req.title());
         Validator v = new Validator().require("number", number).maxLength("number", number, 100)
@@ -71,7 +83,7 @@ public final class PlanController {
                         .check(a.budget() == null || (a.budget().signum() >= 0
                                 && a.budget().stripTrailingZeros().scale() <= 0 && a.budget().compareTo(MAX_BUDGET) <= 0),
                                 at + "budget", "out_of_range", 0, MAX_BUDGET);
-                activities.add(new Plan.Activity(null, i + 1, description, a.topic(), a.targetGroup(), a.level(),
+                activities.add(new Plan.Activity(a.id(), i + 1, description, a.topic(), a.targetGroup(), a.level(),
                         a.plannedCourses() == null ? 0 : a.plannedCourses(),
                         a.plannedParticipants() == null ? 0 : a.plannedParticipants(),
                         a.budget() == null || v.errors().stream().anyMatch(e -> e.field().equals(at + "budget"))
@@ -79,8 +91,7 @@ public final class PlanController {
             }
         }
         v.validate();
-        ctx.status(201).json(service.create(AccessManager.caller(ctx),
-                new Plan(null, number, req.issuedOn(), req.year(), title, activities, null)));
+        return new Plan(null, number, req.issuedOn(), req.year(), title, activities, null);
     }
 
     public void list(Context ctx) {
@@ -96,7 +107,7 @@ public final class PlanController {
     }
 
     public void get(Context ctx) {
-        ctx.json(service.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+        ETags.answer(ctx, service.get(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
     }
 
     public void delete(Context ctx) {

@@ -3,6 +3,7 @@ package vn.bdg.registry.report;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DatePart;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.db.tables.records.AnnualPlanRecord;
@@ -10,9 +11,12 @@ import vn.bdg.registry.db.tables.records.AnnualPlanRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.ANNUAL_PLAN;
@@ -27,10 +31,14 @@ final class PlanRepository {
         this.dsl = dsl;
     }
 
-    /** Whether the province has a plan of this number issued in the same calendar year (numbers restart yearly). */
-    boolean numberTaken(DSLContext tx, String province, String number, LocalDate issuedOn) {
+    /**
+     * Whether the province has another plan (than except; null: any) of this number issued in the
+     * same calendar year (numbers restart yearly).
+     */
+    boolean numberTaken(DSLContext tx, String province, String number, LocalDate issuedOn, UUID except) {
         return tx.fetchExists(ANNUAL_PLAN, ANNUAL_PLAN.PROVINCE_CODE.eq(province).and(ANNUAL_PLAN.NUMBER.eq(number))
-                .and(DSL.extract(ANNUAL_PLAN.ISSUED_ON, DatePart.YEAR).eq(issuedOn.getYear())));
+                .and(DSL.extract(ANNUAL_PLAN.ISSUED_ON, DatePart.YEAR).eq(issuedOn.getYear()))
+                .and(except == null ? DSL.noCondition() : ANNUAL_PLAN.ID.ne(except)));
     }
 
     UUID insert(DSLContext tx, String province, Plan plan, UUID userId) {
@@ -46,17 +54,54 @@ final class PlanRepository {
             tx.insertInto(PLAN_ACTIVITY)
                     .set(PLAN_ACTIVITY.PLAN_ID, id)
                     .set(PLAN_ACTIVITY.PROVINCE_CODE, province)
-                    .set(PLAN_ACTIVITY.POSITION, a.position())
-                    .set(PLAN_ACTIVITY.DESCRIPTION, a.description())
-                    .set(PLAN_ACTIVITY.TOPIC, a.topic())
-                    .set(PLAN_ACTIVITY.TARGET_GROUP, a.targetGroup())
-                    .set(PLAN_ACTIVITY.LEVEL, a.level())
-                    .set(PLAN_ACTIVITY.PLANNED_COURSES, a.plannedCourses())
-                    .set(PLAN_ACTIVITY.PLANNED_PARTICIPANTS, a.plannedParticipants())
-                    .set(PLAN_ACTIVITY.BUDGET, a.budget())
+                    .set(activityFields(a))
                     .execute();
         }
         return id;
+    }
+
+    /**
+     * Writes the amended plan over the stored one (locked by {@link #lockForChange}): its
+     * activities with an id are updated, those without are added, the others of current (the ids
+     * stored) are deleted. Positions are unique within a plan, so the stored ones are first moved
+     * out of the way (negated).
+     */
+    void update(DSLContext tx, UUID planId, String province, Plan amended, Set<UUID> current) {
+        tx.update(ANNUAL_PLAN)
+                .set(ANNUAL_PLAN.NUMBER, amended.number())
+                .set(ANNUAL_PLAN.ISSUED_ON, amended.issuedOn())
+                .set(ANNUAL_PLAN.YEAR, amended.year())
+                .set(ANNUAL_PLAN.TITLE, amended.title())
+                .where(ANNUAL_PLAN.ID.eq(planId)).execute();
+        tx.update(PLAN_ACTIVITY).set(PLAN_ACTIVITY.POSITION, PLAN_ACTIVITY.POSITION.neg())
+                .where(PLAN_ACTIVITY.PLAN_ID.eq(planId)).execute();
+        Set<UUID> removed = new HashSet<>(current);
+        for (Plan.Activity a : amended.activities()) {
+            if (a.id() == null) {
+                tx.insertInto(PLAN_ACTIVITY)
+                        .set(PLAN_ACTIVITY.PLAN_ID, planId)
+                        .set(PLAN_ACTIVITY.PROVINCE_CODE, province)
+                        .set(activityFields(a))
+                        .execute();
+            } else {
+                removed.remove(a.id());
+                tx.update(PLAN_ACTIVITY).set(activityFields(a)).where(PLAN_ACTIVITY.ID.eq(a.id())).execute();
+            }
+        }
+        tx.deleteFrom(PLAN_ACTIVITY).where(PLAN_ACTIVITY.ID.in(removed)).execute();
+    }
+
+    private static Map<Field<?>, Object> activityFields(Plan.Activity a) {
+        Map<Field<?>, Object> fields = new LinkedHashMap<>();
+        fields.put(PLAN_ACTIVITY.POSITION, a.position());
+        fields.put(PLAN_ACTIVITY.DESCRIPTION, a.description());
+        fields.put(PLAN_ACTIVITY.TOPIC, a.topic());
+        fields.put(PLAN_ACTIVITY.TARGET_GROUP, a.targetGroup());
+        fields.put(PLAN_ACTIVITY.LEVEL, a.level());
+        fields.put(PLAN_ACTIVITY.PLANNED_COURSES, a.plannedCourses());
+        fields.put(PLAN_ACTIVITY.PLANNED_PARTICIPANTS, a.plannedParticipants());
+        fields.put(PLAN_ACTIVITY.BUDGET, a.budget());
+        return fields;
     }
 
     Optional<Plan> find(DSLContext tx, String province, UUID id) {
@@ -94,28 +139,31 @@ final class PlanRepository {
                 activities.getOrDefault(p.getId(), List.of()), p.getCreatedAt())).toList();
     }
 
-    /** The year of the plan the activity belongs to, if it is an activity of the province's plans. */
+    /**
+     * The year of the plan the activity belongs to, if it is an activity of the province's plans.
+     * Both rows are locked, so that a link waits for an amendment or deletion of the plan under way
+     * (see {@link #lockForChange}) and then reads the plan as it left it.
+     */
     Optional<Integer> activityYear(DSLContext tx, String province, UUID activityId) {
         return tx.select(ANNUAL_PLAN.YEAR).from(PLAN_ACTIVITY).join(ANNUAL_PLAN).on(ANNUAL_PLAN.ID.eq(PLAN_ACTIVITY.PLAN_ID))
                 .where(PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province)))
-                .forKeyShare().of(PLAN_ACTIVITY) // a deletion of the plan waits for the link (see lockForDelete)
+                .forKeyShare().of(PLAN_ACTIVITY, ANNUAL_PLAN)
                 .fetchOptional(ANNUAL_PLAN.YEAR);
     }
 
     /**
-     * Locks the province's plan and its activities for deletion and answers how many courses are
-     * linked to them; empty for no such plan. The activities are locked before the links are
-     * counted, so a link made at the same moment is either counted or waits and then finds no
-     * activity.
+     * Locks the province's plan and its activities for a change or deletion and reads it, with the
+     * courses linked to each activity; empty for no such plan. The activities are locked before the
+     * links are counted, so a link made at the same moment is either counted or waits (its key
+     * share lock, see {@link #activityYear}) and then finds the activity as changed.
      */
-    Optional<Integer> lockForDelete(DSLContext tx, String province, UUID planId) {
+    Optional<Plan> lockForChange(DSLContext tx, String province, UUID planId) {
         if (tx.selectFrom(ANNUAL_PLAN).where(ANNUAL_PLAN.ID.eq(planId).and(ANNUAL_PLAN.PROVINCE_CODE.eq(province)))
                 .forUpdate().fetchOptional().isEmpty()) {
             return Optional.empty();
         }
         tx.selectFrom(PLAN_ACTIVITY).where(PLAN_ACTIVITY.PLAN_ID.eq(planId)).forUpdate().execute();
-        return Optional.of(tx.fetchCount(COURSE, COURSE.PLAN_ACTIVITY_ID.in(
-                DSL.select(PLAN_ACTIVITY.ID).from(PLAN_ACTIVITY).where(PLAN_ACTIVITY.PLAN_ID.eq(planId)))));
+        return find(tx, province, planId);
     }
 
     void delete(DSLContext tx, UUID planId) {

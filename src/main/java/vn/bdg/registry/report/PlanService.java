@@ -9,14 +9,19 @@ import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Page;
 import vn.bdg.registry.web.PageRequest;
+import vn.bdg.registry.web.Versioned;
 
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Rules for annual plans: a plan is the province's (entered by province-wide users), its number is
@@ -40,26 +45,12 @@ public final class PlanService {
     }
 
     Plan create(Caller caller, Plan plan) {
-        if (!caller.provinceWide()) {
-            throw ApiException.forbidden();
-        }
-        List<FieldError> unknown = new ArrayList<>();
-        for (int i = 0; i < plan.activities().size(); i++) {
-            Plan.Activity a = plan.activities().get(i);
-            if (a.topic() != null && !catalogs.contains(Catalogs.TOPICS, a.topic())) {
-                unknown.add(new FieldError("activities[" + i + "].topic", "unknown_code"));
-            }
-            if (a.targetGroup() != null && !catalogs.contains(Catalogs.TARGET_GROUPS, a.targetGroup())) {
-                unknown.add(new FieldError("activities[" + i + "].targetGroup", "unknown_code"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new ApiException(422, "rule_violated", unknown);
-        }
+        requireProvinceWide(caller);
+        checkEntry(plan, Map.of());
         // the check answers most repeats; one sent at the same moment passes it and meets the unique key
         return Unique.orConflict("plan_number_taken", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            if (plans.numberTaken(tx, caller.provinceCode(), plan.number(), plan.issuedOn())) {
+            if (plans.numberTaken(tx, caller.provinceCode(), plan.number(), plan.issuedOn(), null)) {
                 throw ApiException.conflict("plan_number_taken");
             }
             UUID id = plans.insert(tx, caller.provinceCode(), plan, caller.userId());
@@ -70,29 +61,116 @@ public final class PlanService {
     }
 
     /**
-     * Deletes a plan entered by mistake (a wrong number, date or planned figure: plans are not
-     * edited, a corrected one is entered again), province-wide users only, while no course is
-     * linked to its activities (409 plan_in_use: unlink them first). Submitted reports keep the
-     * planned numbers they froze.
+     * Deletes a plan entered by mistake, province-wide users only, while no course is linked to its
+     * activities (409 plan_in_use: unlink them first). Submitted reports keep the planned numbers
+     * they froze.
      */
     void delete(Caller caller, UUID id) {
-        if (!caller.provinceWide()) {
-            throw ApiException.forbidden();
-        }
+        requireProvinceWide(caller);
         dsl.transaction(trx -> {
             DSLContext tx = trx.dsl();
-            int linked = plans.lockForDelete(tx, caller.provinceCode(), id).orElseThrow(ApiException::notFound);
+            Plan before = plans.lockForChange(tx, caller.provinceCode(), id).orElseThrow(ApiException::notFound);
+            int linked = linkedCourses(before.activities());
             if (linked > 0) {
                 throw ApiException.conflict("plan_in_use", linked);
             }
-            Plan before = plans.find(tx, caller.provinceCode(), id).orElseThrow();
             plans.delete(tx, id);
             audit.record(tx, caller, "delete", "annual_plan", id, before, null);
         });
     }
 
-    Plan get(Caller caller, UUID id) {
-        return plans.find(dsl, caller.provinceCode(), id).orElseThrow(ApiException::notFound);
+    /**
+     * Replaces the plan with its amended text: number, date, year, title and activities in the
+     * order sent. An activity sent with its id is kept (its linked courses stay linked, its fields
+     * take the values sent); one without is new; one left out is removed, unless courses are linked
+     * to it (409 activity_in_use). The year changes only while no course is linked to the plan
+     * (409 plan_in_use): links are to a plan of the course's own year. With ifMatch (the If-Match
+     * header; null: none), only the version it names, else 412. Submitted reports keep what they
+     * froze; today's report and a submission's diff show the amended planned numbers.
+     */
+    Versioned<Plan> update(Caller caller, UUID id, String ifMatch, Plan amended) {
+        requireProvinceWide(caller);
+        return Unique.orConflict("plan_number_taken", () -> dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            Plan before = plans.lockForChange(tx, caller.provinceCode(), id).orElseThrow(ApiException::notFound);
+            Map<UUID, Plan.Activity> current = new HashMap<>();
+            before.activities().forEach(a -> current.put(a.id(), a));
+            versioned(before).requireMatch(ifMatch);
+            checkEntry(amended, current);
+            Set<UUID> kept = amended.activities().stream().map(Plan.Activity::id).filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            for (Plan.Activity removed : before.activities()) {
+                if (!kept.contains(removed.id()) && removed.linkedCourses() > 0) {
+                    throw ApiException.conflict("activity_in_use", removed.position(), removed.linkedCourses());
+                }
+            }
+            int linked = linkedCourses(before.activities());
+            if (amended.year() != before.year() && linked > 0) {
+                throw ApiException.conflict("plan_in_use", linked);
+            }
+            if (plans.numberTaken(tx, caller.provinceCode(), amended.number(), amended.issuedOn(), id)) {
+                throw ApiException.conflict("plan_number_taken");
+            }
+            plans.update(tx, id, caller.provinceCode(), amended, current.keySet());
+            Plan after = plans.find(tx, caller.provinceCode(), id).orElseThrow();
+            audit.record(tx, caller, "update", "annual_plan", id, before, after);
+            return versioned(after);
+        }));
+    }
+
+    /** Plans are the province's: entered, amended and deleted by province-wide users only (403). */
+    private static void requireProvinceWide(Caller caller) {
+        if (!caller.provinceWide()) {
+            throw ApiException.forbidden();
+        }
+    }
+
+    /**
+     * What a plan may name: codes of the catalogues, and in an amendment only ids of the plan's own
+     * activities, each once (422 naming every such field). current: the plan's activities by id
+     * (none for a new plan).
+     */
+    private void checkEntry(Plan plan, Map<UUID, Plan.Activity> current) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < plan.activities().size(); i++) {
+            Plan.Activity a = plan.activities().get(i);
+            String at = "activities[" + i + "].";
+            if (a.id() != null && !current.containsKey(a.id())) {
+                errors.add(new FieldError(at + "id", "unknown_activity"));
+            } else if (a.id() != null && !seen.add(a.id())) {
+                errors.add(new FieldError(at + "id", "duplicate_in_request"));
+            }
+            if (a.topic() != null && !catalogs.contains(Catalogs.TOPICS, a.topic())) {
+                errors.add(new FieldError(at + "topic", "unknown_code"));
+            }
+            if (a.targetGroup() != null && !catalogs.contains(Catalogs.TARGET_GROUPS, a.targetGroup())) {
+                errors.add(new FieldError(at + "targetGroup", "unknown_code"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(422, "rule_violated", errors);
+        }
+    }
+
+    private static int linkedCourses(List<Plan.Activity> activities) {
+        return activities.stream().mapToInt(Plan.Activity::linkedCourses).sum();
+    }
+
+    /**
+     * The plan with its version: of what the plan document says, not of how many courses are
+     * linked to its activities, so that a course linked meanwhile does not make an amendment 412.
+     */
+    static Versioned<Plan> versioned(Plan plan) {
+        Plan document = new Plan(plan.id(), plan.number(), plan.issuedOn(), plan.year(), plan.title(),
+                plan.activities().stream().map(a -> new Plan.Activity(a.id(), a.position(), a.description(), a.topic(),
+                        a.targetGroup(), a.level(), a.plannedCourses(), a.plannedParticipants(), a.budget(), 0)).toList(),
+                plan.createdAt());
+        return new Versioned<>(plan, Versioned.of(document).etag());
+    }
+
+    Versioned<Plan> get(Caller caller, UUID id) {
+        return versioned(plans.find(dsl, caller.provinceCode(), id).orElseThrow(ApiException::notFound));
     }
 
     Page<Plan> list(Caller caller, Integer year, PageRequest page) {

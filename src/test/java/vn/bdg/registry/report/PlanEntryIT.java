@@ -21,7 +21,7 @@ import static vn.bdg.registry.report.Reports.report;
 class PlanEntryIT {
     private final World world = World.create();
 
-    private static Map<String, Object> activity(String topic, String group, String level, int courses, int people,
+    static Map<String, Object> activity(String topic, String group, String level, int courses, int people,
                                                 Long budget) {
         Map<String, Object> a = new HashMap<>();
         a.put("description", "Tập huấn kiến thức giới cho " + group);
@@ -34,7 +34,7 @@ class PlanEntryIT {
         return a;
     }
 
-    private static Map<String, Object> plan(String number, String issuedOn, int year, List<Map<String, Object>> activities) {
+    static Map<String, Object> plan(String number, String issuedOn, int year, List<Map<String, Object>> activities) {
         return Map.of("number", number, "issuedOn", issuedOn, "year", year,
                 "title", "Kế hoạch thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm " + year,
                 "activities", activities);
