@@ -141,21 +141,25 @@ final class PlanRepository {
 
     /**
      * The year of the plan the activity belongs to, if it is an activity of the province's plans.
-     * Both rows are locked, so that a link waits for an amendment or deletion of the plan under way
-     * (see {@link #lockForChange}) and then reads the plan as it left it.
+     * The plan is locked (key share) before the activity is read: amendments and deletions lock
+     * the plan first (see {@link #lockForChange}), so a link waits for one under way and then
+     * reads the plan and the activity as it left them, and none can start until the link is made.
      */
     Optional<Integer> activityYear(DSLContext tx, String province, UUID activityId) {
-        return tx.select(ANNUAL_PLAN.YEAR).from(PLAN_ACTIVITY).join(ANNUAL_PLAN).on(ANNUAL_PLAN.ID.eq(PLAN_ACTIVITY.PLAN_ID))
-                .where(PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province)))
-                .forKeyShare().of(PLAN_ACTIVITY, ANNUAL_PLAN)
-                .fetchOptional(ANNUAL_PLAN.YEAR);
+        Condition activity = PLAN_ACTIVITY.ID.eq(activityId).and(PLAN_ACTIVITY.PROVINCE_CODE.eq(province));
+        Optional<UUID> planId = tx.select(PLAN_ACTIVITY.PLAN_ID).from(PLAN_ACTIVITY).where(activity)
+                .fetchOptional(PLAN_ACTIVITY.PLAN_ID);
+        Optional<Integer> year = planId.flatMap(plan -> tx.select(ANNUAL_PLAN.YEAR).from(ANNUAL_PLAN)
+                .where(ANNUAL_PLAN.ID.eq(plan)).forKeyShare().fetchOptional(ANNUAL_PLAN.YEAR));
+        // read again after the lock's wait: the activity may have gone with an amendment
+        return year.filter(y -> tx.fetchExists(PLAN_ACTIVITY, activity));
     }
 
     /**
      * Locks the province's plan and its activities for a change or deletion and reads it, with the
-     * courses linked to each activity; empty for no such plan. The activities are locked before the
-     * links are counted, so a link made at the same moment is either counted or waits (its key
-     * share lock, see {@link #activityYear}) and then finds the activity as changed.
+     * courses linked to each activity; empty for no such plan. The plan is locked before the links
+     * are counted, so a link made at the same moment is either counted or waits (its key share
+     * lock, see {@link #activityYear}) and then finds the plan as changed.
      */
     Optional<Plan> lockForChange(DSLContext tx, String province, UUID planId) {
         if (tx.selectFrom(ANNUAL_PLAN).where(ANNUAL_PLAN.ID.eq(planId).and(ANNUAL_PLAN.PROVINCE_CODE.eq(province)))

@@ -3,6 +3,7 @@ package vn.bdg.registry.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.AtOnce;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.IfMatch;
 import vn.bdg.registry.support.TestServer;
@@ -194,6 +195,37 @@ class PlanAmendmentIT {
         Api.Res entered = world.admin.post("/api/v1/plans", plan("41/KH-UBND", "2026-05-04", 2026, withId));
         assertThat(entered.status()).as(entered.body()).isEqualTo(422);
         assertThat(entered.json().get("errors").get(0).get("field").asText()).isEqualTo("activities[0].id");
+    }
+
+    @Test
+    void aCourseLinkedWhileThePlanChangesEndsUnderAnActivityOfItsOwnYearOrNotLinked() throws Exception {
+        LocalDate day = LocalDate.of(2026, 6, 1);
+        for (int round = 0; round < 12; round++) {
+            JsonNode plan = world.admin.post("/api/v1/plans", plan(round + "/KH-UBND", "2026-01-05", 2026, List.of(
+                    activity("gbv_prevention", "commune_collaborators", "commune", 1, 30, null)))).json();
+            String path = "/api/v1/plans/" + plan.get("id").asText();
+            String activity = plan.get("activities").get(0).get("id").asText();
+            UUID course = Fixtures.course(world, world.communeA1, "open", day, day);
+            // the year moved, or the activity replaced by another
+            Map<String, Object> change = round % 2 == 0
+                    ? plan(round + "/KH-UBND", "2026-01-05", 2027, asSent(plan))
+                    : amended(plan, round + "/KH-UBND", List.of(activity("gbv_prevention", "ge_officials", "province", 1, 30, null)));
+            List<Api.Res> answers = AtOnce.run(List.of(
+                    () -> world.admin.put(path, change),
+                    () -> world.organizer.put("/api/v1/courses/" + course + "/plan-activity", Map.of("activityId", activity))));
+            Api.Res amendment = answers.get(0);
+            Api.Res link = answers.get(1);
+            assertThat(List.of(amendment.status(), link.status())).as(amendment.body() + " " + link.body())
+                    .containsExactlyInAnyOrder(200, link.status() == 200 ? 409 : 422);
+            JsonNode now = world.reporter.get(path).json();
+            if (link.status() == 200) {
+                assertThat(now.get("year").asInt()).as("the amendment refused").isEqualTo(2026);
+                assertThat(now.get("activities").get(0).get("id").asText()).isEqualTo(activity);
+                assertThat(now.get("activities").get(0).get("linkedCourses").asInt()).isEqualTo(1);
+            } else {
+                assertThat(now.get("activities")).extracting(a -> a.get("linkedCourses").asInt()).containsOnly(0);
+            }
+        }
     }
 
     @Test
