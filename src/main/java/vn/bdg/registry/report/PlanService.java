@@ -46,7 +46,7 @@ public final class PlanService {
 
     Plan create(Caller caller, Plan plan) {
         requireProvinceWide(caller);
-        checkEntry(plan, Map.of());
+        checkEntry(plan, Set.of());
         // the check answers most repeats; one sent at the same moment passes it and meets the unique key
         return Unique.orConflict("plan_number_taken", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
@@ -93,8 +93,7 @@ public final class PlanService {
         return Unique.orConflict("plan_number_taken", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             Plan before = plans.lockForChange(tx, caller.provinceCode(), id).orElseThrow(ApiException::notFound);
-            Map<UUID, Plan.Activity> current = new HashMap<>();
-            before.activities().forEach(a -> current.put(a.id(), a));
+            Set<UUID> current = before.activities().stream().map(Plan.Activity::id).collect(Collectors.toSet());
             versioned(before).requireMatch(ifMatch);
             checkEntry(amended, current);
             Set<UUID> kept = amended.activities().stream().map(Plan.Activity::id).filter(Objects::nonNull)
@@ -111,7 +110,7 @@ public final class PlanService {
             if (plans.numberTaken(tx, caller.provinceCode(), amended.number(), amended.issuedOn(), id)) {
                 throw ApiException.conflict("plan_number_taken");
             }
-            plans.update(tx, id, caller.provinceCode(), amended, current.keySet());
+            plans.update(tx, id, caller.provinceCode(), amended, current);
             Plan after = plans.find(tx, caller.provinceCode(), id).orElseThrow();
             audit.record(tx, caller, "update", "annual_plan", id, before, after);
             return versioned(after);
@@ -127,17 +126,17 @@ public final class PlanService {
 
     /**
      * What a plan may name: codes of the catalogues, and in an amendment only ids of the plan's own
-     * activities, each once (422 naming every such field). current: the plan's activities by id
-     * (none for a new plan).
+     * activities, each once (422 naming every such field). current: the ids of the plan's
+     * activities (none for a new plan).
      */
-    private void checkEntry(Plan plan, Map<UUID, Plan.Activity> current) {
+    private void checkEntry(Plan plan, Set<UUID> current) {
         List<FieldError> errors = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < plan.activities().size(); i++) {
             Plan.Activity a = plan.activities().get(i);
             String at = "activities[" + i + "].";
-            if (a.id() != null && !current.containsKey(a.id())) {
-                errors.add(new FieldError(at + "id", "unknown_activity"));
+            if (a.id() != null && !current.contains(a.id())) {
+                errors.add(new FieldError(at + "id", "not_of_this_plan"));
             } else if (a.id() != null && !seen.add(a.id())) {
                 errors.add(new FieldError(at + "id", "duplicate_in_request"));
             }

@@ -179,7 +179,7 @@ class PlanAmendmentIT {
         Api.Res wrongIds = world.admin.put(linked.path(), amended(linked.plan(), "37/KH-UBND", activities));
         assertThat(wrongIds.status()).as(wrongIds.body()).isEqualTo(422);
         assertThat(wrongIds.json().get("errors")).extracting(e -> e.get("field").asText() + " " + e.get("code").asText())
-                .containsExactlyInAnyOrder("activities[1].id unknown_activity", "activities[2].id duplicate_in_request");
+                .containsExactlyInAnyOrder("activities[1].id not_of_this_plan", "activities[2].id duplicate_in_request");
 
         Api.Res taken = world.admin.put(linked.path(), amended(linked.plan(), "40/KH-UBND", asSent(linked.plan())));
         assertThat(taken.status()).as(taken.body()).isEqualTo(409);
