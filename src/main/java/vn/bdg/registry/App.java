@@ -117,7 +117,7 @@ public final class App {
         var catalogCtl = new CatalogController(core.catalogs());
         var orgCtl = new OrganizationController(core.organizations(),
                 new OrganizationService(dsl, core.organizations(), units, audit));
-        var auditCtl = new AuditController(dsl);
+        var auditCtl = new AuditController(dsl, audit);
         var courseCtl = new CourseController(core);
         var courseRepository = new CourseRepository(dsl);
         var enrollments = new EnrollmentService(core, courseRepository, new EnrollmentRepository(dsl));

@@ -1,32 +1,24 @@
 package vn.bdg.registry.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import vn.bdg.registry.auth.AccessManager;
 import vn.bdg.registry.web.ApiException;
-import vn.bdg.registry.web.Json;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
+import vn.bdg.registry.web.Validator;
 
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
-
-import static vn.bdg.registry.db.Tables.AUDIT_LOG;
 
 /** Client/server IO for reading the audit log (admins of the whole province). Newest first. */
 public final class AuditController {
-    record Entry(long id, OffsetDateTime at, UUID userId, String action, String entity, String entityId,
-                 JsonNode before, JsonNode after) {
-    }
-
     private final DSLContext dsl;
+    private final AuditLog log;
 
-    public AuditController(DSLContext dsl) {
+    public AuditController(DSLContext dsl, AuditLog log) {
         this.dsl = dsl;
+        this.log = log;
     }
 
     public void list(Context ctx) {
@@ -36,36 +28,20 @@ public final class AuditController {
             throw ApiException.forbidden();
         }
         PageRequest page = PageRequest.of(ctx);
-        Condition c = AUDIT_LOG.PROVINCE_CODE.eq(caller.provinceCode());
-        String entity = Params.query(ctx, "entity");
-        if (entity != null) {
-            c = c.and(AUDIT_LOG.ENTITY.eq(entity));
-        }
-        String entityId = Params.query(ctx, "entityId");
-        if (entityId != null) {
-            c = c.and(AUDIT_LOG.ENTITY_ID.eq(entityId));
-        }
+        LocalDate from = Params.queryDate(ctx, "from");
+        LocalDate to = Params.queryDate(ctx, "to");
+        new Validator().check(from == null || to == null || !to.isBefore(from), "to", "end_before_start").validate();
+        Long before = null;
         if (page.hasCursor()) {
             try {
-                c = c.and(AUDIT_LOG.ID.lt(Long.parseLong(page.after().get(0))));
+                before = Long.parseLong(page.after().get(0));
             } catch (NumberFormatException e) {
                 throw ApiException.invalid("cursor", "invalid_cursor");
             }
         }
-        List<Entry> rows = dsl.selectFrom(AUDIT_LOG).where(c).orderBy(AUDIT_LOG.ID.desc()).limit(page.limit() + 1)
-                .fetch(r -> new Entry(r.getId(), r.getAt(), r.getUserId(), r.getAction(), r.getEntity(),
-                        r.getEntityId(), tree(r.getBefore()), tree(r.getAfter())));
+        var filter = new AuditLog.Filter(Params.query(ctx, "entity"), Params.query(ctx, "entityId"),
+                Params.queryUuid(ctx, "userId"), Params.query(ctx, "action"), from, to);
+        List<AuditLog.Logged> rows = log.read(dsl, caller.provinceCode(), filter, before, page.limit() + 1);
         ctx.json(page.page(rows, e -> List.of(String.valueOf(e.id()))));
-    }
-
-    private static JsonNode tree(JSONB value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.readTree(value.data());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

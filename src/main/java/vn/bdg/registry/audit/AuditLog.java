@@ -13,6 +13,9 @@ import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.web.Json;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,10 +23,70 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import static vn.bdg.registry.db.Tables.APP_USER;
 import static vn.bdg.registry.db.Tables.AUDIT_LOG;
 
-/** Writes one audit row per change, inside the transaction of the change itself; scrubs erased data. */
+/**
+ * Writes one audit row per change, inside the transaction of the change itself; scrubs erased
+ * data; reads the province's entries, newest first.
+ */
 public final class AuditLog {
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** An entry as read: who (id and username; null for the command line and demo data), when, what. */
+    public record Logged(long id, OffsetDateTime at, UUID userId, String username, String action, String entity,
+                         String entityId, JsonNode before, JsonNode after) {
+    }
+
+    /**
+     * What to read: each field null for any. from and to are days in Vietnam, both included (an
+     * entry written at 23:30 on 30 June in Vietnam is of 30 June, though 16:30 UTC).
+     */
+    public record Filter(String entity, String entityId, UUID userId, String action, LocalDate from, LocalDate to) {
+    }
+
+    /** A page of the province's entries matching filter, newest first; before: the id the last page ended with. */
+    public List<Logged> read(DSLContext dsl, String provinceCode, Filter filter, Long before, int limit) {
+        Condition c = AUDIT_LOG.PROVINCE_CODE.eq(provinceCode);
+        if (filter.entity() != null) {
+            c = c.and(AUDIT_LOG.ENTITY.eq(filter.entity()));
+        }
+        if (filter.entityId() != null) {
+            c = c.and(AUDIT_LOG.ENTITY_ID.eq(filter.entityId()));
+        }
+        if (filter.userId() != null) {
+            c = c.and(AUDIT_LOG.USER_ID.eq(filter.userId()));
+        }
+        if (filter.action() != null) {
+            c = c.and(AUDIT_LOG.ACTION.eq(filter.action()));
+        }
+        if (filter.from() != null) {
+            c = c.and(AUDIT_LOG.AT.ge(filter.from().atStartOfDay(VIETNAM).toOffsetDateTime()));
+        }
+        if (filter.to() != null) {
+            c = c.and(AUDIT_LOG.AT.lt(filter.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime()));
+        }
+        if (before != null) {
+            c = c.and(AUDIT_LOG.ID.lt(before));
+        }
+        return dsl.select(AUDIT_LOG.asterisk(), APP_USER.USERNAME).from(AUDIT_LOG)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(AUDIT_LOG.USER_ID))
+                .where(c).orderBy(AUDIT_LOG.ID.desc()).limit(limit)
+                .fetch(r -> new Logged(r.get(AUDIT_LOG.ID), r.get(AUDIT_LOG.AT), r.get(AUDIT_LOG.USER_ID),
+                        r.get(APP_USER.USERNAME), r.get(AUDIT_LOG.ACTION), r.get(AUDIT_LOG.ENTITY),
+                        r.get(AUDIT_LOG.ENTITY_ID), tree(r.get(AUDIT_LOG.BEFORE)), tree(r.get(AUDIT_LOG.AFTER))));
+    }
+
+    private static JsonNode tree(JSONB value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readTree(value.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public void record(DSLContext tx, Caller caller, String action, String entity, Object entityId,
                        Object before, Object after) {

@@ -300,6 +300,43 @@ class AuditTrailIT {
     }
 
     @Test
+    void anAuditorNarrowsTheLogToOneAccountOneActionAndTheDaysOfVietnam() {
+        assertThat(world.organizer.post("/api/v1/organizations", Map.of("name", "Hội Nông dân",
+                "unitCode", world.province)).status()).isEqualTo(201);
+        assertThat(world.admin.post("/api/v1/organizations", Map.of("name", "Hội Cựu chiến binh",
+                "unitCode", world.province)).status()).isEqualTo(201);
+        assertThat(world.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15")).status())
+                .isEqualTo(200);
+
+        JsonNode organizer = world.admin.get("/api/v1/audit-log?userId=" + userId(world.organizer)).json().get("items");
+        assertThat(organizer).extracting(e -> e.get("entity").asText()).containsExactly("organization");
+        assertThat(organizer.get(0).get("after").get("name").asText()).isEqualTo("Hội Nông dân");
+        assertThat(organizer.get(0).get("username").asText()).isEqualTo(world.username("organizer"));
+        JsonNode admins = world.admin.get("/api/v1/audit-log?action=update&userId=" + userId(world.admin))
+                .json().get("items");
+        assertThat(admins).extracting(e -> e.get("entity").asText()).containsExactly("report_setting");
+        assertThat(admins.get(0).get("username").asText()).isEqualTo(world.username("admin"));
+
+        // 23:30 on 30 June in Vietnam is 16:30 UTC: an entry of 30 June; 00:30 on 1 July is one of July
+        dsl().insertInto(AUDIT_LOG, AUDIT_LOG.PROVINCE_CODE, AUDIT_LOG.AT, AUDIT_LOG.ACTION, AUDIT_LOG.ENTITY,
+                        AUDIT_LOG.ENTITY_ID)
+                .values(world.province, java.time.OffsetDateTime.parse("2026-06-30T16:30:00Z"), "update", "course", "june")
+                .values(world.province, java.time.OffsetDateTime.parse("2026-06-30T17:30:00Z"), "update", "course", "july")
+                .execute();
+        JsonNode june = world.admin.get("/api/v1/audit-log?from=2026-06-01&to=2026-06-30").json().get("items");
+        assertThat(june).extracting(e -> e.get("entityId").asText()).containsExactly("june");
+        assertThat(june.get(0).get("username").isNull()).as("written by no account").isTrue();
+        JsonNode july = world.admin.get("/api/v1/audit-log?from=2026-07-01&to=2026-07-01").json().get("items");
+        assertThat(july).extracting(e -> e.get("entityId").asText()).containsExactly("july");
+
+        Api.Res swapped = world.admin.inLanguage("en").get("/api/v1/audit-log?from=2026-07-01&to=2026-06-30");
+        assertThat(swapped.status()).as(swapped.body()).isEqualTo(400);
+        assertThat(swapped.json().get("errors").get(0).get("field").asText()).isEqualTo("to");
+        assertThat(world.admin.get("/api/v1/audit-log?userId=admin").status()).isEqualTo(400);
+        assertThat(world.admin.get("/api/v1/audit-log?from=30/06/2026").status()).isEqualTo(400);
+    }
+
+    @Test
     void concurrentChangesOfTheReportSettingsLogAnUnbrokenChainOfBeforeAndAfter() throws Exception {
         List<java.util.concurrent.Callable<Integer>> saves = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
