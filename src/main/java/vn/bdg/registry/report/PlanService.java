@@ -110,6 +110,10 @@ public final class PlanService {
             if (plans.numberTaken(tx, caller.provinceCode(), amended.number(), amended.issuedOn(), id)) {
                 throw ApiException.conflict("plan_number_taken");
             }
+            if (document(before).equals(document(new Plan(id, amended.number(), amended.issuedOn(), amended.year(),
+                    amended.title(), amended.activities(), before.createdAt())))) {
+                return versioned(before); // sent again as it is: nothing to write, nothing to log
+            }
             plans.update(tx, id, caller.provinceCode(), amended, current);
             Plan after = plans.find(tx, caller.provinceCode(), id).orElseThrow();
             audit.record(tx, caller, "update", "annual_plan", id, before, after);
@@ -161,11 +165,15 @@ public final class PlanService {
      * linked to its activities, so that a course linked meanwhile does not make an amendment 412.
      */
     static Versioned<Plan> versioned(Plan plan) {
-        Plan document = new Plan(plan.id(), plan.number(), plan.issuedOn(), plan.year(), plan.title(),
+        return new Versioned<>(plan, Versioned.of(document(plan)).etag());
+    }
+
+    /** What the plan document says: the plan without the courses linked to its activities. */
+    private static Plan document(Plan plan) {
+        return new Plan(plan.id(), plan.number(), plan.issuedOn(), plan.year(), plan.title(),
                 plan.activities().stream().map(a -> new Plan.Activity(a.id(), a.position(), a.description(), a.topic(),
                         a.targetGroup(), a.level(), a.plannedCourses(), a.plannedParticipants(), a.budget(), 0)).toList(),
                 plan.createdAt());
-        return new Versioned<>(plan, Versioned.of(document).etag());
     }
 
     Versioned<Plan> get(Caller caller, UUID id) {

@@ -188,6 +188,9 @@ class PlanAmendmentIT {
         Api.Res unchanged = world.admin.put(linked.path(), amended(linked.plan(), "37/KH-UBND", asSent(linked.plan())));
         assertThat(unchanged.status()).as("its own number, sent again").isEqualTo(200);
         assertThat(unchanged.json()).isEqualTo(linked.plan());
+        assertThat(TestServer.get().database.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY.eq("annual_plan")
+                .and(AUDIT_LOG.ENTITY_ID.eq(linked.plan().get("id").asText())).and(AUDIT_LOG.ACTION.eq("update"))))
+                .as("a plan sent again as it is changes nothing and logs nothing").isZero();
 
         // a plan being entered names no activity
         List<Map<String, Object>> withId = asSent(linked.plan());
