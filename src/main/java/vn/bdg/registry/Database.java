@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -19,6 +20,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -143,13 +145,29 @@ public final class Database implements AutoCloseable {
         return message.lines().findFirst().orElse("").strip();
     }
 
-    /** Applies the migrations carried in the jar (db/migration). */
+    /**
+     * Applies the migrations carried in the jar (db/migration). One that fails is rolled back (the
+     * ones before it stay) and stops the start with one line: which migration, and the database's
+     * words, rather than Flyway's report of several lines under a stack trace.
+     */
     public void migrate() {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            List<String> lines = String.valueOf(e.getMessage()).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("---")).toList();
+            String what = lines.isEmpty() ? e.getClass().getSimpleName() : lines.get(0);
+            String why = rootMessage(e);
+            if (why.equals(what) && lines.size() > 1) {
+                why = lines.get(1); // no database error: Flyway's own reason (a checksum that changed, say)
+            }
+            throw new Config.Invalid("the database schema could not be brought up to date: " + what
+                    + (why.equals(what) ? "" : ": " + why));
+        }
     }
 
     public DSLContext dsl() {

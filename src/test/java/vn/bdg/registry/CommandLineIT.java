@@ -52,6 +52,51 @@ class CommandLineIT {
                         + "DATABASE_USER: Connection to 127.0.0.1:1 refused."));
     }
 
+    /** What {@code migrate} prints on a scratch database after prepare has run on it (a connection URL given). */
+    private String migrateOnAScratchDatabase(java.util.function.Consumer<String> prepare) throws Exception {
+        String name = "registry_scratch_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        var admin = server.database.dsl();
+        admin.execute("create database " + name);
+        try {
+            String url = server.config.databaseUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
+            prepare.accept(url);
+            assertThat(runWith(server.config.withDatabase(url, server.config.databaseUser(),
+                    server.config.databasePassword()), "migrate")).isEqualTo(1);
+            return err.toString(StandardCharsets.UTF_8);
+        } finally {
+            admin.execute("drop database if exists " + name + " with (force)");
+        }
+    }
+
+    private void sql(String url, String statement) {
+        try (var connection = java.sql.DriverManager.getConnection(url, server.config.databaseUser(),
+                server.config.databasePassword())) {
+            connection.createStatement().execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aMigrationTheDatabaseRefusesIsOneLineNamingItAndTheReason() throws Exception {
+        // the first migration applied, then a row the second inserts put there by hand
+        String printed = migrateOnAScratchDatabase(url -> {
+            org.flywaydb.core.Flyway.configure().dataSource(url, server.config.databaseUser(),
+                    server.config.databasePassword()).locations("classpath:db/migration").target("1").load().migrate();
+            sql(url, "insert into course_kind (code, name_vi, name_en, sort_order) values ('training', 'x', 'x', 1)");
+        });
+        assertThat(printed).isEqualTo("not started: the database schema could not be brought up to date: "
+                + "Failed to execute script V2__reference_catalogs.sql: "
+                + "ERROR: duplicate key value violates unique constraint \"course_kind_pkey\"" + System.lineSeparator());
+    }
+
+    @Test
+    void aDatabaseHoldingAnotherApplicationsTablesIsOneLine() throws Exception {
+        String printed = migrateOnAScratchDatabase(url -> sql(url, "create table invoice (note text)"));
+        assertThat(printed).startsWith("not started: the database schema could not be brought up to date: "
+                + "Found non-empty schema(s) \"public\" but no schema history table.").hasLineCount(1);
+    }
+
     @Test
     void aPortInUseIsOneLineSayingWhatToFix() throws Exception {
         try (var taken = new java.net.ServerSocket(0)) {
