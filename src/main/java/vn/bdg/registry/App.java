@@ -312,7 +312,7 @@ public final class App {
         });
         app.beforeMatched(BodyLength::requireContentLength);
         app.beforeMatched(access::check);
-        app.beforeMatched(Params::refuseNulCharacters);
+        app.beforeMatched(Params::refuseUnreadableQueries);
         app.after(BinaryAnswers::withoutCharset);
         ErrorHandlers.register(app);
         return app;

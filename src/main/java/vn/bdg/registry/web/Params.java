@@ -52,13 +52,17 @@ public final class Params {
 
     /**
      * Refuses query parameters whose text holds U+0000, which PostgreSQL's text cannot: named as the
-     * client's mistake rather than failing the query they would go into. Runs before every handler.
+     * client's mistake rather than failing the query they would go into; and a parameter given more
+     * than once (by=sex&by=level), of which only the first would be read, so that a report would
+     * silently lack the breakdowns after it: lists are sent comma-separated. Runs before every handler.
      */
-    public static void refuseNulCharacters(Context ctx) {
+    public static void refuseUnreadableQueries(Context ctx) {
         List<FieldError> errors = new ArrayList<>();
         ctx.queryParamMap().forEach((name, values) -> {
             if (name.indexOf('\u0000') >= 0 || values.stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
                 errors.add(new FieldError(name.replace('\u0000', '?'), "invalid_character"));
+            } else if (values.size() > 1) {
+                errors.add(new FieldError(name, "repeated_parameter"));
             }
         });
         if (!errors.isEmpty()) {

@@ -184,6 +184,22 @@ class BadInputIT {
     }
 
     @Test
+    void aParameterGivenTwiceIsNamedNotReadForItsFirstValueOnly() {
+        // by=sex&by=level read as by=sex would give a report without its levels, and no sign of it
+        Api.Res twice = world.reporter.inLanguage("en").get("/api/v1/reports/indicators?period=2026&by=sex&by=level");
+        assertProblem(twice, 400, "validation_failed");
+        assertThat(twice.json().get("errors")).hasSize(1);
+        assertThat(twice.json().get("errors").get(0).get("field").asText()).isEqualTo("by");
+        assertThat(twice.json().get("errors").get(0).get("code").asText()).isEqualTo("repeated_parameter");
+        assertThat(twice.json().get("errors").get(0).get("message").asText()).contains("comma");
+        Api.Res vi = world.reporter.inLanguage("vi").get("/api/v1/reports/indicators?period=2026&by=sex&by=level");
+        assertThat(vi.json().get("errors").get(0).get("message").asText()).contains("dấu phẩy");
+
+        assertProblem(organizer.get("/api/v1/courses?status=open&status=draft"), 400, "validation_failed");
+        assertThat(world.reporter.get("/api/v1/reports/indicators?period=2026&by=sex,level").status()).isEqualTo(200);
+    }
+
+    @Test
     void aCursorWhoseSortKeyHoldsTheNulCharacterIsInvalidNotAServerError() {
         // ["\u0000","x"]: well-formed JSON in base64url, but PostgreSQL's text cannot hold the NUL it carries
         String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
