@@ -167,8 +167,8 @@ public final class AuditLog {
         if (value == null) {
             return null;
         }
+        JsonNode tree = tree(value);
         try {
-            JsonNode tree = Json.MAPPER.readTree(value.data());
             return replace(tree, fields, marker) ? JSONB.jsonb(Json.MAPPER.writeValueAsString(tree)) : value;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -10,13 +10,12 @@ import vn.bdg.registry.db.tables.records.AnnualPlanRecord;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import static vn.bdg.registry.db.Tables.ANNUAL_PLAN;
@@ -62,11 +61,11 @@ final class PlanRepository {
 
     /**
      * Writes the amended plan over the stored one (locked by {@link #lockForChange}): its
-     * activities with an id are updated, those without are added, the others of current (the ids
-     * stored) are deleted. Positions are unique within a plan, so the stored ones are first moved
-     * out of the way (negated).
+     * activities with an id are updated, those without are added, the removed ones deleted.
+     * Positions are unique within a plan, so the stored ones are first moved out of the way
+     * (negated).
      */
-    void update(DSLContext tx, UUID planId, String province, Plan amended, Set<UUID> current) {
+    void update(DSLContext tx, UUID planId, String province, Plan amended, Collection<UUID> removed) {
         tx.update(ANNUAL_PLAN)
                 .set(ANNUAL_PLAN.NUMBER, amended.number())
                 .set(ANNUAL_PLAN.ISSUED_ON, amended.issuedOn())
@@ -75,7 +74,6 @@ final class PlanRepository {
                 .where(ANNUAL_PLAN.ID.eq(planId)).execute();
         tx.update(PLAN_ACTIVITY).set(PLAN_ACTIVITY.POSITION, PLAN_ACTIVITY.POSITION.neg())
                 .where(PLAN_ACTIVITY.PLAN_ID.eq(planId)).execute();
-        Set<UUID> removed = new HashSet<>(current);
         for (Plan.Activity a : amended.activities()) {
             if (a.id() == null) {
                 tx.insertInto(PLAN_ACTIVITY)
@@ -84,7 +82,6 @@ final class PlanRepository {
                         .set(activityFields(a))
                         .execute();
             } else {
-                removed.remove(a.id());
                 tx.update(PLAN_ACTIVITY).set(activityFields(a)).where(PLAN_ACTIVITY.ID.eq(a.id())).execute();
             }
         }

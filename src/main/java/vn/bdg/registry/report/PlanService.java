@@ -98,9 +98,10 @@ public final class PlanService {
             checkEntry(amended, current);
             Set<UUID> kept = amended.activities().stream().map(Plan.Activity::id).filter(Objects::nonNull)
                     .collect(Collectors.toSet());
-            for (Plan.Activity removed : before.activities()) {
-                if (!kept.contains(removed.id()) && removed.linkedCourses() > 0) {
-                    throw ApiException.conflict("activity_in_use", removed.position(), removed.linkedCourses());
+            List<Plan.Activity> removed = before.activities().stream().filter(a -> !kept.contains(a.id())).toList();
+            for (Plan.Activity a : removed) {
+                if (a.linkedCourses() > 0) {
+                    throw ApiException.conflict("activity_in_use", a.position(), a.linkedCourses());
                 }
             }
             int linked = linkedCourses(before.activities());
@@ -114,7 +115,7 @@ public final class PlanService {
                     amended.title(), amended.activities(), before.createdAt())))) {
                 return versioned(before); // sent again as it is: nothing to write, nothing to log
             }
-            plans.update(tx, id, caller.provinceCode(), amended, current);
+            plans.update(tx, id, caller.provinceCode(), amended, removed.stream().map(Plan.Activity::id).toList());
             Plan after = plans.find(tx, caller.provinceCode(), id).orElseThrow();
             audit.record(tx, caller, "update", "annual_plan", id, before, after);
             return versioned(after);
