@@ -5,6 +5,7 @@ import vn.bdg.registry.auth.AccessManager;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Downloads;
 import vn.bdg.registry.web.Params;
 import vn.bdg.registry.web.Validator;
 
@@ -92,8 +93,8 @@ public final class CertificateController {
         if (list.isEmpty()) {
             throw ApiException.conflict("no_certificates"); // a PDF must have a page
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"certificates-" + courseId + ".pdf\"");
-        ctx.contentType("application/pdf").result(CertificateService.mergedPdf(list));
+        Downloads.attachment(ctx, "certificates-" + courseId + ".pdf", "application/pdf",
+                CertificateService.mergedPdf(list));
     }
 
     static void writePdf(Context ctx, Certificate c) {

@@ -2,8 +2,10 @@ package vn.bdg.registry.report;
 
 import io.javalin.http.Context;
 import vn.bdg.registry.auth.AccessManager;
+import vn.bdg.registry.print.Spreadsheets;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Downloads;
 import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Params;
@@ -16,8 +18,6 @@ import java.util.Set;
 
 /** Client/server IO for indicator reports: the table (JSON, CSV, XLSX), the records behind a cell, settings, DHIS2. */
 public final class ReportController {
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     record SettingsRequest(String halfYearStart) {
     }
 
@@ -28,19 +28,14 @@ public final class ReportController {
     }
 
     public void indicators(Context ctx) {
-        String format = Params.queryEnum(ctx, "format", Set.of("json", "csv", "xlsx"));
+        String format = Downloads.tableFormat(ctx);
         ReportService.Request request = request(ctx);
         Report report = service.report(AccessManager.caller(ctx), request);
-        String accept = ctx.header("Accept");
         String name = "bao-cao-chi-tieu-" + report.period().name().replace('/', '_');
-        if ("xlsx".equals(format)) {
-            ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
-            ctx.contentType(XLSX).result(ReportFiles.xlsx(report));
-        } else if ("csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"))) {
-            ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-            ctx.contentType("text/csv; charset=utf-8").result(ReportFiles.csv(report));
-        } else {
-            ctx.json(report.toJson(Messages.locale(ctx)));
+        switch (format) {
+            case "xlsx" -> Downloads.attachment(ctx, name + ".xlsx", Spreadsheets.XLSX, ReportFiles.xlsx(report));
+            case "csv" -> Downloads.attachment(ctx, name + ".csv", Spreadsheets.CSV, ReportFiles.csv(report));
+            default -> ctx.json(report.toJson(Messages.locale(ctx)));
         }
     }
 

@@ -1,16 +1,7 @@
 package vn.bdg.registry.report;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import vn.bdg.registry.print.Spreadsheets;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,10 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A report as files for compilers, with Vietnamese headings: CSV (UTF-8 with a byte order mark,
- * so that Excel shows Vietnamese correctly) and XLSX laid out like the annex of an annual report
- * (a title, the unit and period, one row per indicator and breakdown value). The numbers are those
- * of the JSON answer.
+ * A report as files for compilers, with Vietnamese headings: CSV and XLSX laid out like the annex
+ * of an annual report (a title, the unit and period, one row per indicator and breakdown value).
+ * The numbers are those of the JSON answer.
  */
 final class ReportFiles {
     private static final Locale VI = Locale.forLanguageTag("vi");
@@ -32,91 +22,34 @@ final class ReportFiles {
     }
 
     static byte[] csv(Report report) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-            writer.write('\uFEFF');
-            List<Breakdown> dims = dims(report);
-            csv.printRecord(headings(dims));
-            for (Report.Row row : report.rows()) {
-                csv.printRecord(cells(report, row, dims).stream().map(ReportFiles::inert).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * A text cell a spreadsheet will not run as a formula: names come from users (an organisation
-     * called "=HYPERLINK(...)"), so text starting with = + - @ or a tab or carriage return gets a
-     * leading apostrophe (OWASP's advice for CSV injection). Numbers stay numbers. The XLSX file
-     * needs none of this: its cells are typed, text is never a formula.
-     */
-    private static Object inert(Object cell) {
-        if (cell instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return cell;
+        List<Breakdown> dims = dims(report);
+        return Spreadsheets.csv(headings(dims), report.rows().stream().map(row -> cells(report, row, dims)).toList());
     }
 
     static byte[] xlsx(Report report) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook workbook = new Workbook(out, "training-registry", "1.0");
-            Worksheet sheet = workbook.newWorksheet("Phụ lục");
+        return Spreadsheets.xlsx("Phụ lục", sheet -> {
             List<Breakdown> dims = dims(report);
             List<String> headings = new ArrayList<>(List.of("STT"));
             headings.addAll(headings(dims));
+            List<Report.Row> rows = report.rows();
+            Spreadsheets.table(sheet, "PHỤ LỤC: SỐ LIỆU CHỈ TIÊU TẬP HUẤN VỀ BÌNH ĐẲNG GIỚI",
+                    "(Kèm theo báo cáo của " + report.unitName() + ", kỳ báo cáo " + report.period().name()
+                            + ": từ ngày " + report.period().from().format(DAY) + " đến ngày "
+                            + report.period().to().format(DAY) + ")",
+                    headings, rows.stream().map(row -> cells(report, row, dims)).toList());
+            for (int n = 0; n < rows.size(); n++) {
+                if (rows.get(n).indicator().isShare() && rows.get(n).value() != null) {
+                    Spreadsheets.percent(sheet, Spreadsheets.rowOf(n), valueColumn(dims) + 1);
+                }
+            }
             int last = headings.size() - 1;
-
-            sheet.value(0, 0, "PHỤ LỤC: SỐ LIỆU CHỈ TIÊU TẬP HUẤN VỀ BÌNH ĐẲNG GIỚI");
-            sheet.range(0, 0, 0, last).merge();
-            sheet.style(0, 0).bold().fontSize(14).horizontalAlignment("center").set();
-            sheet.value(1, 0, "(Kèm theo báo cáo của " + report.unitName() + ", kỳ báo cáo "
-                    + report.period().name() + ": từ ngày " + report.period().from().format(DAY) + " đến ngày "
-                    + report.period().to().format(DAY) + ")");
-            sheet.range(1, 0, 1, last).merge();
-            sheet.style(1, 0).italic().horizontalAlignment("center").set();
-
-            int top = 3;
-            for (int c = 0; c <= last; c++) {
-                sheet.value(top, c, headings.get(c));
-                sheet.style(top, c).bold().wrapText(true).fillColor("DDEBF7").borderStyle("thin")
-                        .horizontalAlignment("center").verticalAlignment("center").set();
-            }
-            int r = top + 1;
-            for (Report.Row row : report.rows()) {
-                sheet.value(r, 0, r - top);
-                List<Object> cells = cells(report, row, dims);
-                for (int c = 0; c < cells.size(); c++) {
-                    Object v = cells.get(c);
-                    if (v instanceof Number n) {
-                        sheet.value(r, c + 1, n);
-                    } else if (v != null && !NOT_APPLICABLE.equals(v)) {
-                        sheet.value(r, c + 1, v.toString());
-                    }
-                    sheet.style(r, c + 1).borderStyle("thin").set();
-                }
-                if (row.indicator().isShare() && row.value() != null) {
-                    sheet.style(r, valueColumn(dims) + 1).borderStyle("thin").format("0.00%").set();
-                }
-                sheet.style(r, 0).borderStyle("thin").set();
-                r++;
-            }
-            sheet.width(0, 6);
             sheet.width(1, 28);
             sheet.width(2, 48);
             for (int c = 3; c < last; c++) {
                 sheet.width(c, 18);
             }
             sheet.width(last, 80);
-            sheet.freezePane(0, top + 1);
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     /** The breakdowns any row has, in Breakdown order. */
