@@ -6,10 +6,12 @@ import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.card.CardService;
 import vn.bdg.registry.participant.ParticipantInput;
 import vn.bdg.registry.print.PdfSheets;
+import vn.bdg.registry.print.Spreadsheets;
 import vn.bdg.registry.unit.AdminUnit;
 import vn.bdg.registry.unit.UnitRepository;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Downloads;
 import vn.bdg.registry.web.ETags;
 import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Params;
@@ -21,10 +23,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Client/server IO for the trainer's phone (sessions, rosters, scans), attendance sheets and printouts. */
 public final class AttendanceController {
@@ -146,8 +150,19 @@ public final class AttendanceController {
         ctx.status(204);
     }
 
+    /** The attendance sheet as JSON, or as a CSV or XLSX file for the course's dossier. */
     public void courseAttendance(Context ctx) {
-        ctx.json(attendance.courseAttendance(AccessManager.caller(ctx), Params.pathId(ctx, "id")));
+        String format = Downloads.tableFormat(ctx);
+        AttendanceService.CourseAttendance sheet = attendance.courseAttendance(AccessManager.caller(ctx),
+                Params.pathId(ctx, "id"));
+        String name = "diem-danh-" + sheet.courseCode();
+        switch (format) {
+            case "xlsx" -> Downloads.attachment(ctx, name + ".xlsx", Spreadsheets.XLSX,
+                    AttendanceFiles.xlsx(sheet, unitNames()));
+            case "csv" -> Downloads.attachment(ctx, name + ".csv", Spreadsheets.CSV,
+                    AttendanceFiles.csv(sheet, unitNames()));
+            default -> ctx.json(sheet);
+        }
     }
 
     public void excuse(Context ctx) {
@@ -199,12 +214,18 @@ public final class AttendanceController {
     /** The people as printed with their cards; a person whose data was erased has no card, and no line. */
     private List<PdfSheets.Person> printable(String provinceCode, List<AttendanceService.RosterPerson> people) {
         List<PdfSheets.Person> printable = new ArrayList<>();
+        Function<String, String> unitNames = unitNames();
         for (AttendanceService.RosterPerson p : people) {
-            String unitName = p.unitCode() == null ? null
-                    : units.find(p.unitCode()).map(AdminUnit::name).orElse(p.unitCode());
+            String unitName = p.unitCode() == null ? null : unitNames.apply(p.unitCode());
             cards.cardOf(p.id(), provinceCode)
                     .ifPresent(card -> printable.add(new PdfSheets.Person(p.fullName(), unitName, card.token())));
         }
         return printable;
+    }
+
+    /** A unit's name by its code (the code if the unit is unknown), each unit looked up once. */
+    private Function<String, String> unitNames() {
+        Map<String, String> names = new HashMap<>();
+        return code -> names.computeIfAbsent(code, c -> units.find(c).map(AdminUnit::name).orElse(c));
     }
 }

@@ -63,7 +63,8 @@ public final class AttendanceService {
                                    boolean completed) {
     }
 
-    public record CourseAttendance(UUID courseId, BigDecimal minAttendanceShare, List<SessionView> sessions,
+    public record CourseAttendance(UUID courseId, String courseCode, String courseTitle, LocalDate startDate,
+                                   LocalDate endDate, BigDecimal minAttendanceShare, List<SessionView> sessions,
                                    List<PersonAttendance> participants) {
     }
 
@@ -154,7 +155,9 @@ public final class AttendanceService {
             people.add(new PersonAttendance(person.participantId(), person.fullName(), person.sex(), person.unitCode(),
                     person.role(), marks, attended, excusedCount, completion.share(), completion.completed()));
         }
-        return new CourseAttendance(courseId, minimum, sessions.stream().map(SessionView::of).toList(), people);
+        return new CourseAttendance(courseId, course.get(COURSE.CODE), course.get(COURSE.TITLE),
+                course.get(COURSE.START_DATE), course.get(COURSE.END_DATE), minimum,
+                sessions.stream().map(SessionView::of).toList(), people);
     }
 
     public void excuse(Caller caller, UUID sessionId, UUID participantId, String reason) {

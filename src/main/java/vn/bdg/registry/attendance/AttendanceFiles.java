@@ -1,0 +1,102 @@
+package vn.bdg.registry.attendance;
+
+import vn.bdg.registry.attendance.AttendanceService.CourseAttendance;
+import vn.bdg.registry.attendance.AttendanceService.PersonAttendance;
+import vn.bdg.registry.attendance.AttendanceService.SessionMark;
+import vn.bdg.registry.attendance.AttendanceService.SessionView;
+import vn.bdg.registry.print.Spreadsheets;
+
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A course's attendance sheet as files for the course's dossier (hồ sơ lớp học): a row per person
+ * and a column per session, marked as Vietnamese attendance lists are, then the totals and whether
+ * the person completed the course. The marks are those of the JSON answer.
+ */
+final class AttendanceFiles {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final String LEGEND = "Ký hiệu: x — có mặt; M — đến muộn (quá 15 phút sau giờ bắt đầu); "
+            + "P — vắng có phép; V — vắng không phép.";
+    private static final Map<String, String> MARKS = Map.of("present", "x", "late", "M", "excused", "P", "absent", "V");
+    private static final Map<String, String> SEXES = Map.of("female", "Nữ", "male", "Nam");
+    private static final Map<String, String> ROLES = Map.of("trainee", "Học viên", "trainer", "Giảng viên",
+            "observer", "Dự thính");
+
+    private AttendanceFiles() {
+    }
+
+    static byte[] csv(CourseAttendance sheet, Function<String, String> unitName) {
+        return Spreadsheets.csv(headings(sheet), rows(sheet, unitName));
+    }
+
+    static byte[] xlsx(CourseAttendance sheet, Function<String, String> unitName) {
+        return Spreadsheets.xlsx("Điểm danh", worksheet -> {
+            List<String> headings = new ArrayList<>(List.of("STT"));
+            headings.addAll(headings(sheet));
+            String subtitle = "Lớp: " + sheet.courseTitle() + " (mã " + sheet.courseCode() + "), từ ngày "
+                    + sheet.startDate().format(DAY) + " đến ngày " + sheet.endDate().format(DAY)
+                    + ". Hoàn thành khi có mặt ít nhất " + percent(sheet.minAttendanceShare())
+                    + " số buổi, không tính các buổi vắng có phép.";
+            List<List<Object>> rows = rows(sheet, unitName);
+            int after = Spreadsheets.table(worksheet, "DANH SÁCH ĐIỂM DANH HỌC VIÊN", subtitle, headings, rows);
+            worksheet.value(after + 1, 1, LEGEND);
+            int shareColumn = 1 + 4 + sheet.sessions().size() + 2;
+            for (int n = 0; n < rows.size(); n++) {
+                Spreadsheets.percent(worksheet, Spreadsheets.rowOf(n), shareColumn);
+            }
+            worksheet.width(1, 28);
+            worksheet.width(2, 8);
+            worksheet.width(3, 28);
+            worksheet.width(4, 12);
+            for (int c = 5; c < headings.size() - 1; c++) {
+                worksheet.width(c, 12);
+            }
+            worksheet.width(headings.size() - 1, 50);
+        });
+    }
+
+    private static List<String> headings(CourseAttendance sheet) {
+        List<String> headings = new ArrayList<>(List.of("Họ và tên", "Giới tính", "Đơn vị", "Vai trò"));
+        sheet.sessions().forEach(s -> headings.add(when(s)));
+        headings.addAll(List.of("Số buổi có mặt", "Số buổi vắng có phép", "Tỷ lệ tham dự", "Hoàn thành", "Ghi chú"));
+        return headings;
+    }
+
+    private static List<List<Object>> rows(CourseAttendance sheet, Function<String, String> unitName) {
+        Map<UUID, SessionView> sessions = sheet.sessions().stream()
+                .collect(Collectors.toMap(SessionView::id, s -> s));
+        List<List<Object>> rows = new ArrayList<>();
+        for (PersonAttendance p : sheet.participants()) {
+            List<Object> row = new ArrayList<>(List.of(p.fullName(), SEXES.getOrDefault(p.sex(), ""),
+                    p.unitCode() == null ? "" : unitName.apply(p.unitCode()), ROLES.getOrDefault(p.role(), p.role())));
+            List<String> reasons = new ArrayList<>();
+            for (SessionMark mark : p.sessions()) {
+                row.add(MARKS.get(mark.status()));
+                if (mark.reason() != null) {
+                    reasons.add(when(sessions.get(mark.sessionId())) + ": " + mark.reason());
+                }
+            }
+            row.addAll(List.of(p.attended(), p.excused(), p.share(), p.completed() ? "Đạt" : "Chưa đạt",
+                    String.join("; ", reasons)));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** A session as a heading: "21/04/2026 07:30–11:30". */
+    private static String when(SessionView s) {
+        return s.date().format(DAY) + " " + s.startTime() + "–" + s.endTime();
+    }
+
+    /** 0.8 as "80%", 0.875 as "87,5%" (a decimal comma, as Vietnamese writes it). */
+    private static String percent(BigDecimal share) {
+        return share.movePointRight(2).stripTrailingZeros().toPlainString().replace('.', ',') + "%";
+    }
+}
