@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 final class AttendanceFiles {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    static final String LEGEND = "Ký hiệu: x — có mặt; M — đến muộn (quá 15 phút sau giờ bắt đầu); "
+    private static final String LEGEND = "Ký hiệu: x — có mặt; M — đến muộn (quá 15 phút sau giờ bắt đầu); "
             + "P — vắng có phép; V — vắng không phép.";
     private static final Map<String, String> MARKS = Map.of("present", "x", "late", "M", "excused", "P", "absent", "V");
     private static final Map<String, String> SEXES = Map.of("female", "Nữ", "male", "Nam");
