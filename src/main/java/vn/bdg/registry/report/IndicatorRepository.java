@@ -62,7 +62,8 @@ final class IndicatorRepository {
     }
 
     /** One record behind a cell (see the RecordItem schema). */
-    record Item(UUID courseId, String courseCode, String courseTitle, LocalDate startDate, UUID participantId,
+    record Item(UUID courseId, String courseCode, String courseTitle, LocalDate startDate, LocalDate endDate,
+                UUID participantId,
                 String fullName, String sex, String unitCode, Integer sessions, Integer attendedSessions,
                 Integer excusedSessions, Boolean completed, boolean counted, List<UUID> checkInIds) {
     }
@@ -242,10 +243,10 @@ final class IndicatorRepository {
         }
         sql.add("\norder by ").add(key).add(" limit ").bind(limit);
         return analytic(tx -> tx.resultQuery(sql.text(), sql.parts()).fetch()).map(r -> new Item(r.get(0, UUID.class),
-                r.get(1, String.class), r.get(2, String.class), r.get(3, LocalDate.class), r.get(4, UUID.class),
-                r.get(5, String.class), r.get(6, String.class), r.get(7, String.class), r.get(8, Integer.class),
-                r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Boolean.class),
-                r.get(12, Boolean.class), List.of(r.get(13, UUID[].class))));
+                r.get(1, String.class), r.get(2, String.class), r.get(3, LocalDate.class), r.get(4, LocalDate.class),
+                r.get(5, UUID.class), r.get(6, String.class), r.get(7, String.class), r.get(8, String.class),
+                r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Integer.class), r.get(12, Boolean.class),
+                r.get(13, Boolean.class), List.of(r.get(14, UUID[].class))));
     }
 
     /** Whether an indicator's records are people (trainee x course facts, registered persons) rather than courses. */
@@ -262,8 +263,8 @@ final class IndicatorRepository {
     private static void personRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
         sql.add("""
 
-                select fx.course_id, c.code, c.title, c.start_date, fx.person, p.full_name, p.sex, fx.unit_code,
-                       fx.sessions, fx.attended_sessions, fx.excused_sessions, fx.completed, """);
+                select fx.course_id, c.code, c.title, c.start_date, c.end_date, fx.person, p.full_name, p.sex,
+                       fx.unit_code, fx.sessions, fx.attended_sessions, fx.excused_sessions, fx.completed, """);
         if (i.isShare()) {
             sql.add("p.sex = ").bind(i.filterSex());
         } else {
@@ -296,8 +297,8 @@ final class IndicatorRepository {
     private static void planParticipantRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
         sql.add("""
 
-                select fx.course_id, c.code, c.title, c.start_date, fx.person, p.full_name, p.sex, fx.unit_code,
-                       fx.sessions, fx.attended_sessions, fx.excused_sessions, fx.completed, true,
+                select fx.course_id, c.code, c.title, c.start_date, c.end_date, fx.person, p.full_name, p.sex,
+                       fx.unit_code, fx.sessions, fx.attended_sessions, fx.excused_sessions, fx.completed, true,
                 """).add(FACT_CHECK_INS).add("""
 
                 from fx join c on c.id = fx.course_id join participant p on p.id = fx.person
@@ -312,8 +313,9 @@ final class IndicatorRepository {
 
     private static void courseRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
         boolean plan = i.subject().equals("plan");
-        sql.add("select c.id, c.code, c.title, c.start_date, null::uuid, null::text, null::text, c.unit_code,\n")
-                .add("       coalesce(n.sessions, 0)::int, null::int, null::int, null::boolean, true, array[]::uuid[]\n")
+        sql.add("select c.id, c.code, c.title, c.start_date, c.end_date, null::uuid, null::text, null::text,\n")
+                .add("       c.unit_code, coalesce(n.sessions, 0)::int, null::int, null::int, null::boolean, true,\n")
+                .add("       array[]::uuid[]\n")
                 .add("from c ").add(spec.units().withoutUnit() ? "left " : "")
                 .add("join units u on u.code = c.unit_code left join cf on cf.course_id = c.id")
                 .add(" left join n on n.course_id = c.id\n");
@@ -335,8 +337,8 @@ final class IndicatorRepository {
     private static void coverageRecords(Sql sql, Spec spec, Indicator i, Cell cell) {
         sql.add("""
 
-                select null::uuid, null::text, null::text, null::date, p.id, p.full_name, p.sex, p.unit_code,
-                       null::int, null::int, null::int, null::boolean, coalesce(pt.t0, false), array[]::uuid[]
+                select null::uuid, null::text, null::text, null::date, null::date, p.id, p.full_name, p.sex,
+                       p.unit_code, null::int, null::int, null::int, null::boolean, coalesce(pt.t0, false), array[]::uuid[]
                 from participant p
                 """).add(spec.units().withoutUnit() ? "left " : "")
                 .add("join units u on u.code = p.unit_code left join pt on pt.person = p.id\n");
@@ -418,7 +420,7 @@ final class IndicatorRepository {
                 ::text[])),
                 c as (
                     select id, province_code, code, title, kind, topics, target_groups, level, organizer_id, unit_code,
-                           start_date, min_attendance_share, plan_activity_id,
+                           start_date, end_date, min_attendance_share, plan_activity_id,
                            (start_date <= make_date(extract(year from end_date)::int, 12, 15)
                                 and end_date >= make_date(extract(year from end_date)::int, 11, 15))
                            or (start_date <= make_date(extract(year from start_date)::int, 12, 15)

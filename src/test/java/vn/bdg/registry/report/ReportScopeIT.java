@@ -101,6 +101,8 @@ class ReportScopeIT {
         });
         JsonNode haRecord = women.get("items").findParents("participantId").stream()
                 .filter(i -> i.get("participantId").asText().equals(ha.toString())).findFirst().orElseThrow();
+        assertThat(haRecord.get("startDate").asText()).isEqualTo(DAY.toString());
+        assertThat(haRecord.get("endDate").asText()).isEqualTo(DAY.plusDays(1).toString());
         assertThat(haRecord.get("sessions").asInt()).isEqualTo(2);
         assertThat(haRecord.get("attendedSessions").asInt()).isEqualTo(2);
         assertThat(haRecord.get("completed").asBoolean()).isTrue();
@@ -126,6 +128,7 @@ class ReportScopeIT {
         JsonNode courses = world.reporter.get("/api/v1/reports/indicators/courses_held/records?period=2026&level=district")
                 .json();
         assertThat(courses.get("items")).extracting(i -> i.get("courseId").asText()).containsExactly(course.toString());
+        assertThat(courses.get("items").get(0).get("endDate").asText()).isEqualTo(DAY.plusDays(1).toString());
         assertThat(world.reporter.get("/api/v1/reports/indicators/courses_held/records?period=2026&sex=female").status())
                 .as("courses have no sex").isEqualTo(400);
         assertThat(world.reporter.get("/api/v1/reports/indicators/nothing/records?period=2026").status()).isEqualTo(404);
