@@ -1,6 +1,7 @@
 package vn.bdg.registry.report;
 
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.QueryPart;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
@@ -71,6 +73,8 @@ final class IndicatorRepository {
     private static final String[] DIM_COLUMNS = {"sex", "target_group", "level", "unit", "topic", "kind",
             "organizer", "ethnic_minority", "age_band"};
     private static final Set<Breakdown> MULTI_VALUED = EnumSet.of(Breakdown.TARGET_GROUP, Breakdown.TOPIC);
+    /** Records read from the database at a time (the statement runs once, read through a cursor). */
+    private static final int FETCH_SIZE = 1_000;
 
     private final DSLContext dsl;
 
@@ -202,13 +206,15 @@ final class IndicatorRepository {
     // ------------------------------------------------------------------------------------ records
 
     /**
-     * The records behind one cell of one indicator (spec holds just that indicator), in pages:
+     * The records behind one cell of one indicator (spec holds just that indicator), in list order:
      * facts (trainee × course, with the check-ins) for person subjects, courses for course and plan
      * subjects, registered persons for coverage. counted: the record is in the value (for shares
      * and coverage, in the numerator; the others are the rest of the denominator). after: the sort
-     * key of the last record served.
+     * key of the last record served, or null; at most limit records. The statement runs once and
+     * its rows are read FETCH_SIZE at a time, each record given to {@code each} as it comes: a
+     * caller reading a whole cell (a file of it) holds what it keeps of each, not the result.
      */
-    List<Item> records(Spec spec, Cell cell, List<String> after, int limit) {
+    void records(Spec spec, Cell cell, List<String> after, int limit, Consumer<Item> each) {
         Indicator i = spec.indicators().get(0);
         Sql sql = new Sql();
         facts(sql, spec);
@@ -242,11 +248,20 @@ final class IndicatorRepository {
             sql.bind(UUID.fromString(afterIds.get(0))).add("::uuid, ").bind(UUID.fromString(afterIds.get(1))).add("::uuid)");
         }
         sql.add("\norder by ").add(key).add(" limit ").bind(limit);
-        return analytic(tx -> tx.resultQuery(sql.text(), sql.parts()).fetch()).map(r -> new Item(r.get(0, UUID.class),
-                r.get(1, String.class), r.get(2, String.class), r.get(3, LocalDate.class), r.get(4, LocalDate.class),
-                r.get(5, UUID.class), r.get(6, String.class), r.get(7, String.class), r.get(8, String.class),
-                r.get(9, Integer.class), r.get(10, Integer.class), r.get(11, Integer.class), r.get(12, Boolean.class),
-                r.get(13, Boolean.class), List.of(r.get(14, UUID[].class))));
+        analytic(tx -> {
+            try (Cursor<Record> rows = tx.resultQuery(sql.text(), sql.parts()).fetchSize(FETCH_SIZE).fetchLazy()) {
+                rows.forEach(r -> each.accept(item(r)));
+            }
+            return null;
+        });
+    }
+
+    private static Item item(Record r) {
+        return new Item(r.get(0, UUID.class), r.get(1, String.class), r.get(2, String.class),
+                r.get(3, LocalDate.class), r.get(4, LocalDate.class), r.get(5, UUID.class), r.get(6, String.class),
+                r.get(7, String.class), r.get(8, String.class), r.get(9, Integer.class), r.get(10, Integer.class),
+                r.get(11, Integer.class), r.get(12, Boolean.class), r.get(13, Boolean.class),
+                List.of(r.get(14, UUID[].class)));
     }
 
     /** Whether an indicator's records are people (trainee x course facts, registered persons) rather than courses. */

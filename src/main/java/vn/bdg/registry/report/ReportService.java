@@ -154,8 +154,9 @@ public final class ReportService {
                 || !isUuid(page.after().get(page.after().size() - 2)) || !isUuid(page.after().get(page.after().size() - 1)))) {
             throw ApiException.invalid("cursor", "invalid_cursor");
         }
-        List<IndicatorRepository.Item> items = this.values.records(ctx.spec(),
-                new IndicatorRepository.Cell(values), page.after(), page.limit() + 1);
+        List<IndicatorRepository.Item> items = new ArrayList<>();
+        this.values.records(ctx.spec(), new IndicatorRepository.Cell(values), page.after(), page.limit() + 1,
+                items::add);
         return page.page(items, i -> indicator.countsFacts()
                 ? List.of(i.fullName(), i.participantId().toString(), i.courseId().toString())
                 : people
