@@ -14,8 +14,8 @@ import java.util.Locale;
  * The numbers are those of the JSON answer.
  */
 final class ReportFiles {
-    private static final Locale VI = Locale.forLanguageTag("vi");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final Locale VI = Locale.forLanguageTag("vi");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String NOT_APPLICABLE = "";
 
     private ReportFiles() {
@@ -33,9 +33,7 @@ final class ReportFiles {
             headings.addAll(headings(dims));
             List<Report.Row> rows = report.rows();
             Spreadsheets.table(sheet, "PHỤ LỤC: SỐ LIỆU CHỈ TIÊU TẬP HUẤN VỀ BÌNH ĐẲNG GIỚI",
-                    "(Kèm theo báo cáo của " + report.unitName() + ", kỳ báo cáo " + report.period().name()
-                            + ": từ ngày " + report.period().from().format(DAY) + " đến ngày "
-                            + report.period().to().format(DAY) + ")",
+                    "(" + attachedTo(report.unitName(), report.period()) + ")",
                     headings, rows.stream().map(row -> cells(report, row, dims)).toList());
             for (int n = 0; n < rows.size(); n++) {
                 if (rows.get(n).indicator().isShare() && rows.get(n).value() != null) {
@@ -50,6 +48,15 @@ final class ReportFiles {
             }
             sheet.width(last, 80);
         });
+    }
+
+    /**
+     * What a file goes with, as its subtitle says: "Kèm theo báo cáo của Tỉnh Bắc Kạn, kỳ báo cáo
+     * 2026: từ ngày 01/01/2026 đến ngày 31/12/2026".
+     */
+    static String attachedTo(String unitName, Period period) {
+        return "Kèm theo báo cáo của " + unitName + ", kỳ báo cáo " + period.name() + ": từ ngày "
+                + period.from().format(DAY) + " đến ngày " + period.to().format(DAY);
     }
 
     /** The breakdowns any row has, in Breakdown order. */
