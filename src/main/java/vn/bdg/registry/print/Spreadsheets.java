@@ -22,8 +22,11 @@ import java.util.function.Consumer;
 public final class Spreadsheets {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String CSV = "text/csv; charset=utf-8";
-    /** The row of the headings in an XLSX table; the title and subtitle are above it. */
+    /** The row of the headings in an XLSX table; the title, subtitle and note (if any) are above it. */
     private static final int HEADINGS_ROW = 3;
+    private static final int NOTE_ROW = 2;
+    /** Merged cells do not grow with their text: a note gets room for two lines. */
+    private static final double NOTE_HEIGHT = 30;
 
     private Spreadsheets() {
     }
@@ -76,6 +79,12 @@ public final class Spreadsheets {
      */
     public static int table(Worksheet sheet, String title, String subtitle, List<String> headings,
                             List<? extends List<?>> rows) {
+        return table(sheet, title, subtitle, null, headings, rows);
+    }
+
+    /** A table as above, with a note across it between the subtitle and the headings (a definition, say). */
+    public static int table(Worksheet sheet, String title, String subtitle, String note, List<String> headings,
+                            List<? extends List<?>> rows) {
         int last = headings.size() - 1;
         sheet.value(0, 0, title);
         sheet.range(0, 0, 0, last).merge();
@@ -83,6 +92,12 @@ public final class Spreadsheets {
         sheet.value(1, 0, subtitle);
         sheet.range(1, 0, 1, last).merge();
         sheet.style(1, 0).italic().horizontalAlignment("center").wrapText(true).set();
+        if (note != null) {
+            sheet.value(NOTE_ROW, 0, note);
+            sheet.range(NOTE_ROW, 0, NOTE_ROW, last).merge();
+            sheet.style(NOTE_ROW, 0).wrapText(true).verticalAlignment("top").set();
+            sheet.rowHeight(NOTE_ROW, NOTE_HEIGHT);
+        }
         for (int c = 0; c <= last; c++) {
             sheet.value(HEADINGS_ROW, c, headings.get(c));
             sheet.style(HEADINGS_ROW, c).bold().wrapText(true).fillColor("DDEBF7").borderStyle("thin")

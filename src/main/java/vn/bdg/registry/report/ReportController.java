@@ -31,7 +31,7 @@ public final class ReportController {
         String format = Downloads.tableFormat(ctx);
         ReportService.Request request = request(ctx);
         Report report = service.report(AccessManager.caller(ctx), request);
-        String name = "bao-cao-chi-tieu-" + report.period().name().replace('/', '_');
+        String name = "bao-cao-chi-tieu-" + inFileName(report.period());
         switch (format) {
             case "xlsx" -> Downloads.attachment(ctx, name + ".xlsx", Spreadsheets.XLSX, ReportFiles.xlsx(report));
             case "csv" -> Downloads.attachment(ctx, name + ".csv", Spreadsheets.CSV, ReportFiles.csv(report));
@@ -39,7 +39,9 @@ public final class ReportController {
         }
     }
 
+    /** The records behind a cell: a page of them in JSON, or all of them as a file (limit and cursor do not apply). */
     public void records(Context ctx) {
+        String format = Downloads.tableFormat(ctx);
         Map<String, String> cell = new LinkedHashMap<>();
         for (Breakdown b : Breakdown.values()) {
             String value = ctx.queryParam(b.key);
@@ -47,8 +49,19 @@ public final class ReportController {
                 cell.put(b.key, value.trim());
             }
         }
-        PageRequest page = PageRequest.of(ctx);
-        ctx.json(service.records(AccessManager.caller(ctx), ctx.pathParam("code"), request(ctx), cell, page));
+        if (format.equals("json")) {
+            PageRequest page = PageRequest.of(ctx);
+            ctx.json(service.records(AccessManager.caller(ctx), ctx.pathParam("code"), request(ctx), cell, page));
+            return;
+        }
+        ReportService.AllRecords<List<Object>> records = service.allRecords(AccessManager.caller(ctx),
+                ctx.pathParam("code"), request(ctx), cell, RecordFiles::rowOf);
+        String name = "chi-tiet-" + records.cell().indicator().code() + "-" + inFileName(records.cell().period());
+        if (format.equals("xlsx")) {
+            Downloads.attachment(ctx, name + ".xlsx", Spreadsheets.XLSX, RecordFiles.xlsx(records));
+        } else {
+            Downloads.attachment(ctx, name + ".csv", Spreadsheets.CSV, RecordFiles.csv(records));
+        }
     }
 
     public void flags(Context ctx) {
@@ -77,6 +90,11 @@ public final class ReportController {
         return new ReportService.Request(Params.query(ctx, "period"), Params.queryDate(ctx, "from"),
                 Params.queryDate(ctx, "to"), Params.query(ctx, "unit"), list(Params.query(ctx, "by")),
                 "true".equals(mapSuccessors), list(Params.query(ctx, "indicators")));
+    }
+
+    /** A period as file names have it: 2026-H1, or 2026-01-01_2026-03-31 for dates. */
+    private static String inFileName(Period period) {
+        return period.name().replace('/', '_');
     }
 
     private static List<String> list(String commaSeparated) {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Rules of indicator reports: the period (with the province's half-year cut-off), the unit (inside
@@ -36,6 +38,8 @@ import java.util.UUID;
 public final class ReportService {
     /** More rows than this is a breakdown too fine to read: the client must narrow it. */
     static final int MAX_ROWS = 100_000;
+    /** More records than this in one cell is too many for a file: the client narrows the cell, or reads the pages. */
+    static final int MAX_FILE_RECORDS = 100_000;
     /** More flags than this is a data set to fix at its source, not to read flag by flag. */
     static final int MAX_FLAGS = 1_000;
     /** Halves from 1 January and 1 July, unless the province says otherwise. */
@@ -47,6 +51,19 @@ public final class ReportService {
     /** What a report is asked for, as the client sent it (period, or from and to). */
     public record Request(String period, LocalDate from, LocalDate to, String unit, List<String> by,
                           boolean mapSuccessors, List<String> indicators) {
+    }
+
+    /**
+     * A cell as a file of its records describes it: the indicator, period and unit (its name), the
+     * cell's breakdown values (null: not recorded) with their Vietnamese names, and the names of
+     * the units records have (nameOfUnit: by code).
+     */
+    record RecordsCell(Indicator indicator, Period period, String unitName, Map<Breakdown, String> values,
+                       Report.Labels labels, Function<String, String> nameOfUnit) {
+    }
+
+    /** Every record of a cell, as the rows a file keeps of them, in the order of the pages. */
+    record AllRecords<R>(RecordsCell cell, List<R> rows) {
     }
 
     /** The settings of a province's reports (ReportSettings). */
@@ -96,7 +113,7 @@ public final class ReportService {
             }
         }
         return new Report(ctx.period, ctx.root, ctx.tree.name(ctx.root), ctx.by, request.mapSuccessors(),
-                ctx.indicators.stream().map(Indicator::code).toList(), rows, ctx.labels());
+                ctx.indicators.stream().map(Indicator::code).toList(), rows, ctx.labels(ctx.by));
     }
 
     /**
@@ -130,6 +147,50 @@ public final class ReportService {
                                            PageRequest page) {
         Context ctx = context(caller, request, code, null);
         Indicator indicator = ctx.indicators.get(0);
+        Map<Breakdown, String> values = cellValues(ctx, indicator, cell);
+        // people: the last one's full name (they are in list order), then two ids; courses: two ids
+        boolean people = IndicatorRepository.listsPeople(indicator);
+        if (page.hasCursor() && (page.after().size() != (people ? 3 : 2)
+                || !isUuid(page.after().get(page.after().size() - 2)) || !isUuid(page.after().get(page.after().size() - 1)))) {
+            throw ApiException.invalid("cursor", "invalid_cursor");
+        }
+        List<IndicatorRepository.Item> items = new ArrayList<>();
+        this.values.records(ctx.spec(), new IndicatorRepository.Cell(values), page.after(), page.limit() + 1,
+                items::add);
+        return page.page(items, i -> indicator.countsFacts()
+                ? List.of(i.fullName(), i.participantId().toString(), i.courseId().toString())
+                : people
+                ? List.of(i.fullName(), i.participantId().toString(), i.participantId().toString())
+                : List.of(i.courseId().toString(), i.courseId().toString()));
+    }
+
+    /**
+     * Every record behind one cell, for a file: rowOf, given the cell, says what the file keeps of a
+     * record, and each record becomes that as it is read. More than MAX_FILE_RECORDS is a 400.
+     */
+    <R> AllRecords<R> allRecords(Caller caller, String code, Request request, Map<String, String> cell,
+                                 Function<RecordsCell, Function<IndicatorRepository.Item, R>> rowOf) {
+        Context ctx = context(caller, request, code, null);
+        Indicator indicator = ctx.indicators.get(0);
+        Map<Breakdown, String> values = cellValues(ctx, indicator, cell);
+        RecordsCell described = new RecordsCell(indicator, ctx.period, ctx.tree.name(ctx.root), values,
+                ctx.labels(values.keySet()), ctx.tree::name);
+        Function<IndicatorRepository.Item, R> row = rowOf.apply(described);
+        List<R> rows = new ArrayList<>();
+        // one more than the bound tells a cell that has too many from one that has just enough
+        this.values.records(ctx.spec(), new IndicatorRepository.Cell(values), null, MAX_FILE_RECORDS + 1,
+                item -> rows.add(row.apply(item)));
+        if (rows.size() > MAX_FILE_RECORDS) {
+            throw ApiException.invalid("format", "too_many_records", MAX_FILE_RECORDS);
+        }
+        return new AllRecords<>(described, rows);
+    }
+
+    /**
+     * A cell's breakdown values, checked against the indicator and the report (cell: breakdown key
+     * -> value as the client sent it, "null" for not recorded; answered: null for not recorded).
+     */
+    private static Map<Breakdown, String> cellValues(Context ctx, Indicator indicator, Map<String, String> cell) {
         Map<Breakdown, String> values = new EnumMap<>(Breakdown.class);
         List<FieldError> errors = new ArrayList<>();
         cell.forEach((key, value) -> {
@@ -148,20 +209,7 @@ public final class ReportService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        // people: the last one's full name (they are in list order), then two ids; courses: two ids
-        boolean people = IndicatorRepository.listsPeople(indicator);
-        if (page.hasCursor() && (page.after().size() != (people ? 3 : 2)
-                || !isUuid(page.after().get(page.after().size() - 2)) || !isUuid(page.after().get(page.after().size() - 1)))) {
-            throw ApiException.invalid("cursor", "invalid_cursor");
-        }
-        List<IndicatorRepository.Item> items = new ArrayList<>();
-        this.values.records(ctx.spec(), new IndicatorRepository.Cell(values), page.after(), page.limit() + 1,
-                items::add);
-        return page.page(items, i -> indicator.countsFacts()
-                ? List.of(i.fullName(), i.participantId().toString(), i.courseId().toString())
-                : people
-                ? List.of(i.fullName(), i.participantId().toString(), i.participantId().toString())
-                : List.of(i.courseId().toString(), i.courseId().toString()));
+        return values;
     }
 
     static boolean isUuid(String s) {
@@ -401,7 +449,8 @@ public final class ReportService {
             };
         }
 
-        Report.Labels labels() {
+        /** The Vietnamese names of breakdown values; organisations' only when shown (they are read for it). */
+        Report.Labels labels(Collection<Breakdown> shown) {
             Map<Breakdown, Map<String, String>> names = new EnumMap<>(Breakdown.class);
             names.put(Breakdown.SEX, Map.of("female", "Nữ", "male", "Nam"));
             names.put(Breakdown.TARGET_GROUP, catalogNames(Catalogs.TARGET_GROUPS));
@@ -418,7 +467,7 @@ public final class ReportService {
             names.put(Breakdown.TOPIC, catalogNames(Catalogs.TOPICS));
             names.put(Breakdown.KIND, catalogNames(Catalogs.COURSE_KINDS));
             Map<String, String> orgNames = new HashMap<>();
-            if (by.contains(Breakdown.ORGANIZER)) {
+            if (shown.contains(Breakdown.ORGANIZER)) {
                 organizations().forEach((id, name) -> orgNames.put(id.toString(), name));
             }
             names.put(Breakdown.ORGANIZER, orgNames);
