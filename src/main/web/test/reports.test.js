@@ -16,7 +16,7 @@ test('each kind of period gives the parameters the API takes', () => {
   assert.throws(() => periodParams({ kind: 'week' }));
 });
 
-test('a report asks for its period, unit, breakdowns and successors; the records of a cell for its values but no breakdowns', () => {
+test('a report asks for its period, unit, breakdowns and successors; the records of a cell (a page, or all as a file) for its values but no breakdowns', () => {
   const choice = { period: { kind: 'half', year: '2026', half: 'H1' }, unit: '061', by: ['sex', 'unit'], mapSuccessors: true };
   assert.equal(reportQuery(choice), 'period=2026-H1&unit=061&mapSuccessors=true&by=sex%2Cunit');
   assert.equal(reportQuery({ ...choice, by: [], mapSuccessors: false }, { format: 'xlsx' }), 'period=2026-H1&unit=061&format=xlsx');
@@ -25,7 +25,9 @@ test('a report asks for its period, unit, breakdowns and successors; the records
   assert.deepEqual(cellFilters(cell), [['sex', 'female'], ['unitCode', 'null'], ['ethnicMinority', 'false']]);
   assert.equal(recordsQuery(choice, cell),
       'period=2026-H1&unit=061&mapSuccessors=true&sex=female&unitCode=null&ethnicMinority=false&limit=50');
-  assert.equal(recordsQuery({ ...choice, mapSuccessors: false }, row({}), 'abc'), 'period=2026-H1&unit=061&limit=50&cursor=abc');
+  assert.equal(recordsQuery({ ...choice, mapSuccessors: false }, row({}), { cursor: 'abc' }), 'period=2026-H1&unit=061&limit=50&cursor=abc');
+  assert.equal(recordsQuery(choice, cell, { format: 'xlsx' }),
+      'period=2026-H1&unit=061&mapSuccessors=true&sex=female&unitCode=null&ethnicMinority=false&format=xlsx');
 });
 
 test('the columns of an indicator are the breakdown keys its rows have, in the order of the breakdowns', () => {

@@ -354,28 +354,35 @@ function renderIndicators(report) {
 
 // ---- downloads ----
 
-/** Downloads the report shown as a file, with the token: fetched, then saved from a blob. */
+/** Downloads the report shown as a file. */
 async function download(format) {
-  $('report-error').textContent = '';
-  $('report-status').textContent = t('downloading');
+  const { unit, period, from, to } = state.report;
+  await saveFile(indicatorsUrl(state.choice, format === 'xlsx' ? { format } : {}), format === 'csv' ? 'text/csv' : null,
+      `bao-cao-chi-tieu-${unit}-${period ?? `${from}_${to}`}.${format}`, $('report-status'), $('report-error'));
+}
+
+/**
+ * Fetches a file with the token and saves it from a blob under the name, saying so in the status
+ * element (a failure in the error element, or in the status element when there is none).
+ */
+async function saveFile(url, accept, name, status, error = status) {
+  error.textContent = '';
+  status.textContent = t('downloading');
   try {
-    const res = await api.call('GET', indicatorsUrl(state.choice, format === 'xlsx' ? { format } : {}),
-        { raw: true, headers: format === 'csv' ? { Accept: 'text/csv' } : {} });
+    const res = await api.call('GET', url, { raw: true, headers: accept ? { Accept: accept } : {} });
     if (!res.ok) {
       await api.readJson(res); // throws the problem
     }
-    const { unit, period, from, to } = state.report;
-    const name = `bao-cao-chi-tieu-${unit}-${period ?? `${from}_${to}`}.${format}`;
-    const url = URL.createObjectURL(await res.blob());
-    const link = element('a', { href: url, download: name, hidden: true });
+    const blobUrl = URL.createObjectURL(await res.blob());
+    const link = element('a', { href: blobUrl, download: name, hidden: true });
     document.body.append(link);
     link.click();
     link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    $('report-status').textContent = t('downloaded', { name });
+    setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+    status.textContent = t('downloaded', { name });
   } catch (e) {
-    $('report-status').textContent = '';
-    $('report-error').textContent = failure(e);
+    status.textContent = '';
+    error.textContent = failure(e);
   }
 }
 
@@ -385,7 +392,8 @@ function recordItem(record) {
   const facts = [
     record.fullName ? record.courseTitle : null,
     record.courseCode,
-    date(record.startDate),
+    record.endDate && record.endDate !== record.startDate
+      ? `${date(record.startDate)} – ${date(record.endDate)}` : date(record.startDate),
     record.sex ? t(record.sex) : null,
     record.unitCode ? unitName(record.unitCode) : null,
     record.sessions !== null && record.attendedSessions !== null
@@ -408,6 +416,19 @@ function recordItem(record) {
   return item;
 }
 
+function recordsUrl(row, options) {
+  return `/api/v1/reports/indicators/${encodeURIComponent(row.indicator)}/records?`
+      + recordsQuery(state.choice, row, options);
+}
+
+/** Every record behind the open cell as one XLSX file, to attach to the report. */
+async function downloadRecords() {
+  const { row } = state.records;
+  const { unit, period, from, to } = state.report;
+  await saveFile(recordsUrl(row, { format: 'xlsx' }), null,
+      `chi-tiet-${row.indicator}-${unit}-${period ?? `${from}_${to}`}.xlsx`, $('records-status'));
+}
+
 async function openRecords(row, description) {
   state.records = { row, cursor: null };
   $('records-cell').textContent = t('recordsOf', { indicator: row.label, cell: description, value: formatValue(row) });
@@ -421,8 +442,7 @@ async function loadRecords() {
   $('records-more').hidden = true;
   $('records-status').textContent = t('recordsLoading');
   try {
-    const page = await api.call('GET', `/api/v1/reports/indicators/${encodeURIComponent(row.indicator)}/records?`
-        + recordsQuery(state.choice, row, cursor));
+    const page = await api.call('GET', recordsUrl(row, { cursor }));
     $('records-list').append(...page.items.map(recordItem));
     state.records.cursor = page.nextCursor;
     $('records-more').hidden = !page.nextCursor;
@@ -466,6 +486,7 @@ function wire() {
   $('download-csv').addEventListener('click', () => download('csv'));
   $('download-xlsx').addEventListener('click', () => download('xlsx'));
   $('records-more').addEventListener('click', loadRecords);
+  $('records-xlsx').addEventListener('click', downloadRecords);
   $('records-close').addEventListener('click', () => $('records').close());
   api.whenLoggedOut(() => show('login'));
 }

@@ -76,10 +76,17 @@ export function cellFilters(row) {
   return ROW_KEYS.filter(key => key in row).map(key => [key, row[key] === null ? 'null' : String(row[key])]);
 }
 
-/** The query string of GET /api/v1/reports/indicators/{code}/records for a row of a report. */
-export function recordsQuery(choice, row, cursor = null) {
+/**
+ * The query string of GET /api/v1/reports/indicators/{code}/records for a row of a report: a page
+ * of 50 (after `cursor`), or with `format` ('csv' or 'xlsx') every record as one file.
+ */
+export function recordsQuery(choice, row, { cursor = null, format = null } = {}) {
   const params = scopeParams(choice);
   cellFilters(row).forEach(([key, value]) => params.set(key, value));
+  if (format) {
+    params.set('format', format);
+    return params.toString();
+  }
   params.set('limit', '50');
   if (cursor) {
     params.set('cursor', cursor);

@@ -10,6 +10,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Fixtures;
@@ -280,6 +281,15 @@ class ReportPageIT {
                     .containsExactlyInAnyOrder(people.get("mai").toString(), people.get("hoa").toString());
             PhoneBrowser.assertAccessible(page, "the records behind a cell");
             PhoneBrowser.screenshot(page, "reports-records");
+            // the whole list behind the cell, as the file to attach to the report
+            Download list = page.waitForDownload(() -> dialog.locator("#records-xlsx").click());
+            assertThat(list.suggestedFilename())
+                    .isEqualTo("chi-tiet-persons_trained-" + world.province + "-" + PERIOD + ".xlsx");
+            List<String> texts = new ArrayList<>();
+            try (ReadableWorkbook workbook = new ReadableWorkbook(list.path().toFile())) {
+                workbook.getFirstSheet().read().forEach(r -> r.forEach(c -> texts.add(c == null ? "" : c.getText())));
+            }
+            assertThat(texts).contains("Lò Thị Mai", "Nguyễn Thị Hoà").doesNotContain("Đinh Thị Thu");
             dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đóng")).click();
             expect(dialog).isHidden();
         }
