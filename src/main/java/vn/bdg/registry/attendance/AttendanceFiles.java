@@ -33,40 +33,37 @@ final class AttendanceFiles {
     }
 
     static byte[] csv(CourseAttendance sheet, Function<String, String> unitName) {
-        return Spreadsheets.csv(headings(sheet), rows(sheet, unitName));
+        return Spreadsheets.csv(columns(sheet).stream().map(Spreadsheets.Column::heading).toList(),
+                rows(sheet, unitName));
     }
 
     static byte[] xlsx(CourseAttendance sheet, Function<String, String> unitName) {
         return Spreadsheets.xlsx("Điểm danh", worksheet -> {
-            List<String> headings = new ArrayList<>(List.of("STT"));
-            headings.addAll(headings(sheet));
             String subtitle = "Lớp: " + sheet.courseTitle() + " (mã " + sheet.courseCode() + "), từ ngày "
                     + sheet.startDate().format(DAY) + " đến ngày " + sheet.endDate().format(DAY)
                     + ". Hoàn thành khi có mặt ít nhất " + percent(sheet.minAttendanceShare())
                     + " số buổi, không tính các buổi vắng có phép.";
             List<List<Object>> rows = rows(sheet, unitName);
-            int after = Spreadsheets.table(worksheet, "DANH SÁCH ĐIỂM DANH HỌC VIÊN", subtitle, headings, rows);
+            int after = Spreadsheets.table(worksheet, "DANH SÁCH ĐIỂM DANH HỌC VIÊN", subtitle, null, columns(sheet),
+                    rows);
             worksheet.value(after + 1, 1, LEGEND);
             int shareColumn = 1 + 4 + sheet.sessions().size() + 2;
             for (int n = 0; n < rows.size(); n++) {
                 Spreadsheets.percent(worksheet, Spreadsheets.rowOf(n), shareColumn);
             }
-            worksheet.width(1, 28);
-            worksheet.width(2, 8);
-            worksheet.width(3, 28);
-            worksheet.width(4, 12);
-            for (int c = 5; c < headings.size() - 1; c++) {
-                worksheet.width(c, 12);
-            }
-            worksheet.width(headings.size() - 1, 50);
         });
     }
 
-    private static List<String> headings(CourseAttendance sheet) {
-        List<String> headings = new ArrayList<>(List.of("Họ và tên", "Giới tính", "Đơn vị", "Vai trò"));
-        sheet.sessions().forEach(s -> headings.add(when(s)));
-        headings.addAll(List.of("Số buổi có mặt", "Số buổi vắng có phép", "Tỷ lệ tham dự", "Hoàn thành", "Ghi chú"));
-        return headings;
+    /** Widths that fit a course of up to five sessions on one printed page at two thirds of full size. */
+    private static List<Spreadsheets.Column> columns(CourseAttendance sheet) {
+        List<Spreadsheets.Column> columns = new ArrayList<>(List.of(new Spreadsheets.Column("Họ và tên", 24),
+                new Spreadsheets.Column("Giới tính", 7), new Spreadsheets.Column("Đơn vị", 22),
+                new Spreadsheets.Column("Vai trò", 10)));
+        sheet.sessions().forEach(s -> columns.add(new Spreadsheets.Column(when(s), 11)));
+        columns.addAll(List.of(new Spreadsheets.Column("Số buổi có mặt", 9),
+                new Spreadsheets.Column("Số buổi vắng có phép", 9), new Spreadsheets.Column("Tỷ lệ tham dự", 9),
+                new Spreadsheets.Column("Hoàn thành", 10), new Spreadsheets.Column("Ghi chú", 30)));
+        return columns;
     }
 
     private static List<List<Object>> rows(CourseAttendance sheet, Function<String, String> unitName) {

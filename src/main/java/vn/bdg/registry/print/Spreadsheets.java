@@ -2,6 +2,8 @@ package vn.bdg.registry.print;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.PaperSize;
+import org.dhatim.fastexcel.Position;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -11,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,11 +25,19 @@ import java.util.function.Consumer;
 public final class Spreadsheets {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String CSV = "text/csv; charset=utf-8";
-    /** The row of the headings in an XLSX table; the title, subtitle and note (if any) are above it. */
-    private static final int HEADINGS_ROW = 3;
+    /** The rows of an XLSX table's parts: the title is the first, the headings the fourth. */
+    private static final int SUBTITLE_ROW = 1;
     private static final int NOTE_ROW = 2;
-    /** Merged cells do not grow with their text: a note gets room for two lines. */
-    private static final double NOTE_HEIGHT = 30;
+    private static final int HEADINGS_ROW = 3;
+    /** Points a line of 11-point text takes. */
+    private static final double LINE_HEIGHT = 15;
+    /** Bold letters are wider: a column holds about this share of the regular ones. */
+    private static final double BOLD_NARROWING = 0.9;
+    /**
+     * The widest table (in characters) printed one page wide: A4 turned sideways holds about 140
+     * characters at full size, so a wider table than this would print smaller than two thirds.
+     */
+    private static final double ONE_PAGE_WIDE = 210;
 
     private Spreadsheets() {
     }
@@ -72,60 +83,111 @@ public final class Spreadsheets {
         return out.toByteArray();
     }
 
-    /**
-     * Writes a table: the title and subtitle across its width, the headings (the first is "STT",
-     * the row number), then one framed row per item numbered from 1, the headings frozen above the
-     * rows. Numbers stay numbers; null and "" are empty cells. Answers the row after the table.
-     */
-    public static int table(Worksheet sheet, String title, String subtitle, List<String> headings,
-                            List<? extends List<?>> rows) {
-        return table(sheet, title, subtitle, null, headings, rows);
+    /** A column of a table: its heading, and its width in characters (Excel's unit). */
+    public record Column(String heading, double width) {
     }
 
-    /** A table as above, with a note across it between the subtitle and the headings (a definition, say). */
-    public static int table(Worksheet sheet, String title, String subtitle, String note, List<String> headings,
+    /**
+     * Writes a table: the title and subtitle across its width, then, if not null, a note (a
+     * definition, say), the headings (after "STT", the row number), then one framed row per item
+     * numbered from 1, the headings frozen above the rows. Numbers stay numbers; null and "" are
+     * empty cells; text wraps, its rows as tall as their longest text needs. Printed, the sheet is
+     * on A4 turned sideways with its headings on every page and numbered pages, and one page wide
+     * when that keeps its text at two thirds of its size or more (a wider table goes on across
+     * pages instead of becoming unreadably small). Answers the row after the table.
+     */
+    public static int table(Worksheet sheet, String title, String subtitle, String note, List<Column> columns,
                             List<? extends List<?>> rows) {
-        int last = headings.size() - 1;
+        List<Column> all = new ArrayList<>(List.of(new Column("STT", 6)));
+        all.addAll(columns);
+        int last = all.size() - 1;
+        double tableWidth = all.stream().mapToDouble(Column::width).sum();
         sheet.value(0, 0, title);
         sheet.range(0, 0, 0, last).merge();
         sheet.style(0, 0).bold().fontSize(14).horizontalAlignment("center").set();
-        sheet.value(1, 0, subtitle);
-        sheet.range(1, 0, 1, last).merge();
-        sheet.style(1, 0).italic().horizontalAlignment("center").wrapText(true).set();
+        acrossTable(sheet, SUBTITLE_ROW, subtitle, last, tableWidth);
+        sheet.style(SUBTITLE_ROW, 0).italic().horizontalAlignment("center").wrapText(true).set();
         if (note != null) {
-            sheet.value(NOTE_ROW, 0, note);
-            sheet.range(NOTE_ROW, 0, NOTE_ROW, last).merge();
+            acrossTable(sheet, NOTE_ROW, note, last, tableWidth);
             sheet.style(NOTE_ROW, 0).wrapText(true).verticalAlignment("top").set();
-            sheet.rowHeight(NOTE_ROW, NOTE_HEIGHT);
         }
+        int headingLines = 1;
         for (int c = 0; c <= last; c++) {
-            sheet.value(HEADINGS_ROW, c, headings.get(c));
+            Column column = all.get(c);
+            sheet.width(c, column.width());
+            sheet.value(HEADINGS_ROW, c, column.heading());
             sheet.style(HEADINGS_ROW, c).bold().wrapText(true).fillColor("DDEBF7").borderStyle("thin")
                     .horizontalAlignment("center").verticalAlignment("center").set();
+            headingLines = Math.max(headingLines, lines(column.heading(), column.width() * BOLD_NARROWING));
         }
+        sheet.rowHeight(HEADINGS_ROW, headingLines * LINE_HEIGHT);
         int r = HEADINGS_ROW + 1;
         for (List<?> row : rows) {
             sheet.value(r, 0, r - HEADINGS_ROW);
-            sheet.style(r, 0).borderStyle("thin").set();
+            sheet.style(r, 0).borderStyle("thin").verticalAlignment("top").set();
+            int rowLines = 1;
             for (int c = 0; c < row.size(); c++) {
                 Object v = row.get(c);
                 if (v instanceof Number n) {
                     sheet.value(r, c + 1, n);
                 } else if (v != null && !v.toString().isEmpty()) {
                     sheet.value(r, c + 1, v.toString());
+                    rowLines = Math.max(rowLines, lines(v.toString(), all.get(c + 1).width()));
                 }
-                sheet.style(r, c + 1).borderStyle("thin").set();
+                sheet.style(r, c + 1).borderStyle("thin").wrapText(true).verticalAlignment("top").set();
+            }
+            if (rowLines > 1) {
+                sheet.rowHeight(r, rowLines * LINE_HEIGHT);
             }
             r++;
         }
-        sheet.width(0, 6);
         sheet.freezePane(0, HEADINGS_ROW + 1);
+        sheet.paperSize(PaperSize.A4_PAPER);
+        sheet.pageOrientation("landscape");
+        if (tableWidth <= ONE_PAGE_WIDE) {
+            sheet.setFitToPage(true);
+            sheet.fitToWidth((short) 1);
+            sheet.fitToHeight((short) 0);
+        }
+        sheet.repeatRows(HEADINGS_ROW);
+        sheet.footer("Trang &P/&N", Position.CENTER);
         return r;
+    }
+
+    /** Text in a row of its own, merged across the table, as tall as its wrapped lines need. */
+    private static void acrossTable(Worksheet sheet, int row, String text, int lastColumn, double tableWidth) {
+        sheet.value(row, 0, text);
+        sheet.range(row, 0, row, lastColumn).merge();
+        // a spreadsheet does not grow a merged row to fit its text: it is told how tall
+        sheet.rowHeight(row, lines(text, tableWidth) * LINE_HEIGHT);
+    }
+
+    /**
+     * About how many lines text takes wrapped in a column of that width, word by word: a width
+     * counts characters as wide as a digit, which most letters are at most.
+     */
+    private static int lines(String text, double width) {
+        int lines = 1;
+        double used = 0;
+        for (String word : text.split("\\s+")) {
+            double needed = used == 0 ? word.length() : used + 1 + word.length();
+            if (needed <= width || used == 0) {
+                used = needed;
+            } else {
+                lines++;
+                used = word.length();
+            }
+            while (used > width) { // a word longer than the column breaks where the column ends
+                lines++;
+                used -= width;
+            }
+        }
+        return lines;
     }
 
     /** Shows the numbers of a column of a table's row as percentages (shares are stored as fractions). */
     public static void percent(Worksheet sheet, int row, int column) {
-        sheet.style(row, column).borderStyle("thin").format("0.00%").set();
+        sheet.style(row, column).borderStyle("thin").verticalAlignment("top").format("0.00%").set();
     }
 
     /** The worksheet row of a table's n-th row (from 0). */

@@ -6,7 +6,6 @@ import vn.bdg.registry.report.ReportService.AllRecords;
 import vn.bdg.registry.report.ReportService.RecordsCell;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -58,16 +57,11 @@ final class RecordFiles {
 
     static byte[] xlsx(AllRecords<List<Object>> records) {
         RecordsCell cell = records.cell();
-        return Spreadsheets.xlsx("Danh sách", sheet -> {
-            List<Column> columns = columns(cell);
-            List<String> headings = new ArrayList<>(List.of("STT"));
-            columns.forEach(c -> headings.add(c.heading()));
-            Spreadsheets.table(sheet, "DANH SÁCH CHI TIẾT: " + cell.indicator().label(VI), subtitle(cell),
-                    "Định nghĩa: " + cell.indicator().definition(VI), headings, records.rows());
-            for (int c = 0; c < columns.size(); c++) {
-                sheet.width(c + 1, columns.get(c).width());
-            }
-        });
+        return Spreadsheets.xlsx("Danh sách", sheet -> Spreadsheets.table(sheet,
+                "DANH SÁCH CHI TIẾT: " + cell.indicator().label(VI), subtitle(cell),
+                "Định nghĩa: " + cell.indicator().definition(VI),
+                columns(cell).stream().map(c -> new Spreadsheets.Column(c.heading(), c.width())).toList(),
+                records.rows()));
     }
 
     /** The report's unit and period, then the cell's breakdown values as the report's files name them. */

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Client/server IO for indicator reports: the table (JSON, CSV, XLSX), the records behind a cell, settings, DHIS2. */
 public final class ReportController {

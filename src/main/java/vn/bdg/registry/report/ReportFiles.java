@@ -23,30 +23,22 @@ final class ReportFiles {
 
     static byte[] csv(Report report) {
         List<Breakdown> dims = dims(report);
-        return Spreadsheets.csv(headings(dims), report.rows().stream().map(row -> cells(report, row, dims)).toList());
+        return Spreadsheets.csv(columns(dims).stream().map(Spreadsheets.Column::heading).toList(),
+                report.rows().stream().map(row -> cells(report, row, dims)).toList());
     }
 
     static byte[] xlsx(Report report) {
         return Spreadsheets.xlsx("Phụ lục", sheet -> {
             List<Breakdown> dims = dims(report);
-            List<String> headings = new ArrayList<>(List.of("STT"));
-            headings.addAll(headings(dims));
             List<Report.Row> rows = report.rows();
             Spreadsheets.table(sheet, "PHỤ LỤC: SỐ LIỆU CHỈ TIÊU TẬP HUẤN VỀ BÌNH ĐẲNG GIỚI",
-                    "(" + attachedTo(report.unitName(), report.period()) + ")",
-                    headings, rows.stream().map(row -> cells(report, row, dims)).toList());
+                    "(" + attachedTo(report.unitName(), report.period()) + ")", null,
+                    columns(dims), rows.stream().map(row -> cells(report, row, dims)).toList());
             for (int n = 0; n < rows.size(); n++) {
                 if (rows.get(n).indicator().isShare() && rows.get(n).value() != null) {
                     Spreadsheets.percent(sheet, Spreadsheets.rowOf(n), valueColumn(dims) + 1);
                 }
             }
-            int last = headings.size() - 1;
-            sheet.width(1, 28);
-            sheet.width(2, 48);
-            for (int c = 3; c < last; c++) {
-                sheet.width(c, 18);
-            }
-            sheet.width(last, 80);
         });
     }
 
@@ -66,11 +58,15 @@ final class ReportFiles {
         return List.copyOf(all);
     }
 
-    private static List<String> headings(List<Breakdown> dims) {
-        List<String> headings = new ArrayList<>(List.of("Mã chỉ tiêu", "Chỉ tiêu", "Kỳ báo cáo"));
-        dims.forEach(b -> headings.add(b.headingVi));
-        headings.addAll(List.of("Đơn vị tính", "Giá trị", "Tử số", "Mẫu số", "Kế hoạch", "Định nghĩa"));
-        return headings;
+    private static List<Spreadsheets.Column> columns(List<Breakdown> dims) {
+        List<Spreadsheets.Column> columns = new ArrayList<>(List.of(new Spreadsheets.Column("Mã chỉ tiêu", 24),
+                new Spreadsheets.Column("Chỉ tiêu", 34), new Spreadsheets.Column("Kỳ báo cáo", 10)));
+        dims.forEach(b -> columns.add(new Spreadsheets.Column(b.headingVi, 16)));
+        for (String number : List.of("Đơn vị tính", "Giá trị", "Tử số", "Mẫu số", "Kế hoạch")) {
+            columns.add(new Spreadsheets.Column(number, 10));
+        }
+        columns.add(new Spreadsheets.Column("Định nghĩa", 50));
+        return columns;
     }
 
     private static int valueColumn(List<Breakdown> dims) {
