@@ -31,6 +31,8 @@ public final class Spreadsheets {
     private static final int HEADINGS_ROW = 3;
     /** Points a line of 11-point text takes. */
     private static final double LINE_HEIGHT = 15;
+    /** The tallest row Excel has (fastexcel refuses a taller one); a longer text scrolls in its cell. */
+    private static final double MAX_ROW_HEIGHT = 409.5;
     /** Bold letters are wider: a column holds about this share of the regular ones. */
     private static final double BOLD_NARROWING = 0.9;
     /**
@@ -120,7 +122,7 @@ public final class Spreadsheets {
                     .horizontalAlignment("center").verticalAlignment("center").set();
             headingLines = Math.max(headingLines, lines(column.heading(), column.width() * BOLD_NARROWING));
         }
-        sheet.rowHeight(HEADINGS_ROW, headingLines * LINE_HEIGHT);
+        height(sheet, HEADINGS_ROW, headingLines);
         int r = HEADINGS_ROW + 1;
         for (List<?> row : rows) {
             sheet.value(r, 0, r - HEADINGS_ROW);
@@ -137,7 +139,7 @@ public final class Spreadsheets {
                 sheet.style(r, c + 1).borderStyle("thin").wrapText(true).verticalAlignment("top").set();
             }
             if (rowLines > 1) {
-                sheet.rowHeight(r, rowLines * LINE_HEIGHT);
+                height(sheet, r, rowLines);
             }
             r++;
         }
@@ -159,30 +161,39 @@ public final class Spreadsheets {
         sheet.value(row, 0, text);
         sheet.range(row, 0, row, lastColumn).merge();
         // a spreadsheet does not grow a merged row to fit its text: it is told how tall
-        sheet.rowHeight(row, lines(text, tableWidth) * LINE_HEIGHT);
+        height(sheet, row, lines(text, tableWidth));
     }
 
     /**
-     * About how many lines text takes wrapped in a column of that width, word by word: a width
-     * counts characters as wide as a digit, which most letters are at most.
+     * About how many lines text takes wrapped in a column of that width: each of its lines (a
+     * reason typed in a text area keeps its line breaks) word by word, a width counting characters
+     * as wide as a digit, which most letters are at most.
      */
     private static int lines(String text, double width) {
-        int lines = 1;
-        double used = 0;
-        for (String word : text.split("\\s+")) {
-            double needed = used == 0 ? word.length() : used + 1 + word.length();
-            if (needed <= width || used == 0) {
-                used = needed;
-            } else {
-                lines++;
-                used = word.length();
-            }
-            while (used > width) { // a word longer than the column breaks where the column ends
-                lines++;
-                used -= width;
+        int lines = 0;
+        for (String line : text.split("\n", -1)) {
+            lines++;
+            double used = 0;
+            for (String word : line.trim().split("\\s+")) {
+                double needed = used == 0 ? word.length() : used + 1 + word.length();
+                if (needed <= width || used == 0) {
+                    used = needed;
+                } else {
+                    lines++;
+                    used = word.length();
+                }
+                while (used > width) { // a word longer than the column breaks where the column ends
+                    lines++;
+                    used -= width;
+                }
             }
         }
         return lines;
+    }
+
+    /** A row as tall as its lines, up to the tallest row a spreadsheet has (409.5 points). */
+    private static void height(Worksheet sheet, int row, int lines) {
+        sheet.rowHeight(row, Math.min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT));
     }
 
     /** Shows the numbers of a column of a table's row as percentages (shares are stored as fractions). */

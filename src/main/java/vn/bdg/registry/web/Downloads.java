@@ -2,8 +2,10 @@ package vn.bdg.registry.web;
 
 import io.javalin.http.Context;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Answers a browser saves as a file, and the format a client asks a table in. */
@@ -13,14 +15,30 @@ public final class Downloads {
     private Downloads() {
     }
 
-    /** {@code format=json|csv|xlsx} if given; else {@code csv} when the Accept header asks for text/csv; else {@code json}. */
+    /**
+     * {@code format=json|csv|xlsx} if given; else {@code csv} when the Accept header asks for
+     * text/csv (in any case, and not with {@code q=0}, which means "not acceptable"); else {@code json}.
+     */
     public static String tableFormat(Context ctx) {
         String format = Params.queryEnum(ctx, "format", TABLE_FORMATS);
         if (format != null) {
             return format;
         }
-        String accept = ctx.header("Accept");
-        return accept != null && accept.contains("text/csv") ? "csv" : "json";
+        return acceptsCsv(ctx.header("Accept")) ? "csv" : "json";
+    }
+
+    private static boolean acceptsCsv(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            if (parts[0].trim().equalsIgnoreCase("text/csv")) {
+                return Arrays.stream(parts).skip(1).map(String::trim)
+                        .noneMatch(p -> p.toLowerCase(Locale.ROOT).matches("q\\s*=\\s*0(\\.0{0,3})?"));
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,31 @@ class SpreadsheetsTest {
                 .containsPattern("<pageSetup [^>]*orientation=\"landscape\"");
     }
 
+    /** Row heights of odd text do not throw. */
+    @Test
+    void oddTextDoesNotThrow() {
+        List<Object> row = new ArrayList<>(Arrays.asList("", "   ", null, "x".repeat(20),
+                " leading", "trailing ", "\t\n", "a\u00A0b", 3));
+        List<Spreadsheets.Column> columns = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            columns.add(new Spreadsheets.Column("", 0.5 + i));
+        }
+        byte[] xlsx = Spreadsheets.xlsx("x", sheet -> Spreadsheets.table(sheet, "", "", "", columns, List.of(row)));
+        assertThat(xlsx).isNotEmpty();
+        byte[] csv = Spreadsheets.csv(List.of("a"), List.of(Arrays.asList((Object) null), List.of("")));
+        assertThat(csv).isNotEmpty();
+    }
+
+    /** fastexcel refuses a row taller than Excel's 409.5 points: a cell of more than 27 computed lines. */
+    @Test
+    void aCellOfMoreThanTwentySevenLinesDoesNotThrow() {
+        String reasons = String.join("; ", java.util.Collections.nCopies(10,
+                "21/04/2026 07:30–11:30: Ốm, có giấy của trạm y tế xã, đã báo trước với ban tổ chức lớp"));
+        List<Spreadsheets.Column> columns = List.of(new Spreadsheets.Column("Ghi chú", 30));
+        byte[] xlsx = Spreadsheets.xlsx("x", sheet -> Spreadsheets.table(sheet, "T", "S", null, columns,
+                List.of(List.of(reasons))));
+        assertThat(xlsx).isNotEmpty();
+    }
     private static byte[] table(List<Spreadsheets.Column> columns) {
         List<Object> row = new ArrayList<>();
         columns.forEach(c -> row.add("x"));
