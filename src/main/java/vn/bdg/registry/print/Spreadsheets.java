@@ -169,7 +169,8 @@ public final class Spreadsheets {
      * reason typed in a text area keeps its line breaks) word by word, a width counting characters
      * as wide as a digit, which most letters are at most.
      */
-    private static int lines(String text, double width) {
+    private static int lines(String text, double columnWidth) {
+        double width = Math.max(1, columnWidth); // a column narrower than a letter still shows one a line
         int lines = 0;
         for (String line : text.split("\n", -1)) {
             lines++;

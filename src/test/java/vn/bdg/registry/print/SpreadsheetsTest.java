@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A table printed from its XLSX is an annex one can file: on A4 turned sideways, as wide as the
@@ -65,6 +67,14 @@ class SpreadsheetsTest {
         assertThat(xlsx).isNotEmpty();
         byte[] csv = Spreadsheets.csv(List.of("a"), List.of(Arrays.asList((Object) null), List.of("")));
         assertThat(csv).isNotEmpty();
+    }
+
+    @Test
+    void aColumnOfNoWidthStillFinishes() {
+        byte[] xlsx = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Spreadsheets.xlsx("x",
+                sheet -> Spreadsheets.table(sheet, "T", "S", null, List.of(new Spreadsheets.Column("Tên", 0)),
+                        List.of(List.of("Lò Thị Mai")))));
+        assertThat(xlsx).isNotEmpty();
     }
 
     /** fastexcel refuses a row taller than Excel's 409.5 points: a cell of more than 27 computed lines. */
