@@ -54,7 +54,7 @@ final class AttendanceFiles {
         });
     }
 
-    /** Widths that fit a course of up to five sessions on one printed page at two thirds of full size. */
+    /** Widths that fit a course of up to six sessions on one printed page at two thirds of full size or more. */
     private static List<Spreadsheets.Column> columns(CourseAttendance sheet) {
         List<Spreadsheets.Column> columns = new ArrayList<>(List.of(new Spreadsheets.Column("Họ và tên", 24),
                 new Spreadsheets.Column("Giới tính", 7), new Spreadsheets.Column("Đơn vị", 22),
