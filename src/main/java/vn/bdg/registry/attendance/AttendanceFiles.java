@@ -29,6 +29,8 @@ final class AttendanceFiles {
     private static final Map<String, String> ROLES = Map.of("trainee", "Học viên", "trainer", "Giảng viên",
             "observer", "Dự thính");
 
+    private static final Spreadsheets.Column SHARE = new Spreadsheets.Column("Tỷ lệ tham dự", 9);
+
     private AttendanceFiles() {
     }
 
@@ -44,10 +46,10 @@ final class AttendanceFiles {
                     + ". Hoàn thành khi có mặt ít nhất " + percent(sheet.minAttendanceShare())
                     + " số buổi, không tính các buổi vắng có phép.";
             List<List<Object>> rows = rows(sheet, unitName);
-            int after = Spreadsheets.table(worksheet, "DANH SÁCH ĐIỂM DANH HỌC VIÊN", subtitle, null, columns(sheet),
-                    rows);
+            List<Spreadsheets.Column> columns = columns(sheet);
+            int after = Spreadsheets.table(worksheet, "DANH SÁCH ĐIỂM DANH HỌC VIÊN", subtitle, null, columns, rows);
             worksheet.value(after + 1, 1, LEGEND);
-            int shareColumn = 1 + 4 + sheet.sessions().size() + 2;
+            int shareColumn = 1 + columns.indexOf(SHARE); // after the row number
             for (int n = 0; n < rows.size(); n++) {
                 Spreadsheets.percent(worksheet, Spreadsheets.rowOf(n), shareColumn);
             }
@@ -61,7 +63,7 @@ final class AttendanceFiles {
                 new Spreadsheets.Column("Vai trò", 10)));
         sheet.sessions().forEach(s -> columns.add(new Spreadsheets.Column(when(s), 11)));
         columns.addAll(List.of(new Spreadsheets.Column("Số buổi có mặt", 9),
-                new Spreadsheets.Column("Số buổi vắng có phép", 9), new Spreadsheets.Column("Tỷ lệ tham dự", 9),
+                new Spreadsheets.Column("Số buổi vắng có phép", 9), SHARE,
                 new Spreadsheets.Column("Hoàn thành", 10), new Spreadsheets.Column("Ghi chú", 30)));
         return columns;
     }
