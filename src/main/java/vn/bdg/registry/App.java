@@ -118,7 +118,8 @@ public final class App {
         var orgCtl = new OrganizationController(core.organizations(),
                 new OrganizationService(dsl, core.organizations(), units, audit));
         var auditCtl = new AuditController(dsl, audit);
-        var courseCtl = new CourseController(core);
+        var plans = new PlanService(dsl, core.catalogs(), audit);
+        var courseCtl = new CourseController(core, plans);
         var courseRepository = new CourseRepository(dsl);
         var enrollments = new EnrollmentService(core, courseRepository, new EnrollmentRepository(dsl));
         var enrollmentCtl = new EnrollmentController(enrollments,
@@ -142,7 +143,7 @@ public final class App {
         var reports = new ReportService(dsl, core.catalogs(), audit);
         var reportCtl = new ReportController(reports);
         var submissionCtl = new SubmissionController(new SubmissionService(dsl, reports, audit));
-        var planCtl = new PlanController(new PlanService(dsl, core.catalogs(), audit));
+        var planCtl = new PlanController(plans);
 
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);

@@ -19,10 +19,10 @@ public final class CourseController {
     private final CourseService courses;
     private final SessionService sessions;
 
-    public CourseController(Core core) {
+    public CourseController(Core core, PlanLinks planLinks) {
         CourseRepository courseRepository = new CourseRepository(core.dsl());
         SessionRepository sessionRepository = new SessionRepository(core.dsl());
-        this.courses = new CourseService(core, courseRepository, sessionRepository);
+        this.courses = new CourseService(core, courseRepository, sessionRepository, planLinks);
         this.sessions = new SessionService(core.dsl(), courseRepository, sessionRepository, core.audit(),
                 core.config().clockSkewTolerance());
     }

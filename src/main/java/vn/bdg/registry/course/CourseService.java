@@ -35,11 +35,13 @@ public final class CourseService {
     private final Core core;
     private final CourseRepository courses;
     private final SessionRepository sessions;
+    private final PlanLinks planLinks;
 
-    public CourseService(Core core, CourseRepository courses, SessionRepository sessions) {
+    public CourseService(Core core, CourseRepository courses, SessionRepository sessions, PlanLinks planLinks) {
         this.core = core;
         this.courses = courses;
         this.sessions = sessions;
+        this.planLinks = planLinks;
     }
 
     public Versioned<Course> get(Caller caller, UUID id) {
@@ -113,7 +115,7 @@ public final class CourseService {
             // on the transaction's connection: a second one, taken while this one is held, would let
             // as many edits at once as the pool has connections wait for each other until they fail
             in = checkRules(tx, caller, in);
-            checkAgainstState(tx, before, in, to);
+            checkAgainstState(tx, caller, before, in, to);
             if (!in.code().equals(before.code()) && courses.codeTaken(tx, caller.provinceCode(), in.code())) {
                 throw ApiException.conflict("conflict");
             }
@@ -132,8 +134,11 @@ public final class CourseService {
         return CourseStatus.valueOf(status);
     }
 
-    /** Rules that depend on what the course already has: its sessions, trainers and enrolled trainees. */
-    private void checkAgainstState(DSLContext tx, Course before, CourseInput in, CourseStatus to) {
+    /** Rules that depend on what the course already has: its plan activity, sessions, trainers and enrolled trainees. */
+    private void checkAgainstState(DSLContext tx, Caller caller, Course before, CourseInput in, CourseStatus to) {
+        if (!in.startDate().equals(before.startDate())) {
+            planLinks.checkStart(tx, caller, before.id(), in.startDate());
+        }
         if (!in.startDate().equals(before.startDate()) || !in.endDate().equals(before.endDate())) {
             SessionRepository.DateRange held = sessions.dateRange(tx, before.id());
             if (held != null && held.first().isBefore(in.startDate())) {

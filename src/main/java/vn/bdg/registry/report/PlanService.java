@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.catalog.Catalogs;
+import vn.bdg.registry.course.PlanLinks;
 import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.FieldError;
@@ -11,6 +12,7 @@ import vn.bdg.registry.web.Page;
 import vn.bdg.registry.web.PageRequest;
 import vn.bdg.registry.web.Versioned;
 
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -29,7 +32,7 @@ import java.util.stream.Collectors;
  * activities use the catalogues; courses of the caller's scope are linked to an activity of the
  * province's plan of the year they start in.
  */
-public final class PlanService {
+public final class PlanService implements PlanLinks {
     private final DSLContext dsl;
     private final PlanRepository plans;
     private final Catalogs catalogs;
@@ -206,9 +209,7 @@ public final class PlanService {
             if (activityId != null) {
                 int year = plans.activityYear(tx, caller.provinceCode(), activityId)
                         .orElseThrow(() -> ApiException.unprocessable("activityId", "unknown_activity"));
-                MonthDay cutOff = MonthDay.parse("--" + settings.halfYearStart(tx, caller.provinceCode())
-                        .orElse(ReportService.CALENDAR_HALVES));
-                if (Period.planYear(course.startDate(), cutOff) != year) {
+                if (planYear(tx, caller.provinceCode(), course.startDate()) != year) {
                     throw ApiException.unprocessable("activityId", "activity_of_another_year");
                 }
             }
@@ -216,6 +217,29 @@ public final class PlanService {
             audit.record(tx, caller, "update", "course", courseId, activityOf(before), activityOf(activityId));
             return linkOf(courseId, activityId);
         });
+    }
+
+    /**
+     * A linked course keeps its start date in its plan's year: moved to another, the reports would
+     * count it under no plan (the link is to change first, through {@link #linkCourse}).
+     */
+    @Override
+    public void checkStart(DSLContext tx, Caller caller, UUID courseId, LocalDate start) {
+        UUID activityId = plans.courseActivityForUpdate(tx, caller, courseId).map(PlanRepository.CourseLink::activityId)
+                .orElse(null);
+        if (activityId == null) {
+            return;
+        }
+        Optional<Integer> year = plans.activityYear(tx, caller.provinceCode(), activityId);
+        if (year.isPresent() && planYear(tx, caller.provinceCode(), start) != year.get()) {
+            throw ApiException.unprocessable("startDate", "linked_to_plan_of_another_year", String.valueOf(year.get()));
+        }
+    }
+
+    /** The year (as plans are named) a day falls in under the province's cut-off. */
+    private int planYear(DSLContext tx, String province, LocalDate day) {
+        MonthDay cutOff = MonthDay.parse("--" + settings.halfYearStart(tx, province).orElse(ReportService.CALENDAR_HALVES));
+        return Period.planYear(day, cutOff);
     }
 
     private static Map<String, Object> activityOf(UUID activityId) {

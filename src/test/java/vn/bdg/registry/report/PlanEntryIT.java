@@ -147,6 +147,48 @@ class PlanEntryIT {
     }
 
     @Test
+    void aLinkedCourseIsNotMovedIntoAnotherYearThanItsPlansUntilItIsLinkedAnew() {
+        String activity2026 = firstActivity(world.admin.post("/api/v1/plans", plan("14/KH-UBND", "2026-01-12", 2026,
+                List.of(activity("gender_knowledge", "ge_officials", "district", 2, 60, null)))));
+        String activity2025 = firstActivity(world.admin.post("/api/v1/plans", plan("201/KH-UBND", "2024-12-18", 2025,
+                List.of(activity("gender_knowledge", "ge_officials", "district", 2, 60, null)))));
+        UUID course = Fixtures.course(world, world.communeA1, "open", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3));
+        assertThat(world.organizer.put("/api/v1/courses/" + course + "/plan-activity", Map.of("activityId", activity2026))
+                .status()).isEqualTo(200);
+
+        // brought forward into December 2025, the course would count under neither year's plan
+        Api.Res moved = world.organizer.patch("/api/v1/courses/" + course,
+                Map.of("startDate", "2025-12-22", "endDate", "2025-12-23"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(422);
+        JsonNode error = moved.json().get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("startDate");
+        assertThat(error.get("code").asText()).isEqualTo("linked_to_plan_of_another_year");
+        assertThat(error.get("message").asText()).contains("2026").doesNotContain("2.026", "2,026");
+        Api.Res inEnglish = world.organizer.inLanguage("en").patch("/api/v1/courses/" + course,
+                Map.of("startDate", "2025-12-22", "endDate", "2025-12-23"));
+        assertThat(inEnglish.json().get("errors").get(0).get("message").asText())
+                .contains("the plan of 2026", "year's plan");
+        JsonNode kept = world.organizer.get("/api/v1/courses/" + course).json();
+        assertThat(kept.get("startDate").asText()).as("nothing changed").isEqualTo("2026-03-02");
+        assertThat(kept.get("endDate").asText()).isEqualTo("2026-03-03");
+
+        // within the plan's year it moves freely; the end date alone is not the plan's business
+        assertThat(world.organizer.patch("/api/v1/courses/" + course, Map.of("startDate", "2026-11-30",
+                "endDate", "2027-01-04")).status()).isEqualTo(200);
+
+        // unlinked first, the move goes through, and the course is then linked to the 2025 plan's activity
+        assertThat(world.organizer.put("/api/v1/courses/" + course + "/plan-activity",
+                Map.of("activityId", activity2025)).status()).as("still in 2026").isEqualTo(422);
+        assertThat(world.organizer.put("/api/v1/courses/" + course + "/plan-activity",
+                java.util.Collections.singletonMap("activityId", null)).status()).isEqualTo(200);
+        Api.Res unlinkedMove = world.organizer.patch("/api/v1/courses/" + course,
+                Map.of("startDate", "2025-12-22", "endDate", "2025-12-23"));
+        assertThat(unlinkedMove.status()).as(unlinkedMove.body()).isEqualTo(200);
+        assertThat(world.organizer.put("/api/v1/courses/" + course + "/plan-activity",
+                Map.of("activityId", activity2025)).status()).isEqualTo(200);
+    }
+
+    @Test
     void aCourseMovedOutOfItsPlansYearAfterItWasLinkedIsFlagged() {
         String activity = firstActivity(world.admin.post("/api/v1/plans", plan("5/KH-UBND", "2026-01-08", 2026,
                 List.of(activity("gender_knowledge", "ge_officials", "district", 1, 40, null)))));
