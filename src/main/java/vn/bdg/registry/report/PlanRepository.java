@@ -7,6 +7,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.db.tables.records.AnnualPlanRecord;
+import vn.bdg.registry.sql.Locks;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,12 +33,20 @@ final class PlanRepository {
 
     /**
      * Whether the province has another plan (than except; null: any) of this number issued in the
-     * same calendar year (numbers restart yearly).
+     * same calendar year (numbers restart yearly). Numbers are compared as people read them, without
+     * letter case or spaces: 58/kh-ubnd and 58 / KH-UBND are 58/KH-UBND. Holds the province's plan
+     * numbers until tx ends, so that the same number sent twice at once is found by the second.
      */
     boolean numberTaken(DSLContext tx, String province, String number, LocalDate issuedOn, UUID except) {
-        return tx.fetchExists(ANNUAL_PLAN, ANNUAL_PLAN.PROVINCE_CODE.eq(province).and(ANNUAL_PLAN.NUMBER.eq(number))
+        Locks.hold(tx, "annual_plan.number:" + province);
+        return tx.fetchExists(ANNUAL_PLAN, ANNUAL_PLAN.PROVINCE_CODE.eq(province)
+                .and(comparable(ANNUAL_PLAN.NUMBER).eq(comparable(DSL.val(number))))
                 .and(DSL.extract(ANNUAL_PLAN.ISSUED_ON, DatePart.YEAR).eq(issuedOn.getYear()))
                 .and(except == null ? DSL.noCondition() : ANNUAL_PLAN.ID.ne(except)));
+    }
+
+    private static Field<String> comparable(Field<String> number) {
+        return DSL.upper(DSL.regexpReplaceAll(number, "\\s", ""));
     }
 
     UUID insert(DSLContext tx, String province, Plan plan, UUID userId) {

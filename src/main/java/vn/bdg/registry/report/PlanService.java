@@ -50,7 +50,6 @@ public final class PlanService implements PlanLinks {
     Plan create(Caller caller, Plan plan) {
         requireProvinceWide(caller);
         checkEntry(plan, Set.of());
-        // the check answers most repeats; one sent at the same moment passes it and meets the unique key
         return Unique.orConflict("plan_number_taken", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             if (plans.numberTaken(tx, caller.provinceCode(), plan.number(), plan.issuedOn(), null)) {

@@ -69,6 +69,31 @@ class PlanEntryIT {
     }
 
     @Test
+    void aNumberTypedInOtherLettersOrSpacingIsTheSamePlanEvenWhenSentAtOnce() throws Exception {
+        Api.Res first = world.admin.post("/api/v1/plans", plan("58/KH-UBND", "2026-02-20", 2026, List.of(
+                activity("gender_knowledge", "ge_officials", "province", 1, 80, null))));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        for (String typed : List.of("58/kh-ubnd", "58 / KH - UBND", "58/Kh-Ubnd")) {
+            Api.Res again = world.admin.post("/api/v1/plans", plan(typed, "2026-06-01", 2026, List.of(
+                    activity("gender_knowledge", "ge_officials", "province", 1, 80, null))));
+            assertThat(again.status()).as(typed).isEqualTo(409);
+            assertThat(again.json().get("code").asText()).isEqualTo("plan_number_taken");
+        }
+        // another number that merely shares letters is another plan
+        assertThat(world.admin.post("/api/v1/plans", plan("158/KH-UBND", "2026-06-01", 2026, List.of(
+                activity("gender_knowledge", "ge_officials", "province", 1, 80, null)))).status()).isEqualTo(201);
+
+        // the same new number typed two ways by two officers at the same moment: one plan
+        List<Api.Res> answers = vn.bdg.registry.support.AtOnce.run(List.of("77/KH-UBND", "77/kh-ubnd", "77 /KH-UBND")
+                .stream().<java.util.concurrent.Callable<Api.Res>>map(typed -> () -> world.admin.post("/api/v1/plans",
+                        plan(typed, "2026-07-01", 2026, List.of(activity("gbv_prevention", "ge_officials", "province",
+                                1, 30, null))))).toList());
+        assertThat(answers).extracting(Api.Res::status).containsExactlyInAnyOrder(201, 409, 409);
+        assertThat(world.reporter.get("/api/v1/plans").json().get("items"))
+                .extracting(p -> p.get("number").asText()).filteredOn(n -> n.contains("77")).hasSize(1);
+    }
+
+    @Test
     void aPlanEnteredWithAMistakeIsDeletedAndEnteredAgainOnceNoCourseIsLinkedToIt() {
         Api.Res wrong = world.admin.post("/api/v1/plans", plan("37/KH-UBND", "2026-02-03", 2026, List.of(
                 activity("gender_knowledge", "ge_officials", "province", 20, 1500, null))));
