@@ -159,6 +159,25 @@ final class AttendanceRepository {
         Locks.hold(tx, clientScanId.toString());
     }
 
+    /**
+     * Holds these people until tx ends, in one order (key share: what the scans' foreign keys would
+     * take at their insert anyway), and answers those merged into another record by now.
+     */
+    Set<UUID> holdPeople(DSLContext tx, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> merged = new HashSet<>();
+        tx.select(PARTICIPANT.ID, PARTICIPANT.MERGED_INTO).from(PARTICIPANT)
+                .where(Ids.in(PARTICIPANT.ID, ids)).orderBy(PARTICIPANT.ID).forKeyShare()
+                .forEach(r -> {
+                    if (r.value2() != null) {
+                        merged.add(r.value1());
+                    }
+                });
+        return merged;
+    }
+
     Set<UUID> storedScanIds(DSLContext tx, Collection<UUID> clientScanIds) {
         if (clientScanIds.isEmpty()) {
             return Set.of();

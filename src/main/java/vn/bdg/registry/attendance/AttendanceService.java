@@ -272,10 +272,14 @@ public final class AttendanceService {
     }
 
     private void requireEnrolled(SessionContext session, UUID participantId) {
-        if (!repository.enrolled(List.of(session.courseId()), List.of(participantId))
-                .contains(session.courseId() + "/" + participantId)) {
+        if (!isEnrolled(session.courseId(), participantId)) {
             throw ApiException.unprocessable("participantId", "unknown_participant");
         }
+    }
+
+    /** Whether the person is on the course's list (enrolled, not withdrawn). */
+    boolean isEnrolled(UUID courseId, UUID participantId) {
+        return repository.enrolled(List.of(courseId), List.of(participantId)).contains(courseId + "/" + participantId);
     }
 
     static String hhmm(LocalTime t) {

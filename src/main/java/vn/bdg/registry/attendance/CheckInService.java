@@ -8,6 +8,7 @@ import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.Json;
+import vn.bdg.registry.web.Turns;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -97,9 +99,8 @@ public final class CheckInService {
                 .filter(s -> scannable.session(s.caller(), s.scan().sessionId()) != null)
                 .collect(Collectors.toMap(s -> s.scan().clientScanId(), s -> s, (a, b) -> a, LinkedHashMap::new))
                 .values().stream().toList();
-        Decisions decided = decide(fresh, scannable, receivedAt, skew, clockOff);
         List<UUID> scanIds = submitted.stream().map(s -> s.scan().clientScanId()).toList();
-        Map<UUID, ScanResult> answers = storeWithRetry(decided, scanIds);
+        Map<UUID, ScanResult> answers = decideAndStore(fresh, scannable, receivedAt, skew, clockOff, scanIds);
 
         // A resent scan may name a session other than the stored one: answer only if that one is scannable too.
         scannable.load(submitted.stream().filter(s -> answers.containsKey(s.scan().clientScanId()))
@@ -244,6 +245,9 @@ public final class CheckInService {
         return sentAt == null ? null : Duration.between(receivedAt, sentAt);
     }
 
+    /** How many times a batch is decided when the people it names are merged while it is stored. */
+    private static final int MAX_DECISIONS = 3;
+
     private static final OffsetDateTime EARLIEST = OffsetDateTime.of(Json.FIRST_YEAR, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final OffsetDateTime LATEST = OffsetDateTime.of(Json.LAST_YEAR, 12, 31, 23, 59, 59, 0,
             ZoneOffset.UTC);
@@ -313,7 +317,37 @@ public final class CheckInService {
         }
     }
 
+    private Map<UUID, ScanResult> decideAndStore(List<Submitted> fresh, Scannable scannable, OffsetDateTime receivedAt,
+                                                 Duration skew, boolean clockOff, List<UUID> scanIds) {
+        for (int attempt = 1; ; attempt++) {
+            Decisions decided = decide(fresh, scannable, receivedAt, skew, clockOff);
+            try {
+                return storeWithRetry(decided, scanIds);
+            } catch (MergedMeanwhile e) {
+                // decided again with the records as the merge left them; a merge of the same people
+                // each time is not to be waited out: the phone sends the scans again
+                if (attempt >= MAX_DECISIONS) {
+                    throw Turns.busy();
+                }
+            }
+        }
+    }
+
+    /** A person a pass decided for was merged into another record before the pass was stored. */
+    private static final class MergedMeanwhile extends RuntimeException {
+        MergedMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+
     private Map<UUID, ScanResult> store(DSLContext tx, Decisions decided, List<UUID> scanIds) {
+        // The people as decided (merges followed) are held until the scans are stored: a merge
+        // waits for them and then moves their scans too. One merged meanwhile is decided again.
+        Set<UUID> named = decided.rows().stream().map(CheckInRecord::getParticipantId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        if (!repository.holdPeople(tx, named).isEmpty()) {
+            throw new MergedMeanwhile();
+        }
         // Within the batch, the earliest scan of a person at a session is the candidate attendance;
         // the later ones (contenders) wait behind it.
         Map<String, ArrayDeque<CheckInRecord>> contenders = new HashMap<>();

@@ -83,7 +83,11 @@ public final class WalkInService {
                         List.of(new EnrollmentInput(person.id(), EnrollmentInput.TRAINEE, targetGroup)), false);
                 enrolled = true;
             } catch (ApiException e) {
-                if (!"already_enrolled".equals(e.code())) {
+                // on the list already: nothing to enroll, also once the course is closed (a walk-in
+                // queued offline and sent after completion is checked in like any late upload)
+                boolean onTheList = "already_enrolled".equals(e.code())
+                        || "course_closed".equals(e.code()) && attendance.within(tx).isEnrolled(courseId, person.id());
+                if (!onTheList) {
                     throw e;
                 }
             }

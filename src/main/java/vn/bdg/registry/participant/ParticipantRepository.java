@@ -460,20 +460,35 @@ final class ParticipantRepository {
 
     /**
      * Moves the duplicate's scans, excused absences and withheld certificates to the kept record.
-     * Where both were present at a session, the kept record's attendance stays and the duplicate's
-     * is ended (kept as evidence, undone by the merging user), so there is still one attendance per
-     * person and session; a certificate withheld from either record stays withheld from the person.
-     * Answers how many scans moved.
+     * Where both were present at a session, the attendance first seen (with its repeats, as the
+     * attendance record reads it) stays and the other is ended (kept as evidence, undone by the
+     * merging user), its repeats then repeating the one that stays: there is still one attendance per
+     * person and session, and she is as early as her earliest scan. A certificate withheld from
+     * either record stays withheld from the person. Answers how many scans moved.
      */
     int moveAttendance(DSLContext tx, UUID duplicateId, UUID keptId, UUID userId) {
-        var kept = CHECK_IN.as("kept");
-        tx.update(CHECK_IN)
-                .set(CHECK_IN.UNDONE_AT, DSL.currentOffsetDateTime())
-                .set(CHECK_IN.UNDONE_BY, userId)
-                .where(CHECK_IN.PARTICIPANT_ID.eq(duplicateId).and(Outcome.liveAttendance(CHECK_IN))
-                        .and(DSL.exists(DSL.selectOne().from(kept).where(kept.PARTICIPANT_ID.eq(keptId)
-                                .and(kept.SESSION_ID.eq(CHECK_IN.SESSION_ID)).and(Outcome.liveAttendance(kept))))))
-                .execute();
+        tx.execute("""
+                with pair as (
+                    select d.id as duplicate, k.id as kept,
+                           (select least(coalesce(d.judged_at, d.scanned_at), min(coalesce(r.judged_at, r.scanned_at)))
+                            from check_in r where r.participant_id = d.participant_id and r.session_id = d.session_id
+                              and r.first_check_in_id = d.id and r.undone_at is null) as duplicate_seen,
+                           (select least(coalesce(k.judged_at, k.scanned_at), min(coalesce(r.judged_at, r.scanned_at)))
+                            from check_in r where r.participant_id = k.participant_id and r.session_id = k.session_id
+                              and r.first_check_in_id = k.id and r.undone_at is null) as kept_seen
+                    from check_in d join check_in k on k.session_id = d.session_id and k.participant_id = {1}
+                         and k.outcome = 'accepted' and k.undone_at is null
+                    where d.participant_id = {0} and d.outcome = 'accepted' and d.undone_at is null),
+                decided as (
+                    select case when duplicate_seen < kept_seen then kept else duplicate end as ended,
+                           case when duplicate_seen < kept_seen then duplicate else kept end as stays
+                    from pair),
+                ended as (
+                    update check_in c set undone_at = now(), undone_by = {2}
+                    from decided where c.id = decided.ended)
+                update check_in r set first_check_in_id = decided.stays
+                from decided where r.participant_id in ({0}, {1}) and r.first_check_in_id = decided.ended""",
+                DSL.val(duplicateId), DSL.val(keptId), DSL.val(userId));
         int moved = tx.update(CHECK_IN).set(CHECK_IN.PARTICIPANT_ID, keptId)
                 .where(CHECK_IN.PARTICIPANT_ID.eq(duplicateId)).execute();
         moveUnlessKept(tx, EXCUSED_ABSENCE, EXCUSED_ABSENCE.PARTICIPANT_ID, EXCUSED_ABSENCE.SESSION_ID, duplicateId,

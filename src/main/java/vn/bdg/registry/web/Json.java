@@ -2,6 +2,7 @@ package vn.bdg.registry.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.TimeZone;
@@ -35,7 +37,8 @@ public final class Json {
                 public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                               JsonDeserializer<?> deserializer) {
                     Class<?> type = description.getBeanClass();
-                    return type == LocalDate.class || type == OffsetDateTime.class ? new InRange(deserializer) : deserializer;
+                    return type == LocalDate.class || type == OffsetDateTime.class || type == LocalTime.class
+                            ? new IsoText(deserializer) : deserializer;
                 }
             }))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -80,19 +83,26 @@ public final class Json {
         }
     }
 
-    /** A date or time read as Jackson does, then refused when outside the years a request may have. */
-    private static final class InRange extends DelegatingDeserializer {
-        InRange(JsonDeserializer<?> delegate) {
+    /**
+     * A date or time only as the ISO 8601 text the contract names, read as Jackson does, then refused
+     * when outside the years a request may have. Jackson would also take a number (as seconds since
+     * 1970: a phone sending 0 for "no time known" would store a scan of 1970) or an array of fields.
+     */
+    private static final class IsoText extends DelegatingDeserializer {
+        IsoText(JsonDeserializer<?> delegate) {
             super(delegate);
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new InRange(delegate);
+            return new IsoText(delegate);
         }
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return context.reportInputMismatch(handledType(), "a date or time is ISO 8601 text");
+            }
             Object value = super.deserialize(parser, context);
             boolean inRange = value instanceof LocalDate date ? inRange(date.getYear())
                     // both as written and in UTC, as it is stored (0001-01-01T00:00+18:00 is in year 0 there)
