@@ -534,6 +534,12 @@ public final class ReportService {
         if (!tree.contains(root) || !caller.canSeeUnit(root)) {
             throw ApiException.unprocessable("unit", "unknown_unit");
         }
+        // mapped, an old unit's records all count under its successor, outside the old unit: its
+        // report would be zeros
+        String successor = request.mapSuccessors() ? tree.successor(root) : null;
+        if (successor != null) {
+            throw ApiException.unprocessable("unit", "unit_replaced", tree.name(successor), successor);
+        }
         return new Context(caller, period, root, tree, request.mapSuccessors(), by, indicators);
     }
 

@@ -59,6 +59,13 @@ final class UnitTree {
                 levels.toArray(String[]::new), withoutUnit);
     }
 
+    /** The unit that took over from this one in the end (following successors), or null: none did. */
+    String successor(String code) {
+        AdminUnit u = units.get(code);
+        AdminUnit latest = u == null ? null : latest(u);
+        return latest == null || latest == u ? null : latest.code();
+    }
+
     private boolean hasSuccessor(AdminUnit u) {
         return u.successorCode() != null && units.containsKey(u.successorCode());
     }

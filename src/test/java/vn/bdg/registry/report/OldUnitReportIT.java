@@ -1,0 +1,58 @@
+package vn.bdg.registry.report;
+
+import org.junit.jupiter.api.Test;
+import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.World;
+import vn.bdg.registry.unit.AdminUnit;
+import vn.bdg.registry.unit.UnitRepository;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.report.Reports.report;
+import static vn.bdg.registry.report.Reports.value;
+
+/**
+ * A report of an old unit (one with a successor) asked with mapSuccessors=true: mapped, its
+ * records all count under the successor, outside the old unit, so its report would be zeros
+ * although the unit has data. It is refused, naming the successor; unmapped it counts as recorded.
+ */
+class OldUnitReportIT {
+    private final World world = World.create();
+
+    @Test
+    void aReportOfAnOldUnitWithSuccessorsMappedIsNotSilentlyZero() {
+        String merged = world.districtB + "9";
+        new UnitRepository(TestServer.get().database.dsl()).upsertAll(List.of(
+                new AdminUnit(merged, "Xã Hợp Nhất", "commune", world.districtB, LocalDate.of(2025, 7, 1), null, null),
+                new AdminUnit(world.communeA1, "Xã Nam Mẫu", "commune", world.districtA, null,
+                        LocalDate.of(2025, 6, 30), merged)));
+        LocalDate day = LocalDate.of(2024, 10, 1);
+        UUID course = Fixtures.course(world, world.communeA1, "completed", day, day);
+        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
+        UUID person = Fixtures.participant(world, "Đặng Thị Hường", "female", world.communeA1);
+        Fixtures.enroll(world, course, person);
+        Reports.present(world, session, person, day);
+
+        String query = "period=2024&indicators=attendances,courses_held&unit=" + world.communeA1;
+        // as recorded: the old commune's course and attendance
+        assertThat(value(report(world.reporter, query), "attendances")).isEqualByComparingTo("1");
+        assertThat(value(report(world.reporter, query), "courses_held")).isEqualByComparingTo("1");
+
+        Api.Res mapped = world.reporter.get("/api/v1/reports/indicators?" + query + "&mapSuccessors=true");
+        assertThat(mapped.status()).as(mapped.body()).isEqualTo(422);
+        assertThat(mapped.json().get("errors").get(0).get("field").asText()).isEqualTo("unit");
+        assertThat(mapped.json().get("errors").get(0).get("code").asText()).isEqualTo("unit_replaced");
+        assertThat(mapped.json().get("errors").get(0).get("message").asText()).contains("Xã Hợp Nhất", merged);
+
+        // the successor's report, mapped, counts the old commune's course and attendance
+        String successor = "period=2024&indicators=attendances,courses_held&mapSuccessors=true&unit=" + merged;
+        assertThat(value(report(world.reporter, successor), "attendances")).isEqualByComparingTo("1");
+        assertThat(value(report(world.reporter, successor), "courses_held")).isEqualByComparingTo("1");
+    }
+}
