@@ -245,8 +245,8 @@ public final class CheckInService {
         return sentAt == null ? null : Duration.between(receivedAt, sentAt);
     }
 
-    /** How many times a batch is decided when the people it names are merged while it is stored. */
-    private static final int MAX_DECISIONS = 3;
+    /** How many times scans are decided and stored when a transaction cannot store them as decided. */
+    private static final int MAX_ATTEMPTS = 3;
 
     private static final OffsetDateTime EARLIEST = OffsetDateTime.of(Json.FIRST_YEAR, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final OffsetDateTime LATEST = OffsetDateTime.of(Json.LAST_YEAR, 12, 31, 23, 59, 59, 0,
@@ -304,30 +304,26 @@ public final class CheckInService {
         return row;
     }
 
-    private Map<UUID, ScanResult> storeWithRetry(Decisions decided, List<UUID> scanIds) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return dsl.transactionResult(trx -> store(trx.dsl(), decided, scanIds));
-            } catch (DataAccessException e) {
-                // two uploads touching the same people in another order can deadlock: try again
-                if (attempt >= 3 || !"40P01".equals(e.sqlState())) {
-                    throw e;
-                }
-            }
-        }
-    }
-
+    /**
+     * Decides the scans and stores them in one transaction. A transaction that cannot store them as
+     * decided (a person merged meanwhile; a deadlock with an upload touching the same people in
+     * another order) leaves nothing, and the scans are decided afresh: its rows carry what it
+     * decided, such as repeats of attendances it inserted and then lost.
+     */
     private Map<UUID, ScanResult> decideAndStore(List<Submitted> fresh, Scannable scannable, OffsetDateTime receivedAt,
                                                  Duration skew, boolean clockOff, List<UUID> scanIds) {
         for (int attempt = 1; ; attempt++) {
             Decisions decided = decide(fresh, scannable, receivedAt, skew, clockOff);
             try {
-                return storeWithRetry(decided, scanIds);
+                return dsl.transactionResult(trx -> store(trx.dsl(), decided, scanIds));
             } catch (MergedMeanwhile e) {
-                // decided again with the records as the merge left them; a merge of the same people
-                // each time is not to be waited out: the phone sends the scans again
-                if (attempt >= MAX_DECISIONS) {
+                // the same people merged each time is not to be waited out: the phone sends again
+                if (attempt >= MAX_ATTEMPTS) {
                     throw Turns.busy();
+                }
+            } catch (DataAccessException e) {
+                if (attempt >= MAX_ATTEMPTS || !"40P01".equals(e.sqlState())) {
+                    throw e;
                 }
             }
         }

@@ -48,7 +48,24 @@ class MergeDuringScanIT {
     }
 
     @Test
-    void aScanOfADuplicateStoredWhileItIsMergedCountsForTheKeptRecord() throws Exception {
+    void aScanDecidedBeforeAMergeAndStoredFirstIsMovedByTheMerge() throws Exception {
+        // the scan has read the people and waits to store (at check_in); the merge waits after it
+        raceOfScanAndMerge("lock table check_in in access exclusive mode", true);
+    }
+
+    @Test
+    void aScanDecidedBeforeAMergeAndStoredAfterItIsDecidedAgainForTheKeptRecord() throws Exception {
+        // the merge waits for the duplicate's row; the scan reads the people as unmerged, then waits
+        // behind the merge to store: it finds the duplicate merged and decides again
+        raceOfScanAndMerge("select 1 from participant where id = '%s' for update", false);
+    }
+
+    /**
+     * A scan of the duplicate (manual, by its id) and the merge, both held by a lock the test takes
+     * until both wait, sent in the order given. Whatever the order, the scan is accepted and the
+     * person's attendance is on the kept record.
+     */
+    private void raceOfScanAndMerge(String lock, boolean scanFirst) throws Exception {
         UUID course = Fixtures.courseToday(world, world.districtA);
         UUID session = Fixtures.sessionNow(world, course);
         UUID kept = Fixtures.participant(world, "Nông Thị Thảo", "female", world.communeA1);
@@ -60,27 +77,28 @@ class MergeDuringScanIT {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> dsl.transaction(trx -> {
-            trx.dsl().execute("lock table check_in in access exclusive mode");
+            trx.dsl().execute(lock.formatted(duplicate));
             locked.countDown();
             release.await(30, TimeUnit.SECONDS);
         }));
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         try {
-            CompletableFuture<Api.Res> scan = CompletableFuture.supplyAsync(() -> world.organizer.post(
+            java.util.function.Supplier<Api.Res> scanning = () -> world.organizer.post(
                     "/api/v1/sessions/" + session + "/check-ins", Map.of(
                             "clientScanId", UUID.randomUUID().toString(), "participantId", duplicate.toString(),
                             "method", "manual", "scannedAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).toString(),
-                            "deviceId", "phone-1")));
-            awaitWaiting(dsl, 1, true); // the scan has read the people and waits to store
-            CompletableFuture<Api.Res> merge = CompletableFuture.supplyAsync(() -> world.organizer.post(
-                    "/api/v1/participants/" + kept + "/merge", Map.of("duplicateId", duplicate.toString())));
-            // the merge waits: to move the duplicate's check-ins, or for the scan holding the people
+                            "deviceId", "phone-1"));
+            java.util.function.Supplier<Api.Res> merging = () -> world.organizer.post(
+                    "/api/v1/participants/" + kept + "/merge", Map.of("duplicateId", duplicate.toString()));
+            CompletableFuture<Api.Res> first = CompletableFuture.supplyAsync(scanFirst ? scanning : merging);
+            awaitWaiting(dsl, 1, scanFirst);
+            CompletableFuture<Api.Res> second = CompletableFuture.supplyAsync(scanFirst ? merging : scanning);
             awaitWaiting(dsl, 2, false);
             release.countDown();
             holder.get(30, TimeUnit.SECONDS);
 
-            Api.Res scanned = scan.get(30, TimeUnit.SECONDS);
-            Api.Res merged = merge.get(30, TimeUnit.SECONDS);
+            Api.Res scanned = (scanFirst ? first : second).get(30, TimeUnit.SECONDS);
+            Api.Res merged = (scanFirst ? second : first).get(30, TimeUnit.SECONDS);
             assertThat(merged.status()).as(merged.body()).isEqualTo(200);
             assertThat(scanned.status()).as(scanned.body()).isIn(200, 201);
             assertThat(scanned.json().get("outcome").asText()).isEqualTo("accepted");
