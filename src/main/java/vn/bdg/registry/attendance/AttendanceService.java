@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.card.CardService;
 import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
@@ -133,6 +134,8 @@ public final class AttendanceService {
         List<UUID> sessionIds = sessions.stream().map(SessionContext::sessionId).toList();
         Map<UUID, Map<UUID, OffsetDateTime>> present = repository.attendance(sessionIds);
         Map<UUID, Map<UUID, String>> excused = repository.excused(sessionIds);
+        // a reason may tell of health or family matters: only those who enter excuses read them
+        boolean readsReasons = caller.is(Role.MANAGERS);
         List<PersonAttendance> people = new ArrayList<>();
         for (AttendanceRepository.Enrolled person : repository.enrolledIn(courseId)) {
             List<SessionMark> marks = new ArrayList<>();
@@ -146,7 +149,7 @@ public final class AttendanceService {
                     marks.add(new SessionMark(s.sessionId(), s.isLate(at) ? "late" : "present", at, null));
                 } else if (reason != null) {
                     excusedCount++;
-                    marks.add(new SessionMark(s.sessionId(), "excused", null, reason));
+                    marks.add(new SessionMark(s.sessionId(), "excused", null, readsReasons ? reason : null));
                 } else {
                     marks.add(new SessionMark(s.sessionId(), "absent", null, null));
                 }

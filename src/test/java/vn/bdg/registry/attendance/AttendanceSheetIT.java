@@ -82,8 +82,13 @@ class AttendanceSheetIT {
 
         JsonNode dung = byName.get("Hứa Thị Dung");
         assertThat(dung.get("sessions").get(0).get("status").asText()).isEqualTo("excused");
-        assertThat(dung.get("sessions").get(0).get("reason").asText()).isEqualTo("Ốm, có giấy của trạm y tế");
+        assertThat(dung.get("sessions").get(0).get("reason").isNull())
+                .as("a reason may tell of her health: not for a reporter").isTrue();
         assertThat(dung.get("completed").asBoolean()).as("1 of the 1 session not excused").isTrue();
+        JsonNode asEntered = world.organizer.get("/api/v1/courses/" + course + "/attendance").json()
+                .get("participants").get(0);
+        assertThat(asEntered.get("fullName").asText()).isEqualTo("Hứa Thị Dung");
+        assertThat(asEntered.get("sessions").get(0).get("reason").asText()).isEqualTo("Ốm, có giấy của trạm y tế");
 
         assertThat(world.trainer.get("/api/v1/courses/" + course + "/attendance").status())
                 .as("a trainer not assigned to the course").isEqualTo(404);
@@ -125,7 +130,9 @@ class AttendanceSheetIT {
         assertThat(world.trainer.get("/api/v1/courses/" + course + "/attendance?format=xlsx").status())
                 .as("a trainer not assigned to the course gets no file").isEqualTo(404);
         Fixtures.assignTrainer(world, course, world.trainer);
-        byte[] xlsx = world.trainer.bytes("/api/v1/courses/" + course + "/attendance?format=xlsx");
+        assertThat(world.trainer.get("/api/v1/courses/" + course + "/attendance").json().get("participants").get(0)
+                .get("sessions").get(0).get("reason").isNull()).as("the organiser's to read, not the trainer's").isTrue();
+        byte[] xlsx = world.organizer.bytes("/api/v1/courses/" + course + "/attendance?format=xlsx");
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getFirstSheet();
             assertThat(sheet.getName()).isEqualTo("Điểm danh");
@@ -149,6 +156,16 @@ class AttendanceSheetIT {
                 assertThat(rows.get(5 + n)).isEqualTo(expected);
             }
             assertThat(rows.get(9).get(1)).contains("x — có mặt", "M — đến muộn", "P — vắng có phép", "V — vắng");
+        }
+        // the trainer's file: the same marks, without the reasons
+        Api.Res trainers = world.trainer.get("/api/v1/courses/" + course + "/attendance?format=csv");
+        assertThat(trainers.status()).isEqualTo(200);
+        try (CSVParser parser = CSVParser.parse(new StringReader(trainers.body().substring(1)), CSVFormat.DEFAULT)) {
+            List<List<String>> lines = parser.getRecords().stream().map(r -> numbersPlain(r.toList())).toList();
+            List<String> dung = new ArrayList<>(people.get(0));
+            dung.set(dung.size() - 1, "");
+            assertThat(lines.get(1)).isEqualTo(dung);
+            assertThat(lines.subList(2, lines.size())).isEqualTo(people.subList(1, people.size()));
         }
     }
 
