@@ -41,6 +41,11 @@ class AttendanceEdgeCasesIT {
         return item;
     }
 
+    /** Yesterday morning's session of the course, 7:30–11:30. */
+    private UUID morningOf(UUID course) {
+        return Fixtures.session(world, course, yesterday, LocalTime.of(7, 30), LocalTime.of(11, 30));
+    }
+
     private JsonNode upload(Map<String, Object> item) {
         Api.Res res = world.organizer.post("/api/v1/check-ins/batch", Map.of("items", List.of(item)));
         assertThat(res.status()).as(res.body()).isEqualTo(200);
@@ -64,7 +69,7 @@ class AttendanceEdgeCasesIT {
     @Test
     void mergingDuplicatesKeepsTheEarlierScanSoThePersonIsNotMadeLate() {
         UUID course = Fixtures.course(world, world.districtA, "running", yesterday, yesterday);
-        UUID session = Fixtures.session(world, course, yesterday, LocalTime.of(7, 30), LocalTime.of(11, 30));
+        UUID session = morningOf(course);
         UUID kept = Fixtures.participant(world, "Nông Thị Thảo", "female", world.communeA1);
         UUID duplicate = Fixtures.participant(world, "Nông Thị Thảo", "female", world.communeA1);
         Fixtures.enroll(world, course, kept);
@@ -97,7 +102,7 @@ class AttendanceEdgeCasesIT {
     @Test
     void aWalkInOfSomeoneAlreadyEnrolledIsCheckedInLikeAScanAfterTheCourseIsCompleted() {
         UUID course = Fixtures.course(world, world.districtA, "running", yesterday, yesterday);
-        UUID session = Fixtures.session(world, course, yesterday, LocalTime.of(7, 30), LocalTime.of(11, 30));
+        UUID session = morningOf(course);
         UUID mai = Fixtures.participant(world, "Hà Thị Mai", "female", world.communeA1);
         UUID lan = Fixtures.participant(world, "Hà Thị Lan", "female", world.communeA1);
         TestServer.get().database.dsl().update(PARTICIPANT).set(PARTICIPANT.PHONE, "+84912000111")
