@@ -15,6 +15,7 @@ import vn.bdg.registry.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -101,13 +102,26 @@ public final class Ed25519 {
      */
     private static final Pattern AROUND = Pattern.compile("^[\\s\\p{Z}\\uFEFF]+|[\\s\\p{Z}\\uFEFF]+$");
 
+    /**
+     * A compact JWS as RFC 7515 writes it: three parts of base64url without padding, none of a
+     * length no encoding has (4n + 1). Nimbus would skip other characters while decoding, so a
+     * signature padded with "==", in base64's "+/" or with a stray character inside would verify
+     * here while the phone (verify.js) refuses it.
+     */
+    private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
     /** Parses a compact JWS with alg EdDSA and a kid; empty for anything else. */
     public static Optional<Parsed> parse(String token) {
         if (token == null || token.length() > MAX_TOKEN) {
             return Optional.empty();
         }
+        String compact = AROUND.matcher(token).replaceAll("");
+        if (!COMPACT.matcher(compact).matches()
+                || Arrays.stream(compact.split("\\.")).anyMatch(part -> part.length() % 4 == 1)) {
+            return Optional.empty();
+        }
         try {
-            JWSObject jws = JWSObject.parse(AROUND.matcher(token).replaceAll(""));
+            JWSObject jws = JWSObject.parse(compact);
             JWSHeader header = jws.getHeader();
             if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm()) || header.getKeyID() == null
                     || header.getCriticalParams() != null) {

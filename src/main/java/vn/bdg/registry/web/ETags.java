@@ -110,7 +110,12 @@ public final class ETags {
 
     /** The request's If-Match, its lines read as one list; null when it has none. */
     public static String ifMatch(Context ctx) {
-        List<String> lines = Collections.list(ctx.req().getHeaders(Header.IF_MATCH));
+        return list(ctx, Header.IF_MATCH);
+    }
+
+    /** A list header's lines read as one list (RFC 9110, 5.3); null when the request has none. */
+    private static String list(Context ctx, String name) {
+        List<String> lines = Collections.list(ctx.req().getHeaders(name));
         return lines.isEmpty() ? null : String.join(", ", lines);
     }
 
@@ -129,7 +134,7 @@ public final class ETags {
         String tag = digest(body);
         ctx.header(Header.ETAG, strong(tag));
         ctx.header(Header.CACHE_CONTROL, "private, no-cache");
-        if (matches(ctx.header(Header.IF_NONE_MATCH), tag)) {
+        if (matches(list(ctx, Header.IF_NONE_MATCH), tag)) {
             ctx.status(304);
             return;
         }
