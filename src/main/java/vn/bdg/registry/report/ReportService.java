@@ -289,11 +289,16 @@ public final class ReportService {
      * format, the unit (or the breakdown's unit) as orgUnit, and the category option combo that
      * the catalogue maps the other breakdown values to ("not recorded" as "null", e.g.
      * "ethnicMinority=null"). Rows with no data element or no value (a share of nothing) are left
-     * out, and so are zeros in a cell with a value not recorded (they only come from crossing it
-     * with another breakdown). A row whose breakdown values have no category option combo, or whose
+     * out, and so are rows that counted nothing in a cell with a value not recorded (they only come
+     * from crossing it with another breakdown); a share of 0 of some people is a number like any other. A row whose breakdown values have no category option combo, or whose
      * unit is not recorded (DHIS2 has no orgUnit for it), makes the whole set a 422 naming them,
      * rather than a set that silently lacks those numbers.
      */
+    /** Whether a row counted nobody and nothing: a zero value, and no denominator above zero. */
+    private static boolean nothingCounted(Report.Row row) {
+        return row.value().signum() == 0 && (row.denominator() == null || row.denominator() == 0);
+    }
+
     Map<String, Object> dataValueSet(Caller caller, Request request) {
         if (request.period() == null) {
             throw ApiException.invalid("period", "required");
@@ -308,7 +313,7 @@ public final class ReportService {
         for (Report.Row row : report.rows()) {
             Indicator indicator = row.indicator();
             if (indicator.dhis2DataElement() == null || row.value() == null
-                    || (row.cell().containsValue(null) && row.value().signum() == 0)) {
+                    || (row.cell().containsValue(null) && nothingCounted(row))) {
                 continue;
             }
             String orgUnit = row.cell().containsKey(Breakdown.UNIT) ? row.cell().get(Breakdown.UNIT) : report.unitCode();
@@ -533,12 +538,6 @@ public final class ReportService {
                 : caller.provinceWide() ? caller.provinceCode() : caller.unitCode();
         if (!tree.contains(root) || !caller.canSeeUnit(root)) {
             throw ApiException.unprocessable("unit", "unknown_unit");
-        }
-        // mapped, an old unit's records all count under its successor, outside the old unit: its
-        // report would be zeros
-        String successor = request.mapSuccessors() ? tree.successor(root) : null;
-        if (successor != null) {
-            throw ApiException.unprocessable("unit", "unit_replaced", tree.name(successor), successor);
         }
         return new Context(caller, period, root, tree, request.mapSuccessors(), by, indicators);
     }

@@ -105,14 +105,10 @@ public final class SubmissionService {
         Set<String> known = new TreeSet<>();
         repository.indicators().forEach(i -> known.add(i.code()));
         List<String> indicators = Arrays.stream(row.getIndicators()).filter(known::contains).toList();
-        Report today = reports.report(caller, new ReportService.Request(null, null, null, row.getUnitCode(),
-                List.of(row.getBreakdowns()), row.getMapSuccessors(), indicators),
-                Period.frozen(row.getPeriod(), row.getDateFrom(), row.getDateTo(), row.getFirstPlanYear(),
-                        row.getLastPlanYear(), reports.halfYearStart(caller)));
-        JsonNode current = Json.MAPPER.valueToTree(today.toJson(Messages.locale(row.getLanguage())));
-
         Map<String, JsonNode> submittedRows = rowsByCell(content(row));
-        Map<String, JsonNode> currentRows = rowsByCell(current);
+        // none of its indicators left in the catalogue: today has no numbers of them (an empty
+        // list would ask for the whole catalogue)
+        Map<String, JsonNode> currentRows = indicators.isEmpty() ? Map.of() : todaysRows(caller, row, indicators);
         List<Map<String, Object>> changes = new ArrayList<>();
         submittedRows.forEach((key, before) -> {
             JsonNode after = currentRows.get(key);
@@ -134,6 +130,15 @@ public final class SubmissionService {
     }
 
     // ------------------------------------------------------------------------------------ helpers
+
+    /** Today's rows of the submitted report's request, for these indicators, in its frozen period. */
+    private Map<String, JsonNode> todaysRows(Caller caller, ReportSubmissionRecord row, List<String> indicators) {
+        Report today = reports.report(caller, new ReportService.Request(null, null, null, row.getUnitCode(),
+                List.of(row.getBreakdowns()), row.getMapSuccessors(), indicators),
+                Period.frozen(row.getPeriod(), row.getDateFrom(), row.getDateTo(), row.getFirstPlanYear(),
+                        row.getLastPlanYear(), reports.halfYearStart(caller)));
+        return rowsByCell(Json.MAPPER.valueToTree(today.toJson(Messages.locale(row.getLanguage()))));
+    }
 
     private ReportRepository.Submission find(Caller caller, UUID id) {
         return repository.submission(scope(caller), id).orElseThrow(ApiException::notFound);

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * A province's units as a tree, for one report: which row (the report's unit itself or one of its
  * children: the drill-down) each unit's records count in, and, when asked, old units counted as
- * their successors (the 2025 reorganisation merged communes and abolished districts).
+ * their successors (the 2025 reorganisation merged communes and abolished districts). Successors are
+ * followed as far as the report's unit: a report of an old unit counts its own records and those of
+ * the units merged into it, not the unit that later took it over.
  */
 final class UnitTree {
     private static final int MAX_CHAIN = 10;
@@ -36,7 +38,7 @@ final class UnitTree {
     List<String> rows(String root, boolean mapSuccessors) {
         List<String> rows = new ArrayList<>(List.of(root));
         units.values().stream()
-                .filter(u -> root.equals(parentCode(u, mapSuccessors)) && !(mapSuccessors && hasSuccessor(u)))
+                .filter(u -> root.equals(parentCode(u, root, mapSuccessors)) && !(mapSuccessors && hasSuccessor(u)))
                 .map(AdminUnit::code).sorted().forEach(rows::add);
         return rows;
     }
@@ -47,7 +49,7 @@ final class UnitTree {
         List<String> buckets = new ArrayList<>();
         List<String> levels = new ArrayList<>();
         for (AdminUnit u : units.values()) {
-            AdminUnit counted = mapSuccessors ? latest(u) : u;
+            AdminUnit counted = mapSuccessors ? latest(u, root) : u;
             String bucket = bucket(counted, root, mapSuccessors);
             if (bucket != null) {
                 codes.add(u.code());
@@ -59,21 +61,17 @@ final class UnitTree {
                 levels.toArray(String[]::new), withoutUnit);
     }
 
-    /** The unit that took over from this one in the end (following successors), or null: none did. */
-    String successor(String code) {
-        AdminUnit u = units.get(code);
-        AdminUnit latest = u == null ? null : latest(u);
-        return latest == null || latest == u ? null : latest.code();
-    }
-
     private boolean hasSuccessor(AdminUnit u) {
         return u.successorCode() != null && units.containsKey(u.successorCode());
     }
 
-    /** The unit that took over from u (u itself if none), following successors within the province. */
-    private AdminUnit latest(AdminUnit u) {
+    /**
+     * The unit that took over from u (u itself if none), following successors within the province,
+     * but not beyond the report's unit.
+     */
+    private AdminUnit latest(AdminUnit u, String root) {
         AdminUnit current = u;
-        for (int i = 0; i < MAX_CHAIN && hasSuccessor(current); i++) {
+        for (int i = 0; i < MAX_CHAIN && hasSuccessor(current) && !current.code().equals(root); i++) {
             current = units.get(current.successorCode());
         }
         return current;
@@ -90,17 +88,17 @@ final class UnitTree {
             if (current.code().equals(root)) {
                 return root;
             }
-            if (root.equals(parentCode(current, mapSuccessors))) {
+            if (root.equals(parentCode(current, root, mapSuccessors))) {
                 return current.code();
             }
-            current = current.parentCode() == null ? null : units.get(parentCode(current, mapSuccessors));
+            current = current.parentCode() == null ? null : units.get(parentCode(current, root, mapSuccessors));
         }
         return null;
     }
 
     /** u's parent, or when mapping the unit that took over from it. */
-    private String parentCode(AdminUnit u, boolean mapSuccessors) {
+    private String parentCode(AdminUnit u, String root, boolean mapSuccessors) {
         AdminUnit parent = u.parentCode() == null ? null : units.get(u.parentCode());
-        return parent != null && mapSuccessors ? latest(parent).code() : u.parentCode();
+        return parent != null && mapSuccessors ? latest(parent, root).code() : u.parentCode();
     }
 }
