@@ -338,10 +338,12 @@ public final class CheckInService {
 
     private Map<UUID, ScanResult> store(DSLContext tx, Decisions decided, List<UUID> scanIds) {
         // The people as decided (merges followed) are held until the scans are stored: a merge
-        // waits for them and then moves their scans too. One merged meanwhile is decided again.
+        // waits for them and then moves their scans too. One merged since it was read is decided
+        // again (one read as merged, at the end of a chain longer than merges are followed, stays
+        // as decided: not_enrolled, as on the phone).
         Set<UUID> named = decided.rows().stream().map(CheckInRecord::getParticipantId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        if (!repository.holdPeople(tx, named).isEmpty()) {
+        if (repository.holdPeople(tx, named).stream().anyMatch(id -> decided.people().get(id).mergedInto() == null)) {
             throw new MergedMeanwhile();
         }
         // Within the batch, the earliest scan of a person at a session is the candidate attendance;

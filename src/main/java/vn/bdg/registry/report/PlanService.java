@@ -110,7 +110,11 @@ public final class PlanService implements PlanLinks {
             if (amended.year() != before.year() && linked > 0) {
                 throw ApiException.conflict("plan_in_use", linked);
             }
-            if (plans.numberTaken(tx, caller.provinceCode(), amended.number(), amended.issuedOn(), id)) {
+            // checked when the number or its year changes: plans entered before numbers were compared
+            // without case and spaces may share one, and each stays amendable
+            boolean renumbered = !amended.number().equals(before.number())
+                    || amended.issuedOn().getYear() != before.issuedOn().getYear();
+            if (renumbered && plans.numberTaken(tx, caller.provinceCode(), amended.number(), amended.issuedOn(), id)) {
                 throw ApiException.conflict("plan_number_taken");
             }
             if (document(before).equals(document(new Plan(id, amended.number(), amended.issuedOn(), amended.year(),
@@ -224,13 +228,16 @@ public final class PlanService implements PlanLinks {
      */
     @Override
     public void checkStart(DSLContext tx, Caller caller, UUID courseId, LocalDate start) {
-        UUID activityId = plans.courseActivityForUpdate(tx, caller, courseId).map(PlanRepository.CourseLink::activityId)
-                .orElse(null);
-        if (activityId == null) {
+        Optional<PlanRepository.CourseLink> link = plans.courseActivityForUpdate(tx, caller, courseId)
+                .filter(l -> l.activityId() != null);
+        if (link.isEmpty()) {
             return;
         }
-        Optional<Integer> year = plans.activityYear(tx, caller.provinceCode(), activityId);
-        if (year.isPresent() && planYear(tx, caller.provinceCode(), start) != year.get()) {
+        Optional<Integer> year = plans.activityYear(tx, caller.provinceCode(), link.get().activityId());
+        int to = planYear(tx, caller.provinceCode(), start);
+        // a course already in another year (the cut-off moved since it was linked: flagged) may
+        // still move within that year, or back into its plan's
+        if (year.isPresent() && to != year.get() && to != planYear(tx, caller.provinceCode(), link.get().startDate())) {
             throw ApiException.unprocessable("startDate", "linked_to_plan_of_another_year", String.valueOf(year.get()));
         }
     }

@@ -284,21 +284,22 @@ public final class ReportService {
 
     // ------------------------------------------------------------------------------------ DHIS2
 
+    /** Whether a row counted nobody and nothing: a zero value, and no denominator above zero. */
+    private static boolean nothingCounted(Report.Row row) {
+        return row.value().signum() == 0 && (row.denominator() == null || row.denominator() == 0);
+    }
+
     /**
      * The report as a DHIS2 data value set: the indicator's data element, the period in DHIS2's
      * format, the unit (or the breakdown's unit) as orgUnit, and the category option combo that
      * the catalogue maps the other breakdown values to ("not recorded" as "null", e.g.
      * "ethnicMinority=null"). Rows with no data element or no value (a share of nothing) are left
      * out, and so are rows that counted nothing in a cell with a value not recorded (they only come
-     * from crossing it with another breakdown); a share of 0 of some people is a number like any other. A row whose breakdown values have no category option combo, or whose
-     * unit is not recorded (DHIS2 has no orgUnit for it), makes the whole set a 422 naming them,
-     * rather than a set that silently lacks those numbers.
+     * from crossing it with another breakdown); a share of 0 of some people is a number like any
+     * other. A row whose breakdown values have no category option combo, or whose unit is not
+     * recorded (DHIS2 has no orgUnit for it), makes the whole set a 422 naming them, rather than a
+     * set that silently lacks those numbers.
      */
-    /** Whether a row counted nobody and nothing: a zero value, and no denominator above zero. */
-    private static boolean nothingCounted(Report.Row row) {
-        return row.value().signum() == 0 && (row.denominator() == null || row.denominator() == 0);
-    }
-
     Map<String, Object> dataValueSet(Caller caller, Request request) {
         if (request.period() == null) {
             throw ApiException.invalid("period", "required");

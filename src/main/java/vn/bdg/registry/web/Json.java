@@ -27,6 +27,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.TimeZone;
+import java.util.regex.Pattern;
 
 /** The one ObjectMapper: strict on input (unknown fields and type coercions are errors). */
 public final class Json {
@@ -85,10 +86,14 @@ public final class Json {
 
     /**
      * A date or time only as the ISO 8601 text the contract names, read as Jackson does, then refused
-     * when outside the years a request may have. Jackson would also take a number (as seconds since
-     * 1970: a phone sending 0 for "no time known" would store a scan of 1970) or an array of fields.
+     * when outside the years a request may have. Jackson would also take a number, as such or as
+     * text (as seconds since 1970: a phone sending 0 for "no time known" would store a scan of
+     * 1970), or an array of fields.
      */
     private static final class IsoText extends DelegatingDeserializer {
+        /** A number written as text ("0", "1700000000.5"), which Jackson also reads as seconds since 1970. */
+        private static final Pattern SECONDS = Pattern.compile("\\s*[+-]?[0-9]+(\\.[0-9]*)?\\s*");
+
         IsoText(JsonDeserializer<?> delegate) {
             super(delegate);
         }
@@ -100,7 +105,7 @@ public final class Json {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING) || SECONDS.matcher(parser.getText()).matches()) {
                 return context.reportInputMismatch(handledType(), "a date or time is ISO 8601 text");
             }
             Object value = super.deserialize(parser, context);
