@@ -2,16 +2,13 @@ package vn.bdg.registry.report;
 
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
-import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 import vn.bdg.registry.unit.AdminUnit;
 import vn.bdg.registry.unit.UnitRepository;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.report.Reports.report;
@@ -33,11 +30,7 @@ class OldUnitReportIT {
                 new AdminUnit(world.communeA1, "Xã Nam Mẫu", "commune", world.districtA, null,
                         LocalDate.of(2025, 6, 30), merged)));
         LocalDate day = LocalDate.of(2024, 10, 1);
-        UUID course = Fixtures.course(world, world.communeA1, "completed", day, day);
-        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
-        UUID person = Fixtures.participant(world, "Đặng Thị Hường", "female", world.communeA1);
-        Fixtures.enroll(world, course, person);
-        Reports.present(world, session, person, day);
+        Reports.oneWomanTrained(world, world.communeA1, day, "Đặng Thị Hường");
 
         String query = "period=2024&indicators=attendances,courses_held&unit=" + world.communeA1;
         // as recorded: the old commune's course and attendance

@@ -30,7 +30,7 @@ class PlanAmendmentIT {
     private final World world = World.create();
 
     /** The activities of a plan as GET gives them, to send back amended (id and fields, no counts). */
-    private static List<Map<String, Object>> asSent(JsonNode plan) {
+    static List<Map<String, Object>> asSent(JsonNode plan) {
         List<Map<String, Object>> activities = new ArrayList<>();
         for (JsonNode a : plan.get("activities")) {
             Map<String, Object> m = new HashMap<>();

@@ -6,8 +6,6 @@ import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,16 +37,8 @@ class PlanNumbersEnteredBeforeIT {
 
         String path = "/api/v1/plans/" + first.json().get("id").asText();
         JsonNode plan = world.admin.get(path).json();
-        List<Map<String, Object>> activities = new ArrayList<>();
-        for (JsonNode a : plan.get("activities")) {
-            Map<String, Object> m = new HashMap<>();
-            a.fields().forEachRemaining(f -> m.put(f.getKey(), f.getValue().isNull() ? null
-                    : f.getValue().isNumber() ? f.getValue().numberValue() : f.getValue().asText()));
-            m.remove("position");
-            m.remove("linkedCourses");
-            m.put("plannedParticipants", 90); // a figure corrected
-            activities.add(m);
-        }
+        List<Map<String, Object>> activities = PlanAmendmentIT.asSent(plan);
+        activities.forEach(a -> a.put("plannedParticipants", 90)); // a figure corrected
         Api.Res amended = world.admin.put(path, plan("58/KH-UBND", "2026-02-20", 2026, activities));
         assertThat(amended.status()).as(amended.body()).isEqualTo(200);
     }

@@ -3,12 +3,14 @@ package vn.bdg.registry.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jooq.Record;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -73,6 +75,15 @@ final class Reports {
             rows.add(r.intoMap());
         }
         return rows;
+    }
+
+    /** A completed one-day course in the unit with one woman enrolled and present at its one session. */
+    static void oneWomanTrained(World world, String unit, LocalDate day, String name) {
+        UUID course = Fixtures.course(world, unit, "completed", day, day);
+        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
+        UUID person = Fixtures.participant(world, name, "female", unit);
+        Fixtures.enroll(world, course, person);
+        present(world, session, person, day);
     }
 
     /** An attendance taken by the world's organiser (a manual check-in) at 08:05 on the session's day. */

@@ -3,17 +3,14 @@ package vn.bdg.registry.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
-import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 import vn.bdg.registry.unit.AdminUnit;
 import vn.bdg.registry.unit.UnitRepository;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +26,7 @@ class SubmissionOfMergedUnitIT {
     @Test
     void theDiffOfASubmissionOfAUnitMergedSinceStillAnswers() {
         LocalDate day = LocalDate.of(2026, 3, 12);
-        UUID course = Fixtures.course(world, world.communeA1, "completed", day, day);
-        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
-        UUID person = Fixtures.participant(world, "Hà Thị Lan", "female", world.communeA1);
-        Fixtures.enroll(world, course, person);
-        Reports.present(world, session, person, day);
+        Reports.oneWomanTrained(world, world.communeA1, day, "Hà Thị Lan");
 
         Api.Res submitted = world.reporter.post("/api/v1/reports/submissions", Map.of("period", "2026-H1",
                 "unit", world.communeA1, "mapSuccessors", true, "indicators", List.of("attendances")));

@@ -3,15 +3,12 @@ package vn.bdg.registry.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
-import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,11 +24,7 @@ class SubmissionOfRetiredIndicatorIT {
     @Test
     void theDiffOfASubmissionWhoseIndicatorsAreAllGoneListsNoOtherIndicators() {
         LocalDate day = LocalDate.of(2026, 3, 12);
-        UUID course = Fixtures.course(world, world.communeA1, "completed", day, day);
-        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
-        UUID person = Fixtures.participant(world, "Hà Thị Lan", "female", world.communeA1);
-        Fixtures.enroll(world, course, person);
-        Reports.present(world, session, person, day);
+        Reports.oneWomanTrained(world, world.communeA1, day, "Hà Thị Lan");
 
         String code = "tmp_attendances_w" + world.province;
         var dsl = TestServer.get().database.dsl();

@@ -1,12 +1,10 @@
-package vn.bdg.registry.card;
+package vn.bdg.registry.attendance;
 
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.World;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +28,7 @@ class CardTokenTextIT {
     }
 
     private String scan(UUID session, String qr) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("clientScanId", UUID.randomUUID().toString());
-        body.put("qr", qr);
-        body.put("method", "qr");
-        body.put("scannedAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).toString());
-        body.put("deviceId", "phone-1");
-        Api.Res res = world.organizer.post("/api/v1/sessions/" + session + "/check-ins", body);
+        Api.Res res = world.organizer.post("/api/v1/sessions/" + session + "/check-ins", CheckInIT.scan(qr));
         assertThat(res.status()).as(res.body()).isIn(200, 201);
         return res.json().get("outcome").asText();
     }
