@@ -34,21 +34,19 @@ public final class CertificateController {
         IssueRequest req = ctx.bodyAsBytes().length == 0 ? new IssueRequest(null, null, null)
                 : Bodies.read(ctx, IssueRequest.class);
         Validator v = new Validator();
-        validateSigning(v, req.place(), req.signerName(), req.signerTitle());
+        CertificateService.Signing signing = signing(v, req.place(), req.signerName(), req.signerTitle());
         v.validate();
-        ctx.json(certificates.issue(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
-                signing(req.place(), req.signerName(), req.signerTitle())));
+        ctx.json(certificates.issue(AccessManager.caller(ctx), Params.pathId(ctx, "id"), signing));
     }
 
     public void issueOne(Context ctx) {
         ManualIssueRequest req = Bodies.read(ctx, ManualIssueRequest.class);
         String reason = VietnameseText.cleanLines(req.reason()); // NFC, counted and stored like names, lines kept
         Validator v = new Validator().require("reason", reason).maxLength("reason", reason, 500);
-        validateSigning(v, req.place(), req.signerName(), req.signerTitle());
+        CertificateService.Signing signing = signing(v, req.place(), req.signerName(), req.signerTitle());
         v.validate();
         ctx.status(201).json(certificates.issueOne(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
-                Params.pathId(ctx, "participantId"), reason,
-                signing(req.place(), req.signerName(), req.signerTitle())));
+                Params.pathId(ctx, "participantId"), reason, signing));
     }
 
     public void withhold(Context ctx) {
@@ -118,13 +116,15 @@ public final class CertificateController {
         return reason;
     }
 
-    private static void validateSigning(Validator v, String place, String signerName, String signerTitle) {
-        v.maxLength("place", place, 200).maxLength("signerName", signerName, 200)
-                .maxLength("signerTitle", signerTitle, 200);
-    }
-
-    private static CertificateService.Signing signing(String place, String signerName, String signerTitle) {
-        return new CertificateService.Signing(VietnameseText.clean(place), VietnameseText.clean(signerName),
-                VietnameseText.clean(signerTitle));
+    /**
+     * The signing fields as they are stored (NFC, spaces cleaned), counted as stored: NFC can make a
+     * text longer (U+0958 is two characters in NFC).
+     */
+    private static CertificateService.Signing signing(Validator v, String place, String signerName, String signerTitle) {
+        CertificateService.Signing signing = new CertificateService.Signing(VietnameseText.clean(place),
+                VietnameseText.clean(signerName), VietnameseText.clean(signerTitle));
+        v.maxLength("place", signing.place(), 200).maxLength("signerName", signing.signerName(), 200)
+                .maxLength("signerTitle", signing.signerTitle(), 200);
+        return signing;
     }
 }

@@ -198,8 +198,11 @@ public final class CertificateService {
             DSLContext tx = trx.dsl();
             CertificateRepository.CourseRow course = repository.lockCourse(tx, caller, courseId)
                     .orElseThrow(ApiException::notFound);
-            repository.enrollment(tx, courseId, participantId)
+            CertificateRepository.EnrollmentRow enrolled = repository.enrollment(tx, courseId, participantId)
                     .orElseThrow(() -> ApiException.unprocessable("participantId", "not_enrolled"));
+            if (enrolled.erased()) {
+                throw ApiException.conflict("erased"); // a reason may tell of health or family matters: none is kept
+            }
             requireNoLiveCertificate(tx, courseId, participantId);
             String before = repository.withheld(tx, courseId).get(participantId);
             Withheld withheld = new Withheld(courseId, participantId, reason, caller.userId(),
