@@ -23,4 +23,10 @@ public record Enrollment(UUID id, UUID courseId, UUID participantId, String role
     public boolean enrolled() {
         return ENROLLED.equals(status);
     }
+
+    /** The enrollment without the reason of a withdrawal, which may tell of health or family matters. */
+    public Enrollment withoutReason() {
+        return new Enrollment(id, courseId, participantId, role, targetGroup, unitCode, status, enrolledAt, withdrawnAt,
+                null, participant);
+    }
 }

@@ -3,6 +3,7 @@ package vn.bdg.registry.enrollment;
 import org.jooq.DSLContext;
 import vn.bdg.registry.Core;
 import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.catalog.Catalogs;
 import vn.bdg.registry.course.Course;
 import vn.bdg.registry.course.CourseRepository;
@@ -46,7 +47,9 @@ public final class EnrollmentService {
     public List<Enrollment> list(Caller caller, UUID courseId, String status, OffsetDateTime afterAt, UUID afterId,
                                  int limit) {
         courses.find(caller, courseId).orElseThrow(ApiException::notFound);
-        return enrollments.list(caller, courseId, status, afterAt, afterId, limit);
+        List<Enrollment> rows = enrollments.list(caller, courseId, status, afterAt, afterId, limit);
+        // as excuses' reasons: only those who enter withdrawals read why
+        return caller.is(Role.MANAGERS) ? rows : rows.stream().map(Enrollment::withoutReason).toList();
     }
 
     /**

@@ -223,7 +223,8 @@ final class ImportFile {
             List<String> beyond = line.subList(Math.min(width, line.size()), line.size()).stream()
                     .filter(v -> !isBlank(v)).map(VietnameseText::clean).toList();
             if (!values.isEmpty() || !beyond.isEmpty()) {
-                rows.add(new Row(lineNumbers.get(l) - lineNumbers.get(header), values, beyond));
+                // numbered from 1 under the heading, a line of Nam and Nữ below it included
+                rows.add(new Row(lineNumbers.get(l) - lineNumbers.get(firstData - 1), values, beyond));
             }
         }
         return rows;
@@ -274,24 +275,28 @@ final class ImportFile {
 
     /**
      * Comma, or what a spreadsheet in a Vietnamese locale writes instead (semicolon, tab): the one the
-     * first line has most of outside quotes (comma on a tie). Not merely any comma: Excel leaves a
-     * heading such as "Cơ quan, đơn vị" unquoted in a file it separates with semicolons, and a title
-     * ("Lớp tập huấn, năm 2026;;;") may stand above the list.
+     * first line that has any has most of outside quotes (comma on a tie). Not merely any comma: Excel
+     * leaves a heading such as "Cơ quan, đơn vị" unquoted in a file it separates with semicolons, and a
+     * title may stand above the list, with the separators Excel pads it with ("Lớp tập huấn, năm
+     * 2026;;;") or alone on its line ("DANH SÁCH HỌC VIÊN").
      */
     private static char delimiter(String text) {
-        int end = text.indexOf('\n');
-        String first = end < 0 ? text : text.substring(0, end);
         int commas = 0;
         int semicolons = 0;
         int tabs = 0;
-        boolean quoted = false;
-        for (char c : first.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted) {
-                commas += c == ',' ? 1 : 0;
-                semicolons += c == ';' ? 1 : 0;
-                tabs += c == '\t' ? 1 : 0;
+        for (int start = 0; start < text.length() && commas + semicolons + tabs == 0; ) {
+            int end = text.indexOf('\n', start);
+            String line = text.substring(start, end < 0 ? text.length() : end);
+            start = end < 0 ? text.length() : end + 1;
+            boolean quoted = false;
+            for (char c : line.toCharArray()) {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted) {
+                    commas += c == ',' ? 1 : 0;
+                    semicolons += c == ';' ? 1 : 0;
+                    tabs += c == '\t' ? 1 : 0;
+                }
             }
         }
         if (commas >= semicolons && commas >= tabs) {

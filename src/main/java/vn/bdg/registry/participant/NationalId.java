@@ -17,12 +17,15 @@ record NationalId(Kind kind, String digits) {
         return "NationalId[" + kind + ", " + mask(kind, last3()) + "]";
     }
 
-    /** The number as a CCCD or CMND, or empty when it is neither (spaces and dots are ignored). */
+    /**
+     * The number as a CCCD or CMND, or empty when it is neither (spaces of any kind, dots and dashes,
+     * as people group the digits, are ignored).
+     */
     static Optional<NationalId> parse(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
-        String digits = raw.replaceAll("[\\s.]", "");
+        String digits = raw.replaceAll("[\\s\\p{Z}.\\-]", "");
         if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }

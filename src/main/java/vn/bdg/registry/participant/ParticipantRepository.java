@@ -512,6 +512,16 @@ final class ParticipantRepository {
         tx.update(table).set(person, keptId).where(person.eq(duplicateId)).execute();
     }
 
+    /**
+     * Takes the ethnicity off these records: under a consent that leaves out sensitive data the
+     * person keeps none, on the records merged into theirs either (which stay readable).
+     */
+    void clearEthnicity(DSLContext tx, Collection<UUID> ids) {
+        tx.update(PARTICIPANT).set(PARTICIPANT.ETHNICITY_CODE, (String) null)
+                .set(PARTICIPANT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(PARTICIPANT.ID.in(ids).and(PARTICIPANT.ETHNICITY_CODE.isNotNull())).execute();
+    }
+
     ParticipantRecord markMerged(DSLContext tx, UUID mergedId, UUID keptId) {
         return tx.update(PARTICIPANT)
                 .set(PARTICIPANT.MERGED_INTO, keptId)

@@ -36,7 +36,7 @@ import static vn.bdg.registry.db.Tables.PARTICIPANT;
 /** Rules and transactions for participants: scope, duplicate flags, search and merge. */
 final class ParticipantService {
     /** A query made only of digits and phone punctuation is a phone or national ID number, not a name. */
-    private static final Pattern NUMBER_QUERY = Pattern.compile("[+\\d\\s.\\-()]*\\d[+\\d\\s.\\-()]*");
+    private static final Pattern NUMBER_QUERY = Pattern.compile("[+\\d\\s\\p{Z}.\\-()]*\\d[+\\d\\s\\p{Z}.\\-()]*");
     private static final String LIST_CURSOR = "l";
     private static final String SEARCH_CURSOR = "s";
     /** Deep pages of a relevance search are not served: refine the query or filter by unit instead. */
@@ -230,8 +230,11 @@ final class ParticipantService {
             Map<String, Object> beforeEntry = audited(before);
             if (patch.has("consent") && !data.consent().coversSensitiveData()) {
                 // the ethnicity is kept only under a consent that covers it, and so are its fingerprints
-                // (equal for equal values: with 54 of them, one person's known ethnicity tells the others')
-                audit.scrub(tx, caller.provinceCode(), List.of(id), List.of(), SENSITIVE_AUDIT_FIELDS, Erased.MARKER);
+                // (equal for equal values: with 54 of them, one person's known ethnicity tells the others'),
+                // on the person's records merged into this one too
+                List<UUID> person = List.copyOf(MergedRecords.withMerged(tx, caller.provinceCode(), id));
+                participants.clearEthnicity(tx, person);
+                audit.scrub(tx, caller.provinceCode(), person, List.of(), SENSITIVE_AUDIT_FIELDS, Erased.MARKER);
                 beforeEntry.computeIfPresent("ethnicityCode", (k, v) -> Erased.MARKER);
             }
             audit.record(tx, caller, "update", "participant", id, beforeEntry, afterEntry);
@@ -368,9 +371,11 @@ final class ParticipantService {
                     audited(ParticipantRepository.toParticipant(mergedAfter)));
             Consent consent = ParticipantRepository.consent(keptAfter);
             if (consent != null && !consent.coversSensitiveData()) {
-                // the person's consent leaves out sensitive data: no ethnicity, nor its fingerprints (see update)
-                audit.scrub(tx, caller.provinceCode(), List.of(keptId, duplicateId), List.of(), SENSITIVE_AUDIT_FIELDS,
-                        Erased.MARKER);
+                // the person's consent leaves out sensitive data: no ethnicity, on any of their records,
+                // nor its fingerprints (see update)
+                List<UUID> person = List.copyOf(MergedRecords.withMerged(tx, caller.provinceCode(), keptId));
+                participants.clearEthnicity(tx, person);
+                audit.scrub(tx, caller.provinceCode(), person, List.of(), SENSITIVE_AUDIT_FIELDS, Erased.MARKER);
                 mergeEntries.forEach(e -> e.computeIfPresent("ethnicityCode", (k, v) -> Erased.MARKER));
             }
             audit.record(tx, caller, "merge", "participant", keptId, mergeEntries.get(0), mergeEntries.get(1));
