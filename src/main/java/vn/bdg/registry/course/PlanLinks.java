@@ -14,8 +14,9 @@ import java.util.UUID;
 @FunctionalInterface
 public interface PlanLinks {
     /**
-     * Throws 422 (field {@code startDate}) when the course is linked to an activity of a plan of
-     * another year than the one start falls in: the reports would count the course under no plan.
+     * Throws 422 (field {@code startDate}) when the course is linked to an activity of a plan and
+     * start moves it into a year that is neither the plan's nor the one it is in: the reports would
+     * count the course under no plan.
      */
     void checkStart(DSLContext tx, Caller caller, UUID courseId, LocalDate start);
 }
