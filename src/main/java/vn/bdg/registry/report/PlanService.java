@@ -212,7 +212,7 @@ public final class PlanService implements PlanLinks {
             if (activityId != null) {
                 int year = plans.activityYear(tx, caller.provinceCode(), activityId)
                         .orElseThrow(() -> ApiException.unprocessable("activityId", "unknown_activity"));
-                if (planYear(tx, caller.provinceCode(), course.startDate()) != year) {
+                if (Period.planYear(course.startDate(), cutOff(tx, caller.provinceCode())) != year) {
                     throw ApiException.unprocessable("activityId", "activity_of_another_year");
                 }
             }
@@ -234,18 +234,18 @@ public final class PlanService implements PlanLinks {
             return;
         }
         Optional<Integer> year = plans.activityYear(tx, caller.provinceCode(), link.get().activityId());
-        int to = planYear(tx, caller.provinceCode(), start);
+        MonthDay cutOff = cutOff(tx, caller.provinceCode());
+        int to = Period.planYear(start, cutOff);
         // a course already in another year (the cut-off moved since it was linked: flagged) may
         // still move within that year, or back into its plan's
-        if (year.isPresent() && to != year.get() && to != planYear(tx, caller.provinceCode(), link.get().startDate())) {
+        if (year.isPresent() && to != year.get() && to != Period.planYear(link.get().startDate(), cutOff)) {
             throw ApiException.unprocessable("startDate", "linked_to_plan_of_another_year", String.valueOf(year.get()));
         }
     }
 
-    /** The year (as plans are named) a day falls in under the province's cut-off. */
-    private int planYear(DSLContext tx, String province, LocalDate day) {
-        MonthDay cutOff = MonthDay.parse("--" + settings.halfYearStart(tx, province).orElse(ReportService.CALENDAR_HALVES));
-        return Period.planYear(day, cutOff);
+    /** The province's cut-off: the day its years (as plans are named) and halves start. */
+    private MonthDay cutOff(DSLContext tx, String province) {
+        return MonthDay.parse("--" + settings.halfYearStart(tx, province).orElse(ReportService.CALENDAR_HALVES));
     }
 
     private static Map<String, Object> activityOf(UUID activityId) {

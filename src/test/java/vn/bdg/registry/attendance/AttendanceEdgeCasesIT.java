@@ -131,8 +131,9 @@ class AttendanceEdgeCasesIT {
 
     /**
      * scannedAt is a date-time text (openapi: type string, format date-time). Read as seconds since
-     * 1970, a phone sending 0 (no time known) would get a scan stored as session_not_open in 1970,
-     * and that clientScanId would be used up: the corrected resend would get the stored refusal.
+     * 1970, a phone sending 0 (no time known), as a number or as the text "0", would get a scan
+     * stored as session_not_open in 1970, and that clientScanId would be used up: the corrected
+     * resend would get the stored refusal.
      */
     @Test
     void aNumberForScannedAtIsA400NotAScanStoredIn1970() {
@@ -140,13 +141,18 @@ class AttendanceEdgeCasesIT {
         UUID session = Fixtures.sessionNow(world, course);
         UUID hoa = Fixtures.participant(world, "Nguyễn Thị Hoà", "female", world.communeA1);
         Fixtures.enroll(world, course, hoa);
-        Map<String, Object> item = manual(session, hoa, OffsetDateTime.now(ZoneOffset.ofHours(7)), "phone-1");
-        item.put("scannedAt", 0);
-        Api.Res res = world.organizer.post("/api/v1/check-ins/batch", Map.of("items", List.of(item)));
-        assertThat(res.status()).as(res.body()).isEqualTo(400);
-        assertThat(res.json().get("errors").get(0).get("field").asText()).isEqualTo("items[0].scannedAt");
-        assertThat(TestServer.get().database.dsl().fetchCount(CHECK_IN,
-                CHECK_IN.CLIENT_SCAN_ID.eq(UUID.fromString((String) item.get("clientScanId"))))).isZero();
+        for (Object seconds : List.of(0, "0")) {
+            Map<String, Object> item = manual(session, hoa, OffsetDateTime.now(ZoneOffset.ofHours(7)), "phone-1");
+            item.put("scannedAt", seconds);
+            Api.Res res = world.organizer.post("/api/v1/check-ins/batch",
+                    Map.of("sentAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).toString(), "items", List.of(item)));
+            assertThat(res.status()).as(res.body()).isEqualTo(400);
+            assertThat(res.json().get("errors").get(0).get("field").asText()).isEqualTo("items[0].scannedAt");
+            assertThat(res.json().get("errors").get(0).get("code").asText()).isEqualTo("invalid_date_time");
+            assertThat(TestServer.get().database.dsl().fetchCount(CHECK_IN,
+                    CHECK_IN.CLIENT_SCAN_ID.eq(UUID.fromString((String) item.get("clientScanId"))))).as(seconds + " stored")
+                    .isZero();
+        }
 
         Map<String, Object> sent = manual(session, hoa, OffsetDateTime.now(ZoneOffset.ofHours(7)), "phone-1");
         Api.Res sentAt = world.organizer.post("/api/v1/check-ins/batch", Map.of("sentAt", 5, "items", List.of(sent)));
