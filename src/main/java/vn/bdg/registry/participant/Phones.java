@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * (3, 5, 7, 8 or 9 first); landlines since 2017 are +84 and 10 digits (area code 2xx first).
  */
 final class Phones {
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()/]");
+    /** Also no-break and other Unicode spaces, as numbers copied from a document or a sheet have. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}.\\-()/]");
 
     private Phones() {
     }

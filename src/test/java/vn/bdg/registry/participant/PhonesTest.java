@@ -10,7 +10,7 @@ class PhonesTest {
     @ParameterizedTest
     @ValueSource(strings = {"0912345678", "0912 345 678", "091.234.5678", "091-234-5678", "+84912345678",
             "+84 912 345 678", "84 912 345 678", "84912345678", "0084912345678", "+84 0912345678", "912345678",
-            " 0912345678 "})
+            " 0912345678 ", "0912\u00a0345\u00a0678", "+84\u202f912\u2009345\u2009678"})
     void everyCommonWayOfWritingAMobileGivesTheSameE164(String written) {
         assertThat(Phones.toE164(written)).hasValue("+84912345678");
     }
