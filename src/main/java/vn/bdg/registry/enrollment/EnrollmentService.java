@@ -99,6 +99,10 @@ public final class EnrollmentService {
             if (!before.enrolled()) {
                 throw ApiException.conflict("already_withdrawn");
             }
+            if (cleaned != null && enrollments.erasedHeld(tx, before.participantId())) {
+                // a reason may tell of health or family matters: none is kept about an erased person
+                throw ApiException.conflict("erased");
+            }
             enrollments.withdraw(tx, enrollmentId, cleaned);
             Enrollment after = enrollments.find(tx, caller, courseId, enrollmentId).orElseThrow();
             core.audit().record(tx, caller, "withdraw", "enrollment", enrollmentId, before, after);
