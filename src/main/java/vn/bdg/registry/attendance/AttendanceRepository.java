@@ -372,15 +372,6 @@ final class AttendanceRepository {
     }
 
     /**
-     * Whether the person's data was erased, the record held (FOR SHARE) until tx ends, so that an
-     * erasure under way is waited for and one to come waits for what tx writes about the person.
-     */
-    boolean erasedHeld(DSLContext tx, UUID participantId) {
-        return tx.select(PARTICIPANT.ERASED_AT).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId))
-                .forShare().fetchOptional().map(r -> r.value1() != null).orElse(false);
-    }
-
-    /**
      * Records (or replaces the reason of) an excused absence; answers the reason it replaced, or
      * empty when there was none.
      */

@@ -6,6 +6,7 @@ import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.card.CardService;
+import vn.bdg.registry.participant.Erased;
 import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.db.tables.records.CheckInRecord;
 import vn.bdg.registry.web.ApiException;
@@ -167,7 +168,7 @@ public final class AttendanceService {
         SessionContext session = managed(caller, sessionId);
         requireEnrolled(session, participantId);
         dsl.transaction(trx -> {
-            if (repository.erasedHeld(trx.dsl(), participantId)) {
+            if (Erased.held(trx.dsl(), participantId)) {
                 // the reason may hold health or family matters: nothing of an erased person is kept
                 throw ApiException.conflict("erased");
             }

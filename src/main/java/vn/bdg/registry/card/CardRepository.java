@@ -46,16 +46,6 @@ final class CardRepository {
     }
 
     /**
-     * Whether the participant's personal data was erased: such a record gets no card any more. The
-     * row is held (FOR SHARE) until tx ends, so an erasure under way is waited for, and one that
-     * starts meanwhile waits, then revokes the card this transaction issues.
-     */
-    boolean erased(DSLContext tx, UUID participantId) {
-        return tx.select(PARTICIPANT.ERASED_AT).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId)).forShare()
-                .fetchOne(PARTICIPANT.ERASED_AT) != null;
-    }
-
-    /**
      * Locks the participant's row for a change of their cards (FOR NO KEY UPDATE: revocations of
      * the same person take turns) and answers whether their personal data was erased.
      */

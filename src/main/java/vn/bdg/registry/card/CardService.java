@@ -3,6 +3,7 @@ package vn.bdg.registry.card;
 import org.jooq.DSLContext;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
+import vn.bdg.registry.participant.Erased;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.Sha256;
 
@@ -79,7 +80,7 @@ public final class CardService {
     }
 
     private void requireNotErased(DSLContext tx, UUID participantId) {
-        if (cards.erased(tx, participantId)) {
+        if (Erased.held(tx, participantId)) {
             throw ApiException.conflict("erased");
         }
     }
@@ -89,7 +90,7 @@ public final class CardService {
      * empty for a person whose personal data was erased, who gets no card any more.
      */
     public Optional<Card> cardOf(UUID participantId, String provinceCode) {
-        return dsl.transactionResult(trx -> cards.erased(trx.dsl(), participantId) ? Optional.<Card>empty()
+        return dsl.transactionResult(trx -> Erased.held(trx.dsl(), participantId) ? Optional.<Card>empty()
                 : Optional.of(toCard(trx.dsl(), cards.currentCard(trx.dsl(), participantId, provinceCode))));
     }
 

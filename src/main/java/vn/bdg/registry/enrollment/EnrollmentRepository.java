@@ -129,15 +129,6 @@ public final class EnrollmentRepository {
                 .toList();
     }
 
-    /**
-     * Whether the person's data was erased, the record held (FOR SHARE) until tx ends, so that an
-     * erasure under way is waited for and one to come waits for what tx writes about the person.
-     */
-    public boolean erasedHeld(DSLContext tx, UUID participantId) {
-        return tx.select(PARTICIPANT.ERASED_AT).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId))
-                .forShare().fetchOptional().map(r -> r.value1() != null).orElse(false);
-    }
-
     public void withdraw(DSLContext tx, UUID id, String reason) {
         tx.update(ENROLLMENT)
                 .set(ENROLLMENT.STATUS, Enrollment.WITHDRAWN)

@@ -7,6 +7,7 @@ import vn.bdg.registry.auth.Role;
 import vn.bdg.registry.catalog.Catalogs;
 import vn.bdg.registry.course.Course;
 import vn.bdg.registry.course.CourseRepository;
+import vn.bdg.registry.participant.Erased;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.ApiException;
 import vn.bdg.registry.web.FieldError;
@@ -99,7 +100,7 @@ public final class EnrollmentService {
             if (!before.enrolled()) {
                 throw ApiException.conflict("already_withdrawn");
             }
-            if (cleaned != null && enrollments.erasedHeld(tx, before.participantId())) {
+            if (cleaned != null && Erased.held(tx, before.participantId())) {
                 // a reason may tell of health or family matters: none is kept about an erased person
                 throw ApiException.conflict("erased");
             }

@@ -1,6 +1,11 @@
 package vn.bdg.registry.participant;
 
+import org.jooq.DSLContext;
+
 import java.util.Set;
+import java.util.UUID;
+
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
 
 /**
  * What stands in for a person's data once it is erased at their request (see ParticipantErasure):
@@ -30,5 +35,15 @@ public final class Erased {
             "withheldReason", "holderName");
 
     private Erased() {
+    }
+
+    /**
+     * Whether the person's data was erased, their record held (FOR SHARE) until tx ends: an erasure
+     * under way is waited for, and one to come waits for what tx writes about the person (then
+     * scrubs or revokes it).
+     */
+    public static boolean held(DSLContext tx, UUID participantId) {
+        return tx.select(PARTICIPANT.ERASED_AT).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId))
+                .forShare().fetchOptional().map(r -> r.value1() != null).orElse(false);
     }
 }
