@@ -29,6 +29,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,12 @@ final class ImportFile {
      * it, the rows, and one more, which makes too many rows.
      */
     private static final int MOST_LINES_READ = MOST_LINES_ABOVE_HEADER + 2 + MAX_ROWS + 1;
+    /**
+     * The most an XLSX may hold unpacked, in all its parts: several times a sheet of MAX_ROWS rows
+     * of long names and remarks, far less than a zip bomb (a few megabytes of one repeated letter
+     * that unpack to gigabytes, which the reader would hold in memory) would fill.
+     */
+    static final long MOST_UNPACKED_BYTES = 128L * 1024 * 1024;
 
     enum Column {
         full_name("ho va ten", "ho ten"),
@@ -325,6 +332,7 @@ final class ImportFile {
         if (!ReadableWorkbook.isOOXMLZipHeader(body)) {
             throw new ApiException(400, "unreadable_file");
         }
+        requireUnpackedAtMost(body, MOST_UNPACKED_BYTES);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body),
                 new ReadingOptions(true, false));
              Stream<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().openStream()) {
@@ -343,6 +351,31 @@ final class ImportFile {
         } catch (IOException | XMLStreamException | RuntimeException e) {
             // fastexcel reports a damaged workbook with its own unchecked exceptions
             throw new ApiException(400, "unreadable_file");
+        }
+    }
+
+    /**
+     * Unpacks every part of the workbook, keeping nothing, and stops with a 400 as soon as they come
+     * to more than most bytes: the sizes the zip's directory states could be lies.
+     */
+    private static void requireUnpackedAtMost(byte[] body, long most) {
+        byte[] buffer = new byte[64 * 1024];
+        long unpacked = 0;
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(body)).get()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        unpacked += n;
+                        if (unpacked > most) {
+                            throw ApiException.invalid("file", "unpacked_too_large", most / (1024 * 1024));
+                        }
+                    }
+                }
+            }
+        } catch (ApiException refused) {
+            throw refused;
+        } catch (IOException | RuntimeException e) {
+            throw new ApiException(400, "unreadable_file"); // a damaged zip, or one in a method it cannot read
         }
     }
 

@@ -1,6 +1,9 @@
 package vn.bdg.registry.participant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
@@ -11,7 +14,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.participant.Participants.assertNoNationalId;
@@ -206,6 +213,47 @@ class ParticipantImportFilesIT {
         JsonNode yen = participant(res, 1);
         assertThat(List.of(duc.get("sex").asText(), duc.get("birthYear").asText())).containsExactly("male", "1980");
         assertThat(List.of(yen.get("sex").asText(), yen.get("birthYear").asText())).containsExactly("female", "1990");
+    }
+
+    @Test
+    void aWorkbookThatUnpacksToHundredsOfMegabytesIsRefusedUnread() throws IOException {
+        byte[] list = workbook(ws -> {
+            ws.value(0, 0, "Họ và tên");
+            ws.value(0, 1, "Giới tính");
+            ws.value(1, 0, "Đặng Thị Thu");
+            ws.value(1, 1, "Nữ");
+        });
+        // the same list, its shared strings holding one more of 200 MB of one letter: under 1 MB sent
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(list)).get();
+             ZipOutputStream out = new ZipOutputStream(bomb)) {
+            out.setLevel(Deflater.BEST_COMPRESSION);
+            for (ZipArchiveEntry entry : Collections.list(in.getEntries())) {
+                String part = new String(in.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("xl/sharedStrings.xml")) {
+                    int end = part.lastIndexOf("</sst>");
+                    out.write(part.substring(0, end).getBytes(StandardCharsets.UTF_8));
+                    out.write("<si><t>".getBytes(StandardCharsets.UTF_8));
+                    byte[] letters = "A".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+                    for (int mb = 0; mb < 200; mb++) {
+                        out.write(letters);
+                    }
+                    out.write(("</t></si>" + part.substring(end)).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    out.write(part.getBytes(StandardCharsets.UTF_8));
+                }
+                out.closeEntry();
+            }
+        }
+        assertThat(bomb.size()).isLessThan(1024 * 1024);
+
+        Api.Res res = importFile(XLSX, bomb.toByteArray(), true);
+        assertThat(res.status()).as(res.body()).isEqualTo(400);
+        JsonNode error = res.json().get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("file");
+        assertThat(error.get("message").asText()).contains("128 MB");
+        assertThat(importFile(XLSX, list, true).status()).as("the list itself").isEqualTo(200);
     }
 
     private interface Sheet {
