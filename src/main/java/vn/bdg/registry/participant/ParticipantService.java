@@ -435,7 +435,9 @@ final class ParticipantService {
     }
 
     /**
-     * The kept record's data with its empty fields taken from the merged one, target groups united.
+     * The kept record's data with its empty fields taken from the merged one (its unit too: a kept
+     * record with none would otherwise take its courses not yet ended out of the duplicate's unit),
+     * target groups united.
      * Without a consent of its own, the kept record takes the merged one's. A consent that leaves
      * out sensitive data keeps no ethnicity, whichever record held it: as a PATCH with that consent
      * clears it (a record from before consents were recorded may hold one).
@@ -449,7 +451,8 @@ final class ParticipantService {
         return new ParticipantData(kept.fullName(), kept.sex(), or(kept.birthYear(), merged.birthYear()), birthDate,
                 or(kept.phone(), merged.phone()), or(kept.nationalId(), merged.nationalId()),
                 consent == null || consent.coversSensitiveData() ? or(kept.ethnicityCode(), merged.ethnicityCode()) : null,
-                kept.unitCode(), or(kept.organization(), merged.organization()), or(kept.position(), merged.position()),
+                or(kept.unitCode(), merged.unitCode()), or(kept.organization(), merged.organization()),
+                or(kept.position(), merged.position()),
                 List.copyOf(groups), consent);
     }
 
