@@ -199,11 +199,17 @@ public final class ReportService {
                 errors.add(new FieldError(key, "not_a_breakdown_of_indicator"));
             } else if (b == Breakdown.ORGANIZER && !"null".equals(value) && !isUuid(value)) {
                 errors.add(new FieldError(key, "wrong_type"));
-            } else if (b != Breakdown.ORGANIZER && !"null".equals(value) && !ctx.values(b).contains(value)) {
-                // a value no row can have names no record: said, rather than an empty page
-                errors.add(new FieldError(key, "not_allowed", String.join(", ", ctx.values(b)) + ", null"));
             } else {
-                values.put(b, "null".equals(value) ? null : value);
+                // an organisation's id as the rows write it (lower case), whatever case it was sent in
+                String given = b == Breakdown.ORGANIZER && !"null".equals(value) ? UUID.fromString(value).toString()
+                        : value;
+                if (!"null".equals(given) && !ctx.values(b).contains(given)) {
+                    // a value no row can have names no record: said, rather than an empty page (also an
+                    // organisation that is not one of the province's, of whom the report has no row)
+                    errors.add(new FieldError(key, "not_allowed", String.join(", ", ctx.values(b)) + ", null"));
+                } else {
+                    values.put(b, "null".equals(given) ? null : given);
+                }
             }
         });
         if (!errors.isEmpty()) {
