@@ -14,6 +14,7 @@ import vn.bdg.registry.text.VietnameseText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,13 +140,23 @@ public final class CourseRepository {
     public record ScopedTrainer(String username, String unitCode) {
     }
 
-    /** The course's assigned users scoped to a unit (the province-wide ones may teach anywhere), by username. */
+    /**
+     * The course's assigned users scoped to a unit (the province-wide ones may teach anywhere), by
+     * username. Every assigned account is locked (shared) until tx ends: a change of its unit at the
+     * same moment (UserService.update, which checks the courses it holds) either waits for this
+     * course's change or is read here as it left the account, so the two cannot move apart unseen.
+     * Filtered in Java, not in SQL: an account made unit-scoped meanwhile is locked and read too.
+     */
     public List<ScopedTrainer> scopedTrainers(DSLContext tx, UUID courseId) {
         return tx.select(APP_USER.USERNAME, APP_USER.UNIT_CODE).from(COURSE_TRAINER)
                 .join(APP_USER).on(APP_USER.ID.eq(COURSE_TRAINER.USER_ID))
-                .where(COURSE_TRAINER.COURSE_ID.eq(courseId).and(APP_USER.UNIT_CODE.isNotNull()))
-                .orderBy(APP_USER.USERNAME)
-                .fetch(r -> new ScopedTrainer(r.value1(), r.value2()));
+                .where(COURSE_TRAINER.COURSE_ID.eq(courseId))
+                .orderBy(APP_USER.ID)
+                .forShare().of(APP_USER)
+                .fetch(r -> new ScopedTrainer(r.value1(), r.value2())).stream()
+                .filter(t -> t.unitCode() != null)
+                .sorted(Comparator.comparing(ScopedTrainer::username))
+                .toList();
     }
 
     public boolean codeTaken(DSLContext tx, String provinceCode, String code) {

@@ -39,12 +39,18 @@ public final class TrainerRepository {
     public record Assignable(CourseTrainer trainer, String unitCode) {
     }
 
-    /** An active trainer or organizer account of the caller's province. */
+    /**
+     * An active trainer or organizer account of the caller's province, locked (shared) until tx
+     * ends: a change of its unit, role or active flag at the same moment (UserService.update, which
+     * checks the courses the account holds) either is waited for and read as it left the account, or
+     * waits for the assignment and then sees it.
+     */
     public Optional<Assignable> assignable(DSLContext tx, Caller caller, UUID userId) {
         return tx.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME, APP_USER.UNIT_CODE)
                 .from(APP_USER)
                 .where(APP_USER.ID.eq(userId).and(APP_USER.PROVINCE_CODE.eq(caller.provinceCode()))
                         .and(APP_USER.ACTIVE).and(APP_USER.ROLE.in(Role.trainer.name(), Role.organizer.name())))
+                .forShare()
                 .fetchOptional(r -> new Assignable(new CourseTrainer(r.value1(), r.value2(), r.value3(), null),
                         r.value4()));
     }
