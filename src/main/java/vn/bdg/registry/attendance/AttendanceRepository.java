@@ -160,6 +160,21 @@ final class AttendanceRepository {
     }
 
     /**
+     * Of these sessions, the ones that still exist, locked (key share) until tx ends: a session's
+     * delete waits for what is recorded at them, then finds it (409 session_has_records); one deleted
+     * before is missing from the answer, for the caller to refuse its records (404) rather than fail
+     * on their foreign key.
+     */
+    Set<UUID> holdSessions(DSLContext tx, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(tx.select(COURSE_SESSION.ID).from(COURSE_SESSION)
+                .where(Ids.in(COURSE_SESSION.ID, ids)).orderBy(COURSE_SESSION.ID).forKeyShare()
+                .fetch(COURSE_SESSION.ID));
+    }
+
+    /**
      * Holds these people until tx ends, in one order (key share: what the scans' foreign keys would
      * take at their insert anyway), and answers those merged into another record by now.
      */

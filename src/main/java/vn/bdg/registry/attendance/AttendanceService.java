@@ -168,6 +168,7 @@ public final class AttendanceService {
         SessionContext session = managed(caller, sessionId);
         requireEnrolled(session, participantId);
         dsl.transaction(trx -> {
+            requireSessionHeld(trx.dsl(), sessionId);
             if (Erased.held(trx.dsl(), participantId)) {
                 // the reason may hold health or family matters: nothing of an erased person is kept
                 throw ApiException.conflict("erased");
@@ -235,6 +236,7 @@ public final class AttendanceService {
         }
         byte[] hash = Sha256.of(content);
         return dsl.transactionResult(trx -> {
+            requireSessionHeld(trx.dsl(), sessionId);
             var stored = repository.storeSheet(trx.dsl(), sessionId, session.provinceCode(), contentType, content,
                     hash, caller.userId());
             SheetView view = new SheetView(stored.value1(), contentType, HexFormat.of().formatHex(hash),
@@ -273,6 +275,16 @@ public final class AttendanceService {
             throw ApiException.forbidden();
         }
         return session;
+    }
+
+    /**
+     * The session, held (key share) until tx ends, else 404: deleted since it was read, nothing is
+     * recorded at it; a delete under way is waited for, and one that comes later finds the record.
+     */
+    private void requireSessionHeld(DSLContext tx, UUID sessionId) {
+        if (repository.holdSessions(tx, List.of(sessionId)).isEmpty()) {
+            throw ApiException.notFound();
+        }
     }
 
     private void requireEnrolled(SessionContext session, UUID participantId) {

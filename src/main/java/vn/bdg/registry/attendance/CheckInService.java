@@ -316,6 +316,11 @@ public final class CheckInService {
             Decisions decided = decide(fresh, scannable, receivedAt, skew, clockOff);
             try {
                 return dsl.transactionResult(trx -> store(trx.dsl(), decided, scanIds));
+            } catch (SessionsDeletedMeanwhile e) {
+                // their scans are left unanswered (unknown_session; a live scan: 404), as when the
+                // session was deleted before they came: nothing can be recorded at it any more
+                fresh = fresh.stream().filter(s -> !e.sessions.contains(s.scan().sessionId())).toList();
+                attempt--; // not a contention: each session is deleted once
             } catch (MergedMeanwhile e) {
                 // the same people merged each time is not to be waited out: the phone sends again
                 if (attempt >= MAX_ATTEMPTS) {
@@ -336,7 +341,26 @@ public final class CheckInService {
         }
     }
 
+    /** A session a pass decided for was deleted before the pass was stored. */
+    private static final class SessionsDeletedMeanwhile extends RuntimeException {
+        private final Set<UUID> sessions;
+
+        SessionsDeletedMeanwhile(Set<UUID> sessions) {
+            super(null, null, false, false);
+            this.sessions = sessions;
+        }
+    }
+
     private Map<UUID, ScanResult> store(DSLContext tx, Decisions decided, List<UUID> scanIds) {
+        // The sessions first (held until the scans are stored, as their foreign key would): a
+        // session's delete under way is waited for, and one deleted is told apart from a failure.
+        Set<UUID> sessions = decided.rows().stream().map(CheckInRecord::getSessionId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<UUID> gone = new HashSet<>(sessions);
+        gone.removeAll(repository.holdSessions(tx, sessions));
+        if (!gone.isEmpty()) {
+            throw new SessionsDeletedMeanwhile(gone);
+        }
         // The people as decided (merges followed) are held until the scans are stored: a merge
         // waits for them and then moves their scans too. One merged since it was read is decided
         // again (one read as merged, at the end of a chain longer than merges are followed, stays
