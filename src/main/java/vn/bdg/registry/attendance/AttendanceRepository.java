@@ -160,6 +160,18 @@ final class AttendanceRepository {
     }
 
     /**
+     * Whether the person is on the course's list (enrolled, not withdrawn), the enrollment locked
+     * (shared) until tx ends: a merge moving it to the kept record, or a withdrawal, waits, or has
+     * been made and is seen.
+     */
+    boolean enrolledHeld(DSLContext tx, UUID courseId, UUID participantId) {
+        return !tx.select(ENROLLMENT.ID).from(ENROLLMENT)
+                .where(ENROLLMENT.COURSE_ID.eq(courseId).and(ENROLLMENT.PARTICIPANT_ID.eq(participantId))
+                        .and(ENROLLMENT.STATUS.eq("enrolled")))
+                .forShare().fetch().isEmpty();
+    }
+
+    /**
      * Of these sessions, the ones that still exist, locked (key share) until tx ends: a session's
      * delete waits for what is recorded at them, then finds it (409 session_has_records); one deleted
      * before is missing from the answer, for the caller to refuse its records (404) rather than fail

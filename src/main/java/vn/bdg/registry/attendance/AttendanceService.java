@@ -173,6 +173,11 @@ public final class AttendanceService {
                 // the reason may hold health or family matters: nothing of an erased person is kept
                 throw ApiException.conflict("erased");
             }
+            // read again under the person's lock: a merge (which moves the record's enrollments and
+            // excuses to the kept one) or a withdrawal made since the check above is seen
+            if (!repository.enrolledHeld(trx.dsl(), session.courseId(), participantId)) {
+                throw ApiException.unprocessable("participantId", "unknown_participant");
+            }
             Optional<String> replaced = repository.excuse(trx.dsl(), sessionId, participantId, session.provinceCode(),
                     reason, caller.userId());
             audit.record(trx.dsl(), caller, "excuse", "session", sessionId,
