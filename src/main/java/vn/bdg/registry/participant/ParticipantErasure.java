@@ -88,6 +88,8 @@ public final class ParticipantErasure {
         String reasonKey = participants.nameKeys(List.of(reason)).get(0); // the same key as the names
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
+            // first, before any record is locked: an import matching this person is waited for (or waits)
+            participants.shareRegistrations(tx, province);
             // The person's records: this one and those merged into it, at any depth. Locked in id
             // order, as merges lock theirs; none can be merged into them meanwhile, as a merge
             // locks the record it keeps.

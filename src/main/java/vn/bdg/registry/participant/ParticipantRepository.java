@@ -275,6 +275,16 @@ final class ParticipantRepository {
         Locks.hold(tx, registrations(provinceCode));
     }
 
+    /**
+     * Holds, until tx ends, the province's registrations shared, as a registration does: an import
+     * under way (which holds them alone while it matches its rows and writes) is waited for, and one
+     * that starts meanwhile waits. For writes that take records out of matching (erasure, merge): an
+     * import never applies a row to a record one of them erased or merged away after it was matched.
+     */
+    void shareRegistrations(DSLContext tx, String provinceCode) {
+        Locks.share(tx, registrations(provinceCode));
+    }
+
     private static String registrations(String provinceCode) {
         return "participant/" + provinceCode + "/registrations";
     }

@@ -305,6 +305,8 @@ final class ParticipantService {
     MergeResult merge(Caller caller, UUID keptId, UUID duplicateId) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
+            // first, before any record is locked: an import matching either record is waited for (or waits)
+            participants.shareRegistrations(tx, caller.provinceCode());
             // locked in the database's id order, as erasures and enrollments lock theirs, so that
             // none of them deadlocks with a merge (Java orders UUIDs otherwise: as signed numbers)
             Map<UUID, ParticipantRecord> locked = new HashMap<>();
