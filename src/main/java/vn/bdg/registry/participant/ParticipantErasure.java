@@ -88,8 +88,9 @@ public final class ParticipantErasure {
         String reasonKey = participants.nameKeys(List.of(reason)).get(0); // the same key as the names
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            // first, before any record is locked: an import matching this person is waited for (or waits)
-            participants.shareRegistrations(tx, province);
+            // first, before any record is locked: a registration or import matching this person is
+            // waited for (or waits), and never applies a row to nor flags a duplicate of the erased record
+            participants.holdAllRegistrations(tx, province);
             // The person's records: this one and those merged into it, at any depth. Locked in id
             // order, as merges lock theirs; none can be merged into them meanwhile, as a merge
             // locks the record it keeps.

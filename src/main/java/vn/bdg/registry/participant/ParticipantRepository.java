@@ -269,20 +269,14 @@ final class ParticipantRepository {
     /**
      * Holds, until tx ends, every registration in the province: an import matches thousands of rows
      * at once, too many keys to hold one by one, so it waits for the registrations under way (which
-     * hold the province shared, see holdMatchingKeys) and makes the next ones wait for it.
+     * hold the province shared, see holdMatchingKeys) and makes the next ones wait for it. Erasures
+     * and merges hold it too, first in their transaction: they take records out of matching and
+     * clear or repoint the duplicate flags naming them, so a registration or import matching
+     * against those records meanwhile would apply a row to, or flag a new record as a duplicate
+     * of, a record erased or merged away.
      */
     void holdAllRegistrations(DSLContext tx, String provinceCode) {
         Locks.hold(tx, registrations(provinceCode));
-    }
-
-    /**
-     * Holds, until tx ends, the province's registrations shared, as a registration does: an import
-     * under way (which holds them alone while it matches its rows and writes) is waited for, and one
-     * that starts meanwhile waits. For writes that take records out of matching (erasure, merge): an
-     * import never applies a row to a record one of them erased or merged away after it was matched.
-     */
-    void shareRegistrations(DSLContext tx, String provinceCode) {
-        Locks.share(tx, registrations(provinceCode));
     }
 
     private static String registrations(String provinceCode) {

@@ -305,8 +305,9 @@ final class ParticipantService {
     MergeResult merge(Caller caller, UUID keptId, UUID duplicateId) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            // first, before any record is locked: an import matching either record is waited for (or waits)
-            participants.shareRegistrations(tx, caller.provinceCode());
+            // first, before any record is locked: a registration or import matching either record is
+            // waited for (or waits), and never applies a row to nor flags a duplicate of the merged record
+            participants.holdAllRegistrations(tx, caller.provinceCode());
             // locked in the database's id order, as erasures and enrollments lock theirs, so that
             // none of them deadlocks with a merge (Java orders UUIDs otherwise: as signed numbers)
             Map<UUID, ParticipantRecord> locked = new HashMap<>();

@@ -110,4 +110,31 @@ class ImportDuringErasureIT {
             }
         }
     }
+
+    @Test
+    void aPersonRegisteredWhileTheirNamesakeIsErasedIsNeverFlaggedAsADuplicateOfTheErasedRecord() throws Exception {
+        for (int round = 0; round < 30; round++) {
+            String phone = String.format("0955%06d", 100000 + round);
+            String known = id(create(world.organizer, "fullName", "Lò Thị Ánh", "sex", "female", "phone", phone));
+            int delay = round % 6;
+            List<Api.Res> answers = AtOnce.run(List.of(
+                    () -> world.admin.post("/api/v1/participants/" + known + "/erasure",
+                            body("reason", "Yêu cầu bằng văn bản gửi Sở ngày 4/2/2026")),
+                    () -> {
+                        Thread.sleep(delay);
+                        return world.organizer.post("/api/v1/participants",
+                                body("fullName", "Lò Thị Ánh", "sex", "female", "phone", phone));
+                    }));
+            Api.Res erased = answers.get(0);
+            Api.Res created = answers.get(1);
+            String at = "round " + round + ": erasure " + erased.status() + ", create " + created.status() + " "
+                    + created.body();
+            assertThat(erased.status()).as(at).isEqualTo(200);
+            assertThat(created.status()).as(at).isEqualTo(201);
+            UUID flaggedAs = TestServer.get().database.dsl().select(PARTICIPANT.DUPLICATE_OF).from(PARTICIPANT)
+                    .where(PARTICIPANT.ID.eq(UUID.fromString(id(created.json())))).fetchOne(PARTICIPANT.DUPLICATE_OF);
+            // an erasure clears the flags naming the erased record: none may name it after it
+            assertThat(flaggedAs).as(at).isNull();
+        }
+    }
 }
