@@ -166,15 +166,14 @@ public final class AttendanceService {
 
     public void excuse(Caller caller, UUID sessionId, UUID participantId, String reason) {
         SessionContext session = managed(caller, sessionId);
-        requireEnrolled(session, participantId);
         dsl.transaction(trx -> {
             requireSessionHeld(trx.dsl(), sessionId);
             if (Erased.held(trx.dsl(), participantId)) {
                 // the reason may hold health or family matters: nothing of an erased person is kept
                 throw ApiException.conflict("erased");
             }
-            // read again under the person's lock: a merge (which moves the record's enrollments and
-            // excuses to the kept one) or a withdrawal made since the check above is seen
+            // read under the person's lock: a merge (which moves the record's enrollments and excuses
+            // to the kept one) under way is waited for, and a merge or withdrawal made before is seen
             if (!repository.enrolledHeld(trx.dsl(), session.courseId(), participantId)) {
                 throw ApiException.unprocessable("participantId", "unknown_participant");
             }
@@ -289,12 +288,6 @@ public final class AttendanceService {
     private void requireSessionHeld(DSLContext tx, UUID sessionId) {
         if (repository.holdSessions(tx, List.of(sessionId)).isEmpty()) {
             throw ApiException.notFound();
-        }
-    }
-
-    private void requireEnrolled(SessionContext session, UUID participantId) {
-        if (!isEnrolled(session.courseId(), participantId)) {
-            throw ApiException.unprocessable("participantId", "unknown_participant");
         }
     }
 

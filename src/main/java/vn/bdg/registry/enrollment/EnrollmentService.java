@@ -92,6 +92,12 @@ public final class EnrollmentService {
         return core.dsl().transactionResult(trx -> {
             DSLContext tx = trx.dsl();
             Course course = courses.lock(tx, caller, courseId).orElseThrow(ApiException::notFound);
+            UUID person = enrollments.find(tx, caller, courseId, enrollmentId)
+                    .orElseThrow(ApiException::notFound).participantId();
+            // the person held before the enrollment is read for the audit entry: an erasure under way
+            // is waited for, so the entry does not keep the name it has just removed; one that starts
+            // meanwhile waits, then scrubs this entry with the others
+            boolean erased = Erased.held(tx, person);
             Enrollment before = enrollments.find(tx, caller, courseId, enrollmentId)
                     .orElseThrow(ApiException::notFound);
             if (course.status().closed()) {
@@ -100,7 +106,7 @@ public final class EnrollmentService {
             if (!before.enrolled()) {
                 throw ApiException.conflict("already_withdrawn");
             }
-            if (cleaned != null && Erased.held(tx, before.participantId())) {
+            if (cleaned != null && erased) {
                 // a reason may tell of health or family matters: none is kept about an erased person
                 throw ApiException.conflict("erased");
             }

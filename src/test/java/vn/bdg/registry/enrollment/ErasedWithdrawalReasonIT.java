@@ -1,11 +1,15 @@
 package vn.bdg.registry.enrollment;
 
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.AtOnce;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,5 +54,40 @@ class ErasedWithdrawalReasonIT {
         assertThat(plain.status()).as(plain.body()).isEqualTo(200);
         assertThat(plain.json().get("status").asText()).isEqualTo("withdrawn");
         assertThat(plain.json().get("withdrawalReason").isNull()).isTrue();
+    }
+
+    @Test
+    void aReasonForAWithdrawalMadeAtTheMomentOfTheErasureIsNotKeptNorTheNameInItsAuditEntry() throws Exception {
+        String name = "Hoàng Thị Mận";
+        LocalDate start = LocalDate.now(Fixtures.VIETNAM).plusDays(10);
+        var dsl = TestServer.get().database.dsl();
+        for (int round = 0; round < 30; round++) {
+            UUID course = Fixtures.course(world, world.districtA, "open", start, start.plusDays(1));
+            UUID person = Fixtures.participant(world, name, "female", world.communeA1);
+            UUID enrollment = Fixtures.enroll(world, course, person);
+            int delay = round % 6;
+            boolean withReason = round % 2 == 0;
+            List<Api.Res> answers = AtOnce.run(List.of(
+                    () -> world.admin.post("/api/v1/participants/" + person + "/erasure",
+                            Map.of("reason", "Yêu cầu bằng văn bản ngày 5/2/2026")),
+                    () -> {
+                        Thread.sleep(delay);
+                        // every other round without a reason: the withdrawal is made, and keeps no name either
+                        return world.organizer.post("/api/v1/courses/" + course + "/enrollments/" + enrollment
+                                + "/withdraw", withReason ? Map.of("reason", REASON) : Map.of());
+                    }));
+            String at = "round " + round + ": erasure " + answers.get(0).status() + ", withdrawal "
+                    + answers.get(1).status() + " " + answers.get(1).body();
+            assertThat(answers.get(0).status()).as(at).isEqualTo(200);
+            assertThat(answers.get(1).status()).as(at).isIn(200, 409);
+            assertThat(dsl.select(ENROLLMENT.WITHDRAWAL_REASON).from(ENROLLMENT).where(ENROLLMENT.ID.eq(enrollment))
+                    .fetchOne(ENROLLMENT.WITHDRAWAL_REASON)).as(at).isNotEqualTo(REASON);
+            // nor the person's name in the audit entry of the withdrawal (its enrollment as it was before)
+            assertThat(dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY.eq("enrollment")
+                    .and(AUDIT_LOG.ENTITY_ID.eq(enrollment.toString()))
+                    .and(DSL.field("{0}::text", String.class, AUDIT_LOG.BEFORE).contains(name)
+                            .or(DSL.field("{0}::text", String.class, AUDIT_LOG.AFTER).contains(name)))))
+                    .as(at + ": audit entries naming the erased person").isZero();
+        }
     }
 }
