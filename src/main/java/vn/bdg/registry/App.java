@@ -2,8 +2,11 @@ package vn.bdg.registry;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -70,6 +73,8 @@ import vn.bdg.registry.web.ServiceController;
 import vn.bdg.registry.web.Turns;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -152,7 +157,13 @@ public final class App {
         var requestMetrics = new RequestMetrics(metrics);
 
         var clientAddress = new ClientAddress(config.trustedProxies());
+        List<HandlerMetaInfo> getRoutes = new ArrayList<>();
         Javalin app = Javalin.create(cfg -> {
+            cfg.events.handlerAdded(route -> {
+                if (route.getHttpMethod() == HandlerType.GET) {
+                    getRoutes.add(route);
+                }
+            });
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = config.maxRequestBytes();
@@ -172,7 +183,7 @@ public final class App {
             // One line and one timing per request with the route template, never the raw path: paths
             // can hold card tokens and ids, and query strings search terms (names, phones).
             cfg.requestLogger.http((ctx, ms) -> {
-                String route = ctx.handlerType() == io.javalin.http.HandlerType.BEFORE ? "(no route)"
+                String route = ctx.handlerType() == HandlerType.BEFORE ? "(no route)"
                         : ctx.endpointHandlerPath();
                 REQUESTS.info("{} {} {} {}ms", ctx.method(), route, ctx.statusCode(), Math.round(ms));
                 RequestIds.end();
@@ -311,6 +322,11 @@ public final class App {
                 });
             });
         });
+        // Every GET route answers HEAD as it answers GET, without the body (RFC 9110 asks it of every
+        // server, and monitors and load balancers probe /health so). Javalin answers a HEAD of a GET
+        // route by itself, without running it and without its roles, so the access check refused it.
+        getRoutes.forEach(route -> app.head(route.getPath(), route.getHandler(),
+                route.getRoles().toArray(RouteRole[]::new)));
         app.beforeMatched(BodyLength::requireContentLength);
         app.beforeMatched(access::check);
         app.beforeMatched(Params::refuseUnreadableQueries);

@@ -122,6 +122,26 @@ public final class Api {
         }
     }
 
+    /**
+     * A HEAD request's status, type and headers (its body is always empty). The contract names GET
+     * operations only: a HEAD answers as its GET does, which the tests compare.
+     */
+    public Res head(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Res(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
+                    new String(r.body(), StandardCharsets.UTF_8), r.headers());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("HEAD " + path, e);
+        }
+    }
+
     public Res send(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -2,6 +2,11 @@ package vn.bdg.registry.web;
 
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.World;
+
+import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +19,32 @@ class ServiceIT {
         Api.Res ready = anonymous.get("/ready");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asText()).isEqualTo("ready");
+    }
+
+    @Test
+    void everyGetRouteAnswersHeadAsItsGetDoesWithoutTheBody() {
+        // monitors and load balancers often probe with HEAD
+        Api.Res health = anonymous.head("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.contentType()).startsWith("application/json");
+        assertThat(health.body()).isEmpty();
+
+        World world = World.create();
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        UUID otherDistricts = Fixtures.courseToday(world, world.districtB);
+        List<String> paths = List.of("/ready", "/api/v1/me", "/api/v1/keys", "/api/v1/courses",
+                "/api/v1/courses/" + course, "/api/v1/courses/" + otherDistricts, "/api/v1/courses/" + UUID.randomUUID(),
+                "/api/v1/reports/indicators?period=2025", "/api/v1/courses/" + course + "/badges.pdf",
+                "/api/v1/no-such-route");
+        for (Api caller : List.of(anonymous, world.trainer, world.reporter, world.districtOrganizer, world.organizer)) {
+            for (String path : paths) {
+                Api.Res get = caller.get(path);
+                Api.Res head = caller.head(path);
+                assertThat(head.status()).as("HEAD " + path + " (GET: " + get.body() + ")").isEqualTo(get.status());
+                assertThat(head.contentType()).as("HEAD " + path).isEqualTo(get.contentType());
+                assertThat(head.body()).isEmpty();
+            }
+        }
     }
 
     @Test
