@@ -199,8 +199,12 @@ final class ParticipantService {
         ParticipantData data = patch.has("nationalId") ? checked
                 : checked.withNationalId(ParticipantRepository.digest(current));
         String nameKey = participants.nameKeys(List.of(data.fullName())).get(0);
+        Duplicates.Person asMatched = person(id, data, nameKey);
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
+            // as a registration: a record it matches is not erased or merged away unseen meanwhile (a
+            // flag naming it would outlive the erasure), and the same person registered at once is flagged
+            participants.holdMatchingKeys(tx, caller.provinceCode(), asMatched);
             ParticipantRecord locked = participants.findForUpdate(tx, scope(caller), id)
                     .orElseThrow(ApiException::notFound);
             if (locked.getErasedAt() != null) {
@@ -214,7 +218,7 @@ final class ParticipantService {
             if (!locked.getUpdatedAt().equals(current.getUpdatedAt())) {
                 throw ApiException.conflict("conflict"); // changed since it was checked
             }
-            UUID duplicateOf = likelyDuplicateOf(tx, caller, person(id, data, nameKey), locked);
+            UUID duplicateOf = likelyDuplicateOf(tx, caller, asMatched, locked);
             ParticipantRecord updated = participants.update(tx, id, data, duplicateOf);
             Participant after = ParticipantRepository.toParticipant(updated);
             Map<String, Object> afterEntry = audited(after);

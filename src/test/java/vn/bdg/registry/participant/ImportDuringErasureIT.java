@@ -137,4 +137,31 @@ class ImportDuringErasureIT {
             assertThat(flaggedAs).as(at).isNull();
         }
     }
+
+    @Test
+    void aPersonCorrectedWhileTheirNamesakeIsErasedIsNeverFlaggedAsADuplicateOfTheErasedRecord() throws Exception {
+        for (int round = 0; round < 30; round++) {
+            String phone = String.format("0944%06d", 100000 + round);
+            String known = id(create(world.organizer, "fullName", "Lò Thị Ánh", "sex", "female", "phone", phone));
+            // the same name without a phone is no match yet: the correction adding the phone makes one
+            JsonNode other = create(world.organizer, "fullName", "Lò Thị Ánh", "sex", "female");
+            String corrected = id(other);
+            assertThat(other.get("duplicateOf").isNull()).as(other.toString()).isTrue();
+            int delay = round % 6;
+            List<Api.Res> answers = AtOnce.run(List.of(
+                    () -> world.admin.post("/api/v1/participants/" + known + "/erasure",
+                            body("reason", "Yêu cầu bằng văn bản gửi Sở ngày 4/2/2026")),
+                    () -> {
+                        Thread.sleep(delay);
+                        return world.organizer.patch("/api/v1/participants/" + corrected, body("phone", phone));
+                    }));
+            String at = "round " + round + ": erasure " + answers.get(0).status() + ", correction "
+                    + answers.get(1).status() + " " + answers.get(1).body();
+            assertThat(answers.get(0).status()).as(at).isEqualTo(200);
+            assertThat(answers.get(1).status()).as(at).isEqualTo(200);
+            UUID flaggedAs = TestServer.get().database.dsl().select(PARTICIPANT.DUPLICATE_OF).from(PARTICIPANT)
+                    .where(PARTICIPANT.ID.eq(UUID.fromString(corrected))).fetchOne(PARTICIPANT.DUPLICATE_OF);
+            assertThat(flaggedAs).as(at).isNull();
+        }
+    }
 }
