@@ -2,6 +2,8 @@ package vn.bdg.registry.web;
 
 import io.javalin.http.Context;
 
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,12 +44,33 @@ public final class Downloads {
     }
 
     /**
-     * The content, to be saved under the file name: characters other than ASCII letters, digits,
-     * dot, underscore and hyphen become a hyphen, so that no name from a user (a course code, say)
-     * can break the header or reach a path.
+     * The content, to be saved under the file name. The name goes in twice (RFC 6266): as filename*
+     * in UTF-8 (RFC 8187), keeping letters and digits of any script (a course code in Vietnamese,
+     * "BĐG-01"), and as a plain ASCII filename for clients that know no other, its letters without
+     * their marks ("BDG-01"). In both, every other character than dot, underscore and hyphen
+     * becomes a hyphen, so that no name from a user can break the header or reach a path.
      */
     public static void attachment(Context ctx, String fileName, String contentType, byte[] content) {
-        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "-") + "\"");
+        String name = Normalizer.normalize(fileName, Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{N}._-]", "-");
+        String ascii = Normalizer.normalize(name.replace('Đ', 'D').replace('đ', 'd'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9._-]", "-");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + ascii + "\""
+                + (ascii.equals(name) ? "" : "; filename*=UTF-8''" + percentEncoded(name)));
         ctx.contentType(contentType).result(content);
+    }
+
+    /** Text as RFC 8187 writes a value: UTF-8, each byte other than a letter, digit, dot, underscore or hyphen as %XX. */
+    private static String percentEncoded(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return out.toString();
     }
 }
