@@ -34,7 +34,8 @@ public final class Downloads {
             return false;
         }
         for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
+            // with -1 an element naming no media type (";") still has a first part, the empty type
+            String[] parts = range.split(";", -1);
             if (parts[0].trim().equalsIgnoreCase("text/csv")) {
                 return Arrays.stream(parts).skip(1).map(String::trim)
                         .noneMatch(p -> p.toLowerCase(Locale.ROOT).matches("q\\s*=\\s*0(\\.0{0,3})?"));
