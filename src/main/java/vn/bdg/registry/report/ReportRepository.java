@@ -117,6 +117,12 @@ final class ReportRepository {
         return tx.insertInto(REPORT_SUBMISSION).set(row).returning().fetchSingle();
     }
 
+    /** The name a submission shows of the user who submitted it: their full name, else their username. */
+    String submitterName(DSLContext tx, UUID userId) {
+        return tx.select(APP_USER.FULL_NAME, APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(r -> Optional.ofNullable(r.value1()).orElse(r.value2())).orElseThrow();
+    }
+
     Optional<Submission> submission(Condition scope, UUID id) {
         return dsl.select(REPORT_SUBMISSION.asterisk(), APP_USER.FULL_NAME, APP_USER.USERNAME)
                 .from(REPORT_SUBMISSION).join(APP_USER).on(APP_USER.ID.eq(REPORT_SUBMISSION.SUBMITTED_BY))

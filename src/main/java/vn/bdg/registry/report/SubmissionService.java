@@ -70,7 +70,8 @@ public final class SubmissionService {
         return dsl.transactionResult(trx -> {
             ReportSubmissionRecord stored = repository.insertSubmission(trx.dsl(), row, content.toString());
             audit.record(trx.dsl(), caller, "submit", "report_submission", stored.getId(), null, summary(stored, null));
-            return view(stored, caller.username(), content);
+            // named as every later answer names the submitter (the list, the submission itself)
+            return view(stored, repository.submitterName(trx.dsl(), caller.userId()), content);
         });
     }
 
