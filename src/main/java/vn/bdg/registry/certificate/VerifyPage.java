@@ -1,5 +1,6 @@
 package vn.bdg.registry.certificate;
 
+import vn.bdg.registry.print.CertificatePdf;
 import vn.bdg.registry.web.Messages;
 
 import java.time.LocalDate;
@@ -59,7 +60,7 @@ final class VerifyPage {
             item(body, locale, "verify.dates", c.startDate().equals(c.endDate()) ? date(locale, c.startDate())
                     : date(locale, c.startDate()) + " – " + date(locale, c.endDate()));
             if (c.hours() != null) {
-                item(body, locale, "verify.hours", c.hours().stripTrailingZeros().toPlainString());
+                item(body, locale, "verify.hours", CertificatePdf.number(c.hours(), locale));
             }
             if (c.organizer() != null) {
                 item(body, locale, "verify.organizer", c.organizer());

@@ -189,11 +189,20 @@ public final class CertificatePdf {
         return line.toString();
     }
 
+    /**
+     * A number (hours, say) as text of the language: without trailing zeros, and in Vietnamese with
+     * a decimal comma ("3,5"), where a full stop separates thousands and "3.5" reads as thirty-five.
+     */
+    public static String number(BigDecimal value, Locale locale) {
+        String plain = value.stripTrailingZeros().toPlainString();
+        return locale.getLanguage().equals("vi") ? plain.replace('.', ',') : plain;
+    }
+
     /** The line "Thời gian: từ ngày 01/03/2026 đến ngày 05/03/2026 (16 giờ)"; hours may be null. */
     public static String datesLine(LocalDate startDate, LocalDate endDate, BigDecimal hours) {
         String dates = startDate.equals(endDate) ? "ngày " + DMY.format(startDate)
                 : "từ ngày " + DMY.format(startDate) + " đến ngày " + DMY.format(endDate);
-        String length = hours == null ? "" : " (" + hours.stripTrailingZeros().toPlainString() + " giờ)";
+        String length = hours == null ? "" : " (" + number(hours, VI) + " giờ)";
         return "Thời gian: " + dates + length;
     }
 
