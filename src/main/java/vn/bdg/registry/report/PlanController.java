@@ -22,6 +22,9 @@ public final class PlanController {
     private static final Set<String> LEVELS = Set.of("province", "district", "commune");
     private static final int MAX_ACTIVITIES = 500;
     private static final BigDecimal MAX_BUDGET = new BigDecimal("999999999999999");
+    /** The years a plan may have, as text: a message formats numbers as counts ("2.000" in Vietnamese). */
+    private static final String FIRST_YEAR = "2000";
+    private static final String LAST_YEAR = "2100";
 
     record PlanRequest(String number, LocalDate issuedOn, Integer year, String title, List<ActivityRequest> activities) {
     }
@@ -56,7 +59,8 @@ public final class PlanController {
         String title = VietnameseText.clean(req.title());
         Validator v = new Validator().require("number", number).maxLength("number", number, 100)
                 .require("issuedOn", req.issuedOn()).require("year", req.year())
-                .check(req.year() == null || (req.year() >= 2000 && req.year() <= 2100), "year", "out_of_range", 2000, 2100)
+                .check(req.year() == null || (req.year() >= 2000 && req.year() <= 2100), "year", "out_of_range",
+                        FIRST_YEAR, LAST_YEAR)
                 .require("title", title).maxLength("title", title, 500)
                 .require("activities", req.activities());
         List<Plan.Activity> activities = new ArrayList<>();
@@ -101,7 +105,7 @@ public final class PlanController {
         }
         Integer year = raw == null ? null : Integer.valueOf(raw);
         if (year != null && (year < 2000 || year > 2100)) {
-            throw ApiException.invalid("year", "out_of_range", 2000, 2100);
+            throw ApiException.invalid("year", "out_of_range", FIRST_YEAR, LAST_YEAR);
         }
         ctx.json(service.list(AccessManager.caller(ctx), year, PageRequest.of(ctx)));
     }

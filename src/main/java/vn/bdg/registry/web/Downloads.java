@@ -60,7 +60,7 @@ public final class Downloads {
         ctx.contentType(contentType).result(content);
     }
 
-    /** Text as RFC 8187 writes a value: UTF-8, each byte other than a letter, digit, dot, underscore or hyphen as %XX. */
+    /** Text as RFC 8187 writes a value: UTF-8, each byte but ASCII letters, digits and ._- as %XX. */
     private static String percentEncoded(String text) {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
