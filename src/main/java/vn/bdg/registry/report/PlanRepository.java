@@ -8,6 +8,7 @@ import org.jooq.impl.DSL;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.db.tables.records.AnnualPlanRecord;
 import vn.bdg.registry.sql.Locks;
+import vn.bdg.registry.text.VietnameseText;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,8 +46,13 @@ final class PlanRepository {
                 .and(except == null ? DSL.noCondition() : ANNUAL_PLAN.ID.ne(except)));
     }
 
+    /**
+     * A number as numbers are compared: without spaces, in capitals by ICU's Vietnamese case rules
+     * (upper() under the database's own locale changes only ASCII letters when that is C, so "bđg"
+     * would stay apart from "BĐG").
+     */
     private static Field<String> comparable(Field<String> number) {
-        return DSL.upper(DSL.regexpReplaceAll(number, "\\s", ""));
+        return DSL.upper(DSL.regexpReplaceAll(number, "\\s", "").collate(VietnameseText.COLLATION));
     }
 
     UUID insert(DSLContext tx, String province, Plan plan, UUID userId) {
