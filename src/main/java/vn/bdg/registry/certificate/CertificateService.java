@@ -12,6 +12,7 @@ import vn.bdg.registry.participant.MergedRecords;
 import vn.bdg.registry.print.CertificatePdf;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Messages;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -477,7 +478,7 @@ public final class CertificateService {
         CertificateRepository.CourseRow course = repository.lockCourse(tx, caller, courseId)
                 .orElseThrow(ApiException::notFound);
         if (!"completed".equals(course.status())) {
-            throw ApiException.conflict("course_not_completed", course.status());
+            throw ApiException.conflict("course_not_completed", Messages.courseStatus(course.status()));
         }
         return course;
     }

@@ -7,6 +7,7 @@ import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.catalog.Catalogs;
 import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.Validator;
 import vn.bdg.registry.web.Versioned;
@@ -107,10 +108,11 @@ public final class CourseService {
             checkShape(in, true);
             CourseStatus to = requested == null ? before.status() : requested;
             if (to != before.status() && !before.status().canMoveTo(to)) {
-                throw ApiException.conflict("invalid_status_transition", before.status().name(), to.name());
+                throw ApiException.conflict("invalid_status_transition", Messages.courseStatus(before.status()),
+                        Messages.courseStatus(to));
             }
             if (before.status().closed() && editsFields) {
-                throw ApiException.conflict("course_closed", before.status().name());
+                throw ApiException.conflict("course_closed", Messages.courseStatus(before.status()));
             }
             // on the transaction's connection: a second one, taken while this one is held, would let
             // as many edits at once as the pool has connections wait for each other until they fail

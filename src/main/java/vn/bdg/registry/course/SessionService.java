@@ -5,6 +5,7 @@ import vn.bdg.registry.attendance.SessionContext;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Validator;
@@ -93,7 +94,7 @@ public final class SessionService {
             Versioned.of(locked.session()).requireMatch(ifMatch);
             Course course = locked.course();
             if (course.status().needsSessions() && sessions.count(tx, course.id()) == 1) {
-                throw ApiException.conflict("last_session", course.status().name());
+                throw ApiException.conflict("last_session", Messages.courseStatus(course.status()));
             }
             if (sessions.hasRecords(tx, id)) {
                 throw ApiException.conflict("session_has_records");
@@ -120,7 +121,7 @@ public final class SessionService {
     private Course openCourse(DSLContext tx, Caller caller, UUID courseId) {
         Course course = courses.lock(tx, caller, courseId).orElseThrow(ApiException::notFound);
         if (course.status().closed()) {
-            throw ApiException.conflict("course_closed", course.status().name());
+            throw ApiException.conflict("course_closed", Messages.courseStatus(course.status()));
         }
         return course;
     }

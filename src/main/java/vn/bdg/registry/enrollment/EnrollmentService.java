@@ -10,6 +10,7 @@ import vn.bdg.registry.course.CourseRepository;
 import vn.bdg.registry.participant.Erased;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.ApiException;
+import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.FieldError;
 import vn.bdg.registry.web.Validator;
 
@@ -65,7 +66,7 @@ public final class EnrollmentService {
             DSLContext tx = trx.dsl();
             Course course = courses.lock(tx, caller, courseId).orElseThrow(ApiException::notFound);
             if (course.status().closed()) {
-                throw ApiException.conflict("course_closed", course.status().name());
+                throw ApiException.conflict("course_closed", Messages.courseStatus(course.status()));
             }
             Map<UUID, EnrollmentRepository.Candidate> people = enrollments.candidates(tx, caller, ids);
             checkReferences(items, people, batch);
@@ -101,7 +102,7 @@ public final class EnrollmentService {
             Enrollment before = enrollments.find(tx, caller, courseId, enrollmentId)
                     .orElseThrow(ApiException::notFound);
             if (course.status().closed()) {
-                throw ApiException.conflict("course_closed", course.status().name());
+                throw ApiException.conflict("course_closed", Messages.courseStatus(course.status()));
             }
             if (!before.enrolled()) {
                 throw ApiException.conflict("already_withdrawn");

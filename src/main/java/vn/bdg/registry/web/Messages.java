@@ -16,6 +16,18 @@ public final class Messages {
     private Messages() {
     }
 
+    /**
+     * An argument of a message that is itself a text of the bundles, said in the message's
+     * language: a course's status is "đang diễn ra" in a Vietnamese sentence, not the code "running".
+     */
+    public record Term(String key) {
+    }
+
+    /** A course's status as a message argument (status.draft, status.open, ...). */
+    public static Term courseStatus(Object status) {
+        return new Term("status." + status);
+    }
+
     public static Locale locale(Context ctx) {
         return locale(ctx.header("Accept-Language"));
     }
@@ -41,6 +53,15 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] said = args.clone();
+        for (int i = 0; i < said.length; i++) {
+            if (said[i] instanceof Term term) {
+                said[i] = get(locale, term.key());
+            }
+        }
+        return new MessageFormat(pattern, locale).format(said);
     }
 }
