@@ -2,6 +2,7 @@ package vn.bdg.registry.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -137,6 +138,12 @@ public final class Bodies {
         if (e instanceof UnrecognizedPropertyException) {
             return new FieldError(path(e), "unknown_field");
         }
+        InputCoercionException overflow = overflow(e);
+        if (overflow != null && BOUNDS.containsKey(overflow.getTargetType())) {
+            // a whole number, too large for the field: its range, as for one below it
+            long[] bounds = BOUNDS.get(overflow.getTargetType());
+            return new FieldError(path(e), "out_of_range", bounds[0], bounds[1]);
+        }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (target != null && target.isEnum()) {
             return new FieldError(path(e), "not_allowed", Arrays.stream(target.getEnumConstants())
@@ -145,6 +152,23 @@ public final class Bodies {
         // say what the value must be, where the type says more than "wrong type"
         return new FieldError(path(e), target == null ? "wrong_type" : EXPECTED.getOrDefault(target, "wrong_type"));
     }
+
+    /** The numeric overflow behind a failure (a whole number beyond an int or a long), or null. */
+    private static InputCoercionException overflow(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InputCoercionException coercion) {
+                return coercion;
+            }
+        }
+        return null;
+    }
+
+    /** The range of the whole-number types a body's fields have. */
+    private static final Map<Class<?>, long[]> BOUNDS = Map.of(
+            Integer.class, new long[]{Integer.MIN_VALUE, Integer.MAX_VALUE},
+            int.class, new long[]{Integer.MIN_VALUE, Integer.MAX_VALUE},
+            Long.class, new long[]{Long.MIN_VALUE, Long.MAX_VALUE},
+            long.class, new long[]{Long.MIN_VALUE, Long.MAX_VALUE});
 
     /** The error code naming what a value of these types must look like. */
     private static final Map<Class<?>, String> EXPECTED = Map.of(
