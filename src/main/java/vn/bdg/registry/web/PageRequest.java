@@ -27,7 +27,9 @@ public record PageRequest(int limit, List<String> after) {
             try {
                 limit = Integer.parseInt(rawLimit);
             } catch (NumberFormatException e) {
-                throw ApiException.invalid("limit", "wrong_type");
+                // a whole number too large for an int is out of range like 201, not of the wrong type
+                throw rawLimit.matches("[+-]?[0-9]+") ? ApiException.invalid("limit", "out_of_range", 1, MAX_LIMIT)
+                        : ApiException.invalid("limit", "wrong_type");
             }
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw ApiException.invalid("limit", "out_of_range", 1, MAX_LIMIT);
