@@ -7,8 +7,8 @@ import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.catalog.Catalogs;
 import vn.bdg.registry.sql.Unique;
 import vn.bdg.registry.web.ApiException;
-import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Bodies;
+import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Validator;
 import vn.bdg.registry.web.Versioned;
 

@@ -5,9 +5,9 @@ import vn.bdg.registry.attendance.SessionContext;
 import vn.bdg.registry.audit.AuditLog;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.web.ApiException;
-import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Bodies;
 import vn.bdg.registry.web.FieldError;
+import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Validator;
 import vn.bdg.registry.web.Versioned;
 

@@ -10,8 +10,8 @@ import vn.bdg.registry.course.CourseRepository;
 import vn.bdg.registry.participant.Erased;
 import vn.bdg.registry.text.VietnameseText;
 import vn.bdg.registry.web.ApiException;
-import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.FieldError;
+import vn.bdg.registry.web.Messages;
 import vn.bdg.registry.web.Validator;
 
 import java.time.OffsetDateTime;
