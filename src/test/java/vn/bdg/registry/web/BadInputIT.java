@@ -5,11 +5,13 @@ import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.World;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,9 +133,28 @@ class BadInputIT {
     void requestsJettyRefusesBeforeTheRoutesAreProblemsToo() {
         // answered by the HTTP server itself (no route ran): they were HTML pages "Bad Message 400"
         assertProblem(organizer.get("/api/v1/participants/%00"), 400, "bad_request");
-        assertProblem(organizer.get("/api/v1/participants?q=" + "a".repeat(20_000)), 414, "uri_too_long");
-        assertProblem(organizer.withHeader("X-Padding", "a".repeat(20_000)).get("/api/v1/me"), 431,
-                "headers_too_large");
+        assertProblem(unreadToTheEnd(() -> organizer.get("/api/v1/participants?q=" + "a".repeat(20_000))), 414,
+                "uri_too_long");
+        assertProblem(unreadToTheEnd(() -> organizer.withHeader("X-Padding", "a".repeat(20_000)).get("/api/v1/me")),
+                431, "headers_too_large");
+    }
+
+    /**
+     * A request the server answers before reading it to the end, sent again when its answer was lost:
+     * Jetty closes the connection after it, and the rest of the request, left unread, can make the
+     * kernel reset the connection before the answer's body reached the client (seen once in CI:
+     * "fixed content-length: 252, bytes received: 0").
+     */
+    private static Api.Res unreadToTheEnd(Supplier<Api.Res> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.get();
+            } catch (AssertionError e) {
+                if (attempt == 3 || !(e.getCause() instanceof IOException)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Test
