@@ -32,14 +32,11 @@ class ExcuseDuringMergeIT {
             UUID duplicate = Fixtures.participant(world, "Triệu Thị Lan", "female", world.communeA1);
             Fixtures.enroll(world, course, duplicate);
             int delay = round % 5;
-            List<Api.Res> answers = AtOnce.run(List.of(
+            List<Api.Res> answers = AtOnce.staggered(
                     () -> world.organizer.post("/api/v1/participants/" + kept + "/merge",
-                            Map.of("duplicateId", duplicate.toString())),
-                    () -> {
-                        Thread.sleep(delay);
-                        return world.organizer.put("/api/v1/sessions/" + session + "/excused/" + duplicate,
-                                Map.of("reason", "Ốm, có giấy của trạm y tế xã"));
-                    }));
+                            Map.of("duplicateId", duplicate.toString())), delay,
+                    () -> world.organizer.put("/api/v1/sessions/" + session + "/excused/" + duplicate,
+                            Map.of("reason", "Ốm, có giấy của trạm y tế xã")));
             Api.Res merged = answers.get(0);
             Api.Res excused = answers.get(1);
             String at = "round " + round + ": merge " + merged.status() + ", excuse " + excused.status() + " "

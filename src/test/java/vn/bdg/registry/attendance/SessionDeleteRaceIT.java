@@ -38,12 +38,8 @@ class SessionDeleteRaceIT {
             UUID person = Fixtures.participant(world, "Nông Thị Hạnh", "female", world.communeA1);
             Fixtures.enroll(world, course, person);
             int delay = round % 6;
-            List<Api.Res> answers = AtOnce.run(List.of(
-                    () -> world.organizer.delete("/api/v1/sessions/" + session),
-                    () -> {
-                        Thread.sleep(delay);
-                        return write.apply(session, person).call();
-                    }));
+            List<Api.Res> answers = AtOnce.staggered(() -> world.organizer.delete("/api/v1/sessions/" + session),
+                    delay, write.apply(session, person));
             Api.Res deleted = answers.get(0);
             Api.Res written = answers.get(1);
             String at = what + " round " + round + ": delete " + deleted.status() + " " + deleted.body()

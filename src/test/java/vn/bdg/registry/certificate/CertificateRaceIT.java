@@ -67,14 +67,11 @@ class CertificateRaceIT {
             String signingKid = rotated.json().get("kid").asText();
             String retiring = signingKid;
             int delay = round * 3; // the retirement a little later each round: somewhere into the issuing
-            List<Api.Res> answers = AtOnce.run(List.of(
-                    () -> {
-                        Thread.sleep(delay);
-                        return world.admin.post("/api/v1/keys/" + retiring + "/retire", Map.of());
-                    },
-                    () -> world.organizer.post("/api/v1/courses/" + course.id() + "/certificates", Map.of())));
-            assertThat(answers.get(0).status()).isEqualTo(204);
-            Api.Res issued = answers.get(1);
+            List<Api.Res> answers = AtOnce.staggered(
+                    () -> world.organizer.post("/api/v1/courses/" + course.id() + "/certificates", Map.of()), delay,
+                    () -> world.admin.post("/api/v1/keys/" + retiring + "/retire", Map.of()));
+            assertThat(answers.get(1).status()).isEqualTo(204);
+            Api.Res issued = answers.get(0);
             assertThat(issued.status()).as(issued.body()).isEqualTo(200);
             // a valid certificate's credential is signed by a key that still verifies
             var db = TestServer.get().database.dsl();

@@ -46,13 +46,9 @@ class TrainerScopeRaceIT {
             Api trainer = world.newUser("race" + round, Role.trainer, world.districtA);
             String trainerId = trainer.get("/api/v1/me").json().get("id").asText();
             int delay = round % 8; // the assignment a little later each round: somewhere into the move
-            List<Api.Res> answers = AtOnce.run(List.of(
-                    () -> world.admin.patch("/api/v1/users/" + trainerId, Map.of("unitCode", world.districtB)),
-                    () -> {
-                        Thread.sleep(delay);
-                        return world.organizer.post("/api/v1/courses/" + course + "/trainers",
-                                Map.of("userId", trainerId));
-                    }));
+            List<Api.Res> answers = AtOnce.staggered(
+                    () -> world.admin.patch("/api/v1/users/" + trainerId, Map.of("unitCode", world.districtB)), delay,
+                    () -> world.organizer.post("/api/v1/courses/" + course + "/trainers", Map.of("userId", trainerId)));
             Api.Res moved = answers.get(0);
             Api.Res assigned = answers.get(1);
             assertThat(moved.status()).as("round " + round + ": " + moved.body()).isIn(200, 422);
@@ -72,13 +68,9 @@ class TrainerScopeRaceIT {
             String trainerId = trainer.get("/api/v1/me").json().get("id").asText();
             Fixtures.assignTrainer(world, course, trainer);
             int delay = round % 8;
-            List<Api.Res> answers = AtOnce.run(List.of(
-                    () -> world.admin.patch("/api/v1/users/" + trainerId, Map.of("unitCode", world.communeA1)),
-                    () -> {
-                        Thread.sleep(delay);
-                        return world.organizer.patch("/api/v1/courses/" + course,
-                                Map.of("unitCode", world.communeA2));
-                    }));
+            List<Api.Res> answers = AtOnce.staggered(
+                    () -> world.admin.patch("/api/v1/users/" + trainerId, Map.of("unitCode", world.communeA1)), delay,
+                    () -> world.organizer.patch("/api/v1/courses/" + course, Map.of("unitCode", world.communeA2)));
             Api.Res trainerMoved = answers.get(0);
             Api.Res courseMoved = answers.get(1);
             assertThat(trainerMoved.status()).as("round " + round + ": " + trainerMoved.body()).isIn(200, 422);

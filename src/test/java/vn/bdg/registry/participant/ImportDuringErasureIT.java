@@ -37,6 +37,20 @@ class ImportDuringErasureIT {
         return String.format("0977%06d", 100000 + round);
     }
 
+    private Api.Res erase(String id) {
+        return world.admin.post("/api/v1/participants/" + id + "/erasure",
+                body("reason", "Yêu cầu bằng văn bản gửi Sở ngày 4/2/2026"));
+    }
+
+    private Api.Res importList(byte[] file) {
+        return world.organizer.send("POST", "/api/v1/participants/import?dryRun=false", CSV, file);
+    }
+
+    private static UUID flaggedAs(String id) {
+        return TestServer.get().database.dsl().select(PARTICIPANT.DUPLICATE_OF).from(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(UUID.fromString(id))).fetchOne(PARTICIPANT.DUPLICATE_OF);
+    }
+
     @Test
     void aRowIsNeverMatchedToARecordErasedBeforeTheImportIsApplied() throws Exception {
         for (int round = 0; round < 30; round++) {
@@ -45,13 +59,7 @@ class ImportDuringErasureIT {
             byte[] file = csv("Họ và tên,Giới tính,Điện thoại,Hình thức đồng ý,Ngày đồng ý,Đồng ý dữ liệu nhạy cảm",
                     "Vàng Thị Say,Nữ," + phone(round) + ",Phiếu,12/01/2026,Có");
             int delay = round % 6;
-            List<Api.Res> answers = AtOnce.run(List.of(
-                    () -> world.admin.post("/api/v1/participants/" + known + "/erasure",
-                            body("reason", "Yêu cầu trực tiếp tại UBND xã ngày 3/2/2026")),
-                    () -> {
-                        Thread.sleep(delay);
-                        return world.organizer.send("POST", "/api/v1/participants/import?dryRun=false", CSV, file);
-                    }));
+            List<Api.Res> answers = AtOnce.staggered(() -> erase(known), delay, () -> importList(file));
             Api.Res erased = answers.get(0);
             Api.Res imported = answers.get(1);
             String at = "round " + round + ": erasure " + erased.status() + ", import " + imported.status() + " "
@@ -86,13 +94,8 @@ class ImportDuringErasureIT {
             byte[] file = csv("Họ và tên,Giới tính,Điện thoại,Hình thức đồng ý,Ngày đồng ý,Đồng ý dữ liệu nhạy cảm",
                     "Sùng Thị Dợ,Nữ," + phone + ",Phiếu,12/01/2026,Có");
             int delay = round % 6;
-            List<Api.Res> answers = AtOnce.run(List.of(
-                    () -> world.organizer.post("/api/v1/participants/" + kept + "/merge",
-                            body("duplicateId", duplicate)),
-                    () -> {
-                        Thread.sleep(delay);
-                        return world.organizer.send("POST", "/api/v1/participants/import?dryRun=false", CSV, file);
-                    }));
+            List<Api.Res> answers = AtOnce.staggered(() -> world.organizer.post("/api/v1/participants/" + kept + "/merge",
+                    body("duplicateId", duplicate)), delay, () -> importList(file));
             Api.Res merged = answers.get(0);
             Api.Res imported = answers.get(1);
             String at = "round " + round + ": merge " + merged.status() + ", import " + imported.status() + " "
@@ -117,24 +120,16 @@ class ImportDuringErasureIT {
             String phone = String.format("0955%06d", 100000 + round);
             String known = id(create(world.organizer, "fullName", "Lò Thị Ánh", "sex", "female", "phone", phone));
             int delay = round % 6;
-            List<Api.Res> answers = AtOnce.run(List.of(
-                    () -> world.admin.post("/api/v1/participants/" + known + "/erasure",
-                            body("reason", "Yêu cầu bằng văn bản gửi Sở ngày 4/2/2026")),
-                    () -> {
-                        Thread.sleep(delay);
-                        return world.organizer.post("/api/v1/participants",
-                                body("fullName", "Lò Thị Ánh", "sex", "female", "phone", phone));
-                    }));
+            List<Api.Res> answers = AtOnce.staggered(() -> erase(known), delay, () -> world.organizer.post(
+                    "/api/v1/participants", body("fullName", "Lò Thị Ánh", "sex", "female", "phone", phone)));
             Api.Res erased = answers.get(0);
             Api.Res created = answers.get(1);
             String at = "round " + round + ": erasure " + erased.status() + ", create " + created.status() + " "
                     + created.body();
             assertThat(erased.status()).as(at).isEqualTo(200);
             assertThat(created.status()).as(at).isEqualTo(201);
-            UUID flaggedAs = TestServer.get().database.dsl().select(PARTICIPANT.DUPLICATE_OF).from(PARTICIPANT)
-                    .where(PARTICIPANT.ID.eq(UUID.fromString(id(created.json())))).fetchOne(PARTICIPANT.DUPLICATE_OF);
             // an erasure clears the flags naming the erased record: none may name it after it
-            assertThat(flaggedAs).as(at).isNull();
+            assertThat(flaggedAs(id(created.json()))).as(at).isNull();
         }
     }
 
@@ -148,20 +143,13 @@ class ImportDuringErasureIT {
             String corrected = id(other);
             assertThat(other.get("duplicateOf").isNull()).as(other.toString()).isTrue();
             int delay = round % 6;
-            List<Api.Res> answers = AtOnce.run(List.of(
-                    () -> world.admin.post("/api/v1/participants/" + known + "/erasure",
-                            body("reason", "Yêu cầu bằng văn bản gửi Sở ngày 4/2/2026")),
-                    () -> {
-                        Thread.sleep(delay);
-                        return world.organizer.patch("/api/v1/participants/" + corrected, body("phone", phone));
-                    }));
+            List<Api.Res> answers = AtOnce.staggered(() -> erase(known), delay,
+                    () -> world.organizer.patch("/api/v1/participants/" + corrected, body("phone", phone)));
             String at = "round " + round + ": erasure " + answers.get(0).status() + ", correction "
                     + answers.get(1).status() + " " + answers.get(1).body();
             assertThat(answers.get(0).status()).as(at).isEqualTo(200);
             assertThat(answers.get(1).status()).as(at).isEqualTo(200);
-            UUID flaggedAs = TestServer.get().database.dsl().select(PARTICIPANT.DUPLICATE_OF).from(PARTICIPANT)
-                    .where(PARTICIPANT.ID.eq(UUID.fromString(corrected))).fetchOne(PARTICIPANT.DUPLICATE_OF);
-            assertThat(flaggedAs).as(at).isNull();
+            assertThat(flaggedAs(corrected)).as(at).isNull();
         }
     }
 }

@@ -1,15 +1,10 @@
 package vn.bdg.registry.report;
 
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
-import vn.bdg.registry.Database;
-import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.CLocaleDatabase;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,17 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (as SearchKeyLocaleIT found for the search keys).
  */
 class PlanNumberLocaleIT {
-    private final TestServer server = TestServer.get();
-
     @Test
     void aNumberDifferingOnlyInTheCaseOfAVietnameseLetterIsTakenOnADatabaseWithTheCLocale() throws Exception {
-        String name = "registry_plan_c_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String url = server.config.databaseUrl().substring(0, server.config.databaseUrl().lastIndexOf('/') + 1) + name;
-        admin("create database " + name + " encoding 'UTF8' lc_collate 'C' lc_ctype 'C' template template0");
-        try (Database db = Database.open(server.config.withDatabase(url, server.config.databaseUser(),
-                server.config.databasePassword()))) {
-            db.migrate();
-            DSLContext dsl = db.dsl();
+        CLocaleDatabase.with(dsl -> {
             PlanRepository plans = new PlanRepository(dsl);
             LocalDate issued = LocalDate.of(2026, 2, 1);
             dsl.transaction(trx -> plans.insert(trx.dsl(), "06", new Plan(null, "05/KH-BĐG", issued, 2026,
@@ -43,15 +30,6 @@ class PlanNumberLocaleIT {
                 assertThat(plans.numberTaken(trx.dsl(), "06", "05 / KH - BĐG", issued, null))
                         .as("the same number with spaces").isTrue();
             });
-        } finally {
-            admin("drop database if exists " + name + " with (force)");
-        }
-    }
-
-    private void admin(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.config.databaseUrl(), server.config.databaseUser(),
-                server.config.databasePassword())) {
-            c.createStatement().execute(sql);
-        }
+        });
     }
 }

@@ -34,4 +34,15 @@ public final class AtOnce {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * Runs first, and second delay milliseconds after it (a delay changed from round to round lands
+     * the second somewhere into the first's transaction); answers both results, first's first.
+     */
+    public static <T> List<T> staggered(Callable<T> first, int delay, Callable<T> second) throws Exception {
+        return run(List.of(first, () -> {
+            Thread.sleep(delay);
+            return second.call();
+        }));
+    }
 }
