@@ -92,15 +92,20 @@ public final class EnrollmentService {
         new Validator().maxLength("reason", cleaned, MAX_REASON).validate();
         return core.dsl().transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            Course course = courses.lock(tx, caller, courseId).orElseThrow(ApiException::notFound);
             UUID person = enrollments.find(tx, caller, courseId, enrollmentId)
                     .orElseThrow(ApiException::notFound).participantId();
             // the person held before the enrollment is read for the audit entry: an erasure under way
             // is waited for, so the entry does not keep the name it has just removed; one that starts
-            // meanwhile waits, then scrubs this entry with the others
+            // meanwhile waits, then scrubs this entry with the others. Held before the course is
+            // locked: a walk-in records a consent or unit on the person, then locks the course to
+            // enroll them; the other order would deadlock with it.
             boolean erased = Erased.held(tx, person);
+            Course course = courses.lock(tx, caller, courseId).orElseThrow(ApiException::notFound);
             Enrollment before = enrollments.find(tx, caller, courseId, enrollmentId)
                     .orElseThrow(ApiException::notFound);
+            if (!before.participantId().equals(person)) {
+                throw ApiException.conflict("conflict"); // merged into another record since it was read: try again
+            }
             if (course.status().closed()) {
                 throw ApiException.conflict("course_closed", Messages.courseStatus(course.status()));
             }
