@@ -138,11 +138,10 @@ public final class Bodies {
         if (e instanceof UnrecognizedPropertyException) {
             return new FieldError(path(e), "unknown_field");
         }
-        InputCoercionException overflow = overflow(e);
-        if (overflow != null && BOUNDS.containsKey(overflow.getTargetType())) {
-            // a whole number, too large for the field: its range, as for one below it
-            long[] bounds = BOUNDS.get(overflow.getTargetType());
-            return new FieldError(path(e), "out_of_range", bounds[0], bounds[1]);
+        if (isOverflow(e)) {
+            // a whole number beyond what the field's type holds (an int, a long) is past whatever range
+            // the field allows, which only the field's own check knows: said as such, not as a type error
+            return new FieldError(path(e), "number_too_large");
         }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (target != null && target.isEnum()) {
@@ -153,22 +152,15 @@ public final class Bodies {
         return new FieldError(path(e), target == null ? "wrong_type" : EXPECTED.getOrDefault(target, "wrong_type"));
     }
 
-    /** The numeric overflow behind a failure (a whole number beyond an int or a long), or null. */
-    private static InputCoercionException overflow(Throwable e) {
+    /** Whether a numeric overflow (a whole number beyond an int or a long) is behind the failure. */
+    private static boolean isOverflow(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InputCoercionException coercion) {
-                return coercion;
+            if (t instanceof InputCoercionException) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
-
-    /** The range of the whole-number types a body's fields have. */
-    private static final Map<Class<?>, long[]> BOUNDS = Map.of(
-            Integer.class, new long[]{Integer.MIN_VALUE, Integer.MAX_VALUE},
-            int.class, new long[]{Integer.MIN_VALUE, Integer.MAX_VALUE},
-            Long.class, new long[]{Long.MIN_VALUE, Long.MAX_VALUE},
-            long.class, new long[]{Long.MIN_VALUE, Long.MAX_VALUE});
 
     /** The error code naming what a value of these types must look like. */
     private static final Map<Class<?>, String> EXPECTED = Map.of(
