@@ -100,7 +100,7 @@ public final class PlanController {
 
     public void list(Context ctx) {
         String raw = Params.query(ctx, "year");
-        if (raw != null && !raw.matches("\\d{4}")) {
+        if (raw != null && !raw.matches("\\d{1,9}")) { // a year of other than four digits is out of range, below
             throw ApiException.invalid("year", "wrong_type");
         }
         Integer year = raw == null ? null : Integer.valueOf(raw);

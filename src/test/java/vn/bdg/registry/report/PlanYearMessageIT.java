@@ -36,7 +36,8 @@ class PlanYearMessageIT {
         for (String language : List.of("vi", "en")) {
             Api admin = world.admin.inLanguage(language);
             for (String message : List.of(yearMessage(admin.post("/api/v1/plans", plan)),
-                    yearMessage(admin.get("/api/v1/plans?year=1999")))) {
+                    yearMessage(admin.get("/api/v1/plans?year=1999")),
+                    yearMessage(admin.get("/api/v1/plans?year=12345")))) {
                 assertThat(message).as(language).contains("2000", "2100").doesNotContain("2.000", "2,000");
             }
         }
