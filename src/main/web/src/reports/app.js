@@ -34,6 +34,7 @@ const state = {
   choice: null, // what the report shown is of (see query.js)
   report: null,
   records: null, // {row, cursor} of the records dialog
+  asked: 0, // how many reports were asked for: only the answer to the last is shown
 };
 
 function show(screen) {
@@ -120,7 +121,8 @@ async function loggedIn(auth) {
 
 async function logout() {
   await api.logout();
-  Object.assign(state, { user: null, units: null, choice: null, report: null });
+  // asked: a report still coming for the login that ended is not shown
+  Object.assign(state, { user: null, units: null, choice: null, report: null, asked: state.asked + 1 });
   $('result').hidden = true;
   show('login');
 }
@@ -244,6 +246,10 @@ function indicatorsUrl(choice, extra) {
 }
 
 async function showReport(choice) {
+  // a report asked for earlier may answer after this one (a slow province-wide report): its
+  // answer, or its failure, is then dropped, not shown under the choice made since
+  const asked = ++state.asked;
+  const superseded = () => asked !== state.asked;
   $('report-error').textContent = '';
   $('report-status').textContent = t('loading');
   try {
@@ -255,6 +261,9 @@ async function showReport(choice) {
     const [report, byUnit, byGroup, flags] = await Promise.all([
       api.call('GET', indicatorsUrl(choice)), chartOf('unit'), chartOf('targetGroup'),
       api.call('GET', '/api/v1/reports/flags?' + reportQuery(choice))]);
+    if (superseded()) {
+      return;
+    }
     state.choice = choice;
     state.report = report;
     $('result').hidden = false;
@@ -265,6 +274,9 @@ async function showReport(choice) {
     renderIndicators(report);
     $('report-status').textContent = t('loaded');
   } catch (e) {
+    if (superseded()) {
+      return;
+    }
     $('report-status').textContent = '';
     // no result shown under a choice it does not answer (nor shown again on a change of language)
     $('result').hidden = true;

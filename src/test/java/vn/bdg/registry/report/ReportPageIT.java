@@ -295,6 +295,63 @@ class ReportPageIT {
         }
     }
 
+    /**
+     * Answers to requests whose URL contains `slow` come 3 s late (a report of a whole province on a
+     * weak signal); window.slowAnswered counts those that have come.
+     */
+    private static void slowAnswersTo(BrowserContext phone, String slow) {
+        phone.addInitScript("""
+                (() => {
+                  const fetched = window.fetch;
+                  window.slowAnswered = 0;
+                  window.fetch = async (url, init) => {
+                    const res = await fetched(url, init);
+                    if (String(url).includes(%s)) {
+                      await new Promise(resolve => setTimeout(resolve, 3000));
+                      window.slowAnswered++;
+                    }
+                    return res;
+                  };
+                })();
+                """.formatted("'" + slow + "'"));
+    }
+
+    /** Waits until n slow answers have come (polled: the page's CSP allows no waitForFunction). */
+    private static void waitForSlowAnswers(Page page, int n) {
+        long until = System.currentTimeMillis() + 20_000;
+        while (((Number) page.evaluate("() => window.slowAnswered")).intValue() < n) {
+            assertThat(System.currentTimeMillis()).as("slow answers come within 20 s").isLessThan(until);
+            page.waitForTimeout(100);
+        }
+    }
+
+    @Test
+    void aReportAskedForEarlierThatAnswersLateDoesNotReplaceTheReportChosenSince() {
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            slowAnswersTo(phone, "period=" + YEAR + "-H1");
+            Page page = phone.newPage();
+            logIn(page, "reporter");
+            // the first half is asked for (slow), then, before it comes, the second half
+            page.getByLabel("Loại kỳ").selectOption("half");
+            page.locator("#year").selectOption(String.valueOf(YEAR));
+            page.locator("#half").selectOption("H1");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem báo cáo")).click();
+            page.locator("#half").selectOption("H2");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem báo cáo")).click();
+            expect(page.locator("#result-title")).containsText(YEAR + "-H2");
+            // the first half's answers come late (the report, two charts and the flags)
+            waitForSlowAnswers(page, 4);
+            page.waitForTimeout(300);
+            expect(page.locator("#half")).hasValue("H2");
+            expect(page.locator("#result-title")).containsText(YEAR + "-H2");
+            // the second half's numbers: Mai and Thu trained (the first half had Mai, Hoà and Lan)
+            Locator persons = page.locator("section.indicator[data-indicator=persons_trained]");
+            expect(persons.locator("tr[data-sex=female] button.cell").first()).hasAttribute("data-value", "2");
+            Download csv = page.waitForDownload(() -> page.locator("#download-csv").click());
+            assertThat(csv.suggestedFilename()).isEqualTo("bao-cao-chi-tieu-" + world.province + "-" + YEAR + "-H2.csv");
+        }
+    }
+
     @Test
     void aTrainerIsRefusedAndADistrictsReporterSeesOnlyTheirDistrictOnAPhoneAt200PercentZoomInEnglish() {
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext zoomed = browser.phone(195, 422)) {
