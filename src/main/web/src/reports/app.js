@@ -450,17 +450,23 @@ async function openRecords(row, description) {
 }
 
 async function loadRecords() {
-  const { row, cursor } = state.records;
+  const records = state.records;
+  const { row, cursor } = records;
   $('records-more').hidden = true;
   $('records-status').textContent = t('recordsLoading');
   try {
     const page = await api.call('GET', recordsUrl(row, { cursor }));
+    if (state.records !== records) {
+      return; // the dialog was closed and opened on another cell meanwhile: these are not its records
+    }
     $('records-list').append(...page.items.map(recordItem));
-    state.records.cursor = page.nextCursor;
+    records.cursor = page.nextCursor;
     $('records-more').hidden = !page.nextCursor;
     $('records-status').textContent = $('records-list').children.length === 0 ? t('recordsNone') : '';
   } catch (e) {
-    $('records-status').textContent = failure(e);
+    if (state.records === records) {
+      $('records-status').textContent = failure(e);
+    }
   }
 }
 

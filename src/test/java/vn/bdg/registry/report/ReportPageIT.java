@@ -353,6 +353,30 @@ class ReportPageIT {
     }
 
     @Test
+    void theRecordsOfACellClosedBeforeTheyCameAreNotListedUnderTheNextCellOpened() {
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            slowAnswersTo(phone, "sex=female");
+            Page page = phone.newPage();
+            logIn(page, "reporter");
+            firstHalfBy(page, "sex");
+            Locator persons = page.locator("section.indicator[data-indicator=persons_trained]");
+            Locator dialog = page.getByRole(AriaRole.DIALOG);
+            // the women trained (slow to come): closed before they come, and the men opened
+            persons.locator("tr[data-sex=female] button.cell").click();
+            expect(dialog).isVisible();
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đóng")).click();
+            persons.locator("tr[data-sex=male] button.cell").click();
+            expect(dialog).isVisible();
+            waitForSlowAnswers(page, 1);
+            page.waitForTimeout(300);
+            // Nam and Tài, the men trained in the first half; not Mai, Hoà and Lan
+            expect(dialog.locator("li.record")).hasCount(2);
+            assertThat(dialog.locator("li.record").all().stream().map(li -> li.getAttribute("data-participant")))
+                    .containsExactlyInAnyOrder(people.get("nam").toString(), people.get("tai").toString());
+        }
+    }
+
+    @Test
     void aTrainerIsRefusedAndADistrictsReporterSeesOnlyTheirDistrictOnAPhoneAt200PercentZoomInEnglish() {
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext zoomed = browser.phone(195, 422)) {
             // the scanner's service worker, installed on this phone, keeps to /scan/
