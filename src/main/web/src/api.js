@@ -52,7 +52,7 @@ async function send(method, path, body, token, headers = {}, cache = 'default', 
   const init = { method, cache, headers: { Accept: 'application/json', 'Accept-Language': language(), ...headers } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
+    init.body = JSON.stringify(withSentAt(body));
   }
   if (token) {
     init.headers.Authorization = 'Bearer ' + token;
@@ -78,6 +78,17 @@ async function send(method, path, body, token, headers = {}, cache = 'default', 
   giveUp(Number(res.headers.get('Content-Length')) || 0);
   onAnswer(res, sentMs, Date.now());
   return res;
+}
+
+/**
+ * A body's sentAt (an upload's: the phone's clock when sending, by which the server measures how
+ * far the phone's clock is off and corrects every scan of it) as of now, when the request goes: a
+ * body made up before the tokens were refreshed, or sent again after a 401, would otherwise carry
+ * a time as old as the refresh took, and its scans be judged that much later than the phone did.
+ */
+function withSentAt(body) {
+  return body !== null && typeof body === 'object' && typeof body.sentAt === 'string'
+    ? { ...body, sentAt: new Date().toISOString() } : body;
 }
 
 /** How long to wait for bytes to go or come: 20 s, and 1 s more for every 5 kB (a slow 2G link). */

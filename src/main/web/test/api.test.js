@@ -70,3 +70,26 @@ test('a call made as one user is not sent with another user\'s tokens, refreshed
   assert.deepEqual(sent, []);
   assert.deepEqual(await call('GET', '/api/v1/me/sessions', { asUser: 'trainer-b' }), { items: [] });
 });
+
+test('a batch sent after its tokens were refreshed carries the phone\'s clock when it went, not when it was made up', async () => {
+  // the access token is due: the upload refreshes it first, over a slow link (here 1.5 s)
+  let stored = { accessToken: 'a0', refreshToken: 'r0', expiresAt: Date.now() + 10_000, user: { id: 'trainer' } };
+  keepTokensIn({ get: async () => stored, put: async a => { stored = a; }, remove: async () => { stored = null; } });
+  giveUpOnHangingRequests(false);
+  const sent = [];
+  globalThis.fetch = async (path, init) => {
+    if (path === '/api/v1/auth/refresh') {
+      await new Promise(resolve => setTimeout(resolve, 1500));
+      return new Response(JSON.stringify({ accessToken: 'a1', refreshToken: 'r1', expiresIn: 900, user: { id: 'trainer' } }),
+          { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }
+    sent.push({ at: Date.now(), body: JSON.parse(init.body) });
+    return new Response(JSON.stringify({ items: [] }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+  await call('POST', '/api/v1/check-ins/batch', { body: { sentAt: new Date().toISOString(), items: [] }, asUser: 'trainer' });
+  assert.equal(sent.length, 1);
+  // the server takes sentAt minus its own clock for how far the phone is off, and judges every
+  // scan of the batch by it: 1.5 s stale, it judges them 1.5 s later than the phone did
+  const stale = sent[0].at - Date.parse(sent[0].body.sentAt);
+  assert.ok(stale < 200, `sentAt ${stale} ms older than the request`);
+});
