@@ -151,6 +151,14 @@ export function loginProblem(e) {
   if (e instanceof ApiError && (e.status === 429 || e.status === 403)) {
     return e.problem?.detail ?? t('loginFailed');
   }
+  // the server busy or down, or something in between answering for it: the password may be right
+  if (e instanceof ApiError && (e.status >= 500 || e.problem == null)) {
+    return t('serverUnavailable');
+  }
+  // not the server's answer: the tokens it gave could not be kept (the phone's storage full)
+  if (!(e instanceof ApiError)) {
+    return t('loginNotKept');
+  }
   return t('loginFailed');
 }
 

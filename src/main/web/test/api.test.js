@@ -1,7 +1,7 @@
 // How long the pages wait for the server before taking it as no network.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, call, getIfChanged, giveUpOnHangingRequests, keepTokensIn, loginProblem, timeoutMs } from '../src/api.js';
+import { ApiError, call, getIfChanged, giveUpOnHangingRequests, keepTokensIn, login, loginProblem, timeoutMs } from '../src/api.js';
 
 test('a request is given up after 20 s, longer for a big upload or answer on a slow link', () => {
   assert.equal(timeoutMs(0), 20_000);
@@ -92,4 +92,20 @@ test('a batch sent after its tokens were refreshed carries the phone\'s clock wh
   // scan of the batch by it: 1.5 s stale, it judges them 1.5 s later than the phone did
   const stale = sent[0].at - Date.parse(sent[0].body.sentAt);
   assert.ok(stale < 200, `sentAt ${stale} ms older than the request`);
+});
+
+test('a login that failed for another reason than the name or password does not say they are wrong', async () => {
+  const wrongPassword = loginProblem(new ApiError(401, { code: 'invalid_credentials' }));
+  // the server busy or down (its 503, or a proxy's 502 with no problem body)
+  assert.notEqual(loginProblem(new ApiError(503, { code: 'busy', detail: 'busy' })), wrongPassword);
+  assert.notEqual(loginProblem(new ApiError(502, null)), wrongPassword);
+  // the phone's storage full: the tokens the server gave cannot be kept
+  keepTokensIn({ get: async () => null, put: async () => { throw new DOMException('full', 'QuotaExceededError'); },
+    remove: async () => {} });
+  giveUpOnHangingRequests(false);
+  globalThis.fetch = async () => new Response(JSON.stringify({ accessToken: 'a', refreshToken: 'r', expiresIn: 900, user: {} }),
+      { status: 200, headers: { 'Content-Type': 'application/json' } });
+  const error = await login('trainer', 'right password').then(() => null, e => e);
+  assert.ok(error, 'the login cannot be kept');
+  assert.notEqual(loginProblem(error), wrongPassword);
 });
