@@ -121,9 +121,24 @@ async function loggedIn(auth) {
 
 async function logout() {
   await api.logout();
+  loggedOut();
+}
+
+/**
+ * The login has ended (logged out, or its refresh refused on some call): nothing of its report,
+ * lists or records stays on the page for whoever logs in next, who may see another unit.
+ */
+function loggedOut() {
   // asked: a report still coming for the login that ended is not shown
-  Object.assign(state, { user: null, units: null, choice: null, report: null, asked: state.asked + 1 });
+  Object.assign(state, { user: null, units: null, choice: null, report: null, records: null, asked: state.asked + 1 });
   $('result').hidden = true;
+  $('indicator-list').replaceChildren();
+  $('chart-list').replaceChildren();
+  $('flag-list').replaceChildren();
+  $('records-list').replaceChildren();
+  if ($('records').open) {
+    $('records').close();
+  }
   show('login');
 }
 
@@ -506,7 +521,7 @@ function wire() {
   $('records-more').addEventListener('click', loadRecords);
   $('records-xlsx').addEventListener('click', downloadRecords);
   $('records-close').addEventListener('click', () => $('records').close());
-  api.whenLoggedOut(() => show('login'));
+  api.whenLoggedOut(loggedOut);
 }
 
 async function main() {

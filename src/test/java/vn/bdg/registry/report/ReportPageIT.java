@@ -377,6 +377,30 @@ class ReportPageIT {
     }
 
     @Test
+    void aReportOfALoginThatEndedIsNotShownToTheNextOneToLogInOnThePage() {
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logIn(page, "reporter");
+            firstHalfBy(page, "sex", "unit");
+            expect(page.locator("#result")).isVisible();
+            // the province reporter's login ends unseen (refresh refused, here: tokens gone), and the
+            // page asks them to log in on the next call: the CSV they went to download
+            page.evaluate("() => sessionStorage.removeItem('reports.auth')");
+            page.locator("#download-csv").click();
+            expect(page.locator("#login-screen")).isVisible();
+            // a district's reporter logs in on the same page, on a weak signal: their lists fail to come
+            phone.route("**/api/v1/catalogs/**", route -> route.abort());
+            page.getByLabel("Tên đăng nhập").fill(world.username("dreporter"));
+            page.getByLabel("Mật khẩu").fill(World.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            expect(page.locator("#report-error")).hasText("Không kết nối được máy chủ.");
+            // the province's report (district B's numbers among them) is not shown to them
+            expect(page.locator("#result")).isHidden();
+            expect(page.locator("#indicator-list tr[data-unit-code='" + world.districtB + "']")).hasCount(0);
+        }
+    }
+
+    @Test
     void aTrainerIsRefusedAndADistrictsReporterSeesOnlyTheirDistrictOnAPhoneAt200PercentZoomInEnglish() {
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext zoomed = browser.phone(195, 422)) {
             // the scanner's service worker, installed on this phone, keeps to /scan/
