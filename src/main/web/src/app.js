@@ -133,7 +133,9 @@ async function showSessions() {
     const days = [0, 1].map(n => vietnamDate(serverNow() + n * 86_400_000));
     const lists = await Promise.all(days.map(day => api.call('GET', `/api/v1/me/sessions?date=${day}`)));
     const sessions = lists.flatMap(list => list.items);
-    await store.put('sessions', sessions);
+    // whose list it is: a colleague logging in on the phone after this login ended unseen (a
+    // refused refresh, no logout) is not offered these sessions when their own list cannot come
+    await store.put('sessions', { userId: await loggedInUserId(), items: sessions });
     await renderSessions();
     await downloadKit(sessions);
   } catch (e) {
@@ -143,8 +145,17 @@ async function showSessions() {
   }
 }
 
+/** The sessions last listed for the user logged in (a list saved before lists named their user: as it is). */
+async function savedSessions() {
+  const saved = await store.get('sessions');
+  if (Array.isArray(saved)) {
+    return saved;
+  }
+  return saved && saved.userId === (await loggedInUserId() ?? state.userId) ? saved.items : [];
+}
+
 async function renderSessions() {
-  const sessions = (await store.get('sessions')) ?? [];
+  const sessions = await savedSessions();
   const list = $('sessions');
   list.replaceChildren();
   if (sessions.length === 0) {
@@ -680,6 +691,9 @@ function applyLanguage(lang) {
 
 function wire() {
   loginForm('loginHint', async () => {
+    // a login starts on its own list: the session the app was on may be that of a login that
+    // ended unseen (a refused refresh), whose trainer may not be the one logging in now
+    await store.remove('currentSession');
     await showSessions();
     upload();
   });

@@ -537,6 +537,49 @@ class ScannerIT {
     }
 
     @Test
+    void aColleagueLoggingInAfterATrainersLoginEndedIsNotOfferedTheTrainersSessionsWhenTheirListCannotCome() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        world.newUser("trainer2", Role.trainer, null);
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            openTheFirstSession(page);
+            // the trainer's login ends: the access token is due and the refresh refused (expired),
+            // seen when the app, opened again on the session, asks for its roster
+            phone.route("**/api/v1/auth/refresh", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                    .setStatus(401).setContentType("application/problem+json").setBody("{\"status\":401}")));
+            page.evaluate("""
+                    () => new Promise(done => {
+                      const open = indexedDB.open('scanner');
+                      open.onsuccess = () => {
+                        const kv = open.result.transaction('kv', 'readwrite').objectStore('kv');
+                        const get = kv.get('auth');
+                        get.onsuccess = () => { kv.put({ ...get.result, expiresAt: 0 }, 'auth').onsuccess = () => done(); };
+                      };
+                    })""");
+            page.reload();
+            page.locator("#login-screen:not([hidden])").waitFor();
+            phone.unroute("**/api/v1/auth/refresh");
+
+            // a colleague, who may not scan this course, logs in on a weak signal: their list does not come
+            phone.route("**/api/v1/me/sessions**", route -> route.abort());
+            page.getByLabel("Tên đăng nhập").fill(world.username("trainer2"));
+            page.getByLabel("Mật khẩu").fill(World.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            expect(page.locator("#sessions-message")).hasText("Không kết nối được máy chủ.");
+            // the first trainer's session is not offered to them: its scans would be judged accepted
+            // on the phone and refused by the server (unknown_session) once uploaded
+            expect(page.locator("button.session[data-session='" + session + "']")).hasCount(0);
+            // nor is it where the app opens again
+            phone.unroute("**/api/v1/me/sessions**");
+            page.reload();
+            page.locator("#sessions-screen:not([hidden])").waitFor();
+            expect(page.locator("button.session[data-session='" + session + "']")).hasCount(0);
+        }
+    }
+
+    @Test
     void theEveningBeforeTheTrainerSavesTomorrowsSessionForACommuneWithNoSignal() {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
         UUID tomorrow = Fixtures.session(world, course, LocalDate.now(SessionContext.VIETNAM).plusDays(1),
