@@ -87,6 +87,24 @@ class ScannerIT {
         page.locator("#scan-screen:not([hidden])").waitFor();
     }
 
+    /**
+     * The login ends without the app having seen it yet: its access token is due, and every refresh
+     * is refused (the refresh token expired) until the route is taken off again.
+     */
+    private static void endTheLoginUnseen(BrowserContext phone, Page page) {
+        phone.route("**/api/v1/auth/refresh", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(401).setContentType("application/problem+json").setBody("{\"status\":401}")));
+        page.evaluate("""
+                () => new Promise(done => {
+                  const open = indexedDB.open('scanner');
+                  open.onsuccess = () => {
+                    const kv = open.result.transaction('kv', 'readwrite').objectStore('kv');
+                    const get = kv.get('auth');
+                    get.onsuccess = () => { kv.put({ ...get.result, expiresAt: 0 }, 'auth').onsuccess = () => done(); };
+                  };
+                })""");
+    }
+
     /** Each person's mark at the session on the course's attendance sheet, by participant id. */
     private Map<String, String> attendanceSheet() {
         JsonNode sheet = world.organizer.get("/api/v1/courses/" + course + "/attendance").json();
@@ -493,17 +511,7 @@ class ScannerIT {
 
             // the login ends in the app's other window: its access token is due, and the refresh is
             // refused (the refresh token had expired); this window has not asked the server since
-            phone.route("**/api/v1/auth/refresh", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
-                    .setStatus(401).setContentType("application/problem+json").setBody("{\"status\":401}")));
-            page.evaluate("""
-                    () => new Promise(done => {
-                      const open = indexedDB.open('scanner');
-                      open.onsuccess = () => {
-                        const kv = open.result.transaction('kv', 'readwrite').objectStore('kv');
-                        const get = kv.get('auth');
-                        get.onsuccess = () => { kv.put({ ...get.result, expiresAt: 0 }, 'auth').onsuccess = () => done(); };
-                      };
-                    })""");
+            endTheLoginUnseen(phone, page);
             Page other = phone.newPage();
             other.navigate("/scan");
             other.locator("#login-screen:not([hidden])").waitFor();
@@ -547,17 +555,7 @@ class ScannerIT {
             openTheFirstSession(page);
             // the trainer's login ends: the access token is due and the refresh refused (expired),
             // seen when the app, opened again on the session, asks for its roster
-            phone.route("**/api/v1/auth/refresh", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
-                    .setStatus(401).setContentType("application/problem+json").setBody("{\"status\":401}")));
-            page.evaluate("""
-                    () => new Promise(done => {
-                      const open = indexedDB.open('scanner');
-                      open.onsuccess = () => {
-                        const kv = open.result.transaction('kv', 'readwrite').objectStore('kv');
-                        const get = kv.get('auth');
-                        get.onsuccess = () => { kv.put({ ...get.result, expiresAt: 0 }, 'auth').onsuccess = () => done(); };
-                      };
-                    })""");
+            endTheLoginUnseen(phone, page);
             page.reload();
             page.locator("#login-screen:not([hidden])").waitFor();
             phone.unroute("**/api/v1/auth/refresh");
