@@ -126,7 +126,7 @@ public final class CourseRepository {
             // the code as the title: under its accent-free key ("bdg" finds "BĐG-01"), the query cleaned to NFC
             Field<String> key = VietnameseText.searchKey(f.query());
             c = c.and(COURSE.TITLE_KEY.contains(key)
-                    .or(DSL.field("f_unaccent(lower({0}))", String.class, COURSE.CODE).contains(key)));
+                    .or(VietnameseText.searchKey(COURSE.CODE).contains(key)));
         }
         if (afterStart != null) {
             c = c.and(COURSE.START_DATE.lt(afterStart)

@@ -22,9 +22,11 @@ public final class PlanController {
     private static final Set<String> LEVELS = Set.of("province", "district", "commune");
     private static final int MAX_ACTIVITIES = 500;
     private static final BigDecimal MAX_BUDGET = new BigDecimal("999999999999999");
-    /** The years a plan may have, as text: a message formats numbers as counts ("2.000" in Vietnamese). */
-    private static final String FIRST_YEAR = "2000";
-    private static final String LAST_YEAR = "2100";
+    /** The years a plan may have. */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
+    /** The bounds as a message says them: as text, since a message formats numbers as counts ("2.000"). */
+    private static final Object[] YEAR_RANGE = {String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR)};
 
     record PlanRequest(String number, LocalDate issuedOn, Integer year, String title, List<ActivityRequest> activities) {
     }
@@ -59,8 +61,7 @@ public final class PlanController {
         String title = VietnameseText.clean(req.title());
         Validator v = new Validator().require("number", number).maxLength("number", number, 100)
                 .require("issuedOn", req.issuedOn()).require("year", req.year())
-                .check(req.year() == null || (req.year() >= 2000 && req.year() <= 2100), "year", "out_of_range",
-                        FIRST_YEAR, LAST_YEAR)
+                .check(req.year() == null || isPlanYear(req.year()), "year", "out_of_range", YEAR_RANGE)
                 .require("title", title).maxLength("title", title, 500)
                 .require("activities", req.activities());
         List<Plan.Activity> activities = new ArrayList<>();
@@ -98,14 +99,18 @@ public final class PlanController {
         return new Plan(null, number, req.issuedOn(), req.year(), title, activities, null);
     }
 
+    private static boolean isPlanYear(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
     public void list(Context ctx) {
         String raw = Params.query(ctx, "year");
         if (raw != null && !raw.matches("\\d{1,9}")) { // a year of other than four digits is out of range, below
             throw ApiException.invalid("year", "wrong_type");
         }
         Integer year = raw == null ? null : Integer.valueOf(raw);
-        if (year != null && (year < 2000 || year > 2100)) {
-            throw ApiException.invalid("year", "out_of_range", FIRST_YEAR, LAST_YEAR);
+        if (year != null && !isPlanYear(year)) {
+            throw ApiException.invalid("year", "out_of_range", YEAR_RANGE);
         }
         ctx.json(service.list(AccessManager.caller(ctx), year, PageRequest.of(ctx)));
     }

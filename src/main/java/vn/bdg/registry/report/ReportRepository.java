@@ -2,6 +2,7 @@ package vn.bdg.registry.report;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import vn.bdg.registry.db.tables.records.IndicatorRecord;
@@ -118,17 +119,18 @@ final class ReportRepository {
     }
 
     /** The name a submission shows of the user who submitted it: their full name, else their username. */
+    private static final Field<String> SUBMITTER = DSL.coalesce(APP_USER.FULL_NAME, APP_USER.USERNAME).as("submitter");
+
     String submitterName(DSLContext tx, UUID userId) {
-        return tx.select(APP_USER.FULL_NAME, APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(userId))
-                .fetchOptional(r -> Optional.ofNullable(r.value1()).orElse(r.value2())).orElseThrow();
+        return tx.select(SUBMITTER).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchSingle(SUBMITTER);
     }
 
     Optional<Submission> submission(Condition scope, UUID id) {
-        return dsl.select(REPORT_SUBMISSION.asterisk(), APP_USER.FULL_NAME, APP_USER.USERNAME)
+        return dsl.select(REPORT_SUBMISSION.asterisk(), SUBMITTER)
                 .from(REPORT_SUBMISSION).join(APP_USER).on(APP_USER.ID.eq(REPORT_SUBMISSION.SUBMITTED_BY))
                 .where(REPORT_SUBMISSION.ID.eq(id).and(scope))
                 .fetchOptional(r -> new Submission(r.into(REPORT_SUBMISSION),
-                        Optional.ofNullable(r.get(APP_USER.FULL_NAME)).orElse(r.get(APP_USER.USERNAME))));
+                        r.get(SUBMITTER)));
     }
 
     /** Submissions in scope, newest first; after = [submittedAt, id] of the last one served. */
@@ -138,11 +140,11 @@ final class ReportRepository {
             c = c.and(DSL.row(REPORT_SUBMISSION.SUBMITTED_AT, REPORT_SUBMISSION.ID)
                     .lt(OffsetDateTime.parse(after.get(0)), UUID.fromString(after.get(1))));
         }
-        return dsl.select(REPORT_SUBMISSION.asterisk(), APP_USER.FULL_NAME, APP_USER.USERNAME)
+        return dsl.select(REPORT_SUBMISSION.asterisk(), SUBMITTER)
                 .from(REPORT_SUBMISSION).join(APP_USER).on(APP_USER.ID.eq(REPORT_SUBMISSION.SUBMITTED_BY))
                 .where(c).orderBy(REPORT_SUBMISSION.SUBMITTED_AT.desc(), REPORT_SUBMISSION.ID.desc()).limit(limit)
                 .fetch(r -> new Submission(r.into(REPORT_SUBMISSION),
-                        Optional.ofNullable(r.get(APP_USER.FULL_NAME)).orElse(r.get(APP_USER.USERNAME))));
+                        r.get(SUBMITTER)));
     }
 
     // ------------------------------------------------------------------------------------ DHIS2

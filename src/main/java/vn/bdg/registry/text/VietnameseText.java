@@ -133,6 +133,11 @@ public final class VietnameseText {
 
     /** The accent-free, lower-case search key of a query string, computed by PostgreSQL. */
     public static Field<String> searchKey(String query) {
-        return DSL.field("f_unaccent(lower({0}))", String.class, DSL.val(clean(query)));
+        return searchKey(DSL.val(clean(query)));
+    }
+
+    /** The same key of a column's text (a course's code, say), for a column that keeps none. */
+    public static Field<String> searchKey(Field<String> text) {
+        return DSL.field("f_unaccent(lower({0}))", String.class, text);
     }
 }
