@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.HeldLock;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.Tools;
 import vn.bdg.registry.support.World;
@@ -15,9 +16,6 @@ import vn.bdg.registry.support.World;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -275,40 +273,21 @@ class CardIT {
     void moreCardsAskedForAtOnceThanTheServiceHasConnectionsAreAllAnswered() throws Exception {
         card(hoa); // the province's signing key exists
         int requests = 24; // more than the pool's 16 connections
-        var config = TestServer.get().config;
         ExecutorService pool = Executors.newFixedThreadPool(requests);
-        // a connection of the test's own, not the service's: it holds the person while the requests
-        // take every connection of the service, each in the transaction that reads the card
-        try (Connection holder = DriverManager.getConnection(config.databaseUrl(), config.databaseUser(),
-                config.databasePassword());
-             Connection watcher = DriverManager.getConnection(config.databaseUrl(), config.databaseUser(),
-                     config.databasePassword())) {
-            holder.setAutoCommit(false);
-            try (Statement st = holder.createStatement()) {
-                st.execute("select 1 from participant where id = '" + hoa + "' for update");
-            }
+        // the test's own transaction (not on the service's connections) holds the person while the
+        // requests take every connection of the service, each in the transaction that reads the card
+        try (HeldLock holder = HeldLock.take("select 1 from participant where id = '" + hoa + "' for update")) {
             List<Future<Api.Res>> sent = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 sent.add(pool.submit(() -> world.organizer.get("/api/v1/participants/" + hoa + "/card")));
             }
-            for (int i = 0; i < 500 && waitingForLocks(watcher) < 16; i++) {
-                Thread.sleep(20);
-            }
-            holder.rollback();
+            HeldLock.awaitWaiting(16);
+            holder.close();
             for (Future<Api.Res> res : sent) {
                 assertThat(res.get().status()).as(res.get().body()).isEqualTo(200);
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static int waitingForLocks(Connection watcher) throws java.sql.SQLException {
-        try (Statement st = watcher.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity"
-                     + " where datname = current_database() and wait_event_type = 'Lock'")) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 

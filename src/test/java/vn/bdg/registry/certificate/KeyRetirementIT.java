@@ -5,11 +5,10 @@ import com.nimbusds.jose.JWSObject;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.HeldLock;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,19 +92,15 @@ class KeyRetirementIT {
         String number = issued.certificate().get("number").asText();
         String kid = kid(issued.certificate().get("credential").asText());
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Connection holder = TestServer.get().database.dataSource().getConnection()) {
-            // a third transaction holds the certificate, so that the erasure locks it just before
-            // the retirement, which by then holds the key and waits to sign that certificate again
-            holder.setAutoCommit(false);
-            try (Statement st = holder.createStatement()) {
-                st.execute("select 1 from certificate where number = '" + number + "' for update");
-            }
+        // a third transaction holds the certificate, so that the erasure locks it just before
+        // the retirement, which by then holds the key and waits to sign that certificate again
+        try (HeldLock holder = HeldLock.take("select 1 from certificate where number = '" + number + "' for update")) {
             Future<Api.Res> erasure = pool.submit(() -> world.admin.post(
                     "/api/v1/participants/" + issued.hoa() + "/erasure", Map.of("reason", "Đơn đề nghị của học viên")));
-            waitForLockWaiters(1);
+            HeldLock.awaitWaiting(1);
             Future<Api.Res> retirement = pool.submit(() -> world.admin.post("/api/v1/keys/" + kid + "/retire", Map.of()));
-            waitForLockWaiters(2);
-            holder.rollback();
+            HeldLock.awaitWaiting(2);
+            holder.close();
 
             Api.Res erased = erasure.get(30, TimeUnit.SECONDS);
             Api.Res retired = retirement.get(30, TimeUnit.SECONDS);
@@ -121,17 +116,13 @@ class KeyRetirementIT {
         CertificateFixtures.Issued issued = CertificateFixtures.issuedToHoa(world);
         String first = kid(issued.certificate().get("credential").asText());
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Connection signer = TestServer.get().database.dataSource().getConnection()) {
-            // the key held as an issue holds it while it signs: both rotations wait for it
-            signer.setAutoCommit(false);
-            try (Statement st = signer.createStatement()) {
-                st.execute("select 1 from signing_key where kid = '" + first + "' for share");
-            }
+        // the key held as an issue holds it while it signs: both rotations wait for it
+        try (HeldLock signer = HeldLock.take("select 1 from signing_key where kid = '" + first + "' for share")) {
             Future<Api.Res> one = pool.submit(() -> world.admin.post("/api/v1/keys/rotate", Map.of()));
-            waitForLockWaiters(1);
+            HeldLock.awaitWaiting(1);
             Future<Api.Res> other = pool.submit(() -> world.admin.post("/api/v1/keys/rotate", Map.of()));
-            waitForLockWaiters(2);
-            signer.rollback();
+            HeldLock.awaitWaiting(2);
+            signer.close();
 
             List<String> made = new ArrayList<>();
             for (Future<Api.Res> rotation : List.of(one, other)) {
@@ -152,20 +143,6 @@ class KeyRetirementIT {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Waits until at least n sessions of the test database wait for a lock. */
-    private static void waitForLockWaiters(int n) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            int waiting = TestServer.get().database.dsl().fetchOne(
-                    "select count(*)::int from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
-                    .get(0, Integer.class);
-            if (waiting >= n) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("fewer than " + n + " requests wait for a lock");
     }
 
     /** The credential of a person's live certificate as the organiser gets it now (issuing again lists it). */
