@@ -94,6 +94,21 @@ final class CertificateRepository {
     }
 
     /**
+     * Holds (FOR SHARE, until tx ends) the people enrolled in the course the caller sees, or only
+     * the one named: taken before the course is locked. A walk-in records a consent or unit on the
+     * person, then locks the course to enroll them, so the course first and the people after would
+     * deadlock with it (a withdrawal holds its person first too). Someone enrolled between this and
+     * the course lock is held by {@link #enrollments} after it.
+     */
+    void holdEnrolled(DSLContext tx, Caller caller, UUID courseId, UUID onlyParticipantId) {
+        Condition where = ENROLLMENT.COURSE_ID.eq(courseId)
+                .and(DSL.exists(DSL.selectOne().from(COURSE)
+                        .where(COURSE.ID.eq(courseId).and(CourseRepository.visibleTo(caller)))));
+        enrollmentsQuery(tx, onlyParticipantId == null ? where : where.and(ENROLLMENT.PARTICIPANT_ID.eq(onlyParticipantId)))
+                .forShare().of(PARTICIPANT).execute();
+    }
+
+    /**
      * Every enrollment of the course, withdrawn ones too, in the order of a Vietnamese list (numbers
      * follow it). The people are held (FOR SHARE) until tx ends: an erasure under way is waited for
      * (then they read as erased), and one that starts meanwhile waits, then revokes what tx issues.

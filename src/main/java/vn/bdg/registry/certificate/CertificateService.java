@@ -112,9 +112,10 @@ public final class CertificateService {
     public IssueResult issue(Caller caller, UUID courseId, Signing signing) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            CertificateRepository.CourseRow course = completedCourse(tx, caller, courseId);
             // the people first (held until the end): a merge or erasure under way is waited for,
             // so that the attendance and certificates read next are those it left
+            repository.holdEnrolled(tx, caller, courseId, null);
+            CertificateRepository.CourseRow course = completedCourse(tx, caller, courseId);
             List<CertificateRepository.EnrollmentRow> enrollments = repository.enrollments(tx, courseId);
             // on the transaction's connection: a second one, taken while this one is held, would let
             // as many issues at once as the pool has connections wait for each other until they fail
@@ -173,6 +174,7 @@ public final class CertificateService {
     public Certificate issueOne(Caller caller, UUID courseId, UUID participantId, String reason, Signing signing) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
+            repository.holdEnrolled(tx, caller, courseId, participantId);
             CertificateRepository.CourseRow course = completedCourse(tx, caller, courseId);
             CertificateRepository.EnrollmentRow enrolled = repository.enrollment(tx, courseId, participantId)
                     .filter(e -> "enrolled".equals(e.status()))
@@ -197,6 +199,7 @@ public final class CertificateService {
     public Withheld withhold(Caller caller, UUID courseId, UUID participantId, String reason) {
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
+            repository.holdEnrolled(tx, caller, courseId, participantId);
             CertificateRepository.CourseRow course = repository.lockCourse(tx, caller, courseId)
                     .orElseThrow(ApiException::notFound);
             CertificateRepository.EnrollmentRow enrolled = repository.enrollment(tx, courseId, participantId)
