@@ -98,6 +98,9 @@ public final class AttendanceController {
     }
 
     public void batch(Context ctx) {
+        // before the body is read: its sentAt is compared with when the upload came in, not with
+        // when its last byte did or its turn came (CheckInService.process)
+        OffsetDateTime arrivedAt = OffsetDateTime.now();
         BatchRequest req = Bodies.read(ctx, BatchRequest.class);
         Validator v = new Validator();
         v.require("items", req.items());
@@ -118,7 +121,8 @@ public final class AttendanceController {
         v.validate();
         List<Scan> scans = req.items().stream().map(i -> new Scan(i.sessionId(), i.clientScanId(), i.qr(),
                 i.participantId(), i.method(), i.scannedAt(), i.deviceId())).toList();
-        ctx.json(Map.of("items", scanTurns.take(() -> checkIns.process(AccessManager.caller(ctx), scans, req.sentAt()))));
+        ctx.json(Map.of("items", scanTurns.take(() -> checkIns.process(AccessManager.caller(ctx), scans, req.sentAt(),
+                arrivedAt))));
     }
 
     private static void validate(Validator v, String at, UUID clientScanId, String qr, UUID participantId,
@@ -135,13 +139,14 @@ public final class AttendanceController {
     }
 
     public void walkIn(Context ctx) {
+        OffsetDateTime arrivedAt = OffsetDateTime.now(); // as for a batch
         WalkInRequest req = Bodies.read(ctx, WalkInRequest.class);
         new Validator().require("sessionId", req.sessionId()).require("clientScanId", req.clientScanId())
                 .require("scannedAt", req.scannedAt()).require("participant", req.participant())
                 .maxLength("deviceId", req.deviceId(), 100).validate();
         WalkInService.WalkIn result = walkIns.walkIn(AccessManager.caller(ctx), Params.pathId(ctx, "id"),
-                req.sessionId(), req.clientScanId(), req.scannedAt(), req.sentAt(), req.deviceId(), req.participant(),
-                req.targetGroup());
+                req.sessionId(), req.clientScanId(), req.scannedAt(), req.sentAt(), arrivedAt, req.deviceId(),
+                req.participant(), req.targetGroup());
         ctx.status(result.checkIn().replayed() ? 200 : 201).json(result);
     }
 

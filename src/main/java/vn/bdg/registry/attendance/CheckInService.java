@@ -57,12 +57,15 @@ public final class CheckInService {
 
     /** One live scan: an unknown or unscannable session is a 404. */
     public ScanResult checkIn(Caller caller, Scan scan) {
-        return checkIn(caller, scan, null);
+        return checkIn(caller, scan, null, null);
     }
 
-    /** A scan sent later (a walk-in queued offline): sentAt, the phone's clock when sending, as for a batch. */
-    ScanResult checkIn(Caller caller, Scan scan, OffsetDateTime sentAt) {
-        return liveAnswer(process(caller, List.of(scan), sentAt).get(0));
+    /**
+     * A scan sent later (a walk-in queued offline): sentAt, the phone's clock when sending, and
+     * arrivedAt, when its request came in, as for a batch.
+     */
+    ScanResult checkIn(Caller caller, Scan scan, OffsetDateTime sentAt, OffsetDateTime arrivedAt) {
+        return liveAnswer(process(caller, List.of(scan), sentAt, arrivedAt).get(0));
     }
 
     /** A live scan's answer: a session the caller may not scan (or that does not exist) is a 404. */
@@ -78,7 +81,18 @@ public final class CheckInService {
      * when it sent the batch: with it, a phone clock that is off is measured and corrected for.
      */
     public List<ScanResult> process(Caller caller, List<Scan> scans, OffsetDateTime sentAt) {
-        return process(scans.stream().map(s -> new Submitted(caller, s)).toList(), sentAt);
+        return process(caller, scans, sentAt, null);
+    }
+
+    /**
+     * As above; arrivedAt is when the request that carried the scans came in (null: now), which
+     * sentAt is compared with. Not the time they are stored: an upload on a slow link, or one that
+     * waited its turn, comes in whole seconds or minutes after the phone sent it, and measured
+     * against its end a phone whose clock is right would look that much behind, and every scan
+     * of it be judged (late, or outside the window) that much later than it was made.
+     */
+    public List<ScanResult> process(Caller caller, List<Scan> scans, OffsetDateTime sentAt, OffsetDateTime arrivedAt) {
+        return process(scans.stream().map(s -> new Submitted(caller, s)).toList(), sentAt, arrivedAt);
     }
 
     /** A scan and who sent it: live scans of several trainers are stored together (see LiveScans). */
@@ -87,8 +101,12 @@ public final class CheckInService {
 
     /** Scans of one or several callers, each judged by what its caller may scan; answers in the same order. */
     public List<ScanResult> process(List<Submitted> submitted, OffsetDateTime sentAt) {
+        return process(submitted, sentAt, null);
+    }
+
+    private List<ScanResult> process(List<Submitted> submitted, OffsetDateTime sentAt, OffsetDateTime arrivedAt) {
         OffsetDateTime receivedAt = storable(OffsetDateTime.now());
-        Duration skew = skew(sentAt, receivedAt);
+        Duration skew = skew(sentAt, arrivedAt == null ? receivedAt : arrivedAt);
         boolean clockOff = skew != null && skew.abs().compareTo(clockTolerance) > 0;
 
         Scannable scannable = new Scannable();

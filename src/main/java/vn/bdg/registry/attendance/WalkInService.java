@@ -44,10 +44,12 @@ public final class WalkInService {
 
     /**
      * sentAt: the phone's clock when it sent the walk-in (one queued offline is sent later), which
-     * corrects scannedAt for a phone clock that is off, as for a batch of scans.
+     * corrects scannedAt for a phone clock that is off, as for a batch of scans; arrivedAt: when
+     * the request came in, which sentAt is compared with (null: now).
      */
     public WalkIn walkIn(Caller caller, UUID courseId, UUID sessionId, UUID clientScanId, OffsetDateTime scannedAt,
-                         OffsetDateTime sentAt, String deviceId, ParticipantInput details, String targetGroup) {
+                         OffsetDateTime sentAt, OffsetDateTime arrivedAt, String deviceId, ParticipantInput details,
+                         String targetGroup) {
         SessionContext session = attendance.scannable(caller, sessionId);
         if (!session.courseId().equals(courseId)) {
             throw ApiException.notFound();
@@ -65,8 +67,8 @@ public final class WalkInService {
                 return new WalkIn(first.participant(), null, false, first);
             }
             OffsetDateTime receivedAt = OffsetDateTime.now();
-            OffsetDateTime judgedAt = CheckInService.noLaterThanReceipt(
-                    CheckInService.judgedAt(scannedAt, CheckInService.skew(sentAt, receivedAt)), receivedAt, clockTolerance);
+            OffsetDateTime judgedAt = CheckInService.noLaterThanReceipt(CheckInService.judgedAt(scannedAt,
+                    CheckInService.skew(sentAt, arrivedAt == null ? receivedAt : arrivedAt)), receivedAt, clockTolerance);
             if (!session.accepts(judgedAt, clockTolerance)) {
                 throw ApiException.conflict("session_not_open");
             }
@@ -92,7 +94,8 @@ public final class WalkInService {
                 }
             }
             ScanResult checkIn = scans.checkIn(caller,
-                    new Scan(sessionId, clientScanId, null, person.id(), "walk_in", scannedAt, deviceId), sentAt);
+                    new Scan(sessionId, clientScanId, null, person.id(), "walk_in", scannedAt, deviceId), sentAt,
+                    arrivedAt);
             return new WalkIn(new ScanResult.Person(person.id(), person.fullName(), person.unitCode()),
                     registered.matchedBy(), enrolled, checkIn);
         });
