@@ -355,19 +355,24 @@ final class AttendanceRepository {
                 Enrolled::fullName);
     }
 
+    /** A live attendance: its check-in (the one an undo names) and when the person was first seen. */
+    record Seen(UUID checkInId, OffsetDateTime at) {
+    }
+
     /**
-     * The live attendances of a course's sessions: session -> participant -> when the person was
-     * first seen there, by the server's clock as far as known (see check_in.judged_at). That is the
+     * The live attendances of a course's sessions: session -> participant -> the attendance's
+     * check-in and when the person was first seen there, by the server's clock as far as known
+     * (see check_in.judged_at). That is the
      * earliest of the attendance and its repeats (already_checked_in): a phone that scanned the
      * person earlier but uploaded later stores a repeat of the scan stored first, and whether the
      * person came late must not depend on which phone uploaded first.
      */
-    Map<UUID, Map<UUID, OffsetDateTime>> attendance(Collection<UUID> sessionIds) {
+    Map<UUID, Map<UUID, Seen>> attendance(Collection<UUID> sessionIds) {
         CheckIn repeat = CHECK_IN.as("repeat");
         Field<OffsetDateTime> firstSeen = DSL.least(DSL.coalesce(CHECK_IN.JUDGED_AT, CHECK_IN.SCANNED_AT),
                 DSL.min(DSL.coalesce(repeat.JUDGED_AT, repeat.SCANNED_AT)));
-        Map<UUID, Map<UUID, OffsetDateTime>> bySession = new HashMap<>();
-        dsl.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, firstSeen)
+        Map<UUID, Map<UUID, Seen>> bySession = new HashMap<>();
+        dsl.select(CHECK_IN.SESSION_ID, CHECK_IN.PARTICIPANT_ID, firstSeen, CHECK_IN.ID)
                 .from(CHECK_IN)
                 // by the person's index: their few scans
                 .leftJoin(repeat).on(repeat.PARTICIPANT_ID.eq(CHECK_IN.PARTICIPANT_ID)
@@ -375,7 +380,8 @@ final class AttendanceRepository {
                         .and(repeat.UNDONE_AT.isNull()))
                 .where(CHECK_IN.SESSION_ID.in(sessionIds).and(Outcome.liveAttendance(CHECK_IN)))
                 .groupBy(CHECK_IN.ID)
-                .forEach(r -> bySession.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
+                .forEach(r -> bySession.computeIfAbsent(r.value1(), k -> new HashMap<>())
+                        .put(r.value2(), new Seen(r.value4(), r.value3())));
         return bySession;
     }
 

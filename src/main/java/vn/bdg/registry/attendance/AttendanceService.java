@@ -57,7 +57,8 @@ public final class AttendanceService {
                          List<Attended> checkedIn) {
     }
 
-    public record SessionMark(UUID sessionId, String status, OffsetDateTime scannedAt, String reason) {
+    /** checkInId: the attendance's check-in (present or late), which DELETE /api/v1/check-ins/{id} undoes. */
+    public record SessionMark(UUID sessionId, String status, OffsetDateTime scannedAt, String reason, UUID checkInId) {
     }
 
     public record PersonAttendance(UUID participantId, String fullName, String sex, String unitCode, String role,
@@ -108,9 +109,10 @@ public final class AttendanceService {
         List<Alias> aliases = mergedInto.entrySet().stream()
                 .map(e -> new Alias(e.getKey(), e.getValue()))
                 .sorted(java.util.Comparator.comparing(Alias::cardParticipantId)).toList();
-        Map<UUID, OffsetDateTime> present = repository.attendance(List.of(sessionId)).getOrDefault(sessionId, Map.of());
+        Map<UUID, AttendanceRepository.Seen> present = repository.attendance(List.of(sessionId))
+                .getOrDefault(sessionId, Map.of());
         List<Attended> checkedIn = present.entrySet().stream()
-                .map(e -> new Attended(e.getKey(), e.getValue()))
+                .map(e -> new Attended(e.getKey(), e.getValue().at()))
                 .sorted(java.util.Comparator.comparing(Attended::participantId)).toList();
         return new Roster(SessionView.of(session), session.provinceCode(), clockToleranceSeconds,
                 enrolled.stream().map(e -> new RosterPerson(e.participantId(), e.fullName(), e.unitCode(), e.role()))
@@ -133,7 +135,7 @@ public final class AttendanceService {
         BigDecimal minimum = course.get(COURSE.MIN_ATTENDANCE_SHARE);
         List<SessionContext> sessions = repository.sessionsOfCourse(caller, courseId);
         List<UUID> sessionIds = sessions.stream().map(SessionContext::sessionId).toList();
-        Map<UUID, Map<UUID, OffsetDateTime>> present = repository.attendance(sessionIds);
+        Map<UUID, Map<UUID, AttendanceRepository.Seen>> present = repository.attendance(sessionIds);
         Map<UUID, Map<UUID, String>> excused = repository.excused(sessionIds);
         // a reason may tell of health or family matters: only those who enter excuses read them
         boolean readsReasons = caller.is(Role.MANAGERS);
@@ -143,16 +145,17 @@ public final class AttendanceService {
             int attended = 0;
             int excusedCount = 0;
             for (SessionContext s : sessions) {
-                OffsetDateTime at = present.getOrDefault(s.sessionId(), Map.of()).get(person.participantId());
+                AttendanceRepository.Seen seen = present.getOrDefault(s.sessionId(), Map.of()).get(person.participantId());
                 String reason = excused.getOrDefault(s.sessionId(), Map.of()).get(person.participantId());
-                if (at != null) {
+                if (seen != null) {
                     attended++;
-                    marks.add(new SessionMark(s.sessionId(), s.isLate(at) ? "late" : "present", at, null));
+                    marks.add(new SessionMark(s.sessionId(), s.isLate(seen.at()) ? "late" : "present", seen.at(), null,
+                            seen.checkInId()));
                 } else if (reason != null) {
                     excusedCount++;
-                    marks.add(new SessionMark(s.sessionId(), "excused", null, readsReasons ? reason : null));
+                    marks.add(new SessionMark(s.sessionId(), "excused", null, readsReasons ? reason : null, null));
                 } else {
-                    marks.add(new SessionMark(s.sessionId(), "absent", null, null));
+                    marks.add(new SessionMark(s.sessionId(), "absent", null, null, null));
                 }
             }
             Completion completion = Completion.of(attended, excusedCount, sessions.size(), minimum);
