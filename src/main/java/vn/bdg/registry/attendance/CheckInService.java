@@ -79,13 +79,7 @@ public final class CheckInService {
     /**
      * Scans in any order, for any sessions; answers in the same order. sentAt is the phone's clock
      * when it sent the batch: with it, a phone clock that is off is measured and corrected for.
-     */
-    public List<ScanResult> process(Caller caller, List<Scan> scans, OffsetDateTime sentAt) {
-        return process(caller, scans, sentAt, null);
-    }
-
-    /**
-     * As above; arrivedAt is when the request that carried the scans came in (null: now), which
+     * arrivedAt is when the request that carried the scans came in (null: now), which
      * sentAt is compared with. Not the time they are stored: an upload on a slow link, or one that
      * waited its turn, comes in whole seconds or minutes after the phone sent it, and measured
      * against its end a phone whose clock is right would look that much behind, and every scan
