@@ -31,7 +31,7 @@ final class AuthRepository {
                 .execute();
     }
 
-    /** The live token of that kind with its (active) user, if any. */
+    /** The live token of that kind with its session, expiry and (active) user, if any. */
     Optional<Record> findLive(byte[] hash, String kind) {
         return live(dsl, hash, kind).fetchOptional();
     }
@@ -48,7 +48,7 @@ final class AuthRepository {
     }
 
     private static SelectConditionStep<Record> live(DSLContext q, byte[] hash, String kind) {
-        return q.select(AUTH_TOKEN.SESSION_ID, APP_USER.asterisk())
+        return q.select(AUTH_TOKEN.SESSION_ID, AUTH_TOKEN.EXPIRES_AT, APP_USER.asterisk())
                 .from(AUTH_TOKEN).join(APP_USER).on(APP_USER.ID.eq(AUTH_TOKEN.USER_ID))
                 .where(AUTH_TOKEN.TOKEN_HASH.eq(hash)
                         .and(AUTH_TOKEN.KIND.eq(kind))

@@ -201,8 +201,11 @@ public final class AuthService {
             if (callers.size() > MAX_CACHED_CALLERS) {
                 callers.clear();
             }
+            // remembered no longer than the token lives: an access token is refused from its expiry on
+            Instant expires = row.get().get(AUTH_TOKEN.EXPIRES_AT).toInstant();
+            Instant until = Instant.now().plus(CALLER_CACHE_TTL);
             CachedCaller entry = new CachedCaller(caller.get(), row.get().get(AUTH_TOKEN.SESSION_ID),
-                    Instant.now().plus(CALLER_CACHE_TTL));
+                    expires.isBefore(until) ? expires : until);
             callers.put(key, entry);
             if (generation.get() != seen) {
                 // logins were ended while the row was read: it may predate that, so it is not kept
