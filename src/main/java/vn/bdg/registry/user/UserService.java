@@ -88,6 +88,12 @@ public final class UserService {
         String hash = hasher.hash(password);
         return Unique.orConflict("username_taken", () -> dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
+            if (caller != null) {
+                // an admin deactivated or demoted since this request was authenticated (another
+                // instance may remember them for a few seconds) makes no account to outlive them
+                users.lockProvinceAccounts(tx, caller.provinceCode());
+                requireStillAdmin(tx, caller);
+            }
             users.lockUsername(tx, username);
             if (users.usernameTaken(tx, username)) {
                 throw ApiException.conflict("username_taken");

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a token may still do at the edges of its life: at its expiry. */
+/** What a token may still do at the edges of its life: at its expiry, and after its account changed. */
 class TokenLifecycleIT {
     private final World world = World.create();
     private final Api anonymous = Api.anonymous();
@@ -37,5 +37,39 @@ class TokenLifecycleIT {
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         assertThat(anonymous.withToken(refreshed.json().get("accessToken").asText()).get("/api/v1/me").status())
                 .isEqualTo(200);
+    }
+
+    /**
+     * Another instance of the service may remember a caller for a few seconds after their account
+     * was changed (README). An admin deactivated meanwhile must not use those seconds to make an
+     * account, which would outlive them: as with a change of an account or a password reset, the
+     * account is read again when one is made.
+     */
+    @Test
+    void anAdminDeactivatedWhileAnotherInstanceRemembersThemCannotMakeAnAccountThere() {
+        TestServer shared = TestServer.get();
+        io.javalin.Javalin app = vn.bdg.registry.App.create(shared.config, shared.database).start("127.0.0.1", 0);
+        try {
+            String base = "http://127.0.0.1:" + app.port();
+            Api leaving = world.newUser("leaving", Role.admin, null);
+            String id = leaving.get("/api/v1/me").json().get("id").asText();
+            Api elsewhere = leaving.at(base);
+            assertThat(elsewhere.get("/api/v1/me").status()).as("remembered there now").isEqualTo(200);
+
+            Api.Res deactivated = world.admin.patch("/api/v1/users/" + id, Map.of("active", false));
+            assertThat(deactivated.status()).as(deactivated.body()).isEqualTo(200);
+
+            String username = world.username("backdoor");
+            Api.Res made = elsewhere.post("/api/v1/users", Map.of("username", username, "password", World.PASSWORD,
+                    "role", "admin", "fullName", "Tài khoản mới"));
+            assertThat(made.status()).as(made.body()).isEqualTo(401);
+            assertThat(anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD))
+                    .status()).as("no such account").isEqualTo(401);
+            // as a change of an account already was
+            String trainer = world.trainer.get("/api/v1/me").json().get("id").asText();
+            assertThat(elsewhere.patch("/api/v1/users/" + trainer, Map.of("role", "admin")).status()).isEqualTo(401);
+        } finally {
+            app.stop();
+        }
     }
 }
