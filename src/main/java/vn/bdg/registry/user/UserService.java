@@ -80,6 +80,7 @@ public final class UserService {
         if (unitCode != null && !units.inProvince(unitCode, provinceCode)) {
             throw ApiException.unprocessable("unitCode", "unknown_unit");
         }
+        requireDistrictOrCommune(unitCode);
         // An admin scoped to a district or commune makes accounts of that unit or below it only:
         // never a province-wide one, nor one elsewhere in the province (which would widen their own reach).
         if (caller != null && !caller.provinceWide() && (unitCode == null || !caller.canSeeUnit(unitCode))) {
@@ -133,6 +134,7 @@ public final class UserService {
             if (!units.inProvince(change.unitCode(), caller.provinceCode())) {
                 throw ApiException.unprocessable("unitCode", "unknown_unit");
             }
+            requireDistrictOrCommune(change.unitCode());
         }
         if (change.hasUnitCode() && !caller.provinceWide()
                 && (change.unitCode() == null || !caller.canSeeUnit(change.unitCode()))) {
@@ -209,6 +211,16 @@ public final class UserService {
             audit.record(tx, caller, "reset_password", "user", id, null, null);
         });
         logins.forgetCallersOf(id, null);
+    }
+
+    /**
+     * An account is province-wide (no unit) or scoped to a district or commune: never to the
+     * province's own unit, which would reach every unit while not counting as province-wide.
+     */
+    private void requireDistrictOrCommune(String unitCode) {
+        if (unitCode != null && units.find(unitCode).map(u -> "province".equals(u.level())).orElse(false)) {
+            throw ApiException.unprocessable("unitCode", "not_a_district_or_commune");
+        }
     }
 
     private static boolean provinceAdmin(Role role, String unitCode, boolean active) {

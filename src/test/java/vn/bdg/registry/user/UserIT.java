@@ -424,4 +424,31 @@ class UserIT {
                 .as("a province-wide account is outside a district admin's scope").isEqualTo(404);
         assertThat(World.create().admin.get("/api/v1/users/" + idOf(world.reporter)).status()).isEqualTo(404);
     }
+
+    /**
+     * An account is province-wide (unitCode null) or scoped to a district or commune; the province's
+     * own code is neither (an account "scoped" to it would reach every unit yet not count as
+     * province-wide: no audit log, no plans, never the province's last admin).
+     */
+    @Test
+    void anAccountIsNotScopedToTheProvinceItself() {
+        Api.Res made = world.admin.post("/api/v1/users", account(world.username("p-organizer"), "organizer",
+                world.province));
+        assertFieldError(made, 422, "unitCode", "not_a_district_or_commune");
+        assertThat(login(world.username("p-organizer"))).as("no account was made").isEqualTo(401);
+
+        String trainer = idOf(world.trainer);
+        Api.Res changed = world.admin.patch("/api/v1/users/" + trainer, Map.of("unitCode", world.province));
+        assertFieldError(changed, 422, "unitCode", "not_a_district_or_commune");
+        assertThat(world.admin.get("/api/v1/users/" + trainer).json().get("unitCode").isNull())
+                .as("still province-wide").isTrue();
+        assertThat(world.trainer.get("/api/v1/me").status()).as("its login did not end").isEqualTo(200);
+
+        // a district or a commune still may be given, and null (the whole province)
+        assertThat(world.admin.patch("/api/v1/users/" + trainer, Map.of("unitCode", world.communeA1)).status())
+                .isEqualTo(200);
+        Map<String, Object> wide = new HashMap<>();
+        wide.put("unitCode", null);
+        assertThat(world.admin.patch("/api/v1/users/" + trainer, wide).status()).isEqualTo(200);
+    }
 }
