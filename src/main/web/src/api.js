@@ -166,8 +166,28 @@ export async function logout() {
   const auth = await place.get();
   await place.remove();
   if (auth) {
-    send('POST', '/api/v1/auth/logout', undefined, auth.accessToken).catch(() => {});
+    endLogin(auth).catch(() => {});
   }
+}
+
+/**
+ * Ends the login on the server (in the background: the phone has forgotten it already). The
+ * server ends a login only for a live access token; one that has expired (a phone left idle
+ * longer than its lifetime) would end nothing and leave the refresh token live for days, so it
+ * is first exchanged with the refresh token for a live one (a refused refresh: the login has
+ * ended already).
+ */
+async function endLogin(auth) {
+  let token = auth.accessToken;
+  if (auth.expiresAt - Date.now() < 60_000) {
+    const res = await send('POST', '/api/v1/auth/refresh', { refreshToken: auth.refreshToken }, undefined, {},
+        'default', REFRESH_PATIENCE_MS);
+    if (!res.ok) {
+      return;
+    }
+    token = (await answer(res)).accessToken;
+  }
+  await send('POST', '/api/v1/auth/logout', undefined, token);
 }
 
 /**

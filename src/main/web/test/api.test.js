@@ -1,7 +1,7 @@
 // How long the pages wait for the server before taking it as no network.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, call, getIfChanged, giveUpOnHangingRequests, keepTokensIn, login, loginProblem, timeoutMs } from '../src/api.js';
+import { ApiError, call, getIfChanged, giveUpOnHangingRequests, keepTokensIn, login, loginProblem, logout, timeoutMs } from '../src/api.js';
 
 test('a request is given up after 20 s, longer for a big upload or answer on a slow link', () => {
   assert.equal(timeoutMs(0), 20_000);
@@ -108,4 +108,37 @@ test('a login that failed for another reason than the name or password does not 
   const error = await login('trainer', 'right password').then(() => null, e => e);
   assert.ok(error, 'the login cannot be kept');
   assert.notEqual(loginProblem(error), wrongPassword);
+});
+
+test('logging out after the access token expired still ends the login on the server, its refresh token too', async () => {
+  // the phone sat idle past the access token's lifetime (the refresh token lives for days)
+  let stored = { accessToken: 'a0', refreshToken: 'r0', expiresAt: Date.now() - 60_000, user: { id: 'trainer' } };
+  keepTokensIn({ get: async () => stored, put: async a => { stored = a; }, remove: async () => { stored = null; } });
+  giveUpOnHangingRequests(false);
+  const live = new Set(['r0']); // what the server would still honour
+  const sent = [];
+  globalThis.fetch = async (path, init) => {
+    sent.push(`${path} ${init.headers.Authorization ?? ''}`);
+    if (path === '/api/v1/auth/refresh') {
+      const { refreshToken } = JSON.parse(init.body);
+      if (!live.delete(refreshToken)) {
+        return new Response(null, { status: 401 });
+      }
+      live.add('r1');
+      return new Response(JSON.stringify({ accessToken: 'a1', refreshToken: 'r1', expiresIn: 3600, user: { id: 'trainer' } }),
+          { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }
+    if (path === '/api/v1/auth/logout') {
+      if (init.headers.Authorization !== 'Bearer a1') {
+        return new Response(null, { status: 401 }); // an expired access token ends nothing
+      }
+      live.clear();
+      return new Response(null, { status: 204 });
+    }
+    return new Response(null, { status: 404 });
+  };
+  await logout();
+  assert.equal(stored, null, 'forgotten on the phone at once');
+  await new Promise(resolve => setTimeout(resolve, 50)); // the server is told in the background
+  assert.deepEqual([...live], [], `no token of the login left live on the server (sent: ${sent.join(', ')})`);
 });
