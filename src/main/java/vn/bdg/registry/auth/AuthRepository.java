@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
+import vn.bdg.registry.db.tables.records.AppUserRecord;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -55,6 +56,16 @@ final class AuthRepository {
                         .and(AUTH_TOKEN.REVOKED_AT.isNull())
                         .and(AUTH_TOKEN.EXPIRES_AT.gt(OffsetDateTime.now()))
                         .and(APP_USER.ACTIVE));
+    }
+
+    /**
+     * The user's row as it is now, locked for key share until the transaction ends, for a login
+     * that checked a password against the row read before: a change that ends the user's logins
+     * (lockUser) under way finishes first, and the login then sees the password or active flag it
+     * set; one coming after waits for the login, and revokes the tokens it issued.
+     */
+    Optional<AppUserRecord> lockUserForLogin(DSLContext tx, UUID userId) {
+        return tx.selectFrom(APP_USER).where(APP_USER.ID.eq(userId)).forKeyShare().fetchOptional();
     }
 
     /**

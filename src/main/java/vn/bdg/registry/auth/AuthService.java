@@ -78,9 +78,21 @@ public final class AuthService {
             // why, instead of retyping a password that is right
             throw new ApiException(403, "account_deactivated");
         }
+        String checked = user.get().getPasswordHash();
         return dsl.transactionResult(trx -> {
-            tokens.deleteExpired(trx.dsl(), user.get().getId());
-            return issue(trx.dsl(), UserRepository.toUser(user.get()), UUID.randomUUID());
+            DSLContext tx = trx.dsl();
+            // read again under a lock: a password reset or deactivation that committed while the
+            // password was being checked ends this login too, rather than leaving it a fresh one
+            AppUserRecord now = tokens.lockUserForLogin(tx, user.get().getId())
+                    .orElseThrow(() -> new ApiException(401, "invalid_credentials"));
+            if (!now.getPasswordHash().equals(checked)) {
+                throw new ApiException(401, "invalid_credentials");
+            }
+            if (!now.getActive()) {
+                throw new ApiException(403, "account_deactivated");
+            }
+            tokens.deleteExpired(tx, now.getId());
+            return issue(tx, UserRepository.toUser(now), UUID.randomUUID());
         });
     }
 
