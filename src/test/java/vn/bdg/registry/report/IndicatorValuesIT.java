@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -208,7 +209,9 @@ class IndicatorValuesIT {
                 + "select count(*) from f where present and plan_activity_id is not null", period()));
         assertThat(planParticipants.get("planned").asLong()).isEqualTo(((Number) plan.get("people")).longValue());
 
-        // the per-group indicators, by the level of the person's unit (null: no unit)
+        // the per-group indicators, by the level of the person's unit (null: no unit); those of the
+        // groups of women count women only
+        Set<String> ofWomen = Set.of("women_council_delegates", "women_cadres_pipeline");
         Map<String, String> groups = Map.of("women_council_delegates_trained", "women_council_delegates",
                 "women_cadres_pipeline_trained", "women_cadres_pipeline",
                 "commune_collaborators_trained", "commune_collaborators",
@@ -216,6 +219,7 @@ class IndicatorValuesIT {
         groups.forEach((indicator, group) -> {
             List<Map<String, Object>> expected = rows(FACTS + "select u.level, count(distinct f.participant_id) as n from f"
                     + " left join admin_unit u on u.code = f.unit_code where f.completed and ? = any(f.groups)"
+                    + (ofWomen.contains(group) ? " and f.sex = 'female'" : "")
                     + " group by u.level", world.province, FROM, TO, group);
             long total = 0;
             for (Map<String, Object> e : expected) {
@@ -231,7 +235,8 @@ class IndicatorValuesIT {
         List<Map<String, Object>> pipeline = rows(FACTS + "select u.level, count(*) as registered,"
                 + " count(*) filter (where exists (select 1 from f where f.participant_id = p.id and f.completed)) as trained"
                 + " from participant p left join admin_unit u on u.code = p.unit_code where p.province_code = ?"
-                + " and p.merged_into is null and 'women_cadres_pipeline' = any(p.target_groups) group by u.level",
+                + " and p.merged_into is null and 'women_cadres_pipeline' = any(p.target_groups) and p.sex = 'female'"
+                + " group by u.level",
                 world.province, FROM, TO, world.province);
         assertThat(pipeline).hasSize(2);
         for (Map<String, Object> e : pipeline) {
