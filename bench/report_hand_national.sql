@@ -40,7 +40,7 @@ held as (
     from c left join f on f.course_id = c.id group by c.id, c.province_code, c.plan_activity_id, 4),
 trained as (select distinct person from f where completed),
 registered as (
-    select p.province_code, p.target_groups, u.level, t.person is not null as trained
+    select p.province_code, p.sex, p.target_groups, u.level, t.person is not null as trained
     from participant p left join admin_unit u on u.code = p.unit_code left join trained t on t.person = p.id
     where p.merged_into is null and cardinality(p.target_groups) > 0),
 planned as (
@@ -62,7 +62,8 @@ from pf join (values ('women_council_delegates_trained', 'women_council_delegate
                      ('women_cadres_pipeline_trained', 'women_cadres_pipeline'),
                      ('commune_collaborators_trained', 'commune_collaborators'),
                      ('committee_members_trained', 'committee_advancement_women')) i(code, grp) on i.grp = any(pf.groups)
-where completed group by 1, 2, 3
+-- the groups of women count women only (V23)
+where completed and (sex = 'female' or i.grp not in ('women_council_delegates', 'women_cadres_pipeline')) group by 1, 2, 3
 union all
 select 'courses_held', province_code, null, count(*) filter (where present > 0), null from held group by 2
 union all
@@ -71,7 +72,7 @@ union all
 select 'coverage', province_code, null, count(*) filter (where trained), count(*) from registered group by 2
 union all
 select 'women_cadres_pipeline_coverage', province_code, level, count(*) filter (where trained), count(*) from registered
-where 'women_cadres_pipeline' = any(target_groups) group by 2, 3
+where 'women_cadres_pipeline' = any(target_groups) and sex = 'female' group by 2, 3
 union all
 select 'plan_courses', province_code, null, coalesce(held_courses, 0), courses from planned
 union all

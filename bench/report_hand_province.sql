@@ -62,7 +62,8 @@ from pf join (values ('women_council_delegates_trained', 'women_council_delegate
                      ('women_cadres_pipeline_trained', 'women_cadres_pipeline'),
                      ('commune_collaborators_trained', 'commune_collaborators'),
                      ('committee_members_trained', 'committee_advancement_women')) i(code, grp) on i.grp = pf.g
-where completed group by 1, 2, 3, 4
+-- the groups of women count women only (V23)
+where completed and (sex = 'female' or i.grp not in ('women_council_delegates', 'women_cadres_pipeline')) group by 1, 2, 3, 4
 union all
 select 'courses_held', null, g, level, count(*), null from held cross join lateral unnest(target_groups) g(g) where present > 0 group by 3, 4
 union all
@@ -72,7 +73,7 @@ union all
 select 'coverage', sex, g, level, count(*) filter (where trained), count(*) from registered group by 2, 3, 4
 union all
 select 'women_cadres_pipeline_coverage', sex, g, level, count(*) filter (where trained), count(*) from registered
-where g = 'women_cadres_pipeline' group by 2, 3, 4
+where g = 'women_cadres_pipeline' and sex = 'female' group by 2, 3, 4
 union all
 select 'plan_courses', null, a.target_group, a.level, sum(coalesce(h.courses, 0)), sum(a.planned_courses)
 from plan_activity a join annual_plan pl on pl.id = a.plan_id
