@@ -28,6 +28,8 @@ public record Flag(Kind kind, String message, int count, Integer limit, UUID par
         identical_lists,
         /** Trainees of a course with no unit kept with their enrollment: no district or commune counts them. */
         trainees_without_unit,
+        /** Trainees in a group of women (as enrolled) not recorded as women: the group's indicators leave them out. */
+        not_women_in_women_groups,
         /** A course linked to an activity of a plan of another year than its own: no plan row of the period counts it. */
         plan_of_another_year,
         /** A course linked to an activity whose topic, target group or level is not the course's: a wrong link? */

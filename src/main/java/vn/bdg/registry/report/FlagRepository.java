@@ -111,6 +111,19 @@ final class FlagRepository {
                       having bool_and(e.unit_code is null)) x
                 group by x.course_id
                 union all
+                select 'not_women_in_women_groups', array[x.course_id], array[]::uuid[], null, count(*)::int, null
+                from (select e.course_id, coalesce(r.root, e.participant_id) as person
+                      from c join enrollment e on e.course_id = c.id
+                      left join root_of r on r.id = e.participant_id
+                      join participant p on p.id = coalesce(r.root, e.participant_id)
+                      where e.role = 'trainee' and e.status = 'enrolled' and c.id in (select id from visible)
+                        and p.sex is distinct from 'female'
+                        -- the groups of women: those the catalogue's counts of women are about (V23)
+                        and (case when e.target_group is null then p.target_groups else array[e.target_group] end)
+                            && array(select unnest(filter_target_groups) from indicator where filter_sex = 'female')
+                      group by 1, 2) x
+                group by x.course_id
+                union all
                 select 'plan_of_another_year', array[c.id], array[]::uuid[], null, 1, pl.year
                 from c join plan_activity a on a.id = c.plan_activity_id join annual_plan pl on pl.id = a.plan_id
                 where c.id in (select id from visible) and pl.year not between\s""").bind(spec.firstPlanYear())

@@ -56,7 +56,8 @@ final class Flags {
                     Messages.get(locale, "flag." + f.kind(), f.count(), codes, date, f.limit());
             case two_places_at_once -> Messages.get(locale, "flag." + f.kind(), date, named.get(0), named.get(1));
             case identical_lists -> Messages.get(locale, "flag." + f.kind(), f.courseIds().size(), f.count(), codes);
-            case trainees_without_unit -> Messages.get(locale, "flag." + f.kind(), f.count(), codes);
+            case trainees_without_unit, not_women_in_women_groups ->
+                    Messages.get(locale, "flag." + f.kind(), f.count(), codes);
             case plan_of_another_year -> Messages.get(locale, "flag." + f.kind(), codes, String.valueOf(f.limit()));
             case plan_activity_mismatch -> Messages.get(locale, "flag." + f.kind(), codes);
             case small_count -> throw new IllegalArgumentException("a report cell's flag, said by smallCounts");

@@ -51,5 +51,33 @@ class WomenGroupsIT {
         }
         assertThat(Reports.row(report, "women_council_delegates_trained", "level", "commune").get("definition").asText())
                 .as("the definition shown with the number").startsWith("Số phụ nữ khác nhau").contains("không được tính");
+
+        // the compiler is told, so that the group or the sex can be put right
+        JsonNode flags = world.reporter.inLanguage("en").get("/api/v1/reports/flags?period=2026").json().get("items");
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).get("kind").asText()).isEqualTo("not_women_in_women_groups");
+        assertThat(flags.get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(flags.get(0).get("courses").get(0).get("id").asText()).isEqualTo(course.toString());
+        assertThat(flags.get(0).get("message").asText()).startsWith("1 trainee of ").contains("not recorded as a woman");
+    }
+
+    @Test
+    void noFlagForWomenInTheirGroupsNorForMenInOtherGroups() {
+        UUID woman = Fixtures.participant(world, "Lường Thị Hiền", "female", world.communeA1, 1990, "01",
+                "women_council_delegates");
+        UUID man = Fixtures.participant(world, "Lường Văn Hải", "male", world.communeA1, 1988, "01",
+                "commune_collaborators", "women_council_delegates");
+        LocalDate day = LocalDate.of(2026, 6, 2);
+        UUID course = Fixtures.course(world, world.communeA1, "completed", day, day);
+        UUID session = Fixtures.session(world, course, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
+        Fixtures.enroll(world, course, woman);
+        Fixtures.enroll(world, course, man, "commune_collaborators"); // enrolled as a collaborator: that group counts
+        Reports.present(world, session, woman, day);
+        Reports.present(world, session, man, day);
+
+        assertThat(world.reporter.get("/api/v1/reports/flags?period=2026").json().get("items")).isEmpty();
+        JsonNode report = report(world.reporter, "period=2026");
+        assertThat(value(report, "women_council_delegates_trained", "level", "commune")).isEqualByComparingTo("1");
+        assertThat(value(report, "commune_collaborators_trained", "level", "commune")).isEqualByComparingTo("1");
     }
 }
