@@ -23,6 +23,8 @@ import static vn.bdg.registry.db.Tables.APP_USER;
 public final class UserService {
     public static final int MIN_PASSWORD_LENGTH = 10;
     public static final int MAX_USERNAME_LENGTH = 64;
+    /** As a participant's: the name shows on phones ("scanned by") and in lists. */
+    static final int MAX_FULL_NAME = 200;
     /** What a username is made of: ASCII, so that it matches case-insensitively in one way only. */
     public static final Pattern USERNAME = Pattern.compile(
             "[A-Za-z0-9._@-]{3," + MAX_USERNAME_LENGTH + "}");
@@ -72,6 +74,7 @@ public final class UserService {
                 .require("password", password)
                 .require("role", role);
         v.check(username == null || USERNAME.matcher(username).matches(), "username", "invalid_username");
+        v.maxLength("fullName", fullName, MAX_FULL_NAME);
         checkPassword(v, "password", password);
         v.validate();
         if (!units.provinceOf(provinceCode).map(provinceCode::equals).orElse(false)) {
@@ -129,6 +132,7 @@ public final class UserService {
         if (change.hasActive()) {
             v.require("active", change.active());
         }
+        v.maxLength("fullName", change.fullName(), MAX_FULL_NAME);
         v.validate();
         if (change.hasUnitCode() && change.unitCode() != null) {
             if (!units.inProvince(change.unitCode(), caller.provinceCode())) {

@@ -451,4 +451,21 @@ class UserIT {
         wide.put("unitCode", null);
         assertThat(world.admin.patch("/api/v1/users/" + trainer, wide).status()).isEqualTo(200);
     }
+
+    @Test
+    void anAccountsFullNameIsAtMost200Characters() {
+        Map<String, Object> body = account(world.username("long-name"), "organizer", null);
+        body.put("fullName", "Nguyễn Thị ".repeat(1000));
+        assertFieldError(world.admin.post("/api/v1/users", body), 400, "fullName", "too_long");
+        assertThat(login(world.username("long-name"))).as("no account was made").isEqualTo(401);
+
+        String trainer = idOf(world.trainer);
+        String before = world.admin.get("/api/v1/users/" + trainer).json().get("fullName").asText();
+        assertFieldError(world.admin.patch("/api/v1/users/" + trainer, Map.of("fullName", "Lê Văn ".repeat(100))),
+                400, "fullName", "too_long");
+        assertThat(world.admin.get("/api/v1/users/" + trainer).json().get("fullName").asText()).isEqualTo(before);
+
+        body.put("fullName", "Đ".repeat(200));
+        assertThat(world.admin.post("/api/v1/users", body).status()).as("200 characters").isEqualTo(201);
+    }
 }
