@@ -15,7 +15,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Checks real responses against api-docs/openapi.yaml, so the contract cannot drift. */
@@ -27,9 +32,27 @@ final class Contract {
     private static final String VC = "application/vc";
     private static final String VC_AS_JSON = "application/vc+json";
 
+    private static final String SPEC = asOpenApi30(Path.of("api-docs/openapi.yaml"));
+
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-            .createForInlineApiSpecification(asOpenApi30(Path.of("api-docs/openapi.yaml")))
+            .createForInlineApiSpecification(SPEC)
             .build();
+
+    /**
+     * Every operation has a `default` answer, which the validator takes for any status the
+     * operation does not list, so a status missing from the contract would pass unseen. Only the
+     * problems the contract names for every route (its introduction and `UnexpectedError`) may
+     * come by `default`; any other status must be listed by the operation.
+     */
+    private static final Map<Integer, String> ANY_ROUTE = Map.of(
+            400, "bad_request", 405, "method_not_allowed",
+            411, "length_required", 414, "uri_too_long", 431, "headers_too_large",
+            500, "internal_error", 503, "database_unavailable");
+
+    private static final List<Operation> OPERATIONS = operations(SPEC);
+
+    private record Operation(String method, Pattern path, int parameters, Set<Integer> statuses) {
+    }
 
     private Contract() {
     }
@@ -47,6 +70,9 @@ final class Contract {
                 response.build());
         boolean unknownPathAnswered404 = status == 404 && report.getMessages().stream()
                 .allMatch(m -> m.getKey().equals("validation.request.path.missing"));
+        if (!unknownPathAnswered404) {
+            checkStatusListed(method, pathOnly, status, contentType, body);
+        }
         if (report.hasErrors() && !unknownPathAnswered404) {
             throw new AssertionError("Response of " + method + " " + path + " (" + status
                     + ") breaks api-docs/openapi.yaml:\n" + report.getMessages().stream()
@@ -97,6 +123,67 @@ final class Contract {
             object.set(VC_AS_JSON, object.remove(VC));
         }
         node.forEach(Contract::renameVcContent);
+    }
+
+    private static void checkStatusListed(String method, String path, int status, String contentType,
+                                          String body) {
+        Operation op = OPERATIONS.stream()
+                .filter(o -> o.method().equalsIgnoreCase(method) && o.path().matcher(path).matches())
+                .min(java.util.Comparator.comparingInt(Operation::parameters)).orElse(null);
+        if (op == null || op.statuses().contains(status)) {
+            return;
+        }
+        String code = null;
+        if (contentType != null && contentType.contains("json") && body != null) {
+            try {
+                code = new ObjectMapper().readTree(body).path("code").asText(null);
+            } catch (IOException notJson) {
+                code = null;
+            }
+        }
+        if (code != null && code.equals(ANY_ROUTE.get(status))) {
+            return;
+        }
+        throw new AssertionError("Response of " + method + " " + path + " (" + status + ", code " + code
+                + ") is a status api-docs/openapi.yaml does not list for the operation\nbody: "
+                + abbreviate(body));
+    }
+
+    private static List<Operation> operations(String spec) {
+        try {
+            JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(spec).get("paths");
+            List<Operation> ops = new ArrayList<>();
+            paths.fields().forEachRemaining(p -> {
+                String template = p.getKey();
+                StringBuilder regex = new StringBuilder();
+                int params = 0;
+                Matcher m = Pattern.compile("\\{[^}]+}").matcher(template);
+                int last = 0;
+                while (m.find()) {
+                    regex.append(Pattern.quote(template.substring(last, m.start()))).append("[^/]+");
+                    last = m.end();
+                    params++;
+                }
+                regex.append(Pattern.quote(template.substring(last)));
+                Pattern pattern = Pattern.compile(regex.toString());
+                int n = params;
+                p.getValue().fields().forEachRemaining(o -> {
+                    if (!o.getValue().has("responses")) {
+                        return;
+                    }
+                    Set<Integer> statuses = new HashSet<>();
+                    o.getValue().get("responses").fieldNames().forEachRemaining(c -> {
+                        if (c.matches("\\d{3}")) {
+                            statuses.add(Integer.parseInt(c));
+                        }
+                    });
+                    ops.add(new Operation(o.getKey(), pattern, n, statuses));
+                });
+            });
+            return ops;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String abbreviate(String body) {
