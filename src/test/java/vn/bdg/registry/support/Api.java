@@ -112,7 +112,7 @@ public final class Api {
             HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             String ct = r.headers().firstValue("Content-Type").orElse(null);
             Contract.check("GET", path, r.statusCode(), ct == null ? null : ct.split(";")[0].trim(),
-                    bodyForContract(ct, r.body()));
+                    bodyForContract(ct, r.body()), r.headers());
             if (r.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " answered " + r.statusCode());
             }
@@ -158,7 +158,7 @@ public final class Api {
             String ct = r.headers().firstValue("Content-Type").orElse(null);
             String text = new String(r.body(), StandardCharsets.UTF_8);
             Contract.check(method, path, r.statusCode(), ct == null ? null : ct.split(";")[0].trim(),
-                    bodyForContract(ct, r.body()));
+                    bodyForContract(ct, r.body()), r.headers());
             return new Res(r.statusCode(), ct, text, r.headers());
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(method + " " + path, e);

@@ -51,14 +51,31 @@ final class Contract {
 
     private static final List<Operation> OPERATIONS = operations(SPEC);
 
-    private record Operation(String method, Pattern path, int parameters, Set<Integer> statuses) {
+    /**
+     * Headers clients act on: each one an answer of the API carries must be documented for it, and
+     * the tests check its value against the contract's schema. Retry-After of `503`
+     * `database_unavailable` is documented for every route.
+     */
+    private static final List<String> CONTRACT_HEADERS = List.of("ETag", "Location", "Retry-After",
+            "Content-Disposition");
+
+    private record Operation(String method, Pattern path, int parameters, Set<Integer> statuses,
+                             Map<String, Set<String>> headers) {
     }
 
     private Contract() {
     }
 
     static void check(String method, String path, int status, String contentType, String body) {
+        check(method, path, status, contentType, body, java.net.http.HttpHeaders.of(Map.of(), (n, v) -> true));
+    }
+
+    static void check(String method, String path, int status, String contentType, String body,
+                      java.net.http.HttpHeaders headers) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+        for (String name : CONTRACT_HEADERS) {
+            headers.firstValue(name).ifPresent(v -> response.withHeader(name, v));
+        }
         if (contentType != null) {
             response.withContentType(VC.equals(contentType) ? VC_AS_JSON : contentType);
         }
@@ -72,6 +89,7 @@ final class Contract {
                 .allMatch(m -> m.getKey().equals("validation.request.path.missing"));
         if (!unknownPathAnswered404) {
             checkStatusListed(method, pathOnly, status, contentType, body);
+            checkHeadersDocumented(method, pathOnly, status, contentType, body, headers);
         }
         if (report.hasErrors() && !unknownPathAnswered404) {
             throw new AssertionError("Response of " + method + " " + path + " (" + status
@@ -125,22 +143,50 @@ final class Contract {
         node.forEach(Contract::renameVcContent);
     }
 
-    private static void checkStatusListed(String method, String path, int status, String contentType,
-                                          String body) {
-        Operation op = OPERATIONS.stream()
+    private static Operation operation(String method, String path) {
+        return OPERATIONS.stream()
                 .filter(o -> o.method().equalsIgnoreCase(method) && o.path().matcher(path).matches())
                 .min(java.util.Comparator.comparingInt(Operation::parameters)).orElse(null);
+    }
+
+    private static String problemCode(String contentType, String body) {
+        if (contentType != null && contentType.contains("json") && body != null) {
+            try {
+                return new ObjectMapper().readTree(body).path("code").asText(null);
+            } catch (IOException notJson) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void checkHeadersDocumented(String method, String path, int status, String contentType,
+                                               String body, java.net.http.HttpHeaders headers) {
+        Operation op = operation(method, path);
+        if (op == null || !path.startsWith("/api/")) {
+            return; // the pages and their files are served by Jetty, with its own validators (weak ETags)
+        }
+        Set<String> documented = op.headers().getOrDefault(op.statuses().contains(status)
+                ? String.valueOf(status) : "default", Set.of());
+        for (String name : CONTRACT_HEADERS) {
+            boolean global = name.equals("Retry-After") && status == 503
+                    && "database_unavailable".equals(problemCode(contentType, body));
+            if (headers.firstValue(name).isPresent() && !global
+                    && !documented.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new AssertionError("Response of " + method + " " + path + " (" + status + ") carries "
+                        + name + ", which api-docs/openapi.yaml does not document for it: "
+                        + headers.firstValue(name).get());
+            }
+        }
+    }
+
+    private static void checkStatusListed(String method, String path, int status, String contentType,
+                                          String body) {
+        Operation op = operation(method, path);
         if (op == null || op.statuses().contains(status)) {
             return;
         }
-        String code = null;
-        if (contentType != null && contentType.contains("json") && body != null) {
-            try {
-                code = new ObjectMapper().readTree(body).path("code").asText(null);
-            } catch (IOException notJson) {
-                code = null;
-            }
-        }
+        String code = problemCode(contentType, body);
         if (code != null && code.equals(ANY_ROUTE.get(status))) {
             return;
         }
@@ -151,7 +197,8 @@ final class Contract {
 
     private static List<Operation> operations(String spec) {
         try {
-            JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(spec).get("paths");
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(spec);
+            JsonNode paths = root.get("paths");
             List<Operation> ops = new ArrayList<>();
             paths.fields().forEachRemaining(p -> {
                 String template = p.getKey();
@@ -172,12 +219,21 @@ final class Contract {
                         return;
                     }
                     Set<Integer> statuses = new HashSet<>();
-                    o.getValue().get("responses").fieldNames().forEachRemaining(c -> {
-                        if (c.matches("\\d{3}")) {
-                            statuses.add(Integer.parseInt(c));
+                    Map<String, Set<String>> headers = new java.util.HashMap<>();
+                    o.getValue().get("responses").fields().forEachRemaining(r -> {
+                        if (r.getKey().matches("\\d{3}")) {
+                            statuses.add(Integer.parseInt(r.getKey()));
                         }
+                        JsonNode response = r.getValue();
+                        if (response.has("$ref")) {
+                            response = root.at(response.get("$ref").asText().substring(1));
+                        }
+                        Set<String> names = new HashSet<>();
+                        response.path("headers").fieldNames()
+                                .forEachRemaining(h -> names.add(h.toLowerCase(java.util.Locale.ROOT)));
+                        headers.put(r.getKey(), names);
                     });
-                    ops.add(new Operation(o.getKey(), pattern, n, statuses));
+                    ops.add(new Operation(o.getKey(), pattern, n, statuses, headers));
                 });
             });
             return ops;
