@@ -178,6 +178,11 @@ public final class Api {
                 || ct.startsWith("application/vc")); // verifiable credentials: JSON-LD, or a JWS in text
     }
 
+    /** What the contract finds wrong in this JSON body for the operation; empty when it takes it. */
+    public static List<String> contractRefusals(String method, String path, Object body) {
+        return Contract.requestBodyErrors(method, path, new String(json(body), StandardCharsets.UTF_8));
+    }
+
     private static byte[] json(Object body) {
         try {
             return body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Json.MAPPER.writeValueAsBytes(body);

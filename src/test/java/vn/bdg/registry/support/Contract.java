@@ -242,6 +242,22 @@ final class Contract {
         }
     }
 
+    /**
+     * What api-docs/openapi.yaml finds wrong in a JSON request body sent to the operation (empty:
+     * the contract takes it), so that a test can hold the contract to the limits the code applies.
+     */
+    static List<String> requestBodyErrors(String method, String path, String jsonBody) {
+        String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        com.atlassian.oai.validator.model.SimpleRequest request =
+                new com.atlassian.oai.validator.model.SimpleRequest.Builder(method, pathOnly)
+                        .withContentType("application/json").withAuthorization("Bearer token")
+                        .withBody(jsonBody).build();
+        return VALIDATOR.validateRequest(request).getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> m.getKey().startsWith("validation.request.body"))
+                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
+    }
+
     private static String abbreviate(String body) {
         return body == null || body.length() < 2000 ? body : body.substring(0, 2000) + "...";
     }
