@@ -39,4 +39,12 @@ class ContractStatusesIT {
             assertThat(res.json().get("code").asText()).isEqualTo("payload_too_large");
         }
     }
+
+    @Test
+    void aRepeatedQueryParameterIsThe400TheContractNamesForEveryRoute() {
+        // GET /api/v1/me lists no 400: the contract's "Errors" names this one for every route
+        Api.Res res = world.organizer.get("/api/v1/me?x=1&x=2");
+        assertThat(res.status()).as(res.body()).isEqualTo(400);
+        assertThat(res.json().get("errors").get(0).get("code").asText()).isEqualTo("repeated_parameter");
+    }
 }
