@@ -86,4 +86,17 @@ class RequestLimitsContractIT {
         refusedByBoth("/api/v1/courses/" + UUID.randomUUID() + "/enrollments/" + UUID.randomUUID() + "/withdraw",
                 Map.of("reason", "Chuyển công tác"), "reason", "a".repeat(1001), "too_long");
     }
+
+    @Test
+    void aNationalIdGroupedAsPeopleWriteItIsTakenByBoth() {
+        // the server ignores spaces, dots and dashes between the digits (NationalId.parse)
+        for (String id : new String[] {"001 185 004 322", "001.185.004.323", "001-185-004-324", "123 456 789"}) {
+            Map<String, Object> body = Map.of("fullName", "Lò Thị Xuân", "sex", "female", "birthYear", 1985,
+                    "unitCode", world.communeA1, "nationalId", id);
+            Api.Res res = world.organizer.post("/api/v1/participants", body);
+            assertThat(res.status()).as(res.body()).isEqualTo(201);
+            assertThat(Api.contractRefusals("POST", "/api/v1/participants", body))
+                    .as("api-docs/openapi.yaml refuses the national ID " + id + " the server takes").isEmpty();
+        }
+    }
 }
