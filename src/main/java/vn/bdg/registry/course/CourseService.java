@@ -204,6 +204,9 @@ public final class CourseService {
                 .maxLength("venue", in.venue(), MAX_TEXT)
                 .check(in.plannedHours() == null || in.plannedHours().signum() >= 0
                         && in.plannedHours().compareTo(MAX_HOURS) <= 0, "plannedHours", "out_of_range", 0, MAX_HOURS)
+                // stored as numeric(6,1): more decimals would be rounded silently (12.25 kept as 12.3)
+                .check(in.plannedHours() == null || in.plannedHours().stripTrailingZeros().scale() <= 1,
+                        "plannedHours", "too_many_decimals", 1)
                 .check(in.capacity() == null || in.capacity() >= 1 && in.capacity() <= MAX_CAPACITY,
                         "capacity", "out_of_range", 1, MAX_CAPACITY)
                 .maxLength("fundingSource", in.fundingSource(), MAX_TEXT)

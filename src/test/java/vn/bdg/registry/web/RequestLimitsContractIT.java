@@ -99,4 +99,19 @@ class RequestLimitsContractIT {
                     .as("api-docs/openapi.yaml refuses the national ID " + id + " the server takes").isEmpty();
         }
     }
+
+    @Test
+    void plannedHoursWithMoreThanOneDecimalAreRefusedNotRounded() {
+        // stored with one decimal (numeric(6,1)): 12.25 was taken and read back as 12.3
+        Api.Res res = world.organizer.inLanguage("en").post("/api/v1/courses",
+                Fixtures.course(world.districtA, "plannedHours", 12.25));
+        assertThat(res.status()).as(res.body()).isEqualTo(400);
+        JsonNode error = res.json().get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("plannedHours");
+        assertThat(error.get("code").asText()).isEqualTo("too_many_decimals");
+        assertThat(error.get("message").asText()).isEqualTo("must have at most 1 decimal");
+        Api.Res kept = world.organizer.post("/api/v1/courses", Fixtures.course(world.districtA, "plannedHours", 12.5));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(201);
+        assertThat(kept.json().get("plannedHours").decimalValue()).isEqualByComparingTo("12.5");
+    }
 }
