@@ -1,9 +1,8 @@
 package vn.bdg.registry.attendance;
 
-import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
-import vn.bdg.registry.App;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.OwnServer;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
@@ -45,9 +44,8 @@ class ScanTurnsIT {
 
     @Test
     void scansArrivingTogetherWaitTheirTurnAndAreStoredTogetherAllAccepted() throws Exception {
-        Javalin app = start(Duration.ofSeconds(30));
-        try {
-            Api trainer = world.trainer.at("http://127.0.0.1:" + app.port());
+        try (OwnServer app = start(Duration.ofSeconds(30))) {
+            Api trainer = world.trainer.at(app.baseUrl);
             Set<String> receivedAt = new HashSet<>();
             for (Api.Res res : together(trainer, cards.stream().map(CheckInIT::scan).toList())) {
                 assertThat(res.status()).as(res.body()).isEqualTo(201);
@@ -58,16 +56,13 @@ class ScanTurnsIT {
             // the scans that waited while one turn was taken were stored in one pass, which has one
             // receive time (LiveScans); scans stored one by one would each have their own
             assertThat(receivedAt).as("receive times of %d scans sent at once", PEOPLE).hasSizeLessThan(PEOPLE);
-        } finally {
-            app.stop();
         }
     }
 
     @Test
     void aScanThatFindsNoTurnInTimeIs503WithRetryAfterAndStoresNothingUntilSentAgain() throws Exception {
-        Javalin app = start(Duration.ZERO);
-        try {
-            Api trainer = world.trainer.at("http://127.0.0.1:" + app.port()).inLanguage("vi");
+        try (OwnServer app = start(Duration.ZERO)) {
+            Api trainer = world.trainer.at(app.baseUrl).inLanguage("vi");
             List<Map<String, Object>> scans = cards.stream().map(CheckInIT::scan).toList();
             List<Api.Res> answers = together(trainer, scans);
             int busy = 0;
@@ -90,8 +85,6 @@ class ScanTurnsIT {
             assertThat(busy).as("with one turn and no wait, some of %d scans sent at once find it taken", PEOPLE)
                     .isPositive();
             assertThat(attended()).isEqualTo(PEOPLE);
-        } finally {
-            app.stop();
         }
     }
 
@@ -111,9 +104,8 @@ class ScanTurnsIT {
                 end $$""".formatted(slowPhone, failingPhone));
         dsl.execute("create trigger scan_turns_it before insert on check_in for each row"
                 + " execute function scan_turns_it_trigger()");
-        Javalin app = start(Duration.ofSeconds(30));
-        try {
-            Api trainer = world.trainer.at("http://127.0.0.1:" + app.port());
+        try (OwnServer app = start(Duration.ofSeconds(30))) {
+            Api trainer = world.trainer.at(app.baseUrl);
             Map<String, Object> slowScan = CheckInIT.scan(cards.get(0));
             slowScan.put("deviceId", slowPhone);
             CompletableFuture<Api.Res> slow = CompletableFuture.supplyAsync(
@@ -133,15 +125,13 @@ class ScanTurnsIT {
             }
             assertThat(attended()).isEqualTo(PEOPLE - 1);
         } finally {
-            app.stop();
             dsl.execute("drop trigger scan_turns_it on check_in");
             dsl.execute("drop function scan_turns_it_trigger()");
         }
     }
 
-    private static Javalin start(Duration wait) {
-        TestServer shared = TestServer.get();
-        return App.create(shared.config.withScanTurns(1, wait), shared.database).start("127.0.0.1", 0);
+    private static OwnServer start(Duration wait) {
+        return OwnServer.start(config -> config.withScanTurns(1, wait));
     }
 
     /** Sends every scan at the same moment, each from its own thread; answers in the same order. */

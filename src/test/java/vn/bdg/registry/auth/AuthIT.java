@@ -3,6 +3,7 @@ package vn.bdg.registry.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.OwnServer;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
@@ -328,10 +329,8 @@ class AuthIT {
     /** On a server of its own, so that its failed attempts do not count against the shared server's tests. */
     @Test
     void aWrongCurrentPasswordIs422AndCountsAsAFailedLogin() {
-        TestServer shared = TestServer.get();
-        io.javalin.Javalin app = vn.bdg.registry.App.create(shared.config, shared.database).start("127.0.0.1", 0);
-        try {
-            String base = "http://127.0.0.1:" + app.port();
+        try (OwnServer own = OwnServer.start()) {
+            String base = own.baseUrl;
             Api trainer = world.trainer.at(base);
             for (int i = 0; i < 5; i++) {
                 Api.Res wrong = trainer.inLanguage("en").post("/api/v1/me/password",
@@ -350,8 +349,6 @@ class AuthIT {
                     Map.of("username", world.username("trainer"), "password", World.PASSWORD)).status())
                     .as("the same counter as logins").isEqualTo(429);
             assertThat(trainer.get("/api/v1/me").status()).as("the login itself is untouched").isEqualTo(200);
-        } finally {
-            app.stop();
         }
         assertThat(anonymous.post("/api/v1/auth/login",
                 Map.of("username", world.username("trainer"), "password", World.PASSWORD)).status())

@@ -1,12 +1,10 @@
 package vn.bdg.registry.auth;
 
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.bdg.registry.App;
 import vn.bdg.registry.support.Api;
-import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.OwnServer;
 import vn.bdg.registry.support.World;
 import vn.bdg.registry.web.Json;
 
@@ -23,20 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginBehindProxyIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final World world = World.create();
-    private Javalin app;
+    private OwnServer own;
     private String base;
 
     @BeforeEach
     void start() {
-        TestServer shared = TestServer.get();
-        app = App.create(shared.config.withPublicRequestsPerMinute(60, List.of("127.0.0.1")), shared.database)
-                .start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+        own = OwnServer.start(config -> config.withPublicRequestsPerMinute(60, List.of("127.0.0.1")));
+        base = own.baseUrl;
     }
 
     @AfterEach
     void stop() {
-        app.stop();
+        own.close();
     }
 
     /**

@@ -1,13 +1,11 @@
 package vn.bdg.registry.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.bdg.registry.App;
 import vn.bdg.registry.support.Api;
-import vn.bdg.registry.support.TestServer;
+import vn.bdg.registry.support.OwnServer;
 import vn.bdg.registry.support.World;
 import vn.bdg.registry.web.Json;
 
@@ -33,19 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginDuringRevocationIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final World world = World.create();
-    private Javalin app;
+    private OwnServer own;
     private String base;
 
     @BeforeEach
     void start() {
-        TestServer shared = TestServer.get();
-        app = App.create(shared.config, shared.database).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+        own = OwnServer.start();
+        base = own.baseUrl;
     }
 
     @AfterEach
     void stop() {
-        app.stop();
+        own.close();
     }
 
     private HttpResponse<String> login(String username, String password) throws Exception {

@@ -3,6 +3,7 @@ package vn.bdg.registry.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.OwnServer;
 import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
@@ -47,10 +48,8 @@ class TokenLifecycleIT {
      */
     @Test
     void anAdminDeactivatedWhileAnotherInstanceRemembersThemCannotMakeAnAccountThere() {
-        TestServer shared = TestServer.get();
-        io.javalin.Javalin app = vn.bdg.registry.App.create(shared.config, shared.database).start("127.0.0.1", 0);
-        try {
-            String base = "http://127.0.0.1:" + app.port();
+        try (OwnServer own = OwnServer.start()) {
+            String base = own.baseUrl;
             Api leaving = world.newUser("leaving", Role.admin, null);
             String id = leaving.get("/api/v1/me").json().get("id").asText();
             Api elsewhere = leaving.at(base);
@@ -68,8 +67,6 @@ class TokenLifecycleIT {
             // as a change of an account already was
             String trainer = world.trainer.get("/api/v1/me").json().get("id").asText();
             assertThat(elsewhere.patch("/api/v1/users/" + trainer, Map.of("role", "admin")).status()).isEqualTo(401);
-        } finally {
-            app.stop();
         }
     }
 }
