@@ -109,7 +109,7 @@ class RequestLimitsContractIT {
         JsonNode error = res.json().get("errors").get(0);
         assertThat(error.get("field").asText()).isEqualTo("plannedHours");
         assertThat(error.get("code").asText()).isEqualTo("too_many_decimals");
-        assertThat(error.get("message").asText()).isEqualTo("must have at most 1 decimal");
+        assertThat(error.get("message").asText()).isEqualTo("must have at most one decimal place");
         Api.Res kept = world.organizer.post("/api/v1/courses", Fixtures.course(world.districtA, "plannedHours", 12.5));
         assertThat(kept.status()).as(kept.body()).isEqualTo(201);
         assertThat(kept.json().get("plannedHours").decimalValue()).isEqualByComparingTo("12.5");
