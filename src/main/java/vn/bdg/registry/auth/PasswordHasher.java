@@ -3,6 +3,8 @@ package vn.bdg.registry.auth;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import java.text.Normalizer;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Argon2id (Spring Security's encoder over Bouncy Castle), with the PHC string stored as is.
@@ -21,9 +23,23 @@ public final class PasswordHasher {
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     // Verified against when the username is unknown, so both cases take the same time.
     private final String decoy = encoder.encode("decoy-password-for-timing");
+    /**
+     * Permits to hash: each hash takes 16 MB and a core for tens of milliseconds, so logins sent at
+     * once from many addresses (which the per-address throttle lets through) wait for a permit
+     * instead of hashing all together until memory runs out. Two per core keeps every core busy.
+     */
+    private final Semaphore hashing;
+
+    public PasswordHasher() {
+        this(new Semaphore(2 * Runtime.getRuntime().availableProcessors(), true));
+    }
+
+    PasswordHasher(Semaphore hashing) {
+        this.hashing = hashing;
+    }
 
     public String hash(String password) {
-        return encoder.encode(Normalizer.normalize(password, Normalizer.Form.NFC));
+        return withPermit(() -> encoder.encode(Normalizer.normalize(password, Normalizer.Form.NFC)));
     }
 
     /**
@@ -38,14 +54,19 @@ public final class PasswordHasher {
         }
         String hash = storedHash == null ? decoy : storedHash;
         String nfc = Normalizer.normalize(password, Normalizer.Form.NFC);
-        if (encoder.matches(nfc, hash)) {
-            return true;
-        }
         String nfd = Normalizer.normalize(password, Normalizer.Form.NFD);
-        if (!nfd.equals(nfc) && encoder.matches(nfd, hash)) {
-            return true;
+        return withPermit(() -> encoder.matches(nfc, hash)
+                || !nfd.equals(nfc) && encoder.matches(nfd, hash)
+                || !password.equals(nfc) && !password.equals(nfd) && encoder.matches(password, hash));
+    }
+
+    private <T> T withPermit(Supplier<T> work) {
+        hashing.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            hashing.release();
         }
-        return !password.equals(nfc) && !password.equals(nfd) && encoder.matches(password, hash);
     }
 
     /** Longer than {@link #MAX_LENGTH} characters (checked without normalising megabytes first). */
