@@ -23,4 +23,14 @@ class MessagesTest {
         assertThat(Messages.get(Locale.ENGLISH, "flag.small_count", "Attendances", "women", 4, 5))
                 .contains("counts only 4,").doesNotContain("4 people");
     }
+
+    /** A field's message follows its name ("plannedHours chỉ được có ..."): a predicate, as the others are. */
+    @Test
+    void vietnameseFieldMessagesOfThisReleaseReadAsSentences() {
+        Locale vi = Locale.forLanguageTag("vi");
+        assertThat(Messages.get(vi, "field.too_many_decimals", 1)).isEqualTo("chỉ được có tối đa 1 chữ số thập phân");
+        assertThat(Messages.get(vi, "field.too_many_decimals", 0)).startsWith("phải là số nguyên");
+        assertThat(Messages.get(vi, "flag.not_women_in_women_groups", 2, "BDG-01"))
+                .contains("giới tính không được ghi là nữ");
+    }
 }
