@@ -33,4 +33,11 @@ class MessagesTest {
         assertThat(Messages.get(vi, "flag.not_women_in_women_groups", 2, "BDG-01"))
                 .contains("giới tính không được ghi là nữ");
     }
+
+    @Test
+    void englishDecimalsSayAWholeNumberForNone() {
+        assertThat(Messages.get(Locale.ENGLISH, "field.too_many_decimals", 0)).isEqualTo("must be a whole number");
+        assertThat(Messages.get(Locale.ENGLISH, "field.too_many_decimals", 1)).isEqualTo("must have at most one decimal place");
+        assertThat(Messages.get(Locale.ENGLISH, "field.too_many_decimals", 2)).isEqualTo("must have at most 2 decimal places");
+    }
 }
