@@ -55,11 +55,6 @@ public final class CheckInService {
         return new CheckInService(tx, cards, clockTolerance);
     }
 
-    /** One live scan: an unknown or unscannable session is a 404. */
-    public ScanResult checkIn(Caller caller, Scan scan) {
-        return checkIn(caller, scan, null, null);
-    }
-
     /**
      * A scan sent later (a walk-in queued offline): sentAt, the phone's clock when sending, and
      * arrivedAt, when its request came in, as for a batch.
@@ -93,9 +88,12 @@ public final class CheckInService {
     public record Submitted(Caller caller, Scan scan) {
     }
 
-    /** Scans of one or several callers, each judged by what its caller may scan; answers in the same order. */
-    public List<ScanResult> process(List<Submitted> submitted, OffsetDateTime sentAt) {
-        return process(submitted, sentAt, null);
+    /**
+     * Live scans of one or several callers (no sentAt: made as they are sent), each judged by what
+     * its caller may scan; answers in the same order.
+     */
+    public List<ScanResult> process(List<Submitted> submitted) {
+        return process(submitted, null, null);
     }
 
     private List<ScanResult> process(List<Submitted> submitted, OffsetDateTime sentAt, OffsetDateTime arrivedAt) {

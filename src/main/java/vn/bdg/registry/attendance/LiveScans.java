@@ -51,7 +51,7 @@ public final class LiveScans {
     private int passes;
 
     public LiveScans(CheckInService checkIns, int passesAtOnce, Duration maxWait) {
-        this(scans -> checkIns.process(scans, null), passesAtOnce, maxWait);
+        this(checkIns::process, passesAtOnce, maxWait);
     }
 
     LiveScans(Store store, int passesAtOnce, Duration maxWait) {
