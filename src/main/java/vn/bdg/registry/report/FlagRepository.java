@@ -118,9 +118,8 @@ final class FlagRepository {
                       join participant p on p.id = coalesce(r.root, e.participant_id)
                       where e.role = 'trainee' and e.status = 'enrolled' and c.id in (select id from visible)
                         and p.sex is distinct from 'female'
-                        -- the groups of women: those the catalogue's counts of women are about (V23)
                         and (case when e.target_group is null then p.target_groups else array[e.target_group] end)
-                            && array(select unnest(filter_target_groups) from indicator where filter_sex = 'female')
+                            && array(select code from target_group where women_only)
                       group by 1, 2) x
                 group by x.course_id
                 union all

@@ -3,6 +3,7 @@ package vn.bdg.registry.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.time.LocalDate;
@@ -63,6 +64,20 @@ class WomenGroupsIT {
 
     @Test
     void noFlagForWomenInTheirGroupsNorForMenInOtherGroups() {
+        // a province's own count of the women of a mixed group does not make the group's men a flag
+        var dsl = TestServer.get().database.dsl();
+        dsl.execute("insert into indicator (code, label_vi, label_en, definition_vi, definition_en, unit, counts,"
+                + " subject, filter_sex, filter_target_groups, sort_order) values ('x_women_collaborators', 'Số nữ"
+                + " cộng tác viên', 'Women collaborators', 'Nữ', 'Women', 'count', 'completed', 'person', 'female',"
+                + " '{commune_collaborators}', 1000)");
+        try {
+            menInOtherGroupsAreNotFlagged();
+        } finally {
+            dsl.execute("delete from indicator where code = 'x_women_collaborators'");
+        }
+    }
+
+    private void menInOtherGroupsAreNotFlagged() {
         UUID woman = Fixtures.participant(world, "Lường Thị Hiền", "female", world.communeA1, 1990, "01",
                 "women_council_delegates");
         UUID man = Fixtures.participant(world, "Lường Văn Hải", "male", world.communeA1, 1988, "01",
