@@ -42,6 +42,7 @@ import static vn.bdg.registry.db.Tables.ENROLLMENT;
 import static vn.bdg.registry.db.Tables.ORGANIZATION;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
 import static vn.bdg.registry.db.Tables.PLAN_ACTIVITY;
+import static vn.bdg.registry.db.Tables.TARGET_GROUP;
 
 /**
  * Demo data for `serve --demo`: the province of Bắc Kạn (seed 003) in the twelve months before the
@@ -110,8 +111,6 @@ public final class DemoData {
 
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
     private static final String SAMPLE_VENUE = "Hội trường UBND huyện Ba Bể";
-    /** Target groups of women only: their courses enrol women alone. */
-    private static final Set<String> WOMEN_ONLY = Set.of("women_leaders", "women_cadres_pipeline", "women_council_delegates");
 
     private DemoData() {
     }
@@ -209,8 +208,14 @@ public final class DemoData {
         }
     }
 
+    /** The target groups of women only (V24). */
+    private static Set<String> womenOnlyGroups(DSLContext tx) {
+        return tx.select(TARGET_GROUP.CODE).from(TARGET_GROUP).where(TARGET_GROUP.WOMEN_ONLY).fetchSet(TARGET_GROUP.CODE);
+    }
+
     private static void load(DSLContext tx, PasswordHasher hasher) {
         Random random = new Random(2024);
+        Set<String> womenOnly = womenOnlyGroups(tx); // their courses enrol women alone
         String hash = hasher.hash(PASSWORD);
         List<UUID> userIds = new ArrayList<>();
         for (String[] u : USERS) {
@@ -323,7 +328,7 @@ public final class DemoData {
                 List<UUID> pool = new ArrayList<>();
                 for (int p = 0; p < participants.size(); p++) {
                     UUID participant = participants.get(p);
-                    boolean fits = !WOMEN_ONLY.contains(plan.targetGroup()) || participantIsWoman.get(p);
+                    boolean fits = !womenOnly.contains(plan.targetGroup()) || participantIsWoman.get(p);
                     if (fits && (district == null || district.equals(districtOfCommune.get(unitOf.get(participant))))) {
                         pool.add(participant);
                     }
@@ -386,6 +391,7 @@ public final class DemoData {
      * groups for women only), so that coverage is neither empty nor complete.
      */
     private static void registerTargetGroups(DSLContext tx, Random random) {
+        Set<String> womenOnly = womenOnlyGroups(tx);
         var enrolledAs = ENROLLMENT.as("enrolled_as");
         tx.update(PARTICIPANT)
                 .set(PARTICIPANT.TARGET_GROUPS, DSL.array(DSL.selectDistinct(enrolledAs.TARGET_GROUP).from(enrolledAs)
@@ -401,7 +407,7 @@ public final class DemoData {
                 continue;
             }
             List<String> groups = PLANS.stream().map(Plan::targetGroup)
-                    .filter(g -> person.value2().equals("female") || !WOMEN_ONLY.contains(g)).toList();
+                    .filter(g -> person.value2().equals("female") || !womenOnly.contains(g)).toList();
             tx.update(PARTICIPANT)
                     .set(PARTICIPANT.TARGET_GROUPS, new String[]{groups.get(random.nextInt(groups.size()))})
                     .where(PARTICIPANT.ID.eq(person.value1())).execute();
