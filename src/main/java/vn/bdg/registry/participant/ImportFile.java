@@ -179,6 +179,31 @@ final class ImportFile {
                 firstData++;
             }
         }
+        // the name written in two columns, family and middle name apart from the given name (lists
+        // sorted by given name keep it on its own), under "Họ và tên" merged over both: the columns
+        // right of the name's heading whose heading is blank (as a merged cell is, or as a CSV saves it)
+        List<Integer> nameColumns = new ArrayList<>();
+        for (Map.Entry<Integer, Column> e : columns.entrySet()) {
+            if (e.getValue() == Column.full_name) {
+                int name = e.getKey();
+                int last = headerCells.size() - 1;
+                for (CellRangeAddress range : merged) {
+                    if (range.getFirstColumn() == name && range.containsRow(lineNumbers.get(header) - 1)) {
+                        last = Math.max(last, range.getLastColumn()); // its last cells may not be in the file
+                    }
+                }
+                nameColumns.add(name);
+                for (int j = name + 1; j <= last && (j >= headerCells.size() || isBlank(headerCells.get(j)))
+                        && !columns.containsKey(j) && (ticks == null || (j != ticks[0] && j != ticks[1])); j++) {
+                    nameColumns.add(j);
+                }
+            }
+        }
+        // and a line under the heading naming the parts ("Họ đệm", "Tên"), unless the line of Nam and Nữ took it
+        if (nameColumns.size() > 1 && firstData == header + 1 && firstData < lines.size()
+                && namesParts(lines.get(firstData), nameColumns)) {
+            firstData++;
+        }
         if (lines.size() - firstData > MAX_ROWS) {
             throw ApiException.invalid("file", "too_many_rows", String.valueOf(MAX_ROWS));
         }
@@ -203,16 +228,17 @@ final class ImportFile {
             }
         }
         List<Row> rows = new ArrayList<>();
-        int width = ticks == null ? headerCells.size() : Math.max(headerCells.size(), Math.max(ticks[0], ticks[1]) + 1);
+        int width = Math.max(ticks == null ? headerCells.size() : Math.max(headerCells.size(), Math.max(ticks[0], ticks[1]) + 1),
+                nameColumns.get(nameColumns.size() - 1) + 1);
         for (int l = firstData; l < lines.size(); l++) {
             Map<Column, String> values = new EnumMap<>(Column.class);
             List<String> line = lines.get(l);
             int number = lineNumbers.get(l);
             columns.forEach((i, c) -> {
-                String v = i < line.size() ? line.get(i) : null;
-                if (isBlank(v)) {
-                    v = mergedValue(mergedDown.get(i), byNumber, number, i);
-                }
+                String v = c == Column.full_name && nameColumns.size() > 1
+                        ? String.join(" ", nameColumns.stream().map(n -> value(line, n, mergedDown, byNumber, number))
+                                .filter(part -> !isBlank(part)).toList())
+                        : value(line, i, mergedDown, byNumber, number);
                 if (!isBlank(v)) {
                     values.put(c, VietnameseText.clean(v));
                 }
@@ -235,6 +261,22 @@ final class ImportFile {
             }
         }
         return rows;
+    }
+
+    /** A cell's value, or the value of a cell merged down over it; null when neither has one. */
+    private static String value(List<String> line, int i, Map<Integer, TreeMap<Integer, CellRangeAddress>> mergedDown,
+                                Map<Integer, List<String>> byNumber, int number) {
+        String v = i < line.size() ? line.get(i) : null;
+        return isBlank(v) ? mergedValue(mergedDown.get(i), byNumber, number, i) : v;
+    }
+
+    /** The headings of a name's parts: family and middle name ("Họ đệm", "Họ và tên đệm"), given name ("Tên"). */
+    private static final List<String> NAME_PARTS = List.of("ho", "ho dem", "ho lot", "ho va dem", "ho va ten dem",
+            "ho va chu dem", "ho va ten lot", "ten dem", "ten");
+
+    /** Whether a line names, under the columns of the name, only its parts (a second line of the heading). */
+    private static boolean namesParts(List<String> line, List<Integer> nameColumns) {
+        return nameColumns.stream().allMatch(i -> i < line.size() && NAME_PARTS.contains(fold(line.get(i))));
     }
 
     private static void readCsv(byte[] body, List<List<String>> lines, List<Integer> lineNumbers) {

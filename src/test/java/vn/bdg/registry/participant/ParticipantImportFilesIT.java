@@ -100,6 +100,37 @@ class ParticipantImportFilesIT {
     }
 
     @Test
+    void aNameWrittenInTwoColumnsUnderOneHeadingIsTheWholeName() {
+        // lists sorted by given name keep it in a column of its own, under "Họ và tên" merged over both
+        byte[] xlsx = workbook(ws -> {
+            ws.value(0, 0, "STT");
+            ws.value(0, 1, "Họ và tên");
+            ws.range(0, 1, 0, 2).merge();
+            ws.value(0, 3, "Giới tính");
+            ws.value(1, 1, "Họ đệm");
+            ws.value(1, 2, "Tên");
+            ws.value(2, 0, 1);
+            ws.value(2, 1, "Nguyễn Thị");
+            ws.value(2, 2, "Hoa");
+            ws.value(2, 3, "Nữ");
+            ws.value(3, 0, 2);
+            ws.value(3, 1, "Đặng Văn");
+            ws.value(3, 2, "Đức");
+            ws.value(3, 3, "Nam");
+        });
+        Api.Res res = importFile(XLSX, xlsx, false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        assertThat(res.json().get("total").asInt()).as("the line naming the parts is no person").isEqualTo(2);
+        assertThat(participant(res, 0).get("fullName").asText()).isEqualTo("Nguyễn Thị Hoa");
+        assertThat(participant(res, 1).get("fullName").asText()).isEqualTo("Đặng Văn Đức");
+
+        // saved as CSV, the merged heading is a heading and a blank one
+        Api.Res csv = importFile(CSV, csv("STT,Họ và tên,,Giới tính", "1,Lò Thị,Mây,Nữ"), true);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.json().get("rows").get(0).get("fullName").asText()).isEqualTo("Lò Thị Mây");
+    }
+
+    @Test
     void aNumberThatLostDigitsInScientificNotationIsRefusedNotGuessed() {
         JsonNode rows = importFile(CSV, csv("full_name,sex,national_id", "Lê Văn Hùng,Nam,1.08500432E9"), true)
                 .json().get("rows");
