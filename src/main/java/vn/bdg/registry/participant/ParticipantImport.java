@@ -221,6 +221,11 @@ final class ParticipantImport {
             year = date; // only the year is known, as lists often write in the column "Ngày sinh"
             date = null;
         }
+        if (year != null && !YEAR.matcher(year).matches() && date(year) != null
+                && (date == null || date(year).equals(date(date)))) {
+            date = year; // the whole date, as lists often write in the column "Năm sinh"
+            year = null;
+        }
         if (year != null) {
             if (YEAR.matcher(year).matches()) {
                 birthYear = Integer.parseInt(year);

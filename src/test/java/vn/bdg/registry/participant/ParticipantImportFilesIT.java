@@ -149,6 +149,33 @@ class ParticipantImportFilesIT {
     }
 
     @Test
+    void aBirthYearColumnHoldingTheWholeDateGivesTheBirthDate() {
+        // "Năm sinh" (year of birth) is the usual heading of the date of birth too
+        byte[] xlsx = workbook(ws -> {
+            ws.value(0, 0, "Họ và tên");
+            ws.value(0, 1, "Giới tính");
+            ws.value(0, 2, "Năm sinh");
+            ws.value(1, 0, "Hà Thị Nga");
+            ws.value(1, 1, "Nữ");
+            ws.value(1, 2, java.time.LocalDate.of(1985, 3, 5));
+            ws.style(1, 2).format("dd/mm/yyyy").set();
+            ws.value(2, 0, "Hà Văn Nam");
+            ws.value(2, 1, "Nam");
+            ws.value(2, 2, "12/03/1987");
+        });
+        Api.Res res = importFile(XLSX, xlsx, false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        assertThat(participant(res, 0).get("birthDate").asText()).isEqualTo("1985-03-05");
+        assertThat(participant(res, 0).get("birthYear").asInt()).isEqualTo(1985);
+        assertThat(participant(res, 1).get("birthDate").asText()).isEqualTo("1987-03-12");
+
+        JsonNode rows = importFile(CSV, csv("Họ và tên,Giới tính,Năm sinh,Ngày sinh", "Lê Thị Mai,Nữ,05/03/1985,06/03/1985",
+                "Lê Thị Lan,Nữ,1985,06/03/1985"), true).json().get("rows");
+        assertThat(rows.get(0).get("outcome").asText()).as("two dates that disagree").isEqualTo("rejected");
+        assertThat(rows.get(1).get("outcome").asText()).isEqualTo("created");
+    }
+
+    @Test
     void thousandsOfFormattedButEmptyRowsBelowTheListAreNotRows() {
         byte[] xlsx = workbook(ws -> {
             ws.value(0, 0, "Họ và tên");
