@@ -482,10 +482,14 @@ final class ImportFile {
 
     private static boolean isDateFormat(Cell cell) {
         Integer id = cell.getDataFormatId();
-        String format = cell.getDataFormatString();
         boolean builtInDate = id != null && (id >= 14 && id <= 22);
-        return builtInDate || (format != null && format.toLowerCase(Locale.ROOT).matches(".*[dy].*")
-                && !format.contains("#") && !format.contains("0"));
+        if (builtInDate || cell.getDataFormatString() == null) {
+            return builtInDate;
+        }
+        // what the format shows, without its locale or colour ("[$-409]d/m/yyyy;@", "[$-1010000]",
+        // whose digits are no digit placeholders), text in quotes and characters escaped
+        String format = cell.getDataFormatString().replaceAll("\\[[^\\]]*\\]|\"[^\"]*\"|\\\\.", "");
+        return format.toLowerCase(Locale.ROOT).matches(".*[dy].*") && !format.contains("#") && !format.contains("0");
     }
 
     private record Line(int number, List<String> cells) {

@@ -176,6 +176,34 @@ class ParticipantImportFilesIT {
     }
 
     @Test
+    void aDateCellFormattedWithALocaleIsADate() {
+        // Excel's Date formats chosen with a locale ("English (United States)", or a calendar) carry
+        // its code, whose digits are no digit placeholders
+        byte[] xlsx = workbook(ws -> {
+            ws.value(0, 0, "Họ và tên");
+            ws.value(0, 1, "Giới tính");
+            ws.value(0, 2, "Ngày sinh");
+            ws.value(1, 0, "Hà Thị Nga");
+            ws.value(1, 1, "Nữ");
+            ws.value(1, 2, java.time.LocalDate.of(1985, 3, 5));
+            ws.style(1, 2).format("[$-409]d/m/yyyy;@").set();
+            ws.value(2, 0, "Hà Văn Nam");
+            ws.value(2, 1, "Nam");
+            ws.value(2, 2, java.time.LocalDate.of(1987, 12, 31));
+            ws.style(2, 2).format("[$-1010000]d/m/yyyy;@").set();
+            ws.value(3, 0, "Hà Văn Bình");
+            ws.value(3, 1, "Nam");
+            ws.value(3, 2, 1990);
+            ws.style(3, 2).format("0\" năm\"").set();
+        });
+        Api.Res res = importFile(XLSX, xlsx, false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        assertThat(participant(res, 0).get("birthDate").asText()).isEqualTo("1985-03-05");
+        assertThat(participant(res, 1).get("birthDate").asText()).isEqualTo("1987-12-31");
+        assertThat(participant(res, 2).get("birthYear").asInt()).as("a number, not a date").isEqualTo(1990);
+    }
+
+    @Test
     void thousandsOfFormattedButEmptyRowsBelowTheListAreNotRows() {
         byte[] xlsx = workbook(ws -> {
             ws.value(0, 0, "Họ và tên");
