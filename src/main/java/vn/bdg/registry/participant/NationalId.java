@@ -57,11 +57,18 @@ record NationalId(Kind kind, String digits) {
         if (("female".equals(sex) && !female) || ("male".equals(sex) && female)) {
             return Optional.of("national_id_sex_mismatch");
         }
-        int year = 1900 + (sexCentury / 2) * 100 + Integer.parseInt(digits.substring(4, 6));
-        if (birthYear != null && birthYear != year) {
+        if (birthYear != null && !birthYear.equals(birthYear())) {
             return Optional.of("national_id_birth_year_mismatch");
         }
         return Optional.empty();
+    }
+
+    /** The birth year a CCCD states (digits 5-6, the century from the 4th), null for a CMND. */
+    Integer birthYear() {
+        if (kind != Kind.cccd) {
+            return null;
+        }
+        return 1900 + ((digits.charAt(3) - '0') / 2) * 100 + Integer.parseInt(digits.substring(4, 6));
     }
 
     String last3() {

@@ -22,8 +22,15 @@ final class NationalIdHasher {
     private static final int KEY_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
 
-    /** A national ID as stored. */
-    record Digest(byte[] hmac, String last3, NationalId.Kind kind) {
+    /**
+     * A national ID as stored; birthYear, the year a CCCD states (null for a CMND, and for one read
+     * back: it is not stored), only to tell people apart when matching (see ParticipantService.person).
+     */
+    record Digest(byte[] hmac, String last3, NationalId.Kind kind, Integer birthYear) {
+        Digest(byte[] hmac, String last3, NationalId.Kind kind) {
+            this(hmac, last3, kind, null);
+        }
+
         String masked() {
             return NationalId.mask(kind, last3);
         }
@@ -60,7 +67,7 @@ final class NationalIdHasher {
     }
 
     Digest digest(NationalId id) {
-        return new Digest(hmac(id.digits()), id.last3(), id.kind());
+        return new Digest(hmac(id.digits()), id.last3(), id.kind(), id.birthYear());
     }
 
     /**

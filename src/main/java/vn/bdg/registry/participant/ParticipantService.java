@@ -436,9 +436,15 @@ final class ParticipantService {
                 listOf(p.nameKey()), olderThan);
     }
 
+    /**
+     * What the duplicate rules compare of a person. Without a birth year, the year their CCCD
+     * states: a daughter with her mother's name and phone whose CCCD says 1990 is not the mother
+     * born in 1965.
+     */
     static Duplicates.Person person(UUID id, ParticipantData d, String nameKey) {
+        Integer birthYear = d.birthYear() != null || d.nationalId() == null ? d.birthYear() : d.nationalId().birthYear();
         return new Duplicates.Person(id, d.nationalId() == null ? null : d.nationalId().hmac(), d.phone(), nameKey,
-                d.birthYear(), d.unitCode(), d.sex());
+                birthYear, d.unitCode(), d.sex());
     }
 
     /**

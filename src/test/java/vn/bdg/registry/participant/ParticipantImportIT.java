@@ -46,6 +46,26 @@ class ParticipantImportIT {
     }
 
     @Test
+    void aDaughterWithHerMothersNameAndPhoneIsNotTakenForHerWhenHerCccdGivesAnotherBirthYear() {
+        // a household shares a phone, a daughter often her mother's name; the list gives the
+        // daughter's CCCD (born 1990: digits 5-6) but no birth year
+        String mother = id(create(world.organizer, "fullName", "Nguyễn Thị Hoa", "sex", "female", "birthYear", 1965,
+                "phone", "0912 777 888", "unitCode", world.communeA1));
+        Api.Res res = importFile(world.organizer, CSV, csv("Họ và tên,Giới tính,Số điện thoại,Số CCCD,Mã đơn vị",
+                "NGUYỄN THỊ HOA,Nữ,0912777888,001190012345," + world.communeA1), false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        JsonNode row = res.json().get("rows").get(0);
+        assertThat(row.get("outcome").asText()).as(res.body()).isEqualTo("created");
+        JsonNode daughter = world.organizer.get("/api/v1/participants/" + row.get("participantId").asText()).json();
+        assertThat(daughter.get("duplicateOf").asText()).as("flagged for review").isEqualTo(mother);
+
+        // her CCCD born in 1965 is the mother's own
+        JsonNode again = importFile(world.organizer, CSV, csv("Họ và tên,Giới tính,Số điện thoại",
+                "Nguyễn Thị Hoa,Nữ,0912777888"), true).json().get("rows").get(0);
+        assertThat(again.get("outcome").asText()).as("nothing tells her from the mother").isEqualTo("matched");
+    }
+
+    @Test
     void aCsvIsCheckedRowByRowInADryRunThenCommittedAllOrNothing() {
         String existing = id(create(world.organizer, "fullName", "Hà Thị Xuân", "sex", "female", "phone", "0933444555"));
         String header = "STT,full_name,sex,birth_year,phone,national_id,unit_code,target_groups";
