@@ -215,8 +215,8 @@ final class ParticipantImport {
                     row.beyondHeader().get(0)));
         }
         Integer birthYear = null;
-        String year = row.get(Column.birth_year);
-        String date = row.get(Column.birth_date);
+        String year = wholeNumber(row.get(Column.birth_year)); // 1985.0, as another program writes it
+        String date = wholeNumber(row.get(Column.birth_date));
         if (date != null && YEAR.matcher(date).matches() && (year == null || year.equals(date))) {
             year = date; // only the year is known, as lists often write in the column "Ngày sinh"
             date = null;

@@ -94,6 +94,13 @@ class ParticipantImportFilesIT {
         assertThat(world.organizer.get("/api/v1/participants?q=012345678").ids())
                 .as("the CMND 012345678, not 123456780").containsExactly(id);
 
+        Api.Res year = importFile(CSV, csv("full_name,sex,birth_year", "Lò Văn Pó,Nam,1985.0"), false);
+        assertThat(year.status()).as(year.body()).isEqualTo(200);
+        assertThat(participant(year, 0).get("birthYear").asInt()).isEqualTo(1985);
+        Api.Res yearUnderDate = importFile(CSV, csv("Họ và tên,Giới tính,Ngày sinh", "Lò Văn Páo,Nam,1986.0"), false);
+        assertThat(yearUnderDate.status()).as(yearUnderDate.body()).isEqualTo(200);
+        assertThat(participant(yearUnderDate, 0).get("birthYear").asInt()).isEqualTo(1986);
+
         Api.Res phone = importFile(CSV, csv("full_name,sex,phone", "Lò Thị Mây,Nữ,912345677.0"), false);
         assertThat(phone.status()).as(phone.body()).isEqualTo(200);
         assertThat(participant(phone, 0).get("phone").asText()).isEqualTo("+84912345677");
