@@ -23,6 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -473,9 +474,11 @@ final class ImportFile {
         if (cell == null || cell.getType() == CellType.EMPTY) {
             return "";
         }
-        if (cell.getType() == CellType.NUMBER) {
+        // a formula's value as a number cell's: "=DATE(1985,3,5)", "=DS!C5" show a date or a number
+        if (cell.getType() == CellType.NUMBER
+                || (cell.getType() == CellType.FORMULA && cell.getValue() instanceof BigDecimal)) {
             return isDateFormat(cell) ? cell.asDate().toLocalDate().toString()
-                    : cell.asNumber().stripTrailingZeros().toPlainString();
+                    : ((BigDecimal) cell.getValue()).stripTrailingZeros().toPlainString();
         }
         return cell.getText() == null ? "" : cell.getText();
     }

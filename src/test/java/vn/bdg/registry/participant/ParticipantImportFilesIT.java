@@ -309,6 +309,44 @@ class ParticipantImportFilesIT {
     }
 
     @Test
+    void cellsComputedByAFormulaAreReadAsTheValuesTheyShow() throws IOException {
+        // a list filled from another sheet (=DS!C5) or computed (=DATE(...)): Excel keeps each
+        // formula's value beside it, a date as its serial number under the cell's date format
+        byte[] computed = workbook(ws -> {
+            ws.value(0, 0, "Họ và tên");
+            ws.value(0, 1, "Giới tính");
+            ws.value(0, 2, "Ngày sinh");
+            ws.value(0, 3, "Số CCCD");
+            ws.value(1, 0, "Đặng Thị Thu");
+            ws.value(1, 1, "Nữ");
+            ws.formula(1, 2, "DATE(1985,3,5)");
+            ws.style(1, 2).format("dd/mm/yyyy").set();
+            ws.formula(1, 3, "DS!D5");
+            ws.style(1, 3).format("0").set();
+        });
+        ByteArrayOutputStream withValues = new ByteArrayOutputStream();
+        try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(computed)).get();
+             ZipOutputStream out = new ZipOutputStream(withValues)) {
+            for (ZipArchiveEntry entry : Collections.list(in.getEntries())) {
+                String part = new String(in.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                if (entry.getName().startsWith("xl/worksheets/")) {
+                    assertThat(part).contains("<f>DATE(1985,3,5)</f>", "<f>DS!D5</f>");
+                    part = part.replace("<f>DATE(1985,3,5)</f>", "<f>DATE(1985,3,5)</f><v>31111</v>")
+                            .replace("<f>DS!D5</f>", "<f>DS!D5</f><v>1185012345</v>");
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(part.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        Api.Res res = importFile(XLSX, withValues.toByteArray(), false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        JsonNode p = participant(res, 0);
+        assertThat(p.get("birthDate").asText()).isEqualTo("1985-03-05");
+        assertThat(p.get("nationalIdMasked").asText()).isEqualTo("*********345");
+    }
+
+    @Test
     void aWorkbookThatUnpacksToHundredsOfMegabytesIsRefusedUnread() throws IOException {
         byte[] list = workbook(ws -> {
             ws.value(0, 0, "Họ và tên");
