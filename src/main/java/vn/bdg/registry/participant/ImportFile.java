@@ -98,6 +98,18 @@ final class ImportFile {
         }
     }
 
+    /**
+     * The column a heading names, also with a remark in brackets after it, as lists write them
+     * ("Số điện thoại (nếu có)", "Giới tính (Nam/Nữ)", "Ngày sinh (dd/mm/yyyy)"); null for none.
+     */
+    private static Column column(String heading) {
+        Column c = BY_HEADER.get(fold(heading));
+        if (c == null && heading != null && heading.contains("(")) {
+            c = BY_HEADER.get(fold(heading.replaceAll("\\([^)]*\\)?", " ")));
+        }
+        return c;
+    }
+
     /** One data row: its number (1 = the first row under the header) and its non-blank values. */
     /**
      * A data row: its number, its values by column, and the values it has past the last column of
@@ -148,7 +160,7 @@ final class ImportFile {
         int searched = Math.min(lines.size(), MOST_LINES_ABOVE_HEADER + 1);
         int header = 0;
         while (header < searched
-                && lines.get(header).stream().noneMatch(cell -> BY_HEADER.containsKey(fold(cell)))) {
+                && lines.get(header).stream().noneMatch(cell -> column(cell) != null)) {
             header++;
         }
         if (header == searched) {
@@ -158,7 +170,7 @@ final class ImportFile {
         List<FieldError> errors = new ArrayList<>();
         List<String> headerCells = lines.get(header);
         for (int i = 0; i < headerCells.size(); i++) {
-            Column c = BY_HEADER.get(fold(headerCells.get(i)));
+            Column c = column(headerCells.get(i));
             if (c != null && columns.containsValue(c)) {
                 errors.add(new FieldError("file", "duplicate_column", c.name()));
             } else if (c != null) {

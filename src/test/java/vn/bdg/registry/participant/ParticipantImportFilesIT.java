@@ -138,6 +138,18 @@ class ParticipantImportFilesIT {
     }
 
     @Test
+    void aHeadingWithARemarkInBracketsNamesItsColumn() {
+        // the phone was left out without a word, the sex column not found at all
+        Api.Res res = importFile(CSV, csv("STT,Họ và tên,Giới tính (Nam/Nữ),Ngày sinh (dd/mm/yyyy),Số điện thoại (nếu có)",
+                "1,Hoàng Thị Yến,Nữ,05/03/1985,0912 345 611"), false);
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        JsonNode p = participant(res, 0);
+        assertThat(p.get("sex").asText()).isEqualTo("female");
+        assertThat(p.get("birthDate").asText()).isEqualTo("1985-03-05");
+        assertThat(p.get("phone").asText()).isEqualTo("+84912345611");
+    }
+
+    @Test
     void aNumberThatLostDigitsInScientificNotationIsRefusedNotGuessed() {
         JsonNode rows = importFile(CSV, csv("full_name,sex,national_id", "Lê Văn Hùng,Nam,1.08500432E9"), true)
                 .json().get("rows");
