@@ -74,7 +74,7 @@ public final class CheckInService {
     /**
      * Scans in any order, for any sessions; answers in the same order. sentAt is the phone's clock
      * when it sent the batch: with it, a phone clock that is off is measured and corrected for.
-     * arrivedAt is when the request that carried the scans came in (null: now), which
+     * arrivedAt is when the request that carried the scans came in, which
      * sentAt is compared with. Not the time they are stored: an upload on a slow link, or one that
      * waited its turn, comes in whole seconds or minutes after the phone sent it, and measured
      * against its end a phone whose clock is right would look that much behind, and every scan
@@ -98,7 +98,7 @@ public final class CheckInService {
 
     private List<ScanResult> process(List<Submitted> submitted, OffsetDateTime sentAt, OffsetDateTime arrivedAt) {
         OffsetDateTime receivedAt = storable(OffsetDateTime.now());
-        Duration skew = skew(sentAt, arrivedAt == null ? receivedAt : arrivedAt);
+        Duration skew = skew(sentAt, arrivedAt); // live scans have neither
         boolean clockOff = skew != null && skew.abs().compareTo(clockTolerance) > 0;
 
         Scannable scannable = new Scannable();
@@ -250,9 +250,12 @@ public final class CheckInService {
         return new Decisions(rows, people);
     }
 
-    /** How far the phone's clock is ahead of the server's, from when it sent (null: not known). */
-    static Duration skew(OffsetDateTime sentAt, OffsetDateTime receivedAt) {
-        return sentAt == null ? null : Duration.between(receivedAt, sentAt);
+    /**
+     * How far the phone's clock is ahead of the server's: its clock when it sent (sentAt) against
+     * the server's when the request came in (null: not known).
+     */
+    static Duration skew(OffsetDateTime sentAt, OffsetDateTime arrivedAt) {
+        return sentAt == null ? null : Duration.between(arrivedAt, sentAt);
     }
 
     /** How many times scans are decided and stored when a transaction cannot store them as decided. */

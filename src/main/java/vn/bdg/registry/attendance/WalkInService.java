@@ -45,7 +45,7 @@ public final class WalkInService {
     /**
      * sentAt: the phone's clock when it sent the walk-in (one queued offline is sent later), which
      * corrects scannedAt for a phone clock that is off, as for a batch of scans; arrivedAt: when
-     * the request came in, which sentAt is compared with (null: now).
+     * the request came in, which sentAt is compared with.
      */
     public WalkIn walkIn(Caller caller, UUID courseId, UUID sessionId, UUID clientScanId, OffsetDateTime scannedAt,
                          OffsetDateTime sentAt, OffsetDateTime arrivedAt, String deviceId, ParticipantInput details,
@@ -68,7 +68,7 @@ public final class WalkInService {
             }
             OffsetDateTime receivedAt = OffsetDateTime.now();
             OffsetDateTime judgedAt = CheckInService.noLaterThanReceipt(CheckInService.judgedAt(scannedAt,
-                    CheckInService.skew(sentAt, arrivedAt == null ? receivedAt : arrivedAt)), receivedAt, clockTolerance);
+                    CheckInService.skew(sentAt, arrivedAt)), receivedAt, clockTolerance);
             if (!session.accepts(judgedAt, clockTolerance)) {
                 throw ApiException.conflict("session_not_open");
             }

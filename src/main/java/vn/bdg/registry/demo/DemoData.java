@@ -208,14 +208,11 @@ public final class DemoData {
         }
     }
 
-    /** The target groups of women only (V24). */
-    private static Set<String> womenOnlyGroups(DSLContext tx) {
-        return tx.select(TARGET_GROUP.CODE).from(TARGET_GROUP).where(TARGET_GROUP.WOMEN_ONLY).fetchSet(TARGET_GROUP.CODE);
-    }
-
     private static void load(DSLContext tx, PasswordHasher hasher) {
         Random random = new Random(2024);
-        Set<String> womenOnly = womenOnlyGroups(tx); // their courses enrol women alone
+        // the target groups of women only (V24): their courses enrol women alone
+        Set<String> womenOnly = tx.select(TARGET_GROUP.CODE).from(TARGET_GROUP).where(TARGET_GROUP.WOMEN_ONLY)
+                .fetchSet(TARGET_GROUP.CODE);
         String hash = hasher.hash(PASSWORD);
         List<UUID> userIds = new ArrayList<>();
         for (String[] u : USERS) {
@@ -350,7 +347,7 @@ public final class DemoData {
                 attendance(tx, random, courseId, trainees, userIds.get(1));
             }
         }
-        registerTargetGroups(tx, random);
+        registerTargetGroups(tx, random, womenOnly);
     }
 
     /** How many courses of a kind the demo year holds: district courses are run in three districts. */
@@ -390,8 +387,7 @@ public final class DemoData {
      * enrolled as, and for a fifth of the others one group they were never trained as (women-only
      * groups for women only), so that coverage is neither empty nor complete.
      */
-    private static void registerTargetGroups(DSLContext tx, Random random) {
-        Set<String> womenOnly = womenOnlyGroups(tx);
+    private static void registerTargetGroups(DSLContext tx, Random random, Set<String> womenOnly) {
         var enrolledAs = ENROLLMENT.as("enrolled_as");
         tx.update(PARTICIPANT)
                 .set(PARTICIPANT.TARGET_GROUPS, DSL.array(DSL.selectDistinct(enrolledAs.TARGET_GROUP).from(enrolledAs)
