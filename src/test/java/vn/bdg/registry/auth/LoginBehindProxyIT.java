@@ -1,8 +1,7 @@
 package vn.bdg.registry.auth;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.OwnServer;
 import vn.bdg.registry.support.World;
@@ -21,26 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginBehindProxyIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final World world = World.create();
-    private OwnServer own;
-    private String base;
-
-    @BeforeEach
-    void start() {
-        own = OwnServer.start(config -> config.withPublicRequestsPerMinute(60, List.of("127.0.0.1")));
-        base = own.baseUrl;
-    }
-
-    @AfterEach
-    void stop() {
-        own.close();
-    }
+    @RegisterExtension
+    final OwnServer.EachTest own = OwnServer.eachTest(config -> config.withPublicRequestsPerMinute(60, List.of("127.0.0.1")));
 
     /**
      * A login through a proxy that adds its own X-Forwarded-For line (HAProxy's "option forwardfor",
      * for one) after the one the client wrote: the request then has two lines.
      */
     private int loginThroughProxy(String writtenByClient, String addedByProxy, String password) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(own.baseUrl() + "/api/v1/auth/login"))
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", writtenByClient)
                 .header("X-Forwarded-For", addedByProxy)
@@ -64,14 +52,14 @@ class LoginBehindProxyIT {
     void theAddressesOfOneIpv6NetworkShareOneAllowance() {
         String username = world.username("trainer");
         for (int i = 1; i <= 5; i++) {
-            Api hop = Api.anonymous(base).withHeader("X-Forwarded-For", "2001:db8:7:7::" + i);
+            Api hop = Api.anonymous(own.baseUrl()).withHeader("X-Forwarded-For", "2001:db8:7:7::" + i);
             assertThat(hop.post("/api/v1/auth/login", Map.of("username", username, "password", "guess " + i)).status())
                     .isEqualTo(401);
         }
-        Api next = Api.anonymous(base).withHeader("X-Forwarded-For", "2001:db8:7:7:abcd::99");
+        Api next = Api.anonymous(own.baseUrl()).withHeader("X-Forwarded-For", "2001:db8:7:7:abcd::99");
         assertThat(next.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD)).status())
                 .as("a phone or host gets a whole /64: a new address in it is not a new client").isEqualTo(429);
-        Api elsewhere = Api.anonymous(base).withHeader("X-Forwarded-For", "2001:db8:7:8::1");
+        Api elsewhere = Api.anonymous(own.baseUrl()).withHeader("X-Forwarded-For", "2001:db8:7:8::1");
         assertThat(elsewhere.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD))
                 .status()).isEqualTo(200);
     }

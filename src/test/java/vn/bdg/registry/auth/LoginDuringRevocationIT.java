@@ -1,9 +1,8 @@
 package vn.bdg.registry.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.OwnServer;
 import vn.bdg.registry.support.World;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,22 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginDuringRevocationIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final World world = World.create();
-    private OwnServer own;
-    private String base;
-
-    @BeforeEach
-    void start() {
-        own = OwnServer.start();
-        base = own.baseUrl;
-    }
-
-    @AfterEach
-    void stop() {
-        own.close();
-    }
+    @RegisterExtension
+    final OwnServer.EachTest own = OwnServer.eachTest(UnaryOperator.identity());
 
     private HttpResponse<String> login(String username, String password) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/api/v1/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(
                         Json.MAPPER.writeValueAsBytes(Map.of("username", username, "password", password))))
@@ -82,7 +71,7 @@ class LoginDuringRevocationIT {
 
     @Test
     void aPasswordResetEndsALoginThatCheckedTheOldPasswordJustBeforeIt() throws Exception {
-        Api admin = world.admin.at(base);
+        Api admin = world.admin.at(own.baseUrl());
         List<String> survivors = new ArrayList<>();
         int rounds = 0;
         // a new account each round: the failed logins of one (after its reset) stay under the limits
@@ -103,8 +92,8 @@ class LoginDuringRevocationIT {
                 t.join();
             }
             for (JsonNode l : logins) {
-                int access = Api.anonymous(base).withToken(l.get("accessToken").asText()).get("/api/v1/me").status();
-                int refresh = Api.anonymous(base).post("/api/v1/auth/refresh",
+                int access = Api.anonymous(own.baseUrl()).withToken(l.get("accessToken").asText()).get("/api/v1/me").status();
+                int refresh = Api.anonymous(own.baseUrl()).post("/api/v1/auth/refresh",
                         Map.of("refreshToken", l.get("refreshToken").asText())).status();
                 if (access != 401 || refresh != 401) {
                     survivors.add("round " + rounds + ": access " + access + ", refresh " + refresh);

@@ -1,6 +1,9 @@
 package vn.bdg.registry.support;
 
 import io.javalin.Javalin;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.bdg.registry.App;
 import vn.bdg.registry.Config;
 
@@ -33,5 +36,38 @@ public final class OwnServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /**
+     * An own server for each test of a class, as a field:
+     * {@code @RegisterExtension final OwnServer.EachTest own = OwnServer.eachTest(settings);}
+     */
+    public static EachTest eachTest(UnaryOperator<Config> settings) {
+        return new EachTest(settings);
+    }
+
+    /** Started before each test and stopped after it; see {@link #eachTest}. */
+    public static final class EachTest implements BeforeEachCallback, AfterEachCallback {
+        private final UnaryOperator<Config> settings;
+        private OwnServer server;
+
+        private EachTest(UnaryOperator<Config> settings) {
+            this.settings = settings;
+        }
+
+        /** The running test's server. */
+        public String baseUrl() {
+            return server.baseUrl;
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            server = start(settings);
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            server.close();
+        }
     }
 }
