@@ -51,14 +51,8 @@ class ParticipantImportFilesIT {
             ws.value(0, 0, "DANH SÁCH HỌC VIÊN LỚP TẬP HUẤN BÌNH ĐẲNG GIỚI");
             ws.range(0, 0, 0, 3).merge();
             ws.value(1, 0, "Xã Nông Thượng, năm 2026");
-            ws.value(3, 0, "STT");
-            ws.value(3, 1, "Họ và tên");
-            ws.value(3, 2, "Giới tính");
-            ws.value(3, 3, "Số điện thoại");
-            ws.value(4, 0, 1);
-            ws.value(4, 1, "Nguyễn Thị Mai");
-            ws.value(4, 2, "Nữ");
-            ws.value(4, 3, 912345678);
+            row(ws, 3, "STT", "Họ và tên", "Giới tính", "Số điện thoại");
+            row(ws, 4, 1, "Nguyễn Thị Mai", "Nữ", 912345678);
         });
         Api.Res res = importFile(XLSX, xlsx, false);
         assertThat(res.status()).as(res.body()).isEqualTo(200);
@@ -110,20 +104,13 @@ class ParticipantImportFilesIT {
     void aNameWrittenInTwoColumnsUnderOneHeadingIsTheWholeName() {
         // lists sorted by given name keep it in a column of its own, under "Họ và tên" merged over both
         byte[] xlsx = workbook(ws -> {
-            ws.value(0, 0, "STT");
-            ws.value(0, 1, "Họ và tên");
+            row(ws, 0, "STT", "Họ và tên");
             ws.range(0, 1, 0, 2).merge();
             ws.value(0, 3, "Giới tính");
             ws.value(1, 1, "Họ đệm");
             ws.value(1, 2, "Tên");
-            ws.value(2, 0, 1);
-            ws.value(2, 1, "Nguyễn Thị");
-            ws.value(2, 2, "Hoa");
-            ws.value(2, 3, "Nữ");
-            ws.value(3, 0, 2);
-            ws.value(3, 1, "Đặng Văn");
-            ws.value(3, 2, "Đức");
-            ws.value(3, 3, "Nam");
+            row(ws, 2, 1, "Nguyễn Thị", "Hoa", "Nữ");
+            row(ws, 3, 2, "Đặng Văn", "Đức", "Nam");
         });
         Api.Res res = importFile(XLSX, xlsx, false);
         assertThat(res.status()).as(res.body()).isEqualTo(200);
@@ -171,16 +158,10 @@ class ParticipantImportFilesIT {
     void aBirthYearColumnHoldingTheWholeDateGivesTheBirthDate() {
         // "Năm sinh" (year of birth) is the usual heading of the date of birth too
         byte[] xlsx = workbook(ws -> {
-            ws.value(0, 0, "Họ và tên");
-            ws.value(0, 1, "Giới tính");
-            ws.value(0, 2, "Năm sinh");
-            ws.value(1, 0, "Hà Thị Nga");
-            ws.value(1, 1, "Nữ");
-            ws.value(1, 2, java.time.LocalDate.of(1985, 3, 5));
+            row(ws, 0, "Họ và tên", "Giới tính", "Năm sinh");
+            row(ws, 1, "Hà Thị Nga", "Nữ", java.time.LocalDate.of(1985, 3, 5));
             ws.style(1, 2).format("dd/mm/yyyy").set();
-            ws.value(2, 0, "Hà Văn Nam");
-            ws.value(2, 1, "Nam");
-            ws.value(2, 2, "12/03/1987");
+            row(ws, 2, "Hà Văn Nam", "Nam", "12/03/1987");
         });
         Api.Res res = importFile(XLSX, xlsx, false);
         assertThat(res.status()).as(res.body()).isEqualTo(200);
@@ -199,20 +180,12 @@ class ParticipantImportFilesIT {
         // Excel's Date formats chosen with a locale ("English (United States)", or a calendar) carry
         // its code, whose digits are no digit placeholders
         byte[] xlsx = workbook(ws -> {
-            ws.value(0, 0, "Họ và tên");
-            ws.value(0, 1, "Giới tính");
-            ws.value(0, 2, "Ngày sinh");
-            ws.value(1, 0, "Hà Thị Nga");
-            ws.value(1, 1, "Nữ");
-            ws.value(1, 2, java.time.LocalDate.of(1985, 3, 5));
+            row(ws, 0, "Họ và tên", "Giới tính", "Ngày sinh");
+            row(ws, 1, "Hà Thị Nga", "Nữ", java.time.LocalDate.of(1985, 3, 5));
             ws.style(1, 2).format("[$-409]d/m/yyyy;@").set();
-            ws.value(2, 0, "Hà Văn Nam");
-            ws.value(2, 1, "Nam");
-            ws.value(2, 2, java.time.LocalDate.of(1987, 12, 31));
+            row(ws, 2, "Hà Văn Nam", "Nam", java.time.LocalDate.of(1987, 12, 31));
             ws.style(2, 2).format("[$-1010000]d/m/yyyy;@").set();
-            ws.value(3, 0, "Hà Văn Bình");
-            ws.value(3, 1, "Nam");
-            ws.value(3, 2, 1990);
+            row(ws, 3, "Hà Văn Bình", "Nam", 1990);
             ws.style(3, 2).format("0\" năm\"").set();
         });
         Api.Res res = importFile(XLSX, xlsx, false);
@@ -225,10 +198,8 @@ class ParticipantImportFilesIT {
     @Test
     void thousandsOfFormattedButEmptyRowsBelowTheListAreNotRows() {
         byte[] xlsx = workbook(ws -> {
-            ws.value(0, 0, "Họ và tên");
-            ws.value(0, 1, "Giới tính");
-            ws.value(1, 0, "Đặng Thị Thu");
-            ws.value(1, 1, "Nữ");
+            row(ws, 0, "Họ và tên", "Giới tính");
+            row(ws, 1, "Đặng Thị Thu", "Nữ");
             ws.range(2, 0, 60_000, 1).style().borderStyle("thin").set();
         });
         Api.Res res = importFile(XLSX, xlsx, true);
@@ -242,10 +213,7 @@ class ParticipantImportFilesIT {
      */
     private byte[] groupInMergedCells(int headerRows) {
         return workbook(ws -> {
-            ws.value(0, 0, "Họ và tên");
-            ws.value(0, 1, "Giới tính");
-            ws.value(0, 2, "Mã đơn vị");
-            ws.value(0, 3, "Đơn vị công tác");
+            row(ws, 0, "Họ và tên", "Giới tính", "Mã đơn vị", "Đơn vị công tác");
             if (headerRows == 2) {
                 ws.range(0, 0, 1, 0).merge();
                 ws.value(1, 1, "Nam/Nữ");
@@ -306,8 +274,7 @@ class ParticipantImportFilesIT {
             ws.range(0, 1, 0, 2).merge();
             ws.value(1, 1, "Nam");
             ws.value(1, 2, "Nữ");
-            ws.value(2, 0, "Hoàng Văn Đức");
-            ws.value(2, 1, 1980);
+            row(ws, 2, "Hoàng Văn Đức", 1980);
             ws.value(3, 0, "Hoàng Thị Yến");
             ws.value(3, 2, 1990);
         });
@@ -325,12 +292,8 @@ class ParticipantImportFilesIT {
         // a list filled from another sheet (=DS!C5) or computed (=DATE(...)): Excel keeps each
         // formula's value beside it, a date as its serial number under the cell's date format
         byte[] computed = workbook(ws -> {
-            ws.value(0, 0, "Họ và tên");
-            ws.value(0, 1, "Giới tính");
-            ws.value(0, 2, "Ngày sinh");
-            ws.value(0, 3, "Số CCCD");
-            ws.value(1, 0, "Đặng Thị Thu");
-            ws.value(1, 1, "Nữ");
+            row(ws, 0, "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD");
+            row(ws, 1, "Đặng Thị Thu", "Nữ");
             ws.formula(1, 2, "DATE(1985,3,5)");
             ws.style(1, 2).format("dd/mm/yyyy").set();
             ws.formula(1, 3, "DS!D5");
@@ -361,10 +324,8 @@ class ParticipantImportFilesIT {
     @Test
     void aWorkbookThatUnpacksToHundredsOfMegabytesIsRefusedUnread() throws IOException {
         byte[] list = workbook(ws -> {
-            ws.value(0, 0, "Họ và tên");
-            ws.value(0, 1, "Giới tính");
-            ws.value(1, 0, "Đặng Thị Thu");
-            ws.value(1, 1, "Nữ");
+            row(ws, 0, "Họ và tên", "Giới tính");
+            row(ws, 1, "Đặng Thị Thu", "Nữ");
         });
         // the same list, its shared strings holding one more of 200 MB of one letter: under 1 MB sent
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
@@ -401,6 +362,19 @@ class ParticipantImportFilesIT {
 
     private interface Sheet {
         void fill(Worksheet ws) throws IOException;
+    }
+
+    /** Writes one row of cells from column A, each as the type it is (text, number or date). */
+    private static void row(Worksheet ws, int r, Object... cells) {
+        for (int c = 0; c < cells.length; c++) {
+            if (cells[c] instanceof Number number) {
+                ws.value(r, c, number);
+            } else if (cells[c] instanceof java.time.LocalDate date) {
+                ws.value(r, c, date);
+            } else {
+                ws.value(r, c, (String) cells[c]);
+            }
+        }
     }
 
     private static byte[] workbook(Sheet sheet) {
