@@ -25,8 +25,10 @@ public record Certificate(String number, String status, UUID courseId, UUID part
     /**
      * What anyone may learn from a certificate's number: nothing about the holder beyond the name,
      * and of the name only the initials unless holderConfirmed (the asker showed they hold the
-     * certificate: its check code or its signed credential). holderErased: the holder's personal
-     * data was erased at their request; the name is then the fixed placeholder, never confirmed.
+     * certificate: its check code or its signed credential), and so is the reason for a revocation,
+     * which is written about the holder (a name put right, an absence, a fraud). holderErased: the
+     * holder's personal data was erased at their request; the name is then the fixed placeholder,
+     * never confirmed, and the reason the fixed one of an erasure.
      */
     public record Public(String number, String status, String holderName, boolean holderConfirmed,
                          boolean holderErased, String courseTitle, LocalDate startDate, LocalDate endDate,
@@ -40,9 +42,11 @@ public record Certificate(String number, String status, UUID courseId, UUID part
             return new Public(number, status, Erased.NAME, false, true, courseTitle, startDate, endDate, hours,
                     organizer, issuedAt, revokedAt, revocationReason);
         }
+        // numbers are sequential and the revoked ones listed publicly: by number alone, that it was
+        // revoked and when, not what was written about its holder
         return new Public(number, status, holderConfirmed ? holderName : VietnameseText.initials(holderName),
                 holderConfirmed, false, courseTitle, startDate, endDate, hours, organizer, issuedAt, revokedAt,
-                revocationReason);
+                holderConfirmed ? revocationReason : null);
     }
 
     /** The text of the QR code: the verification page, and after the # (never sent to a server) the credential. */

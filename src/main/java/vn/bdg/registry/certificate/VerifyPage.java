@@ -68,7 +68,9 @@ final class VerifyPage {
             item(body, locale, "verify.issuedAt", date(locale, c.issuedAt()));
             if (!valid) {
                 item(body, locale, "verify.revokedAt", date(locale, c.revokedAt()));
-                item(body, locale, "verify.revocationReason", c.revocationReason());
+                if (c.revocationReason() != null) { // given with the check code only
+                    item(body, locale, "verify.revocationReason", c.revocationReason());
+                }
             }
             body.append("</dl>");
             if (!c.holderConfirmed() && !c.holderErased()) {

@@ -115,7 +115,7 @@ class PublicVerificationIT {
         JsonNode pub = anyone.get("/api/v1/public/certificates/" + number).json();
         assertThat(pub.get("status").asText()).isEqualTo("revoked");
         assertThat(pub.get("holderName").asText()).isEqualTo("N. T. H.");
-        assertThat(pub.get("revocationReason").asText()).isEqualTo("Cấp nhầm người");
+        assertThat(pub.get("revocationReason").isNull()).as("with the check code only").isTrue();
         assertThat(pub.get("revokedAt").isNull()).isFalse();
 
         JsonNode list = anyone.get("/api/v1/public/certificates/revoked?province=" + world.province).json();
@@ -125,6 +125,36 @@ class PublicVerificationIT {
         assertThat(anyone.get("/api/v1/public/certificates/revoked?province=" + World.create().province).json()
                 .get("revoked")).isEmpty();
         assertThat(anyone.get("/api/v1/public/certificates/revoked").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRevocationReasonIsAboutTheHolderAndShownOnlyWithTheCheckCode() {
+        JsonNode certificate = certificateOfHoa(null);
+        String number = certificate.get("number").asText();
+        String code = certificate.get("checkCode").asText();
+        // what an organiser writes when revoking is about the person: a name put right, an absence, a fraud
+        String reason = "Sai họ tên (Nguyễn Thị Hoà), đã cấp lại; nghỉ hai buổi vì ốm";
+        assertThat(world.organizer.post("/api/v1/certificates/" + number + "/revoke", Map.of("reason", reason))
+                .status()).isEqualTo(200);
+
+        // numbers are sequential and the revoked ones are listed publicly: by number alone, only
+        // that it was revoked and when
+        JsonNode alone = anyone.get("/api/v1/public/certificates/" + number).json();
+        assertThat(alone.get("status").asText()).isEqualTo("revoked");
+        assertThat(alone.get("revokedAt").isNull()).isFalse();
+        assertThat(alone.get("revocationReason").isNull()).as(alone.toString()).isTrue();
+        for (String lang : List.of("vi", "en")) {
+            assertThat(anyone.inLanguage(lang).get("/verify/" + number).body()).as(lang)
+                    .doesNotContain("Sai họ tên", "nghỉ hai buổi", "Nguyễn Thị Hoà", "Lý do thu hồi",
+                            "Reason for revocation");
+        }
+
+        // the code printed on the certificate (or its signed credential) shows it, as it shows the name
+        assertThat(anyone.get("/api/v1/public/certificates/" + number + "?code=" + code).json()
+                .get("revocationReason").asText()).isEqualTo(reason);
+        assertThat(anyone.get("/verify/" + number + "?code=" + code).body()).contains("Lý do thu hồi", reason);
+        assertThat(verify(certificate.get("credential").asText()).get("certificate").get("revocationReason").asText())
+                .isEqualTo(reason);
     }
 
     @Test
@@ -144,8 +174,8 @@ class PublicVerificationIT {
         assertThat(en.body()).contains("<html lang=\"en\">", "This certificate is valid.");
 
         world.organizer.post("/api/v1/certificates/" + number + "/revoke", Map.of("reason", "Gian lận <điểm danh>"));
-        assertThat(anyone.get("/verify/" + number).body()).contains("Giấy chứng nhận đã bị thu hồi",
-                "Gian lận &lt;điểm danh&gt;");
+        assertThat(anyone.get("/verify/" + number + "?code=" + certificate.get("checkCode").asText()).body())
+                .contains("Giấy chứng nhận đã bị thu hồi", "Gian lận &lt;điểm danh&gt;");
     }
 
     @Test
