@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ import static vn.bdg.registry.db.Tables.REPORT_SUBMISSION;
  */
 public final class SubmissionService {
     private static final List<String> NUMBERS = List.of("value", "numerator", "denominator", "planned");
+    /** What a row says its numbers are: another definition today makes other numbers of the same records. */
+    private static final List<String> DEFINITION = List.of("label", "definition", "valueType", "counts", "counted");
 
     private final DSLContext dsl;
     private final ReportService reports;
@@ -98,7 +101,8 @@ public final class SubmissionService {
     /**
      * Each cell whose submitted numbers differ from today's. A cell on one side only (a new
      * organisation, a "not recorded" row gone after a merge) is a change only when it holds a
-     * number other than zero: on the other side it is a row of zeros that was not listed.
+     * number other than zero: on the other side it is a row of zeros that was not listed. Beside
+     * them, the indicators defined otherwise today than in the submitted report.
      */
     Map<String, Object> diff(Caller caller, UUID id) {
         ReportRepository.Submission s = find(caller, id);
@@ -127,6 +131,7 @@ public final class SubmissionService {
         diff.put("submittedAt", row.getSubmittedAt());
         diff.put("comparedAt", OffsetDateTime.now());
         diff.put("changes", changes);
+        diff.put("definitionChanges", definitionChanges(submittedRows.values(), currentRows.values()));
         return diff;
     }
 
@@ -172,6 +177,39 @@ public final class SubmissionService {
             }
         }
         return key.toString();
+    }
+
+    /**
+     * The indicators whose definition today is not the one submitted: the catalogue is data, and
+     * has been amended after reports were submitted (V23: the groups of women count women only),
+     * so cells may differ with no record changed. Each with its definition as submitted and as
+     * today, in the submission's language; a field the submitted rows did not have yet is not compared.
+     */
+    private static List<Map<String, Object>> definitionChanges(Collection<JsonNode> submitted,
+                                                               Collection<JsonNode> current) {
+        Map<String, JsonNode> today = new LinkedHashMap<>();
+        current.forEach(r -> today.putIfAbsent(r.get("indicator").asText(), r));
+        Set<String> seen = new TreeSet<>();
+        List<Map<String, Object>> changed = new ArrayList<>();
+        for (JsonNode before : submitted) {
+            String code = before.get("indicator").asText();
+            JsonNode after = today.get(code);
+            if (seen.add(code) && after != null
+                    && DEFINITION.stream().anyMatch(f -> before.has(f) && !before.get(f).equals(after.get(f)))) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("indicator", code);
+                change.put("submitted", definition(before));
+                change.put("current", definition(after));
+                changed.add(change);
+            }
+        }
+        return changed;
+    }
+
+    private static Map<String, Object> definition(JsonNode row) {
+        Map<String, Object> definition = new LinkedHashMap<>();
+        DEFINITION.forEach(f -> definition.put(f, row.get(f)));
+        return definition;
     }
 
     private static boolean sameNumbers(JsonNode a, JsonNode b) {
