@@ -449,7 +449,9 @@ async function renderHistory() {
   if (scans.length === 0) {
     list.append(element('li', { className: 'empty', textContent: t('historyNone') }));
   }
-  for (const scan of scans.slice(0, 30)) {
+  // the latest 30, and every scan the server refused however many came after it: nothing else on
+  // the phone names it, and the trainer must put that person on the paper sheet
+  for (const scan of scans.filter((s, i) => i < 30 || s.state === 'failed')) {
     const { outcome, name } = describe(scan);
     const where = scan.state === 'pending' ? t('stateLocal')
         : scan.state === 'failed' ? t('stateFailed', { reason: scan.error ?? '' }) : t('stateServer');

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.CHECK_IN;
+import static vn.bdg.registry.db.Tables.COURSE;
 import static vn.bdg.registry.db.Tables.PARTICIPANT;
 
 /** The trainer's phone scanner (/scan) in a real browser, with a fake camera playing printed badges. */
@@ -424,6 +425,50 @@ class ScannerIT {
 
         assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 1));
         assertThat(attendanceSheet()).containsEntry(hoa.toString(), "present");
+    }
+
+    /** Checks in the first person a search of the roster finds. */
+    private static void checkInByName(Page page, String query) {
+        page.locator("#open-search").click();
+        page.getByLabel("Họ tên học viên").fill(query);
+        page.locator("#search-results button").first().click();
+    }
+
+    @Test
+    void aWalkInTheServerRefusedStaysListedForThePaperSheetHoweverManyScansCameAfterIt() {
+        for (int n = 1; n <= 30; n++) {
+            enrolled(String.format("Người Thứ %02d", n), n % 2 == 0 ? "male" : "female", world.communeA1);
+        }
+        // the course is full: the server enrols nobody more, which the phone cannot know offline
+        TestServer.get().database.dsl().update(COURSE).set(COURSE.CAPACITY, 30).where(COURSE.ID.eq(course)).execute();
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            openTheFirstSession(page);
+            phone.setOffline(true);
+            // first someone the commune sent in place of another, then the whole class by name
+            page.locator("#open-walkin").click();
+            page.getByLabel("Họ và tên").fill("Hà Thị Mai");
+            page.getByLabel("Nữ", new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký và điểm danh")).click();
+            page.locator("#result[data-outcome=walk_in_pending]").waitFor();
+            for (int n = 1; n <= 30; n++) {
+                checkInByName(page, String.format("thu %02d", n));
+                expect(page.locator("#pending")).hasAttribute("data-count", String.valueOf(n + 1));
+            }
+
+            phone.setOffline(false);
+            page.waitForCondition(() -> "0".equals(page.locator("#pending").getAttribute("data-count"))
+                    && history(page, "data-state").stream().noneMatch("pending"::equals));
+            // refused, she is on no list but the phone's: the trainer must see her to write her on the paper sheet
+            Locator refused = page.locator("#history li.scan[data-state=failed]");
+            expect(refused).hasCount(1);
+            expect(refused).containsText("Hà Thị Mai");
+            expect(refused).containsText("Khoá học đã đạt số chỗ tối đa là 30");
+        }
+
+        assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 30));
     }
 
     /** The keys of one of the scanner's IndexedDB stores (scans, rosters, kv), as strings. */
