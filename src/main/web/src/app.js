@@ -703,6 +703,13 @@ function wire() {
   $('send-now').addEventListener('click', upload);
   $('sessions-reload').addEventListener('click', showSessions);
   $('logout').addEventListener('click', async () => {
+    // the trainer's queue goes up first; what cannot go yet waits for their next login on this
+    // phone (nobody else may send it), which they are told before they choose to log out
+    await upload();
+    const left = (await sendable(await loggedInUserId())).length;
+    if (left > 0 && !confirm(t('logoutPending', { n: left }))) {
+      return;
+    }
     // the queue stays and goes up when its trainer logs in again; the next user picks their own session
     await api.logout();
     state.userId = null; // the next login is someone's own

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -408,7 +409,9 @@ class ScannerIT {
             // a shared phone: the trainer logs out with the scan still queued, a colleague (who
             // may not scan this course) logs in when the network is back
             page.locator("#change-session").click();
+            page.onceDialog(dialog -> dialog.accept()); // told the scan waits for their next login here
             page.locator("#logout").click();
+            page.locator("#login-screen:not([hidden])").waitFor();
             phone.setOffline(false);
             page.getByLabel("Tên đăng nhập").fill(world.username("trainer2"));
             page.getByLabel("Mật khẩu").fill(World.PASSWORD);
@@ -419,6 +422,7 @@ class ScannerIT {
 
             // the trainer who made the scan logs in again: it goes up, as theirs
             page.locator("#logout").click();
+            page.locator("#login-screen:not([hidden])").waitFor();
             logInAndWaitForTheKit(page);
             page.waitForCondition(() -> "0".equals(page.locator("#pending").getAttribute("data-count")));
         }
@@ -432,6 +436,44 @@ class ScannerIT {
         page.locator("#open-search").click();
         page.getByLabel("Họ tên học viên").fill(query);
         page.locator("#search-results button").first().click();
+    }
+
+    @Test
+    void loggingOutWithScansNotSentTriesToSendThemFirstAndElseSaysTheyWaitForTheNextLoginOnThisPhone() {
+        UUID hoa = enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            openTheFirstSession(page);
+            // a signal too weak for an upload to get through, though the phone counts itself online
+            phone.route("**/api/v1/check-ins/batch", route -> route.abort("connectionreset"));
+            checkInByName(page, "hoa");
+            page.locator("#result[data-outcome=accepted][data-state=pending]").waitFor();
+
+            // the trainer logs out: the phone cannot send the scan, and says what logging out means for it
+            List<String> warnings = new CopyOnWriteArrayList<>();
+            page.onDialog(dialog -> {
+                warnings.add(dialog.message());
+                dialog.dismiss();
+            });
+            page.locator("#change-session").click();
+            page.locator("#logout").click();
+            page.waitForCondition(() -> !warnings.isEmpty());
+            assertThat(warnings.get(0)).contains("1 lượt điểm danh chưa gửi").contains("đăng nhập lại trên máy này");
+            // they stay: still logged in, the scan still waiting
+            expect(page.locator("#sessions-screen")).isVisible();
+            expect(page.locator("#pending")).hasAttribute("data-count", "1");
+
+            // with the signal back, logging out sends the scan first, and asks nothing
+            phone.unroute("**/api/v1/check-ins/batch");
+            page.locator("#logout").click();
+            page.locator("#login-screen:not([hidden])").waitFor();
+            assertThat(warnings).hasSize(1);
+        }
+
+        assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 1));
+        assertThat(attendanceSheet()).containsEntry(hoa.toString(), "present");
     }
 
     @Test
@@ -581,6 +623,7 @@ class ScannerIT {
 
             // the trainer logs in again: it goes up, as theirs
             page.locator("#logout").click();
+            page.locator("#login-screen:not([hidden])").waitFor();
             logInAndWaitForTheKit(page);
             page.waitForCondition(() -> "0".equals(page.locator("#pending").getAttribute("data-count")));
         }
