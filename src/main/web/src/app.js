@@ -715,6 +715,9 @@ function wire() {
     state.userId = null; // the next login is someone's own
     await store.remove('currentSession');
     await store.remove('sessions');
+    // the people of the trainer's sessions are not left to whoever holds the phone next; no session
+    // can be opened again before a login, which saves its kit anew (the queue needs no roster to go up)
+    await store.clearRosters();
     show('login');
   });
   $('change-session').addEventListener('click', async () => {

@@ -34,6 +34,11 @@ export async function putRoster(entry) {
   return (await db).put('rosters', entry);
 }
 
+/** Forgets every saved roster (the names and units of the people of the sessions listed). */
+export async function clearRosters() {
+  return (await db).clear('rosters');
+}
+
 export async function putScan(scan) {
   return (await db).put('scans', scan);
 }

@@ -527,6 +527,37 @@ class ScannerIT {
     }
 
     @Test
+    void loggingOutForgetsTheSavedRostersAndTheNextLoginSavesItsOwn() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        world.newUser("trainer2", Role.trainer, null);
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            assertThat(stored(page, "rosters")).containsExactly(session.toString());
+
+            // a shared phone: once the trainer has logged out, the names and communes of the people
+            // of their sessions are not left on it for whoever holds it next
+            page.locator("#logout").click();
+            page.locator("#login-screen:not([hidden])").waitFor();
+            assertThat(stored(page, "rosters")).isEmpty();
+
+            // a colleague's login saves nothing of the course they do not scan
+            page.getByLabel("Tên đăng nhập").fill(world.username("trainer2"));
+            page.getByLabel("Mật khẩu").fill(World.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.locator("#sessions li.empty").waitFor();
+            assertThat(stored(page, "rosters")).isEmpty();
+
+            // the trainer's next login saves the kit again
+            page.locator("#logout").click();
+            page.locator("#login-screen:not([hidden])").waitFor();
+            logInAndWaitForTheKit(page);
+            assertThat(stored(page, "rosters")).containsExactly(session.toString());
+        }
+    }
+
+    @Test
     void onStartUpThePhoneForgetsOldAnsweredScansAndRostersOfSessionsLongOverButNeverAScanNotSent() {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
         String oldAnswered = UUID.randomUUID().toString();
