@@ -357,7 +357,7 @@ async function recordWalkIn(participant) {
  */
 async function kept(scan) {
   try {
-    await store.putScan(scan);
+    await store.addScan(scan);
     return true;
   } catch (e) {
     state.shown = null;

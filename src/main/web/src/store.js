@@ -43,6 +43,17 @@ export async function putScan(scan) {
   return (await db).put('scans', scan);
 }
 
+/**
+ * Stores a new scan, answering once it is on the phone's disk (strict durability): Chrome's default
+ * answers while the write may still be in the system's buffers, and a battery dying in the next
+ * seconds would lose a scan the trainer was shown as recorded. (Answers to it need no such care:
+ * one lost goes up again and gets the same answer.)
+ */
+export async function addScan(scan) {
+  const tx = (await db).transaction('scans', 'readwrite', { durability: 'strict' });
+  await Promise.all([tx.store.put(scan), tx.done]);
+}
+
 export async function scan(clientScanId) {
   return (await db).get('scans', clientScanId);
 }
