@@ -95,7 +95,16 @@ async function loggedInUserId() {
 }
 
 async function renderPending() {
-  const n = (await sendable(await loggedInUserId())).length;
+  const queued = await store.pendingScans();
+  const me = await loggedInUserId();
+  const n = me ? sendableBy(queued, me).length : 0;
+  // another trainer's scans go up only at their next login here: said, so that the phone is not
+  // handed on, or reset, as if nothing were waiting (the login screen shows it too)
+  const others = queued.length - n;
+  const othersChip = $('others-pending');
+  othersChip.textContent = t('othersPending', { n: others });
+  othersChip.dataset.count = String(others);
+  othersChip.hidden = others === 0;
   const chip = $('pending');
   chip.textContent = state.uploading ? t('sending') : t('pending', { n });
   chip.className = 'chip' + (n > 0 ? ' waiting' : '');

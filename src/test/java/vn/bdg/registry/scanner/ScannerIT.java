@@ -676,18 +676,23 @@ class ScannerIT {
             phone.unroute("**/api/v1/auth/refresh");
             page.locator("#change-session").click();
             page.locator("#login-screen:not([hidden])").waitFor();
+            // whoever holds the phone now is told that a scan waits for the trainer's next login here
+            expect(page.locator("#others-pending")).isVisible();
+            expect(page.locator("#others-pending")).hasAttribute("data-count", "1");
             page.getByLabel("Tên đăng nhập").fill(world.username("trainer2"));
             page.getByLabel("Mật khẩu").fill(World.PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
             page.locator("#sessions li.empty").waitFor();
             page.waitForTimeout(3_000);
             expect(page.locator("#pending")).hasAttribute("data-count", "0");
+            expect(page.locator("#others-pending")).hasText("Chờ người đã quét đăng nhập lại trên máy này: 1");
 
             // the trainer logs in again: it goes up, as theirs
             page.locator("#logout").click();
             page.locator("#login-screen:not([hidden])").waitFor();
             logInAndWaitForTheKit(page);
             page.waitForCondition(() -> "0".equals(page.locator("#pending").getAttribute("data-count")));
+            expect(page.locator("#others-pending")).isHidden();
         }
 
         assertThat(storedOutcomes()).isEqualTo(Map.of("accepted", 1));
