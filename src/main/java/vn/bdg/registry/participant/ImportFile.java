@@ -62,6 +62,8 @@ final class ImportFile {
      * that unpack to gigabytes, which the reader would hold in memory) would fill.
      */
     static final long MOST_UNPACKED_BYTES = 128L * 1024 * 1024;
+    /** The bytes of a zip's local file signature, "PK\3\4", with which an XLSX starts. */
+    private static final int ZIP_SIGNATURE_BYTES = 4;
 
     enum Column {
         full_name("ho va ten", "ho ten"),
@@ -384,7 +386,8 @@ final class ImportFile {
 
     private static void readXlsx(byte[] body, List<List<String>> lines, List<Integer> lineNumbers,
                                  List<CellRangeAddress> merged) {
-        if (!ReadableWorkbook.isOOXMLZipHeader(body)) {
+        // fastexcel throws on fewer bytes than a zip's signature (an empty upload) instead of saying false
+        if (body.length < ZIP_SIGNATURE_BYTES || !ReadableWorkbook.isOOXMLZipHeader(body)) {
             throw new ApiException(400, "unreadable_file");
         }
         requireUnpackedAtMost(body, MOST_UNPACKED_BYTES);

@@ -339,6 +339,19 @@ class ParticipantImportIT {
     }
 
     @Test
+    void anEmptyOrCutOffWorkbookIsUnreadableNotAServerError() {
+        // fewer bytes than a zip's signature (an upload that lost its file, "PK" of one cut off):
+        // the workbook reader threw on them instead of saying they are no workbook (a 500)
+        for (byte[] file : List.of(new byte[0], "PK".getBytes(StandardCharsets.US_ASCII))) {
+            Api.Res res = importFile(world.organizer, XLSX, file, false);
+            assertThat(res.status()).as(res.body()).isEqualTo(400);
+            assertThat(res.contentType()).startsWith("application/problem+json");
+            assertThat(res.json().get("code").asText()).isEqualTo("unreadable_file");
+        }
+        assertThat(participantCount()).isZero();
+    }
+
+    @Test
     void tenThousandRowsImportInSeconds() {
         StringBuilder file = new StringBuilder("full_name,sex,birth_year,phone,unit_code\n");
         for (int i = 0; i < 10_000; i++) {
