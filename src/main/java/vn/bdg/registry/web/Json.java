@@ -59,6 +59,11 @@ public final class Json {
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            // nor is blank text a number, a boolean or an id: Jackson reads " " (and "" for an id) as
+            // null, so that {"capacity": " "} from a form's empty field cleared the capacity
+            .withCoercionConfigDefaults(c -> c.setAcceptBlankAsEmpty(false))
+            .withCoercionConfig(LogicalType.OtherScalar, c -> c
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
             .build();
 
     private Json() {

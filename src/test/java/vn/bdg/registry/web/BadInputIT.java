@@ -3,14 +3,17 @@ package vn.bdg.registry.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
+import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.World;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +83,38 @@ class BadInputIT {
         assertProblem(missing, 400, "validation_failed");
         assertThat(missing.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
         assertThat(organizationCount()).isZero();
+    }
+
+    @Test
+    void aBlankTextIsNoNumberBooleanOrIdAndClearsNothing() {
+        // " " for a number or a boolean, and "" or " " for an id, were read as null: a form's empty
+        // field sent as text cleared a course's capacity, or unlinked a course from its plan, with a 200
+        UUID course = Fixtures.course(world, world.communeA1, "open", LocalDate.parse("2026-11-15"),
+                LocalDate.parse("2026-11-20"));
+        String path = "/api/v1/courses/" + course;
+        assertThat(organizer.patch(path, Map.of("capacity", 30, "fundingAmount", 5_000_000)).status()).isEqualTo(200);
+        Api.Res blank = organizer.patch(path, Map.of("capacity", " ", "fundingAmount", "\t", "plannedHours", " "));
+        assertProblem(blank, 400, "validation_failed");
+        assertThat(blank.json().get("errors")).extracting(e -> e.get("field").asText() + ":" + e.get("code").asText())
+                .containsExactlyInAnyOrder("capacity:not_an_integer", "fundingAmount:not_an_integer",
+                        "plannedHours:wrong_type");
+        JsonNode kept = organizer.get(path).json();
+        assertThat(kept.get("capacity").asInt()).isEqualTo(30);
+        assertThat(kept.get("fundingAmount").asLong()).isEqualTo(5_000_000);
+
+        for (String id : List.of("", " ")) {
+            Api.Res noActivity = organizer.put(path + "/plan-activity", Map.of("activityId", id));
+            assertProblem(noActivity, 400, "validation_failed");
+            assertThat(noActivity.json().get("errors").get(0).get("field").asText()).isEqualTo("activityId");
+            assertThat(noActivity.json().get("errors").get(0).get("code").asText()).isEqualTo("not_a_uuid");
+        }
+
+        Api.Res submission = world.reporter.post("/api/v1/reports/submissions",
+                Map.of("period", "2026", "mapSuccessors", " "));
+        assertProblem(submission, 400, "validation_failed");
+        assertThat(submission.json().get("errors").get(0).get("field").asText()).isEqualTo("mapSuccessors");
+        assertThat(submission.json().get("errors").get(0).get("code").asText()).isEqualTo("not_a_boolean");
+        assertThat(world.reporter.get("/api/v1/reports/submissions").json().get("items")).isEmpty();
     }
 
     @Test
