@@ -171,14 +171,17 @@ public final class AttendanceService {
         SessionContext session = managed(caller, sessionId);
         dsl.transaction(trx -> {
             requireSessionHeld(trx.dsl(), sessionId);
-            if (Erased.held(trx.dsl(), participantId)) {
-                // the reason may hold health or family matters: nothing of an erased person is kept
-                throw ApiException.conflict("erased");
-            }
+            boolean erased = Erased.held(trx.dsl(), participantId);
             // read under the person's lock: a merge (which moves the record's enrollments and excuses
             // to the kept one) under way is waited for, and a merge or withdrawal made before is seen
             if (!repository.enrolledHeld(trx.dsl(), session.courseId(), participantId)) {
+                // asked first: anyone off the list (another district's, another province's) is
+                // unknown, whether or not erased, so the answer does not tell an erased record exists
                 throw ApiException.unprocessable("participantId", "unknown_participant");
+            }
+            if (erased) {
+                // the reason may hold health or family matters: nothing of an erased person is kept
+                throw ApiException.conflict("erased");
             }
             Optional<String> replaced = repository.excuse(trx.dsl(), sessionId, participantId, session.provinceCode(),
                     reason, caller.userId());
