@@ -47,7 +47,10 @@ public final class TrainerService {
             // assigned to another, they would see the course but could not take its attendance
             // (asked on tx's connection: a second one, taken while it is held, could wait for ever)
             if (user.unitCode() != null && !units.scopeOf(tx, user.unitCode()).contains(course.unitCode())) {
-                throw ApiException.unprocessable("userId", "out_of_scope");
+                // an account of a unit outside the caller's scope is none they may see (404 on
+                // /users/{id}): said to be unknown, as a missing one, not shown to exist
+                throw ApiException.unprocessable("userId",
+                        caller.canSeeUnit(user.unitCode()) ? "out_of_scope" : "unknown_user");
             }
             CourseTrainer assigned = trainers.insert(tx, caller, courseId, user.trainer())
                     .orElseThrow(() -> ApiException.conflict("already_assigned"));

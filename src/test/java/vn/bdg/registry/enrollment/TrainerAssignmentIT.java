@@ -68,6 +68,25 @@ class TrainerAssignmentIT {
     }
 
     @Test
+    void aDistrictOrganizerLearnsNothingOfAnotherDistrictsAccountFromAnAssignment() {
+        String ownCourse = createCourse(world.districtOrganizer, world.districtA);
+        String otherDistrictTrainer = userId(world.newUser("btrainer", Role.trainer, world.districtB));
+        // the account is none of theirs to see ...
+        assertThat(world.districtOrganizer.get("/api/v1/users/" + otherDistrictTrainer).status()).isEqualTo(404);
+        // ... so naming it is answered as naming no account at all
+        Api.Res named = world.districtOrganizer.post("/api/v1/courses/" + ownCourse + "/trainers",
+                Map.of("userId", otherDistrictTrainer));
+        Api.Res nobody = world.districtOrganizer.post("/api/v1/courses/" + ownCourse + "/trainers",
+                Map.of("userId", UUID.randomUUID().toString()));
+        assertThat(nobody.status()).isEqualTo(422);
+        assertThat(named.status()).as(named.body()).isEqualTo(422);
+        assertThat(named.json().get("errors")).isEqualTo(nobody.json().get("errors"));
+        // a province-wide trainer, whose scope holds the course, is still assigned
+        assertThat(world.districtOrganizer.post("/api/v1/courses/" + ownCourse + "/trainers",
+                Map.of("userId", trainerId)).status()).isEqualTo(201);
+    }
+
+    @Test
     void aTrainerOfADistrictIsAssignedOnlyToCoursesOfTheirDistrictAndScansEveryCourseTheySee() {
         Api districtTrainer = world.newUser("dtrainer", Role.trainer, world.districtA);
         String districtTrainerId = userId(districtTrainer);
