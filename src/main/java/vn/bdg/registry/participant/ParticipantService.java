@@ -218,7 +218,7 @@ final class ParticipantService {
             if (!locked.getUpdatedAt().equals(current.getUpdatedAt())) {
                 throw ApiException.conflict("conflict"); // changed since it was checked
             }
-            UUID duplicateOf = likelyDuplicateOf(tx, caller, asMatched, locked);
+            UUID duplicateOf = flagAfterEdit(tx, caller, asMatched, locked);
             ParticipantRecord updated = participants.update(tx, id, data, duplicateOf);
             Participant after = ParticipantRepository.toParticipant(updated);
             Map<String, Object> afterEntry = audited(after);
@@ -428,6 +428,18 @@ final class ParticipantService {
         List<Duplicates.Person> found = candidates(tx, caller, person, olderThan).stream()
                 .map(ParticipantRepository::toPerson).toList();
         return new Duplicates(found).best(person).map(m -> m.person().id()).orElse(null);
+    }
+
+    /**
+     * The flag an edit leaves: the likely duplicate among the records the caller sees, else the
+     * flag already naming a record they cannot see (set by someone who sees both, for them to
+     * review: not dropped by an edit that could not compare the two).
+     */
+    private UUID flagAfterEdit(DSLContext tx, Caller caller, Duplicates.Person person, ParticipantRecord before) {
+        UUID found = likelyDuplicateOf(tx, caller, person, before);
+        UUID flagged = before.getDuplicateOf();
+        return found != null || flagged == null || participants.find(tx, scope(caller), flagged).isPresent()
+                ? found : flagged;
     }
 
     private List<ParticipantRecord> candidates(DSLContext tx, Caller caller, Duplicates.Person p,

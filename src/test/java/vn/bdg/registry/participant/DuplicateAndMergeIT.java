@@ -33,6 +33,24 @@ class DuplicateAndMergeIT {
     private final DSLContext db = TestServer.get().database.dsl();
 
     @Test
+    void aDistrictsEditDoesNotDropTheProvincesFlagNamingAnotherDistrictsRecord() {
+        // registered in district B, then again in district A by the province: flagged across districts
+        JsonNode inB = create(world.organizer, "fullName", "Triệu Thị Mai", "sex", "female", "birthYear", 1988,
+                "unitCode", world.communeB1, "phone", "0915333444");
+        JsonNode inA = create(world.organizer, "fullName", "Triệu Thị Mai", "sex", "female", "birthYear", 1988,
+                "unitCode", world.communeA1, "phone", "0915333444");
+        assertThat(inA.get("duplicateOf").asText()).isEqualTo(id(inB));
+        // district A, which cannot see the record in B, edits what it can
+        Api.Res edited = world.districtOrganizer.patch("/api/v1/participants/" + id(inA),
+                Map.of("position", "Chi hội trưởng"));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        // the flag stays for the province to review: until merged, the two records count as two people
+        JsonNode after = world.organizer.get("/api/v1/participants/" + id(inA)).json();
+        assertThat(after.get("position").asText()).isEqualTo("Chi hội trưởng");
+        assertThat(after.get("duplicateOf").asText()).isEqualTo(id(inB));
+    }
+
+    @Test
     void aLikelyDuplicateIsCreatedButFlaggedWithItsReasons() {
         JsonNode first = create(world.organizer, "fullName", "Hoàng Văn Nam", "sex", "male", "birthYear", 1979,
                 "unitCode", world.communeA1, "phone", "0915111222", "nationalId", "006079123456");
