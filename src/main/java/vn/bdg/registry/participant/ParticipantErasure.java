@@ -46,8 +46,9 @@ public final class ParticipantErasure {
     /**
      * What an erasure did (ParticipantErasure in the contract): the record as it now stands, every
      * record erased (it and those merged into it), the cards and certificates it revoked, how many
-     * audit entries it scrubbed, and the records whose duplicate flag named an erased one (cleared:
-     * they may be the same person, registered again; an admin checks them with the person).
+     * audit entries it scrubbed, and the records of the caller's scope whose duplicate flag named an
+     * erased one (cleared: they may be the same person, registered again; an admin checks them with
+     * the person).
      */
     public record Result(Participant participant, List<UUID> erasedRecords, int revokedCards,
                          List<String> revokedCertificates, int auditEntriesScrubbed,
@@ -132,8 +133,12 @@ public final class ParticipantErasure {
             entry.put("auditEntriesScrubbed", scrubbed);
             entry.put("clearedDuplicateFlags", List.copyOf(unflagged.keySet()));
             audit.record(tx, caller, "erase", "participant", id, null, entry);
+            // the answer names the flagged records the admin may see and check: another district's
+            // record is that district's (the audit entry, for province-wide admins, names them all)
+            List<UUID> clearedInScope = unflagged.keySet().stream()
+                    .filter(r -> participants.find(tx, ParticipantService.scope(caller), r).isPresent()).toList();
             return new Result(erased, erasedIds, revokedCards, erasedCertificates.revoked(), scrubbed,
-                    List.copyOf(unflagged.keySet()));
+                    clearedInScope);
         });
     }
 

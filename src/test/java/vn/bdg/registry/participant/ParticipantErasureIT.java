@@ -413,6 +413,29 @@ class ParticipantErasureIT {
     }
 
     @Test
+    void anAdminOfADistrictIsNotToldOfAnotherDistrictsRecordFlaggedAsTheSamePerson() {
+        Api districtAdmin = world.newUser("dadmin", Role.admin, world.districtA);
+        String erased = id(create(world.organizer, "fullName", "Bế Thị Yến", "sex", "female", "phone", "0977000433",
+                "unitCode", world.communeA1));
+        JsonNode inB = create(world.organizer, "fullName", "Bế Thị Yến", "sex", "female", "phone", "0977000433",
+                "unitCode", world.communeB1);
+        JsonNode inA = create(world.organizer, "fullName", "Bế Thị Yến", "sex", "female", "phone", "0977000433",
+                "unitCode", world.communeA2);
+        assertThat(inB.get("duplicateOf").asText()).isEqualTo(erased);
+        assertThat(inA.get("duplicateOf").asText()).isEqualTo(erased);
+
+        Api.Res res = erase(districtAdmin, erased, REASON);
+
+        assertThat(res.status()).as(res.body()).isEqualTo(200);
+        // both flags are cleared (they named the erased record), but the answer names only the record
+        // the district admin may see and check: the other one is district B's
+        assertThat(res.json().get("clearedDuplicateFlags")).extracting(JsonNode::asText).containsExactly(id(inA));
+        assertThat(world.admin.get("/api/v1/participants/" + id(inB)).json().get("duplicateOf").isNull()).isTrue();
+        assertThat(world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + erased).json().get("items")
+                .get(0).get("after").get("clearedDuplicateFlags")).hasSize(2);
+    }
+
+    @Test
     void aRecordFlaggedAsLikelyTheSamePersonLosesItsFlagAndIsNamedForTheAdminToCheck() {
         String erased = id(create(world.organizer, "fullName", "Bế Thị Yến", "sex", "female", "phone", "0977000432",
                 "unitCode", world.communeA1));
