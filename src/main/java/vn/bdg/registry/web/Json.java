@@ -93,7 +93,9 @@ public final class Json {
      * A date or time only as the ISO 8601 text the contract names, read as Jackson does, then refused
      * when outside the years a request may have. Jackson would also take a number, as such or as
      * text (as seconds since 1970: a phone sending 0 for "no time known" would store a scan of
-     * 1970), or an array of fields.
+     * 1970), or an array of fields. A date is only a date: Jackson also takes a date and time
+     * for one, keeping the day it names in UTC ("2026-11-14T17:00:00Z", a browser's 15/11 at
+     * midnight in Vietnam, was stored as 14/11).
      */
     private static final class IsoText extends DelegatingDeserializer {
         /** A number written as text ("0", "1700000000.5"), which Jackson also reads as seconds since 1970. */
@@ -110,7 +112,8 @@ public final class Json {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(JsonToken.VALUE_STRING) || SECONDS.matcher(parser.getText()).matches()) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING) || SECONDS.matcher(parser.getText()).matches()
+                    || handledType() == LocalDate.class && parser.getText().indexOf('T') >= 0) {
                 return context.reportInputMismatch(handledType(), "a date or time is ISO 8601 text");
             }
             Object value = super.deserialize(parser, context);
