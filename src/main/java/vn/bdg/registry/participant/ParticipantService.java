@@ -390,10 +390,16 @@ final class ParticipantService {
             for (EnrollmentRecord e : dropped) {
                 audit.record(tx, caller, "merge", "enrollment", e.getId(), e.intoMap(), null);
             }
-            for (EnrollmentRecord e : moved) {
-                Map<String, Object> after = e.intoMap();
-                after.put("participant_id", keptId);
-                audit.record(tx, caller, "merge", "enrollment", e.getId(), e.intoMap(), after);
+            // each enrollment the merge changed, as it now stands: moved, or given the kept unit (the unit
+            // reports count it in, last year's too where it had none)
+            Map<UUID, EnrollmentRecord> enrollmentsBefore = new HashMap<>();
+            keptByCourse.values().forEach(e -> enrollmentsBefore.put(e.getId(), e));
+            moved.forEach(e -> enrollmentsBefore.put(e.getId(), e));
+            for (EnrollmentRecord e : participants.enrollmentsForUpdate(tx, keptId)) {
+                Map<String, Object> before = enrollmentsBefore.get(e.getId()).intoMap();
+                if (!before.equals(e.intoMap())) {
+                    audit.record(tx, caller, "merge", "enrollment", e.getId(), before, e.intoMap());
+                }
             }
             for (UUID id : reflagged) {
                 audit.record(tx, caller, "merge", "participant", id, Map.of("duplicateOf", duplicateId),

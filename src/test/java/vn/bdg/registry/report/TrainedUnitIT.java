@@ -156,6 +156,49 @@ class TrainedUnitIT {
         assertThat(enrollmentUnit(held)).as("trained in B2 under the other record").isEqualTo(world.communeB2);
     }
 
+    /** The one entry a merge wrote about the enrollment of the course (the person's only one there). */
+    private JsonNode mergeEntryOf(UUID course) {
+        String enrollment = world.organizer.get("/api/v1/courses/" + course + "/enrollments").json()
+                .get("items").get(0).get("id").asText();
+        JsonNode items = world.admin.get("/api/v1/audit-log?entity=enrollment&action=merge&entityId=" + enrollment)
+                .json().get("items");
+        assertThat(items).as("the merge's entries about enrollment " + enrollment).hasSize(1);
+        return items.get(0);
+    }
+
+    @Test
+    void aMergeThatGivesAnEnrollmentOfTheKeptRecordAUnitSaysSoInTheAuditLog() {
+        UUID tam = Fixtures.participant(world, "Bế Thị Tâm", "female", null); // a walk-in who gave no commune
+        UUID held = trainedIn2025(tam, world.communeA1, LocalDate.of(2025, 4, 8));
+        UUID duplicate = Fixtures.participant(world, "Bế Thị Tâm", "female", world.communeA2);
+
+        Api.Res merged = world.organizer.post("/api/v1/participants/" + tam + "/merge",
+                Map.of("duplicateId", duplicate.toString()));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(enrollmentUnit(held)).as("last year's report now counts her in district A").isEqualTo(world.communeA2);
+        JsonNode entry = mergeEntryOf(held);
+        assertThat(entry.get("before").get("unit_code").isNull()).isTrue();
+        assertThat(entry.get("after").get("unit_code").asText()).isEqualTo(world.communeA2);
+    }
+
+    @Test
+    void aMergeLogsAMovedEnrollmentWithTheUnitItTook() {
+        UUID kept = Fixtures.participant(world, "Ma Thị Hằng", "female", world.communeA1);
+        UUID duplicate = Fixtures.participant(world, "Ma Thị Hằng", "female", world.communeB2);
+        UUID ahead = Fixtures.courseToday(world, world.districtB);
+        enroll(ahead, duplicate);
+
+        assertThat(world.organizer.post("/api/v1/participants/" + kept + "/merge",
+                Map.of("duplicateId", duplicate.toString())).status()).isEqualTo(200);
+        assertThat(enrollmentUnit(ahead)).isEqualTo(world.communeA1);
+        JsonNode entry = mergeEntryOf(ahead);
+        assertThat(entry.get("before").get("participant_id").asText()).isEqualTo(duplicate.toString());
+        assertThat(entry.get("before").get("unit_code").asText()).isEqualTo(world.communeB2);
+        assertThat(entry.get("after").get("participant_id").asText()).isEqualTo(kept.toString());
+        assertThat(entry.get("after").get("unit_code").asText()).as("the unit the enrollment has now")
+                .isEqualTo(world.communeA1);
+    }
+
     @Test
     void anUnknownKindOfUnitChangeIsRefusedAndChangesNothing() {
         UUID minh = Fixtures.participant(world, "Đinh Văn Minh", "male", world.communeA2);
