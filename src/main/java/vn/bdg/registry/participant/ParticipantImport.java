@@ -102,7 +102,7 @@ final class ParticipantImport {
             Map<UUID, Consent> consents = ofKnownPeople(valid, m, ParticipantData::consent);
             Set<UUID> consented = participants.recordFirstConsents(tx, consents);
             Map<UUID, String> units = ofKnownPeople(valid, m, ParticipantData::unitCode);
-            Set<UUID> unitsGiven = participants.recordFirstUnits(tx, units);
+            Map<UUID, Integer> unitsGiven = participants.recordFirstUnits(tx, units);
             audit.recordEach(tx, caller, "update", "participant",
                     completedRecords(consents, consented, units, unitsGiven));
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -112,7 +112,7 @@ final class ParticipantImport {
             summary.put("matched", m.matches().values().stream().map(match -> match.person().id())
                     .filter(m.existingIds()::contains).distinct().toList());
             summary.put("consentRecorded", List.copyOf(consented));
-            summary.put("unitRecorded", List.copyOf(unitsGiven));
+            summary.put("unitRecorded", List.copyOf(unitsGiven.keySet()));
             audit.record(tx, caller, "import", "participant", null, null, summary);
             return m;
         });
@@ -136,16 +136,24 @@ final class ParticipantImport {
         return found;
     }
 
-    /** An audit entry for each known person whose record took the consent or the unit of a row. */
+    /**
+     * An audit entry for each known person whose record took the consent or the unit of a row; with
+     * the unit, how many of their enrollments took it too (as an edit's entry says).
+     */
     private static List<AuditLog.Entry> completedRecords(Map<UUID, Consent> consents, Set<UUID> consented,
-                                                         Map<UUID, String> units, Set<UUID> unitsGiven) {
+                                                         Map<UUID, String> units, Map<UUID, Integer> unitsGiven) {
         Map<UUID, Map<String, Object>> recorded = new LinkedHashMap<>();
         consented.forEach(id -> recorded.computeIfAbsent(id, k -> new LinkedHashMap<>()).put("consent", consents.get(id)));
-        unitsGiven.forEach(id -> recorded.computeIfAbsent(id, k -> new LinkedHashMap<>()).put("unitCode", units.get(id)));
+        unitsGiven.keySet().forEach(id -> recorded.computeIfAbsent(id, k -> new LinkedHashMap<>())
+                .put("unitCode", units.get(id)));
         return recorded.entrySet().stream().map(e -> {
             Map<String, Object> before = new LinkedHashMap<>();
             e.getValue().keySet().forEach(field -> before.put(field, null)); // none was on record
-            return new AuditLog.Entry(e.getKey(), before, e.getValue());
+            Map<String, Object> after = e.getValue();
+            if (unitsGiven.getOrDefault(e.getKey(), 0) > 0) {
+                after.put("enrollmentsGivenTheUnit", unitsGiven.get(e.getKey()));
+            }
+            return new AuditLog.Entry(e.getKey(), before, after);
         }).toList();
     }
 

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static vn.bdg.registry.db.Tables.CERTIFICATE;
 import static vn.bdg.registry.db.Tables.CERTIFICATE_WITHHELD;
@@ -405,9 +406,10 @@ final class ParticipantRepository {
      * those in courses that have not ended (Vietnam's date), which they have not yet been trained in,
      * and of those with no unit (one filled in where none was known is no move); of all of them when
      * the old unit was a mistake (corrected). A course that has ended keeps the unit its trainee had
-     * then, so a move does not change the reports of past years. Answers how many changed.
+     * then, so a move does not change the reports of past years. Answers how many of each person's
+     * changed (those with none left out), for the audit entries.
      */
-    int enrollmentsFollowUnit(DSLContext tx, Collection<UUID> participantIds, boolean corrected) {
+    Map<UUID, Integer> enrollmentsFollowUnit(DSLContext tx, Collection<UUID> participantIds, boolean corrected) {
         return enrollmentsFollowUnit(tx, participantIds, corrected, null);
     }
 
@@ -416,8 +418,8 @@ final class ParticipantRepository {
      * scoped to a district or commune corrects what was recorded in their units, not where another
      * district trained the person), null for any.
      */
-    int enrollmentsFollowUnit(DSLContext tx, Collection<UUID> participantIds, boolean corrected,
-                              Set<String> correctedWithin) {
+    Map<UUID, Integer> enrollmentsFollowUnit(DSLContext tx, Collection<UUID> participantIds, boolean corrected,
+                                             Set<String> correctedWithin) {
         Field<LocalDate> today = DSL.field("(now() at time zone 'Asia/Ho_Chi_Minh')::date", LocalDate.class);
         Condition notEnded = ENROLLMENT.COURSE_ID.in(
                 DSL.select(COURSE.ID).from(COURSE).where(COURSE.END_DATE.ge(today)));
@@ -428,7 +430,8 @@ final class ParticipantRepository {
                 .where(PARTICIPANT.ID.eq(ENROLLMENT.PARTICIPANT_ID).and(Ids.in(PARTICIPANT.ID, participantIds))
                         .and(corrected ? correctable : notEnded.or(ENROLLMENT.UNIT_CODE.isNull()))
                         .and(ENROLLMENT.UNIT_CODE.isDistinctFrom(PARTICIPANT.UNIT_CODE)))
-                .execute();
+                .returning(ENROLLMENT.PARTICIPANT_ID).fetch(ENROLLMENT.PARTICIPANT_ID).stream()
+                .collect(Collectors.toMap(id -> id, id -> 1, Integer::sum));
     }
 
     /**
@@ -436,24 +439,22 @@ final class ParticipantRepository {
      * (enrollmentsFollowUnit): one given when a known person is seen again (a walk-in, an import row
      * matched to their record), so that reports count their training in a unit. A match may be
      * loose (a shared phone), so a unit on record is never replaced: moving a person is an edit's to
-     * do. Answers the ids that took one.
+     * do. Answers the ids that took one, each with how many of its enrollments took it too.
      */
-    Set<UUID> recordFirstUnits(DSLContext tx, Map<UUID, String> units) {
+    Map<UUID, Integer> recordFirstUnits(DSLContext tx, Map<UUID, String> units) {
         if (units.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         List<UUID> ids = List.copyOf(units.keySet());
-        Set<UUID> recorded = new HashSet<>(tx.resultQuery("""
+        List<UUID> recorded = tx.resultQuery("""
                         update participant p set unit_code = given.unit_code, updated_at = now()
                         from unnest({0}, {1}) given (id, unit_code)
                         where p.id = given.id and p.unit_code is null
                         returning p.id""",
                 DSL.val(ids.toArray(UUID[]::new)), DSL.val(ids.stream().map(units::get).toArray(String[]::new)))
-                .fetch(0, UUID.class));
-        if (!recorded.isEmpty()) {
-            enrollmentsFollowUnit(tx, recorded, false);
-        }
-        return recorded;
+                .fetch(0, UUID.class);
+        Map<UUID, Integer> realigned = recorded.isEmpty() ? Map.of() : enrollmentsFollowUnit(tx, recorded, false);
+        return recorded.stream().collect(Collectors.toMap(id -> id, id -> realigned.getOrDefault(id, 0)));
     }
 
     void moveEnrollments(DSLContext tx, Collection<UUID> ids, UUID toParticipant) {

@@ -145,11 +145,16 @@ final class ParticipantService {
             Participant existing = get(caller, id).value();
             boolean consentRecorded = data.consent() != null
                     && !participants.recordFirstConsents(dsl, Map.of(id, data.consent())).isEmpty();
-            boolean unitRecorded = data.unitCode() != null
-                    && !participants.recordFirstUnits(dsl, Map.of(id, data.unitCode())).isEmpty();
-            if (consentRecorded || unitRecorded) {
+            Integer unitRecorded = data.unitCode() == null ? null
+                    : participants.recordFirstUnits(dsl, Map.of(id, data.unitCode())).get(id);
+            if (consentRecorded || unitRecorded != null) {
                 Participant completed = get(caller, id).value();
-                audit.record(dsl, caller, "update", "participant", id, audited(existing), audited(completed));
+                Map<String, Object> after = audited(completed);
+                if (unitRecorded != null && unitRecorded > 0) {
+                    // as an edit's entry: the courses that had no unit now count the person in this one
+                    after.put("enrollmentsGivenTheUnit", unitRecorded);
+                }
+                audit.record(dsl, caller, "update", "participant", id, audited(existing), after);
                 existing = completed;
             }
             return new ParticipantRegistry.Registered(existing, match.get().reason().matchedBy);
@@ -225,7 +230,7 @@ final class ParticipantService {
             boolean unitSent = patch.has("unitCode");
             if (unitSent && (unitCorrected || !Objects.equals(locked.getUnitCode(), updated.getUnitCode()))) {
                 int realigned = participants.enrollmentsFollowUnit(tx, List.of(id), unitCorrected,
-                        caller.provinceWide() ? null : caller.unitScope());
+                        caller.provinceWide() ? null : caller.unitScope()).getOrDefault(id, 0);
                 if (realigned > 0) {
                     afterEntry.put("unitChange", unitCorrected ? "corrected" : "moved");
                     afterEntry.put("enrollmentsGivenTheUnit", realigned);

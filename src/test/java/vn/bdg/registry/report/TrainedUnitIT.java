@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bdg.registry.db.Tables.PARTICIPANT;
 import static vn.bdg.registry.report.Reports.FACTS;
 import static vn.bdg.registry.report.Reports.number;
 import static vn.bdg.registry.report.Reports.report;
@@ -179,6 +181,55 @@ class TrainedUnitIT {
         JsonNode entry = mergeEntryOf(held);
         assertThat(entry.get("before").get("unit_code").isNull()).isTrue();
         assertThat(entry.get("after").get("unit_code").asText()).isEqualTo(world.communeA2);
+    }
+
+    /** Someone registered at a 2025 course without a commune, with her phone on record. */
+    private UUID trainedWithoutUnit(String name, String phone) {
+        UUID person = Fixtures.participant(world, name, "female", null);
+        TestServer.get().database.dsl().update(PARTICIPANT).set(PARTICIPANT.PHONE, phone)
+                .where(PARTICIPANT.ID.eq(person)).execute();
+        return person;
+    }
+
+    /** The latest audit entry filed under the participant. */
+    private JsonNode lastEntryOf(UUID person) {
+        return world.admin.get("/api/v1/audit-log?entity=participant&entityId=" + person).json().get("items").get(0);
+    }
+
+    @Test
+    void aWalkInThatGivesAUnitToPastCoursesSaysHowManyInTheAuditLog() {
+        UUID tam = trainedWithoutUnit("Bế Thị Tâm", "+84912345678");
+        UUID held = trainedIn2025(tam, world.communeA1, LocalDate.of(2025, 4, 8));
+        UUID course = Fixtures.courseToday(world, world.districtA);
+        UUID session = Fixtures.sessionNow(world, course);
+
+        Api.Res walkIn = world.organizer.post("/api/v1/courses/" + course + "/walk-ins", Map.of("sessionId",
+                session.toString(), "clientScanId", UUID.randomUUID().toString(), "scannedAt",
+                java.time.OffsetDateTime.now().toString(), "participant", Map.of("fullName", "Bế Thị Tâm",
+                        "sex", "female", "phone", "0912345678", "unitCode", world.communeA2)));
+        assertThat(walkIn.status()).as(walkIn.body()).isEqualTo(201);
+        assertThat(walkIn.json().get("matchedBy").asText()).isEqualTo("phone");
+        assertThat(enrollmentUnit(held)).as("last year's report now counts her in district A").isEqualTo(world.communeA2);
+        JsonNode entry = lastEntryOf(tam);
+        assertThat(entry.get("after").get("unitCode").asText()).isEqualTo(world.communeA2);
+        assertThat(entry.get("after").path("enrollmentsGivenTheUnit").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anImportRowThatGivesAUnitToPastCoursesSaysHowManyInTheAuditLog() {
+        UUID tam = trainedWithoutUnit("Bế Thị Tâm", "+84912345679");
+        UUID held = trainedIn2025(tam, world.communeA1, LocalDate.of(2025, 4, 8));
+
+        byte[] file = ("full_name,sex,phone,unit_code\r\nBế Thị Tâm,female,0912345679," + world.communeA2 + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Api.Res imported = world.organizer.send("POST", "/api/v1/participants/import?dryRun=false",
+                "text/csv; charset=utf-8", file);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(enrollmentUnit(held)).isEqualTo(world.communeA2);
+        JsonNode entry = lastEntryOf(tam);
+        assertThat(entry.get("action").asText()).isEqualTo("update");
+        assertThat(entry.get("after").get("unitCode").asText()).isEqualTo(world.communeA2);
+        assertThat(entry.get("after").path("enrollmentsGivenTheUnit").asInt()).isEqualTo(1);
     }
 
     @Test
