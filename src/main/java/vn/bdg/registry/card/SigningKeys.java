@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HexFormat;
@@ -233,8 +234,9 @@ public final class SigningKeys {
     private static String newKid(String provinceCode) {
         byte[] random = new byte[3];
         new java.security.SecureRandom().nextBytes(random);
-        return provinceCode + "-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
-                + HexFormat.of().formatHex(random);
+        // the day in Vietnam, not the server's zone: a key made at 06:00 there is named for that day
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        return provinceCode + "-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + HexFormat.of().formatHex(random);
     }
 
     private static Key toKey(SigningKeyRecord r) {
