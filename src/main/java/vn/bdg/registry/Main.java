@@ -195,6 +195,9 @@ public final class Main {
                 int n = new UnitRepository(db.dsl()).upsertAll(units);
                 out.println("imported " + n + " units");
                 return 0;
+            } catch (IllegalArgumentException e) {
+                err.println("nothing imported:\n" + e.getMessage());
+                return 1;
             } catch (org.jooq.exception.DataAccessException e) {
                 err.println("nothing imported: a parent or successor code names no unit in the file "
                         + "or the database");

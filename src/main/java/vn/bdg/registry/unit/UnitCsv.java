@@ -59,13 +59,21 @@ public final class UnitCsv {
                     problems.add(where + "a " + level + " code has " + digits + " digits");
                     continue;
                 }
+                LocalDate from;
+                LocalDate to;
                 try {
-                    units.add(new AdminUnit(code, VietnameseText.clean(row.get("name")), level,
-                            emptyToNull(row.get("parent_code")), date(row.get("valid_from")),
-                            date(row.get("valid_to")), emptyToNull(row.get("successor_code"))));
+                    from = date(row.get("valid_from"));
+                    to = date(row.get("valid_to"));
                 } catch (DateTimeParseException e) {
                     problems.add(where + "dates must be ISO (YYYY-MM-DD)");
+                    continue;
                 }
+                if (from != null && to != null && to.isBefore(from)) {
+                    problems.add(where + "valid_to is before valid_from");
+                    continue;
+                }
+                units.add(new AdminUnit(code, VietnameseText.clean(row.get("name")), level,
+                        emptyToNull(row.get("parent_code")), from, to, emptyToNull(row.get("successor_code"))));
             }
         }
         if (!problems.isEmpty()) {
