@@ -145,12 +145,12 @@ public final class UserRepository {
     }
 
     /**
-     * The codes of the courses, not cancelled, the user is assigned to as a trainer and that are held
+     * The codes of the courses, not completed or cancelled, the user is assigned to as a trainer and held
      * outside these units (a unit scope): courses a user scoped to them could no longer see or scan.
      */
     public List<String> assignedCoursesOutside(DSLContext tx, UUID userId, Set<String> units) {
         return tx.select(COURSE.CODE).from(COURSE_TRAINER).join(COURSE).on(COURSE.ID.eq(COURSE_TRAINER.COURSE_ID))
-                .where(COURSE_TRAINER.USER_ID.eq(userId).and(COURSE.STATUS.ne("cancelled"))
+                .where(COURSE_TRAINER.USER_ID.eq(userId).and(COURSE.STATUS.notIn("completed", "cancelled"))
                         .and(COURSE.UNIT_CODE.notIn(units)))
                 .orderBy(COURSE.CODE).fetch(COURSE.CODE);
     }

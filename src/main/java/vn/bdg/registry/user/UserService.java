@@ -172,7 +172,8 @@ public final class UserService {
                         "last_province_admin");
             }
             if (unitCode != null && !unitCode.equals(before.unitCode())) {
-                // as a course is not moved away from its trainers, a trainer is not moved away from their courses
+                // as a course is not moved away from its trainers, a trainer is not moved away from their courses;
+                // closed ones need no scanning, so a trainer of a district abolished in 2025 can move on
                 List<String> outside = users.assignedCoursesOutside(tx, id, units.scopeOf(tx, unitCode));
                 if (!outside.isEmpty()) {
                     throw ApiException.unprocessable("unitCode", "courses_out_of_scope", String.join(", ", outside));
