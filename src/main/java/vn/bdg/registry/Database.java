@@ -43,6 +43,11 @@ public final class Database implements AutoCloseable {
     /** Connects to DATABASE_URL, or starts an embedded PostgreSQL whose data survives restarts. */
     public static Database open(Config config) {
         if (config.databaseUrl() != null) {
+            // checked here: the pool refuses any other form with the URL, password and all, in its message
+            if (!config.databaseUrl().startsWith("jdbc:postgresql:")) {
+                throw new Config.Invalid("DATABASE_URL must be a JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE, "
+                        + "user and password in DATABASE_USER and DATABASE_PASSWORD)");
+            }
             return new Database(pool(config.databaseUrl(), config.databaseUser(), config.databasePassword()), null);
         }
         try {

@@ -52,6 +52,17 @@ class CommandLineIT {
                         + "DATABASE_USER: Connection to 127.0.0.1:1 refused."));
     }
 
+    @Test
+    void aDatabaseUrlNotInJdbcFormIsOneLineThatDoesNotPrintItsPassword() throws Exception {
+        // libpq's form, as psql and most hosting panels write it, password included
+        Config libpq = server.config.withDatabase("postgresql://registry:s3cret-pw@127.0.0.1:5432/registry",
+                "registry", "");
+        assertThat(runWith(libpq, "migrate")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("not started: DATABASE_URL must be a JDBC URL "
+                + "(jdbc:postgresql://HOST:PORT/DATABASE, user and password in DATABASE_USER and DATABASE_PASSWORD)"
+                + System.lineSeparator());
+    }
+
     /** What {@code migrate} prints on a scratch database after prepare has run on it (a connection URL given). */
     private String migrateOnAScratchDatabase(java.util.function.Consumer<String> prepare) throws Exception {
         String name = "registry_scratch_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
