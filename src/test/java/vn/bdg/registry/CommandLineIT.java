@@ -63,6 +63,20 @@ class CommandLineIT {
                 + System.lineSeparator());
     }
 
+    @Test
+    void aTrustedProxyThatIsNoAddressIsOneLineNamingTheSetting() throws Exception {
+        for (String proxies : new String[]{"proxy.lan", "10.0.0.0/eight"}) {
+            Config config = Config.from(Map.of("PORT", "0", "TRUSTED_PROXIES", proxies,
+                    "DATABASE_URL", server.config.databaseUrl(), "DATABASE_USER", server.config.databaseUser(),
+                    "DATABASE_PASSWORD", server.config.databasePassword()));
+            assertThat(runWith(config, "serve")).isEqualTo(1);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("not started: TRUSTED_PROXIES must be IP "
+                + "addresses or ranges (10.0.0.5, 10.0.0.0/8, fd00::/8) separated by commas, not \"proxy.lan\""
+                + System.lineSeparator() + "not started: TRUSTED_PROXIES must be IP addresses or ranges "
+                + "(10.0.0.5, 10.0.0.0/8, fd00::/8) separated by commas, not \"10.0.0.0/eight\"" + System.lineSeparator());
+    }
+
     /** What {@code migrate} prints on a scratch database after prepare has run on it (a connection URL given). */
     private String migrateOnAScratchDatabase(java.util.function.Consumer<String> prepare) throws Exception {
         String name = "registry_scratch_" + ProcessHandle.current().pid() + "_" + System.nanoTime();

@@ -1,5 +1,7 @@
 package vn.bdg.registry.web;
 
+import vn.bdg.registry.Config;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -87,15 +89,15 @@ public final class ClientAddress {
         return bytes != null && trustedProxies.stream().anyMatch(r -> r.contains(bytes));
     }
 
+    /** One address or range; anything else stops the start with one line naming the setting, not a stack trace. */
     private static Range range(String text) {
         String[] parts = text.strip().split("/", 2);
         byte[] network = literal(parts[0]);
-        if (network == null) {
-            throw new IllegalArgumentException("TRUSTED_PROXIES: not an IP address: " + text);
-        }
-        int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
+        int bits = network == null ? -1 : parts.length == 1 ? network.length * 8
+                : parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
         if (bits < 0 || bits > network.length * 8) {
-            throw new IllegalArgumentException("TRUSTED_PROXIES: bad prefix length: " + text);
+            throw new Config.Invalid("TRUSTED_PROXIES must be IP addresses or ranges (10.0.0.5, 10.0.0.0/8, "
+                    + "fd00::/8) separated by commas, not \"" + text + "\"");
         }
         return new Range(network, bits);
     }

@@ -1,6 +1,7 @@
 package vn.bdg.registry.web;
 
 import org.junit.jupiter.api.Test;
+import vn.bdg.registry.Config;
 
 import java.util.List;
 
@@ -39,8 +40,8 @@ class ClientAddressTest {
 
     @Test
     void aSettingThatIsNotAnAddressIsRefusedAtStart() {
-        assertThatThrownBy(() -> new ClientAddress(List.of("proxy.example.org"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientAddress(List.of("proxy.example.org"))).isInstanceOf(Config.Invalid.class);
+        assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33"))).isInstanceOf(Config.Invalid.class);
     }
 
     @Test
