@@ -42,7 +42,7 @@ public record Config(
                 Duration.ofDays(number(env, "REFRESH_TOKEN_DAYS", 30, 1, 36_500)),
                 number(env, "MAX_REQUEST_BYTES", 32L * 1024 * 1024, 1, Integer.MAX_VALUE),
                 Duration.ofMinutes(number(env, "CLOCK_SKEW_MINUTES", 15, 0, 24 * 60)),
-                env.getOrDefault("PUBLIC_BASE_URL", "http://localhost:7070").replaceAll("/+$", ""),
+                baseUrl(env, "PUBLIC_BASE_URL", "http://localhost:7070"),
                 number(env, "PUBLIC_RATE_LIMIT_PER_MINUTE", 60, 1, Integer.MAX_VALUE),
                 Arrays.stream(env.getOrDefault("TRUSTED_PROXIES", "").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList(),
@@ -90,6 +90,30 @@ public record Config(
             case "false" -> false;
             default -> throw new Invalid(name + " must be true or false, not \"" + value + "\"");
         };
+    }
+
+    /**
+     * An http(s) address without a trailing slash, else its default when unset or blank. Anything
+     * else ("registry.example.vn", no scheme) stops the start: it would be printed on every
+     * certificate's QR code as a link no phone can open.
+     */
+    static String baseUrl(Map<String, String> env, String name, String defaultValue) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return defaultValue;
+        }
+        String url = value.strip().replaceAll("/+$", "");
+        try {
+            var uri = new java.net.URI(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // refused below, as any other value that is no address
+        }
+        throw new Invalid(name + " must be an http:// or https:// address such as https://registry.example.vn, not \""
+                + value + "\"");
     }
 
     /** A setting the service cannot start with; its message says which and what to set. */

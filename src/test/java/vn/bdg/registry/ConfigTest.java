@@ -36,4 +36,17 @@ class ConfigTest {
                 .isInstanceOf(Config.Invalid.class)
                 .hasMessage("METRICS_PUBLIC must be true or false, not \"yes\"");
     }
+
+    @Test
+    void aPublicBaseUrlThatIsNoWebAddressStopsTheStart() {
+        assertThat(Config.from(Map.of("PUBLIC_BASE_URL", "https://registry.example.vn/")).publicBaseUrl())
+                .isEqualTo("https://registry.example.vn");
+        assertThat(Config.from(Map.of()).publicBaseUrl()).isEqualTo("http://localhost:7070");
+        assertThatThrownBy(() -> Config.from(Map.of("PUBLIC_BASE_URL", "registry.example.vn")))
+                .isInstanceOf(Config.Invalid.class)
+                .hasMessage("PUBLIC_BASE_URL must be an http:// or https:// address such as "
+                        + "https://registry.example.vn, not \"registry.example.vn\"");
+        assertThatThrownBy(() -> Config.from(Map.of("PUBLIC_BASE_URL", "http://")))
+                .isInstanceOf(Config.Invalid.class);
+    }
 }
