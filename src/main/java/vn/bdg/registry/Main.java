@@ -83,20 +83,24 @@ public final class Main {
 
     private int command(String... args) throws Exception {
         if (args.length == 0) {
-            err.print(USAGE);
-            return 2;
+            return usage();
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
+        // a word the command does not take ("serve --dmeo") is refused, not ignored: the service would
+        // start without what was asked for, and say nothing
+        boolean servesAsAsked = rest.isEmpty() || rest.equals(List.of("--demo"));
         return switch (args[0]) {
-            case "serve" -> serve(rest.contains("--demo"));
-            case "migrate" -> withDatabase(db -> 0);
+            case "serve" -> servesAsAsked ? serve(!rest.isEmpty()) : usage();
+            case "migrate" -> rest.isEmpty() ? withDatabase(db -> 0) : usage();
             case "create-user" -> createUser(options(rest));
             case "import-units" -> importUnits(rest);
-            default -> {
-                err.print(USAGE);
-                yield 2;
-            }
+            default -> usage();
         };
+    }
+
+    private int usage() {
+        err.print(USAGE);
+        return 2;
     }
 
     private int serve(boolean demo) {
@@ -177,8 +181,7 @@ public final class Main {
 
     private int importUnits(List<String> args) throws Exception {
         if (args.size() != 1) {
-            err.print(USAGE);
-            return 2;
+            return usage();
         }
         List<vn.bdg.registry.unit.AdminUnit> units;
         try (var reader = Files.newBufferedReader(Path.of(args.get(0)), StandardCharsets.UTF_8)) {

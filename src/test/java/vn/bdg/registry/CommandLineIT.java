@@ -64,6 +64,17 @@ class CommandLineIT {
     }
 
     @Test
+    void aWordACommandDoesNotTakeIsRefusedWithTheUsageNotIgnored() throws Exception {
+        // "serve --dmeo" started the service without the demo data, and said nothing
+        Config unreachable = server.config.withDatabase("jdbc:postgresql://127.0.0.1:1/registry", "postgres", "");
+        assertThat(runWith(unreachable, "serve", "--dmeo")).isEqualTo(2);
+        assertThat(runWith(unreachable, "serve", "--demo", "--demo")).isEqualTo(2);
+        assertThat(runWith(unreachable, "migrate", "now")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar training-registry.jar")
+                .doesNotContain("not started");
+    }
+
+    @Test
     void aTrustedProxyThatIsNoAddressIsOneLineNamingTheSetting() throws Exception {
         for (String proxies : new String[]{"proxy.lan", "10.0.0.0/eight"}) {
             Config config = Config.from(Map.of("PORT", "0", "TRUSTED_PROXIES", proxies,
