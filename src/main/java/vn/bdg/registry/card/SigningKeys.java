@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import vn.bdg.registry.attendance.SessionContext;
 import vn.bdg.registry.auth.Caller;
 import vn.bdg.registry.db.tables.records.SigningKeyRecord;
 
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HexFormat;
@@ -235,7 +235,7 @@ public final class SigningKeys {
         byte[] random = new byte[3];
         new java.security.SecureRandom().nextBytes(random);
         // the day in Vietnam, not the server's zone: a key made at 06:00 there is named for that day
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(SessionContext.VIETNAM);
         return provinceCode + "-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + HexFormat.of().formatHex(random);
     }
 

@@ -31,6 +31,10 @@ public enum CourseStatus {
         return this == running || this == completed;
     }
 
+    /** The names of the closed statuses, for queries. */
+    public static final Set<String> CLOSED_NAMES = Arrays.stream(values()).filter(CourseStatus::closed).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+
     /** The names clients send and read. */
     public static final Set<String> NAMES = Arrays.stream(values()).map(Enum::name)
             .collect(Collectors.toUnmodifiableSet());

@@ -4,6 +4,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import vn.bdg.registry.auth.Role;
+import vn.bdg.registry.course.CourseStatus;
 import vn.bdg.registry.db.tables.records.AppUserRecord;
 import vn.bdg.registry.sql.Locks;
 
@@ -150,7 +151,7 @@ public final class UserRepository {
      */
     public List<String> assignedCoursesOutside(DSLContext tx, UUID userId, Set<String> units) {
         return tx.select(COURSE.CODE).from(COURSE_TRAINER).join(COURSE).on(COURSE.ID.eq(COURSE_TRAINER.COURSE_ID))
-                .where(COURSE_TRAINER.USER_ID.eq(userId).and(COURSE.STATUS.notIn("completed", "cancelled"))
+                .where(COURSE_TRAINER.USER_ID.eq(userId).and(COURSE.STATUS.notIn(CourseStatus.CLOSED_NAMES))
                         .and(COURSE.UNIT_CODE.notIn(units)))
                 .orderBy(COURSE.CODE).fetch(COURSE.CODE);
     }
