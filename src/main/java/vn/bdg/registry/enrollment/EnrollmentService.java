@@ -25,7 +25,7 @@ import java.util.UUID;
 /**
  * Rules for enrollments: only visible, unmerged participants; a course that is not closed; no
  * participant twice; capacity counts enrolled trainees. One request is one transaction holding
- * the course's row lock, so concurrent requests cannot overfill a course.
+ * its people, then the course's row lock, so concurrent requests cannot overfill a course.
  */
 public final class EnrollmentService {
     public static final int MAX_BATCH = 10_000;
@@ -64,11 +64,14 @@ public final class EnrollmentService {
         List<UUID> ids = items.stream().map(EnrollmentInput::participantId).toList();
         return core.dsl().transactionResult(trx -> {
             DSLContext tx = trx.dsl();
+            // the people held before the course is locked, as withdrawals, walk-ins and issuing take
+            // them: course first, an enrollment waited for a merge holding a duplicate, the merge for
+            // a withdrawal holding the kept record, the withdrawal for the course (a deadlock, a 500)
+            Map<UUID, EnrollmentRepository.Candidate> people = enrollments.candidates(tx, caller, ids);
             Course course = courses.lock(tx, caller, courseId).orElseThrow(ApiException::notFound);
             if (course.status().closed()) {
                 throw ApiException.conflict("course_closed", Messages.courseStatus(course.status()));
             }
-            Map<UUID, EnrollmentRepository.Candidate> people = enrollments.candidates(tx, caller, ids);
             checkReferences(items, people, batch);
             Map<UUID, Enrollment> before = enrollments.byParticipant(tx, caller, courseId, ids);
             checkNotEnrolled(items, before, batch);
