@@ -7,7 +7,7 @@ import * as api from './api.js';
 import { ApiError, NetworkError } from './api.js';
 import { t, addStrings, setLanguage, language, translatePage } from './i18n.js';
 import { SCANNER } from './strings.js';
-import { $, element } from './dom.js';
+import { $, element, focusScreen } from './dom.js';
 import { unitsBelow } from './units.js';
 import { loginForm } from './login.js';
 import { checkedIn, judge, judgedAt, outcomeOf, personOf, phoneAhead, searchRoster, sessionAccepts, vietnamDate } from './verify.js';
@@ -44,9 +44,14 @@ const state = {
 };
 
 function show(screen) {
+  // at start-up nothing had the focus: none is taken
+  const moved = state.screen !== null && state.screen !== screen;
   state.screen = screen;
   for (const name of ['login', 'sessions', 'scan']) {
     $(`${name}-screen`).hidden = name !== screen;
+  }
+  if (moved) {
+    focusScreen($(`${screen}-screen`));
   }
   if (screen !== 'scan') {
     state.camera?.stop();
@@ -240,8 +245,8 @@ async function openSession(sessionId) {
     return showSessions();
   }
   await store.put('currentSession', sessionId);
+  renderSessionHead(); // before the screen shows: its title is what the focus says
   show('scan');
-  renderSessionHead();
   state.shown = null;
   renderResult(null);
   fillUnits();

@@ -7,3 +7,14 @@ export function element(tag, props = {}, ...children) {
   el.append(...children.filter(c => c !== null && c !== undefined));
   return el;
 }
+
+/**
+ * Takes the focus to the heading of a screen just shown (the one its aria-labelledby names): the
+ * control that led there was hidden with its own screen, and the focus would otherwise drop to the
+ * top of the page with nothing said to a screen reader.
+ */
+export function focusScreen(section) {
+  const heading = document.getElementById(section.getAttribute('aria-labelledby'));
+  heading.tabIndex = -1;
+  heading.focus();
+}

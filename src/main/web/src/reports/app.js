@@ -5,7 +5,7 @@
 import * as api from '../api.js';
 import { ApiError, NetworkError } from '../api.js';
 import { t, addStrings, setLanguage, language, translatePage } from '../i18n.js';
-import { $, element } from '../dom.js';
+import { $, element, focusScreen } from '../dom.js';
 import { unitsBelow } from '../units.js';
 import { loginForm } from '../login.js';
 import { REPORTS } from './strings.js';
@@ -27,6 +27,7 @@ const sessionTokens = {
 };
 
 const state = {
+  screen: null, // 'login' or 'report', once one is shown
   user: null,
   units: null, // {root: {code, name}, names: {code: name}, children: [...]} of the caller's scope
   catalogs: null, // {targetGroup, topic, kind}: {code: entry}
@@ -38,8 +39,14 @@ const state = {
 };
 
 function show(screen) {
+  // at start-up nothing had the focus: none is taken
+  const moved = state.screen !== null && state.screen !== screen;
+  state.screen = screen;
   $('login-screen').hidden = screen !== 'login';
   $('report-screen').hidden = screen !== 'report';
+  if (moved) {
+    focusScreen($(`${screen}-screen`));
+  }
 }
 
 /** What went wrong, for the page: the server's words, with each field error's (a 400 says which choice it cannot make). */

@@ -377,6 +377,17 @@ class ReportPageIT {
     }
 
     @Test
+    void loggingInAndOutTakesTheFocusToTheNewScreensHeadingRatherThanDroppingItToTheTopOfThePage() {
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logIn(page, "reporter");
+            expect(page.locator("#choose-title")).isFocused();
+            page.locator("#logout").click();
+            expect(page.locator("#login-title")).isFocused();
+        }
+    }
+
+    @Test
     void aReportOfALoginThatEndedIsNotShownToTheNextOneToLogInOnThePage() {
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();

@@ -809,6 +809,26 @@ class ScannerIT {
     }
 
     @Test
+    void eachChangeOfScreenTakesTheFocusToTheNewScreensHeadingRatherThanDroppingItToTheTopOfThePage() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+        String title = world.organizer.get("/api/v1/courses/" + course).json().get("title").asText();
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            // the login button hid with its screen: a screen reader says where the trainer now is
+            expect(page.locator("#sessions-title")).isFocused();
+            openTheFirstSession(page);
+            expect(page.locator("#session-title")).isFocused();
+            expect(page.locator("#session-title")).hasText(title);
+            page.locator("#change-session").click();
+            expect(page.locator("#sessions-title")).isFocused();
+            page.locator("#logout").click();
+            expect(page.locator("#login-title")).isFocused();
+        }
+    }
+
+    @Test
     void everyScreenPassesAnAutomatedAccessibilityCheckAndFitsThePhoneAt200PercentZoom() {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
 
