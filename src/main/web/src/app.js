@@ -748,8 +748,11 @@ function wire() {
     $('w-sensitive').disabled = !e.target.checked;
     $('w-sensitive').checked &&= e.target.checked;
   });
-  document.querySelectorAll('[data-close]').forEach(b =>
-    b.addEventListener('click', () => { $(b.dataset.close).hidden = true; }));
+  // the focus goes back to the button that opens the panel, not to the top of the page with the panel
+  document.querySelectorAll('[data-close]').forEach(b => b.addEventListener('click', () => {
+    $(b.dataset.close).hidden = true;
+    document.querySelector(`.actions [aria-controls="${b.dataset.close}"]`).focus();
+  }));
   window.addEventListener('online', () => {
     renderNetwork();
     upload();

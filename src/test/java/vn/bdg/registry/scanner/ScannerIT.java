@@ -829,6 +829,25 @@ class ScannerIT {
     }
 
     @Test
+    void closingTheNameSearchOrTheWalkInFormTakesTheFocusBackToTheButtonThatOpensIt() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            openTheFirstSession(page);
+            page.locator("#open-search").click();
+            expect(page.locator("#search")).isFocused();
+            page.locator("#search-panel button.close").click();
+            expect(page.locator("#open-search")).isFocused();
+            page.locator("#open-walkin").click();
+            expect(page.locator("#w-name")).isFocused();
+            page.locator("#walkin-panel button.close").click();
+            expect(page.locator("#open-walkin")).isFocused();
+        }
+    }
+
+    @Test
     void everyScreenPassesAnAutomatedAccessibilityCheckAndFitsThePhoneAt200PercentZoom() {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
 
