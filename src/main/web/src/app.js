@@ -587,13 +587,15 @@ function openSearch() {
 async function renderSearch() {
   const list = $('search-results');
   list.replaceChildren();
+  // nobody found is said in a status, announced as the trainer types
+  $('search-status').textContent = '';
   const query = $('search').value;
   if (!query.trim()) {
     return;
   }
   const people = searchRoster(state.kit.roster.participants, query);
   if (people.length === 0) {
-    list.append(element('li', { className: 'empty', textContent: t('searchNone') }));
+    $('search-status').textContent = t('searchNone');
     return;
   }
   const present = attended(await store.scansOf(state.kit.sessionId));

@@ -848,6 +848,24 @@ class ScannerIT {
     }
 
     @Test
+    void aNameSearchThatFindsNobodyIsSaidAsAStatusThatAScreenReaderAnnounces() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            openTheFirstSession(page);
+            page.locator("#open-search").click();
+            page.getByLabel("Họ tên học viên").fill("lan");
+            expect(page.locator("#search-panel").getByRole(AriaRole.STATUS))
+                    .hasText("Không tìm thấy ai trong danh sách.");
+            page.getByLabel("Họ tên học viên").fill("hoa");
+            expect(page.locator("#search-results li.person")).hasCount(1);
+            expect(page.locator("#search-panel").getByRole(AriaRole.STATUS)).isEmpty();
+        }
+    }
+
+    @Test
     void everyScreenPassesAnAutomatedAccessibilityCheckAndFitsThePhoneAt200PercentZoom() {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
 
