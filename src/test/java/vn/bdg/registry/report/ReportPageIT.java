@@ -388,6 +388,21 @@ class ReportPageIT {
     }
 
     @Test
+    void theFocusRingStandsOutOnTheBlueBarAndOnTheWhitePage() {
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            page.navigate("/reports");
+            page.locator("#username").waitFor();
+            page.keyboard().press("Tab");
+            expect(page.locator("#language")).isFocused();
+            PhoneBrowser.assertFocusRingContrasts(page, "the language button on the blue bar");
+            page.keyboard().press("Tab");
+            expect(page.locator("#username")).isFocused();
+            PhoneBrowser.assertFocusRingContrasts(page, "the username field on the white page");
+        }
+    }
+
+    @Test
     void aReportOfALoginThatEndedIsNotShownToTheNextOneToLogInOnThePage() {
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();

@@ -113,6 +113,32 @@ public final class PhoneBrowser implements AutoCloseable {
         assertThat(violations).as("serious or critical accessibility violations on " + what).isEmpty();
     }
 
+    /**
+     * Asserts that the focus ring of the element that has the focus contrasts at least 3:1 with what
+     * it is drawn on, the background of the nearest ancestor that has one (WCAG 1.4.11).
+     */
+    public static void assertFocusRingContrasts(Page page, String what) {
+        Object ratio = page.evaluate("""
+                () => {
+                  const rgb = colour => colour.match(/[\\d.]+/g).map(Number);
+                  const luminance = ([r, g, b]) => [r, g, b].map(v => v / 255)
+                      .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+                      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+                  const style = getComputedStyle(document.activeElement);
+                  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) {
+                    return 0;
+                  }
+                  let under = document.activeElement.parentElement;
+                  while (under && rgb(getComputedStyle(under).backgroundColor)[3] === 0) {
+                    under = under.parentElement;
+                  }
+                  const [light, dark] = [luminance(rgb(style.outlineColor)),
+                    luminance(under ? rgb(getComputedStyle(under).backgroundColor) : [255, 255, 255])].sort((a, b) => b - a);
+                  return (light + 0.05) / (dark + 0.05);
+                }""");
+        assertThat(((Number) ratio).doubleValue()).as("contrast of the focus ring of " + what).isGreaterThanOrEqualTo(3.0);
+    }
+
     /** Asserts that the page needs no horizontal scrolling at its viewport's width. */
     public static void assertFitsTheWidth(Page page, String what) {
         Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
