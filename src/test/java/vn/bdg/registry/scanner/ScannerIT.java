@@ -847,6 +847,43 @@ class ScannerIT {
         }
     }
 
+    /** Asserts that the element with the focus is in sight: below the bar at the top, above the buttons at the bottom. */
+    private static void assertFocusInSight(Page page, String what) {
+        Object hidden = page.evaluate("""
+                () => {
+                  const focused = document.activeElement.getBoundingClientRect();
+                  return focused.top < document.querySelector('.top').getBoundingClientRect().bottom
+                      || focused.bottom > document.querySelector('.actions').getBoundingClientRect().top;
+                }""");
+        assertThat(hidden).as(what + " hidden under the bars that stay in sight").isEqualTo(false);
+    }
+
+    @Test
+    void theFieldsAndButtonsOfTheSearchAndTheWalkInFormAreNotHiddenUnderTheButtonsAtTheBottom() {
+        enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
+
+        try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            logInAndWaitForTheKit(page);
+            openTheFirstSession(page);
+            page.locator("#open-search").click();
+            expect(page.locator("#search")).isFocused();
+            assertFocusInSight(page, "the name field of the search");
+            page.keyboard().type("hoa");
+            page.locator("#search-results button").first().waitFor();
+            page.keyboard().press("Tab");
+            expect(page.locator("#search-results button").first()).isFocused();
+            assertFocusInSight(page, "the button that checks the person found in");
+            page.locator("#open-walkin").click();
+            expect(page.locator("#w-name")).isFocused();
+            assertFocusInSight(page, "the name field of the walk-in form");
+            page.locator("#w-unit").focus();
+            page.keyboard().press("Tab");
+            expect(page.locator("#w-consent")).isFocused();
+            assertFocusInSight(page, "the consent box");
+        }
+    }
+
     @Test
     void aNameSearchThatFindsNobodyIsSaidAsAStatusThatAScreenReaderAnnounces() {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
