@@ -87,14 +87,17 @@ final class VerifyPage {
     private static void codeForm(StringBuilder body, Locale locale, String number, boolean codeGiven) {
         body.append("<h2>").append(t(locale, "verify.fullNameTitle")).append("</h2>");
         if (codeGiven) {
-            body.append("<p class=\"mismatch\">").append(t(locale, "verify.codeWrong")).append("</p>");
+            body.append("<p id=\"code-wrong\" class=\"mismatch\">").append(t(locale, "verify.codeWrong")).append("</p>");
         }
         body.append("<p id=\"code-help\">").append(t(locale, "verify.codeNeeded")).append("</p>")
                 // relative: /verify/<number> wherever the service is mounted
                 .append("<form method=\"get\" action=\"").append(escape(number)).append("\">")
                 .append("<label for=\"code\">").append(t(locale, "verify.code")).append("</label>")
                 .append("<input id=\"code\" name=\"code\" required maxlength=\"20\" autocomplete=\"off\"")
-                .append(" autocapitalize=\"characters\" spellcheck=\"false\" aria-describedby=\"code-help\">")
+                .append(" autocapitalize=\"characters\" spellcheck=\"false\"")
+                // a code that did not match is said with the field, where a screen reader comes back to it
+                .append(codeGiven ? " aria-invalid=\"true\" aria-describedby=\"code-wrong code-help\">"
+                        : " aria-describedby=\"code-help\">")
                 .append("<button type=\"submit\">").append(t(locale, "verify.showName")).append("</button></form>");
     }
 

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +59,9 @@ class VerifyPageIT {
             page.getByLabel("Mã tra cứu").fill("AAAAA-AAAAA");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem họ và tên")).click();
             expect(page.locator("main")).containsText("Mã tra cứu vừa nhập không khớp");
+            // said with the field too, where a screen reader user comes back to type it again
+            expect(page.getByLabel("Mã tra cứu")).hasAttribute("aria-invalid", "true");
+            expect(page.getByLabel("Mã tra cứu")).hasAccessibleDescription(Pattern.compile("^Mã tra cứu vừa nhập không khớp"));
             expect(page.locator("main")).not().containsText("Nguyễn Thị Hoà");
             page.getByLabel("Mã tra cứu").fill(code.replace("-", "").toLowerCase());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem họ và tên")).click();
