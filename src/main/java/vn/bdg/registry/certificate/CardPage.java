@@ -26,7 +26,9 @@ final class CardPage {
                     : VerifyPage.date(locale, c.startDate()) + " – " + VerifyPage.date(locale, c.endDate()));
             SelfService.Attendance a = c.attendance();
             VerifyPage.item(body, locale, "card.attendance", a == null ? Messages.get(locale, "card.withdrawn")
-                    : a.attended() + " / " + (a.sessions() - a.excused()) + (a.completed() ? " ✓" : ""));
+                    : a.attended() + " / " + (a.sessions() - a.excused())
+                            // in words too: a screen reader says a lone ✓ as "check mark"
+                            + (a.completed() ? " ✓ " + Messages.get(locale, "card.completed") : ""));
             body.append("</dl>");
         }
         body.append("<h2>").append(VerifyPage.t(locale, "card.certificates")).append("</h2>");

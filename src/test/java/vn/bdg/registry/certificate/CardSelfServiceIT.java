@@ -83,11 +83,11 @@ class CardSelfServiceIT {
         Api.Res vi = anyone.get("/card/" + token);
         assertThat(vi.status()).isEqualTo(200);
         assertThat(vi.body()).contains("<html lang=\"vi\"", "Hồ sơ tập huấn của tôi", "Nguyễn Thị Hoà", number,
-                "2 / 2 ✓", "đã rút khỏi khoá học", "/api/v1/public/cards/" + token + "/certificates/" + number + ".pdf");
+                "2 / 2 ✓ đã hoàn thành khoá học", "đã rút khỏi khoá học", "/api/v1/public/cards/" + token + "/certificates/" + number + ".pdf");
         assertThat(vi.body()).doesNotContain("<script");
         assertThat(vi.header("Referrer-Policy")).isEqualTo("no-referrer");
         Api.Res en = anyone.inLanguage("en").get("/card/" + token);
-        assertThat(en.body()).contains("<html lang=\"en\"", "My training record");
+        assertThat(en.body()).contains("<html lang=\"en\"", "My training record", "2 / 2 ✓ course completed");
 
         Api.Res forged = anyone.get("/card/" + token.substring(0, token.length() - 3) + "abc");
         assertThat(forged.status()).isEqualTo(404);
