@@ -55,7 +55,8 @@ public final class EnrollmentRepository {
     /**
      * The participants among ids that the caller may see, by id; locked against a change of their
      * unit until the enrollments written with it are committed (a PATCH moving the person waits, then
-     * moves these too; see ParticipantRepository.enrollmentsFollowUnit).
+     * moves these too; see ParticipantRepository.enrollmentsFollowUnit). Locked in id order, as merges
+     * and erasures lock theirs, so that an enrollment of two people cannot deadlock with their merge.
      */
     public Map<UUID, Candidate> candidates(DSLContext tx, Caller caller, Collection<UUID> ids) {
         return tx.select(PARTICIPANT.ID, PARTICIPANT.FULL_NAME, PARTICIPANT.SEX, PARTICIPANT.UNIT_CODE,
@@ -63,6 +64,7 @@ public final class EnrollmentRepository {
                 .from(PARTICIPANT)
                 .where(Ids.in(PARTICIPANT.ID, ids)
                         .and(caller.scope(PARTICIPANT.PROVINCE_CODE, PARTICIPANT.UNIT_CODE)))
+                .orderBy(PARTICIPANT.ID)
                 .forKeyShare()
                 .fetchMap(PARTICIPANT.ID, r -> new Candidate(
                         new Enrollment.ParticipantSummary(r.value1(), r.value2(), r.value3(), r.value4()),
