@@ -2,7 +2,7 @@
 // (report/ReportPageIT) checks the page against the real server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cellFilters, periodParams, periodYears, recordsQuery, reportQuery, rowKeys, womenAndMen } from '../src/reports/query.js';
+import { cellFilters, currentYear, periodParams, periodYears, recordsQuery, reportQuery, rowKeys, womenAndMen } from '../src/reports/query.js';
 
 const row = (extra) => ({ indicator: 'persons_trained', label: 'x', definition: 'y', valueType: 'count', counts: 'completed',
   period: '2026-H1', value: 0, numerator: null, denominator: null, planned: null, ...extra });
@@ -53,7 +53,12 @@ test('the years offered start with the one today falls in under the province cut
   // halves from 15/12: from 15/12/2026 on, 2027 (15/12/2026 - 14/12/2027) has begun and is offered first
   assert.deepEqual(periodYears('2026-12-14', '12-15', 3), [2026, 2025, 2024]);
   assert.deepEqual(periodYears('2026-12-15', '12-15', 3), [2027, 2026, 2025]);
-  // halves from 01/04: until 31/03/2026 the year running is 2025 (01/04/2025 - 31/03/2026)
-  assert.deepEqual(periodYears('2026-03-31', '04-01', 2), [2025, 2024]);
+  // halves from 01/04: until 31/03/2026 the year running is 2025 (01/04/2025 - 31/03/2026), the one
+  // the page opens on; 2026 is offered too, for its quarters are calendar quarters (2026-Q1 ends today)
+  assert.deepEqual(periodYears('2026-03-31', '04-01', 3), [2026, 2025, 2024]);
+  assert.equal(currentYear('2026-03-31', '04-01'), 2025);
   assert.deepEqual(periodYears('2026-04-01', '04-01', 2), [2026, 2025]);
+  assert.equal(currentYear('2026-04-01', '04-01'), 2026);
+  assert.equal(currentYear('2026-12-15', '12-15'), 2027);
+  assert.equal(currentYear('2026-12-20', '01-01'), 2026);
 });

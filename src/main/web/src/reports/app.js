@@ -9,7 +9,7 @@ import { $, element, focusScreen } from '../dom.js';
 import { unitsBelow } from '../units.js';
 import { loginForm } from '../login.js';
 import { REPORTS } from './strings.js';
-import { BREAKDOWNS, periodYears, recordsQuery, reportQuery, rowKeys, womenAndMen } from './query.js';
+import { BREAKDOWNS, currentYear, periodYears, recordsQuery, reportQuery, rowKeys, womenAndMen } from './query.js';
 import { womenAndMenChart } from './chart.js';
 
 /** Who may read reports (Role.READERS on the server). */
@@ -193,8 +193,8 @@ function fillUnits() {
 }
 
 /**
- * The years to choose from, the current one (today in Vietnam, under the province's cut-off)
- * first and chosen, unless a report was already asked for (its year stays chosen).
+ * The years to choose from (periodYears), the current one (today in Vietnam, under the province's
+ * cut-off) chosen, unless a report was already asked for (its year stays chosen).
  */
 function fillYears(halfYearStart) {
   const today = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit',
@@ -202,9 +202,7 @@ function fillYears(halfYearStart) {
   const kept = state.choice ? $('year').value : null;
   const years = periodYears(today, halfYearStart).map(String);
   $('year').replaceChildren(...years.map(year => element('option', { value: year, textContent: year })));
-  if (kept && years.includes(kept)) {
-    $('year').value = kept;
-  }
+  $('year').value = kept && years.includes(kept) ? kept : String(currentYear(today, halfYearStart));
 }
 
 function fillBreakdowns() {

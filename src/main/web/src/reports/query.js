@@ -37,16 +37,25 @@ export function periodParams(period) {
 }
 
 /**
- * The years the page offers, newest first: from the year today (Vietnam's date, YYYY-MM-DD) falls
- * in under the province's cut-off (halfYearStart, MM-DD), as the server names periods
- * (Period.planYear): with halves from 12-15, 2027 runs from 15/12/2026; from 04-01, 2025 runs to 31/03/2026.
+ * The year today (Vietnam's date, YYYY-MM-DD) falls in under the province's cut-off (halfYearStart,
+ * MM-DD), as the server names periods (Period.planYear), the one the page opens on: with halves
+ * from 12-15, 2027 runs from 15/12/2026; from 04-01, 2025 runs to 31/03/2026.
  */
-export function periodYears(today, halfYearStart = '01-01', count = 10) {
+export function currentYear(today, halfYearStart = '01-01') {
   const year = Number(today.slice(0, 4));
   const beforeCutOff = today.slice(5) < halfYearStart;
-  const current = Number(halfYearStart.slice(0, 2)) >= 7 ? (beforeCutOff ? year : year + 1)
+  return Number(halfYearStart.slice(0, 2)) >= 7 ? (beforeCutOff ? year : year + 1)
       : (beforeCutOff ? year - 1 : year);
-  return Array.from({ length: count }, (_, i) => current - i);
+}
+
+/**
+ * The years the page offers, newest first: from the current year (currentYear), or the calendar
+ * year when it is later, as quarters are calendar quarters (from 04-01, 2026-Q1 is chosen in 2026
+ * while the year running is 2025).
+ */
+export function periodYears(today, halfYearStart = '01-01', count = 10) {
+  const newest = Math.max(currentYear(today, halfYearStart), Number(today.slice(0, 4)));
+  return Array.from({ length: count }, (_, i) => newest - i);
 }
 
 /** What a report and its records are of: the period, the unit (none: the caller's whole scope), successors mapped. */
