@@ -2,6 +2,7 @@ package vn.bdg.registry.report;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,6 +117,23 @@ record Period(String label, LocalDate from, LocalDate to, String dhis2, int firs
             return year + "Q" + (month + 2) / 3;
         }
         return null;
+    }
+
+    /**
+     * The named period as a Vietnamese report says it ("năm 2026", "6 tháng đầu năm 2026", "quý III
+     * năm 2026"), or null for a date range.
+     */
+    String nameVi() {
+        if (label == null) {
+            return null;
+        }
+        String year = "năm " + label.substring(0, 4);
+        return switch (label.length() > 4 ? label.substring(5) : "") {
+            case "" -> year;
+            case "H1" -> "6 tháng đầu " + year;
+            case "H2" -> "6 tháng cuối " + year;
+            default -> "quý " + List.of("I", "II", "III", "IV").get(label.charAt(6) - '1') + " " + year;
+        };
     }
 
     /** The label rows carry: the named period, or "from/to". */

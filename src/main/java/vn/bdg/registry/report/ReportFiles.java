@@ -43,12 +43,14 @@ final class ReportFiles {
     }
 
     /**
-     * What a file goes with, as its subtitle says: "Kèm theo báo cáo của Tỉnh Bắc Kạn, kỳ báo cáo
-     * 2026: từ ngày 01/01/2026 đến ngày 31/12/2026".
+     * What a file goes with, as its subtitle says, the period named in Vietnamese: "Kèm theo báo cáo
+     * của Tỉnh Bắc Kạn, kỳ báo cáo 6 tháng đầu năm 2026: từ ngày 15/12/2025 đến ngày 14/06/2026" (a
+     * date range by its days alone).
      */
     static String attachedTo(String unitName, Period period) {
-        return "Kèm theo báo cáo của " + unitName + ", kỳ báo cáo " + period.name() + ": từ ngày "
-                + period.from().format(DAY) + " đến ngày " + period.to().format(DAY);
+        String days = "từ ngày " + period.from().format(DAY) + " đến ngày " + period.to().format(DAY);
+        return "Kèm theo báo cáo của " + unitName + ", kỳ báo cáo "
+                + (period.nameVi() == null ? days : period.nameVi() + ": " + days);
     }
 
     /** The breakdowns any row has, in Breakdown order. */

@@ -109,7 +109,7 @@ class RecordFilesIT {
         Xlsx xlsx = xlsx(world.reporter, "attendances", query);
         assertThat(xlsx.title()).isEqualTo("DANH SÁCH CHI TIẾT: Số lượt người tham dự");
         assertThat(xlsx.subtitle()).isEqualTo("(Kèm theo báo cáo của " + name(world.province)
-                + ", kỳ báo cáo 2026: từ ngày 01/01/2026 đến ngày 31/12/2026; Giới tính: Nữ)");
+                + ", kỳ báo cáo năm 2026: từ ngày 01/01/2026 đến ngày 31/12/2026; Giới tính: Nữ)");
         assertThat(xlsx.note()).isEqualTo("Định nghĩa: "
                 + Reports.row(Reports.report(world.reporter, "period=2026&indicators=attendances"), "attendances")
                 .get("definition").asText());

@@ -118,6 +118,28 @@ class ReportFilesIT {
     }
 
     @Test
+    void theXlsxSubtitleNamesThePeriodAsAVietnameseReportDoes() throws Exception {
+        World province = World.create();
+        assertThat(province.admin.put("/api/v1/reports/settings", Map.of("halfYearStart", "12-15")).status())
+                .isEqualTo(200);
+        Map<String, String> subtitles = Map.of(
+                "period=2026-H1", "kỳ báo cáo 6 tháng đầu năm 2026: từ ngày 15/12/2025 đến ngày 14/06/2026)",
+                "period=2026-H2", "kỳ báo cáo 6 tháng cuối năm 2026: từ ngày 15/06/2026 đến ngày 14/12/2026)",
+                "period=2026", "kỳ báo cáo năm 2026: từ ngày 15/12/2025 đến ngày 14/12/2026)",
+                "period=2026-Q3", "kỳ báo cáo quý III năm 2026: từ ngày 01/07/2026 đến ngày 30/09/2026)",
+                "from=2026-03-01&to=2026-03-30", "kỳ báo cáo từ ngày 01/03/2026 đến ngày 30/03/2026)");
+        for (Map.Entry<String, String> e : subtitles.entrySet()) {
+            byte[] xlsx = province.reporter.bytes("/api/v1/reports/indicators?format=xlsx&indicators=courses_held&"
+                    + e.getKey());
+            try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+                Row subtitle = workbook.getFirstSheet().read().stream().filter(r -> r.getRowNum() == 2).findFirst()
+                        .orElseThrow();
+                assertThat(subtitle.getCellText(0)).as(e.getKey()).endsWith(e.getValue());
+            }
+        }
+    }
+
+    @Test
     void theXlsxIsAnAnnexWithATitleVietnameseHeadingsAndTheSameNumbers() throws Exception {
         byte[] xlsx = world.reporter.bytes("/api/v1/reports/indicators?format=xlsx&" + QUERY);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
