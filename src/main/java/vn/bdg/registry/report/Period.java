@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 record Period(String label, LocalDate from, LocalDate to, String dhis2, int firstPlanYear, int lastPlanYear) {
     private static final Pattern NAMED = Pattern.compile("^(\\d{4})(?:-(H[12]|Q[1-4]))?$");
+    /** The years a report can be of, named or as dates: the registry's, not a mistyped 0202 or 9999. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
 
     /** The named period, or null when the text is not one (2026, 2026-H1, 2026-Q3). */
     static Period named(String text, MonthDay halfYearStart) {
@@ -25,7 +28,7 @@ record Period(String label, LocalDate from, LocalDate to, String dhis2, int firs
             return null;
         }
         int year = Integer.parseInt(m.group(1));
-        if (year < 2000 || year > 2100) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
             return null;
         }
         String part = m.group(2);

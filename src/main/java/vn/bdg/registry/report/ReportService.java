@@ -570,6 +570,17 @@ public final class ReportService {
             errors.add(new FieldError(request.from() == null ? "from" : "to", "required"));
             return null;
         }
+        if (request.from().getYear() < Period.FIRST_YEAR || request.to().getYear() > Period.LAST_YEAR) {
+            String first = Period.FIRST_YEAR + "-01-01";
+            String last = Period.LAST_YEAR + "-12-31";
+            if (request.from().getYear() < Period.FIRST_YEAR) {
+                errors.add(new FieldError("from", "out_of_range", first, last));
+            }
+            if (request.to().getYear() > Period.LAST_YEAR) {
+                errors.add(new FieldError("to", "out_of_range", first, last));
+            }
+            return null;
+        }
         if (request.to().isBefore(request.from())) {
             errors.add(new FieldError("to", "end_before_start"));
             return null;

@@ -76,6 +76,17 @@ class PeriodsIT {
         assertThat(problem("period=2026-H3")).containsEntry("period", "invalid_period");
         assertThat(problem("period=2026&from=2026-01-01&to=2026-02-01")).containsEntry("period", "period_or_dates");
         assertThat(problem("from=2026-03-01&to=2026-02-01")).containsEntry("to", "end_before_start");
+        // a typed year (0202 for 2020, 9999) is no report of the registry's years: said, as a named period's is
+        assertThat(problem("from=0202-01-01&to=2026-06-30")).containsEntry("from", "out_of_range");
+        assertThat(problem("from=2026-01-01&to=9999-12-31")).containsEntry("to", "out_of_range");
+        assertThat(problem("from=1999-12-31&to=2101-01-01")).containsEntry("from", "out_of_range")
+                .containsEntry("to", "out_of_range");
+        assertThat(report(world.reporter, "indicators=courses_held&from=2000-01-01&to=2100-12-31").get("to").asText())
+                .isEqualTo("2100-12-31");
+        Api.Res submitted = world.reporter.post("/api/v1/reports/submissions", Map.of("from", "0001-01-01",
+                "to", "2026-12-31"));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(400);
+        assertThat(submitted.json().get("errors").get(0).get("code").asText()).isEqualTo("out_of_range");
         assertThat(problem("from=2026-03-01")).containsEntry("to", "required");
         assertThat(problem("")).containsEntry("period", "required");
         assertThat(problem("period=2026&by=sex,colour")).containsEntry("by", "not_allowed");
