@@ -5,13 +5,16 @@ import vn.bdg.registry.Config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The address of the client a request comes from, for per-client limits. Behind a reverse proxy
  * every request arrives from the proxy, so that all clients would share one allowance: when the
  * connection comes from a trusted proxy (TRUSTED_PROXIES, addresses or CIDR ranges), the client is
- * the rightmost address of X-Forwarded-For (all its lines) that is not itself a trusted proxy. From anyone else the
- * header is ignored: a client could write any address there to get a fresh allowance.
+ * the rightmost address of X-Forwarded-For (all its lines) that is not itself a trusted proxy, without the
+ * port some proxies write after it. From anyone else the header is ignored: a client could write any
+ * address there to get a fresh allowance.
  */
 public final class ClientAddress {
     private record Range(byte[] network, int prefixBits) {
@@ -28,6 +31,13 @@ public final class ClientAddress {
             return true;
         }
     }
+
+    /**
+     * An address written with its port, as some proxies write the client ("203.0.113.7:40001",
+     * "[2001:db8::7]:40001"; Azure Application Gateway does): group 1 or 2 is the address.
+     */
+    private static final Pattern WITH_PORT = Pattern.compile(
+            "(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{1,5}|\\[([0-9A-Fa-f:.]+)]:\\d{1,5}");
 
     private final List<Range> trustedProxies;
 
@@ -51,12 +61,21 @@ public final class ClientAddress {
         }
         String[] hops = String.join(",", forwardedFor).split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].strip();
+            String hop = withoutPort(hops[i].strip());
             if (!hop.isEmpty() && !trusted(hop)) {
                 return hop;
             }
         }
         return connectionAddress;
+    }
+
+    /**
+     * The address of a hop without the port a proxy may have written after it: each connection of
+     * a client comes from another port, so counting it would give every connection a fresh allowance.
+     */
+    private static String withoutPort(String hop) {
+        Matcher m = WITH_PORT.matcher(hop);
+        return !m.matches() ? hop : m.group(1) != null ? m.group(1) : m.group(2);
     }
 
     /**

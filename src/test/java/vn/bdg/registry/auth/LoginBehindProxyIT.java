@@ -63,4 +63,32 @@ class LoginBehindProxyIT {
         assertThat(elsewhere.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD))
                 .status()).isEqualTo(200);
     }
+
+    /**
+     * A proxy that writes the client's address with its port ("203.0.113.9:40001": Azure
+     * Application Gateway does, and "[2001:db8::1]:40001" for IPv6): each connection of one client
+     * comes from another port, so the port is no part of the client.
+     */
+    @Test
+    void aProxyThatWritesTheClientsPortGivesEachConnectionNoFreshAllowance() {
+        String username = world.username("organizer");
+        for (int i = 1; i <= 5; i++) {
+            Api hop = Api.anonymous(own.baseUrl()).withHeader("X-Forwarded-For", "203.0.113.9:" + (40000 + i));
+            assertThat(hop.post("/api/v1/auth/login", Map.of("username", username, "password", "guess " + i)).status())
+                    .isEqualTo(401);
+        }
+        Api next = Api.anonymous(own.baseUrl()).withHeader("X-Forwarded-For", "203.0.113.9:40006");
+        assertThat(next.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD)).status())
+                .as("the five failures count against 203.0.113.9, whatever port each came from").isEqualTo(429);
+
+        String trainer = world.username("trainer");
+        for (int i = 1; i <= 5; i++) {
+            Api hop = Api.anonymous(own.baseUrl()).withHeader("X-Forwarded-For", "[2001:db8:7:9::" + i + "]:" + (40000 + i));
+            assertThat(hop.post("/api/v1/auth/login", Map.of("username", trainer, "password", "guess " + i)).status())
+                    .isEqualTo(401);
+        }
+        Api sixth = Api.anonymous(own.baseUrl()).withHeader("X-Forwarded-For", "[2001:db8:7:9::6]:40006");
+        assertThat(sixth.post("/api/v1/auth/login", Map.of("username", trainer, "password", World.PASSWORD)).status())
+                .isEqualTo(429);
+    }
 }

@@ -29,6 +29,9 @@ class ClientAddressTest {
         assertThat(behindProxies.of("10.1.2.3", List.of("198.51.100.1", "203.0.113.7, 10.9.9.9")))
                 .as("several header lines are one list: the client wrote the first").isEqualTo("203.0.113.7");
         assertThat(behindProxies.of("10.1.2.3", List.of())).isEqualTo("10.1.2.3");
+        assertThat(behindProxies.of("10.1.2.3", "203.0.113.7:40001, 192.168.1.5:443"))
+                .as("a proxy that writes ports: the address without it").isEqualTo("203.0.113.7");
+        assertThat(behindProxies.of("10.1.2.3", "[2001:db8::7]:40001, [fd00::1]:443")).isEqualTo("2001:db8::7");
     }
 
     @Test
