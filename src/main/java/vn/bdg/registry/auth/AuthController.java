@@ -15,6 +15,12 @@ public final class AuthController {
     record PasswordChange(String currentPassword, String newPassword) {
     }
 
+    /**
+     * The largest login or refresh body: a username (64 characters) and a password (256) fit in a
+     * few kilobytes however they are escaped; anything longer is refused unread.
+     */
+    static final long MAX_BODY_BYTES = 16 * 1024;
+
     private final AuthService auth;
 
     public AuthController(AuthService auth) {
@@ -22,13 +28,13 @@ public final class AuthController {
     }
 
     public void login(Context ctx) {
-        LoginRequest req = Bodies.read(ctx, LoginRequest.class);
+        LoginRequest req = Bodies.read(ctx, LoginRequest.class, MAX_BODY_BYTES);
         new Validator().require("username", req.username()).require("password", req.password()).validate();
         ctx.json(auth.login(req.username().trim(), req.password(), ctx.ip()));
     }
 
     public void refresh(Context ctx) {
-        RefreshRequest req = Bodies.read(ctx, RefreshRequest.class);
+        RefreshRequest req = Bodies.read(ctx, RefreshRequest.class, MAX_BODY_BYTES);
         new Validator().require("refreshToken", req.refreshToken()).validate();
         ctx.json(auth.refresh(req.refreshToken()));
     }

@@ -46,6 +46,19 @@ public final class Bodies {
         return convert(readTree(ctx), type);
     }
 
+    /**
+     * As {@link #read}, for a route anyone may call whose body is small: a body longer than maxBytes
+     * is refused unread (413). MAX_REQUEST_BYTES is made for imports; read and parsed on a public
+     * route, bodies of that size (several copies of each in memory) sent a few at once would
+     * exhaust the memory.
+     */
+    public static <T> T read(Context ctx, Class<T> type, long maxBytes) {
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw new ApiException(413, "payload_too_large");
+        }
+        return read(ctx, type);
+    }
+
     public static <T> Patch<T> readPatch(Context ctx, Class<T> type) {
         JsonNode tree = readTree(ctx);
         Set<String> present = new HashSet<>();
