@@ -102,6 +102,10 @@ public final class App {
      */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(8);
 
+    /** The files of the Swagger UI package that /docs (src/main/resources/docs/index.html) loads. */
+    private static final Set<String> DOCS_ASSETS = Set.of("/docs/assets/swagger-ui.css",
+            "/docs/assets/swagger-ui-bundle.js");
+
     private App() {
     }
 
@@ -194,6 +198,10 @@ public final class App {
                 sf.directory = "/META-INF/resources/webjars/swagger-ui/5.18.2";
                 sf.location = Location.CLASSPATH;
                 sf.headers = Map.of("X-Content-Type-Options", "nosniff");
+                // the files /docs loads only: the package's own pages (a demo index.html that renders
+                // the Petstore's API description, fetched from petstore.swagger.io, on this origin)
+                // are no part of it
+                sf.skipFileFunction = req -> !DOCS_ASSETS.contains(req.getRequestURI());
             });
             // the pages of src/main/web, built into the jar at mvn package: public files, the data
             // they show comes from the API with the user's token
