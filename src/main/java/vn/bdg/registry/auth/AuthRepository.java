@@ -97,8 +97,9 @@ final class AuthRepository {
 
     /**
      * Removes the user's expired tokens: they can no longer be used, and a spent refresh token past
-     * its expiry no longer needs to be recognised as spent. Done at each login, so the table holds
-     * no more than the tokens of the last refresh lifetime.
+     * its expiry no longer needs to be recognised as spent. Done at each login and refresh (a login
+     * may live on by refreshing alone), so the table holds no more than the tokens of the last
+     * refresh lifetime.
      */
     void deleteExpired(DSLContext tx, UUID userId) {
         tx.deleteFrom(AUTH_TOKEN)

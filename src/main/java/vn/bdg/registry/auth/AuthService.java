@@ -110,7 +110,9 @@ public final class AuthService {
             if (row.isEmpty() || !tokens.revoke(tx, hash)) {
                 return Optional.<Tokens>empty();
             }
-            return Optional.of(issue(tx, UserRepository.toUser(row.get()), row.get().get(AUTH_TOKEN.SESSION_ID)));
+            User user = UserRepository.toUser(row.get());
+            tokens.deleteExpired(tx, user.id());
+            return Optional.of(issue(tx, user, row.get().get(AUTH_TOKEN.SESSION_ID)));
         });
         if (issued.isPresent()) {
             return issued.get();

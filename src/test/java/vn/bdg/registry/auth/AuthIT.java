@@ -77,6 +77,30 @@ class AuthIT {
                 .isEqualTo(200);
     }
 
+    /**
+     * A phone's login lives on by refreshing (each refresh token lasts REFRESH_TOKEN_DAYS from its
+     * refresh), so its user may never log in again: each refresh adds two tokens, and a refresh
+     * removes the account's expired ones as a login does, or the table grows for as long as it runs.
+     */
+    @Test
+    void aRefreshRemovesTheAccountsExpiredTokensAsALoginDoes() {
+        var dsl = TestServer.get().database.dsl();
+        String username = world.username("trainer");
+        java.util.UUID userId = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username))
+                .fetchOne(APP_USER.ID);
+        String refresh = anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD))
+                .json().get("refreshToken").asText();
+        // the tokens a month of refreshing leaves behind: spent, and expired since
+        dsl.execute("insert into auth_token (token_hash, session_id, user_id, kind, expires_at, revoked_at)"
+                + " select sha256(('spent' || i)::bytea), gen_random_uuid(), ?, 'access', now() - interval '1 day', now()"
+                + " from generate_series(1, 50) i", userId);
+        String count = "select count(*) from auth_token where user_id = ? and expires_at < now()";
+        assertThat(dsl.fetchValue(count, userId)).isEqualTo(50L);
+
+        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).status()).isEqualTo(200);
+        assertThat(dsl.fetchValue(count, userId)).as("expired tokens gone").isEqualTo(0L);
+    }
+
     @Test
     void refreshTokenWorksOnceAndLogoutRevokesTheSession() {
         JsonNode tokens = anonymous.post("/api/v1/auth/login",
