@@ -30,13 +30,18 @@ public final class AuthController {
     public void login(Context ctx) {
         LoginRequest req = Bodies.read(ctx, LoginRequest.class, MAX_BODY_BYTES);
         new Validator().require("username", req.username()).require("password", req.password()).validate();
-        ctx.json(auth.login(req.username().trim(), req.password(), ctx.ip()));
+        answerTokens(ctx, auth.login(req.username().trim(), req.password(), ctx.ip()));
     }
 
     public void refresh(Context ctx) {
         RefreshRequest req = Bodies.read(ctx, RefreshRequest.class, MAX_BODY_BYTES);
         new Validator().require("refreshToken", req.refreshToken()).validate();
-        ctx.json(auth.refresh(req.refreshToken()));
+        answerTokens(ctx, auth.refresh(req.refreshToken()));
+    }
+
+    /** Tokens are credentials: no cache on the way may keep the answer (RFC 6749, section 5.1). */
+    private static void answerTokens(Context ctx, AuthService.Tokens tokens) {
+        ctx.header("Cache-Control", "no-store").json(tokens);
     }
 
     public void logout(Context ctx) {

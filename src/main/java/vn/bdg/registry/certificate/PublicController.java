@@ -48,8 +48,14 @@ public final class PublicController {
         CertificateController.writeSecured(ctx, list);
     }
 
+    /**
+     * The largest body of a credential check: the longest credential taken (Ed25519.MAX_TOKEN
+     * characters) fits even with every letter escaped; anyone may call it, so longer is refused unread.
+     */
+    static final long MAX_VERIFY_BODY_BYTES = 64 * 1024;
+
     public void verifyCredential(Context ctx) {
-        VerifyRequest req = Bodies.read(ctx, VerifyRequest.class);
+        VerifyRequest req = Bodies.read(ctx, VerifyRequest.class, MAX_VERIFY_BODY_BYTES);
         new Validator().require("credential", req.credential()).maxLength("credential", req.credential(), Ed25519.MAX_TOKEN)
                 .validate();
         noStore(ctx);

@@ -22,6 +22,7 @@ class AuthIT {
         Api.Res login = anonymous.post("/api/v1/auth/login",
                 Map.of("username", world.username("organizer"), "password", World.PASSWORD));
         assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("Cache-Control")).as("RFC 6749 5.1: tokens are not kept by caches").isEqualTo("no-store");
         JsonNode body = login.json();
         assertThat(body.get("tokenType").asText()).isEqualTo("Bearer");
         assertThat(body.get("user").get("role").asText()).isEqualTo("organizer");
@@ -109,6 +110,7 @@ class AuthIT {
 
         Api.Res refreshed = anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh));
         assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.header("Cache-Control")).isEqualTo("no-store");
 
         Api fresh = anonymous.withToken(refreshed.json().get("accessToken").asText());
         assertThat(fresh.get("/api/v1/me").status()).isEqualTo(200);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JWSObject;
 import org.junit.jupiter.api.Test;
+import vn.bdg.registry.card.Ed25519;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.TestServer;
@@ -276,6 +277,21 @@ class PublicVerificationIT {
         JsonNode check = verify(nullHeader + ".eyJ0eXAiOiJjZXJ0In0.");
         assertThat(check.get("valid").asBoolean()).isFalse();
         assertThat(check.get("signature").asText()).isEqualTo("invalid");
+    }
+
+    /** Anyone may call it: a body far longer than any credential is refused before it is read. */
+    @Test
+    void aCredentialBodyOfMegabytesIsRefusedUnread() {
+        Api.Res huge = anyone.post("/api/v1/public/credentials/verify", Map.of("credential", "x".repeat(2_000_000)));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.json().get("code").asText()).isEqualTo("payload_too_large");
+
+        // the longest credential taken, each letter escaped as JSON allows (six bytes a letter)
+        String longest = "{\"credential\": \"" + "\\u00e1".repeat(Ed25519.MAX_TOKEN) + "\"}";
+        Api.Res longestAnswer = anyone.send("POST", "/api/v1/public/credentials/verify", "application/json",
+                longest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(longestAnswer.status()).as("the longest credential taken is not too large to read").isEqualTo(200);
+        assertThat(longestAnswer.json().get("signature").asText()).isEqualTo("invalid");
     }
 
     private JsonNode verify(String credential) {
