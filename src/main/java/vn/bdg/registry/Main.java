@@ -140,7 +140,20 @@ public final class Main {
         }
     }
 
+    private static final List<String> CREATE_USER_OPTIONS =
+            List.of("username", "password-stdin", "role", "province", "unit", "full-name");
+
     private int createUser(Map<String, String> opts) throws Exception {
+        // a word it does not take ("--unti 061") is refused, not ignored: the account would be created
+        // wider than asked (province-wide), and nothing said
+        for (String name : opts.keySet()) {
+            if (!CREATE_USER_OPTIONS.contains(name) || name.equals("password-stdin") && !opts.get(name).isEmpty()) {
+                String word = CREATE_USER_OPTIONS.contains(name) ? opts.get(name)  // a value after --password-stdin
+                        : name.startsWith("--") ? name.substring(2) : "--" + name;
+                err.println("create-user does not take \"" + word + "\"\n" + USAGE);
+                return 2;
+            }
+        }
         for (String required : List.of("username", "role", "province")) {
             if (!opts.containsKey(required)) {
                 err.println("missing --" + required + "\n" + USAGE);
@@ -209,12 +222,13 @@ public final class Main {
         });
     }
 
-    /** --name value pairs; flags without a value map to "". */
+    /** --name value pairs; flags without a value map to "", and a stray word to "--word". */
     static Map<String, String> options(List<String> args) {
         Map<String, String> opts = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (!a.startsWith("--")) {
+                opts.put("--" + a, ""); // a word that is no option's value: named so that it is refused
                 continue;
             }
             String name = a.substring(2);

@@ -172,6 +172,20 @@ class CommandLineIT {
     }
 
     @Test
+    void createUserRefusesAnOptionItDoesNotTakeInsteadOfCreatingAWiderAccount() throws Exception {
+        // "--unti 061" created a province-wide account, exit 0, saying nothing of the unit asked for
+        World world = World.create();
+        String username = "cli-typo-" + world.province;
+        assertThat(run("a long enough password\n", "create-user", "--username", username, "--password-stdin",
+                "--role", "organizer", "--province", world.province, "--unti", world.districtB)).isEqualTo(2);
+        assertThat(run("a long enough password\n", "create-user", "--username", username, "--password-stdin",
+                "--role", "organizer", "--province", world.province, world.districtB)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--unti").contains("usage: java -jar");
+        assertThat(Api.anonymous().post("/api/v1/auth/login",
+                Map.of("username", username, "password", "a long enough password")).status()).isEqualTo(401);
+    }
+
+    @Test
     void importUnitsLoadsAWholeFileOrNothing(@TempDir Path dir) throws Exception {
         World world = World.create();
         String district = "9" + world.province.substring(2); // 3 digits, like official district codes
