@@ -58,12 +58,16 @@ class AuthIT {
         assertThat(limited.json().get("code").asText()).isEqualTo("rate_limited");
     }
 
+    private static java.util.UUID userId(String username) {
+        return TestServer.get().database.dsl().select(APP_USER.ID).from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username)).fetchOne(APP_USER.ID);
+    }
+
     @Test
     void aLoginRemovesTheAccountsExpiredTokensAndKeepsItsLiveOnes() {
         var dsl = TestServer.get().database.dsl();
         String username = world.username("reporter");
-        java.util.UUID userId = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username))
-                .fetchOne(APP_USER.ID);
+        java.util.UUID userId = userId(username);
         // a token of a login a month and a half ago, long expired
         dsl.execute("insert into auth_token (token_hash, session_id, user_id, kind, expires_at) values"
                 + " (sha256('old'::bytea), gen_random_uuid(), ?, 'refresh', now() - interval '15 days')", userId);
@@ -87,8 +91,7 @@ class AuthIT {
     void aRefreshRemovesTheAccountsExpiredTokensAsALoginDoes() {
         var dsl = TestServer.get().database.dsl();
         String username = world.username("trainer");
-        java.util.UUID userId = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username))
-                .fetchOne(APP_USER.ID);
+        java.util.UUID userId = userId(username);
         String refresh = anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", World.PASSWORD))
                 .json().get("refreshToken").asText();
         // the tokens a month of refreshing leaves behind: spent, and expired since

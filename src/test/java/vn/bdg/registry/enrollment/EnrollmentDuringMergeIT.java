@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
 import vn.bdg.registry.support.HeldLock;
-import vn.bdg.registry.support.TestServer;
 import vn.bdg.registry.support.World;
 
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.bdg.registry.db.Tables.PARTICIPANT;
 
 /**
  * An enrollment, a withdrawal and a merge at the same moment, each about the same people and
@@ -33,13 +31,7 @@ class EnrollmentDuringMergeIT {
         UUID random = UUID.randomUUID();
         UUID id = new UUID((random.getMostSignificantBits() & 0x00FFFFFFFFFFFFFFL) | ((long) firstByte << 56),
                 random.getLeastSignificantBits());
-        return TestServer.get().database.dsl().insertInto(PARTICIPANT)
-                .set(PARTICIPANT.ID, id)
-                .set(PARTICIPANT.PROVINCE_CODE, world.province)
-                .set(PARTICIPANT.FULL_NAME, "Hà Thị Nguyệt")
-                .set(PARTICIPANT.SEX, "female")
-                .set(PARTICIPANT.UNIT_CODE, world.communeA1)
-                .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID);
+        return Fixtures.participant(world, id, "Hà Thị Nguyệt", "female", world.communeA1);
     }
 
     @Test

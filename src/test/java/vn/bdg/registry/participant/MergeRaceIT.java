@@ -14,20 +14,13 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bdg.registry.db.Tables.ENROLLMENT;
-import static vn.bdg.registry.db.Tables.PARTICIPANT;
 
 /** Merging two records of one person while other requests act on them. */
 class MergeRaceIT {
     private final World world = World.create();
 
     private UUID person(UUID id) {
-        return TestServer.get().database.dsl().insertInto(PARTICIPANT)
-                .set(PARTICIPANT.ID, id)
-                .set(PARTICIPANT.PROVINCE_CODE, world.province)
-                .set(PARTICIPANT.FULL_NAME, "Hà Thị Nguyệt")
-                .set(PARTICIPANT.SEX, "female")
-                .set(PARTICIPANT.UNIT_CODE, world.communeA1)
-                .returning(PARTICIPANT.ID).fetchOne(PARTICIPANT.ID);
+        return Fixtures.participant(world, id, "Hà Thị Nguyệt", "female", world.communeA1);
     }
 
     @Test

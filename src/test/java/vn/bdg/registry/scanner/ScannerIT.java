@@ -89,6 +89,14 @@ class ScannerIT {
         page.locator("#scan-screen:not([hidden])").waitFor();
     }
 
+    /** A new page of the phone, logged in as the trainer and on the first session's scan screen. */
+    private Page onTheFirstSession(BrowserContext phone) {
+        Page page = phone.newPage();
+        logInAndWaitForTheKit(page);
+        openTheFirstSession(page);
+        return page;
+    }
+
     /**
      * The login ends without the app having seen it yet: its access token is due, and every refresh
      * is refused (the refresh token expired) until the route is taken off again.
@@ -143,9 +151,7 @@ class ScannerIT {
         Path video = FakeCamera.video(PhoneBrowser.ARTEFACTS.resolve("camera-badge.y4m"), List.of(badge(hoa)));
 
         try (PhoneBrowser browser = PhoneBrowser.withCamera(video); BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
 
             page.locator("#result[data-outcome=accepted][data-state=done]").waitFor();
             expect(page.locator("#result-outcome")).containsText("Đã điểm danh");
@@ -373,9 +379,7 @@ class ScannerIT {
                       }
                       return put.apply(this, args);
                     };""");
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             phone.setOffline(true);
             page.evaluate("() => { self.storageFull = true; }");
             page.locator("#open-search").click();
@@ -406,9 +410,7 @@ class ScannerIT {
                       }
                       return tx;
                     };""");
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             phone.setOffline(true);
             page.evaluate("() => { self.scanWrites = []; }");
             page.locator("#open-search").click();
@@ -428,9 +430,7 @@ class ScannerIT {
         world.newUser("trainer2", Role.trainer, null);
 
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             phone.setOffline(true);
             page.locator("#open-search").click();
             page.getByLabel("Họ tên học viên").fill("hoa");
@@ -474,9 +474,7 @@ class ScannerIT {
         UUID hoa = enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
 
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             // a signal too weak for an upload to get through, though the phone counts itself online
             phone.route("**/api/v1/check-ins/batch", route -> route.abort("connectionreset"));
             checkInByName(page, "hoa");
@@ -516,9 +514,7 @@ class ScannerIT {
         TestServer.get().database.dsl().update(COURSE).set(COURSE.CAPACITY, 30).where(COURSE.ID.eq(course)).execute();
 
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             phone.setOffline(true);
             // first someone the commune sent in place of another, then the whole class by name
             page.locator("#open-walkin").click();
@@ -650,9 +646,7 @@ class ScannerIT {
         world.newUser("trainer2", Role.trainer, null);
 
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             // the app opened again later goes straight back to the session it was on (and asks for
             // its roster once more: done before the login ends, so that this window does not see it end)
             page.waitForResponse("**/api/v1/sessions/*/roster", page::reload);
@@ -705,9 +699,7 @@ class ScannerIT {
         world.newUser("trainer2", Role.trainer, null);
 
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             // the trainer's login ends: the access token is due and the refresh refused (expired),
             // seen when the app, opened again on the session, asks for its roster
             endTheLoginUnseen(phone, page);
@@ -767,9 +759,7 @@ class ScannerIT {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
 
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký tại chỗ")).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký và điểm danh")).click();
             expect(page.locator("#w-name-error")).hasText("Bắt buộc.");
@@ -833,9 +823,7 @@ class ScannerIT {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
 
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             page.locator("#open-search").click();
             expect(page.locator("#search")).isFocused();
             page.locator("#search-panel button.close").click();
@@ -863,9 +851,7 @@ class ScannerIT {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
 
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             page.locator("#open-search").click();
             expect(page.locator("#search")).isFocused();
             assertFocusInSight(page, "the name field of the search");
@@ -889,9 +875,7 @@ class ScannerIT {
         enrolled("Nguyễn Thị Hoà", "female", world.communeA1);
 
         try (PhoneBrowser browser = PhoneBrowser.start(); BrowserContext phone = browser.phone()) {
-            Page page = phone.newPage();
-            logInAndWaitForTheKit(page);
-            openTheFirstSession(page);
+            Page page = onTheFirstSession(phone);
             page.locator("#open-search").click();
             page.getByLabel("Họ tên học viên").fill("lan");
             expect(page.locator("#search-panel").getByRole(AriaRole.STATUS))
