@@ -45,13 +45,18 @@ final class CardRepository {
                 .fetchOptional(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
     }
 
+    /** What a holder read before the lock has become by the time it is held. */
+    enum HolderNow { OWN_RECORD, ERASED, MERGED }
+
     /**
      * Locks the participant's row for a change of their cards (FOR NO KEY UPDATE: revocations of
-     * the same person take turns) and answers whether their personal data was erased.
+     * the same person take turns, and a merge or erasure under way is waited for) and answers what
+     * the record is now.
      */
-    boolean lockHolder(DSLContext tx, UUID participantId) {
-        return tx.select(PARTICIPANT.ERASED_AT).from(PARTICIPANT).where(PARTICIPANT.ID.eq(participantId))
-                .forNoKeyUpdate().fetchOne(PARTICIPANT.ERASED_AT) != null;
+    HolderNow lockHolder(DSLContext tx, UUID participantId) {
+        var now = tx.select(PARTICIPANT.ERASED_AT, PARTICIPANT.MERGED_INTO).from(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(participantId)).forNoKeyUpdate().fetchOne();
+        return now.value2() != null ? HolderNow.MERGED : now.value1() != null ? HolderNow.ERASED : HolderNow.OWN_RECORD;
     }
 
     /**

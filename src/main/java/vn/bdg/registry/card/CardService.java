@@ -108,8 +108,12 @@ public final class CardService {
         CardRepository.Holder holder = holder(caller, participantId);
         return dsl.transactionResult(trx -> {
             // locked before it is read, not shared then upgraded: two revocations at once would deadlock
-            if (cards.lockHolder(trx.dsl(), holder.id())) {
+            CardRepository.HolderNow now = cards.lockHolder(trx.dsl(), holder.id());
+            if (now == CardRepository.HolderNow.ERASED) {
                 throw ApiException.conflict("erased"); // erased since it was read
+            }
+            if (now == CardRepository.HolderNow.MERGED) {
+                throw ApiException.notFound(); // merged since it was read: as any merged record
             }
             CardRepository.CardRow row = cards.revokeAndReissue(trx.dsl(), holder.id(), holder.provinceCode(), reason);
             audit.record(trx.dsl(), caller, "revoke_card", "participant", holder.id(),
