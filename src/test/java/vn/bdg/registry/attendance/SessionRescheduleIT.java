@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.bdg.registry.support.Api;
 import vn.bdg.registry.support.Fixtures;
+import vn.bdg.registry.support.HeldLock;
 import vn.bdg.registry.support.World;
 
 import java.time.LocalDate;
@@ -11,6 +12,8 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +36,15 @@ class SessionRescheduleIT {
         Fixtures.enroll(world, course, mai);
     }
 
-    private JsonNode checkIn(UUID person, int hour, int minute) {
-        Api.Res res = world.organizer.post("/api/v1/sessions/" + session + "/check-ins", Map.of(
+    private Api.Res scan(UUID person, int hour, int minute) {
+        return world.organizer.post("/api/v1/sessions/" + session + "/check-ins", Map.of(
                 "clientScanId", UUID.randomUUID().toString(), "participantId", person.toString(),
                 "method", "manual", "scannedAt", day.atTime(hour, minute).atOffset(ZoneOffset.ofHours(7)).toString(),
                 "deviceId", "phone-1"));
+    }
+
+    private JsonNode checkIn(UUID person, int hour, int minute) {
+        Api.Res res = scan(person, hour, minute);
         assertThat(res.status()).as(res.body()).isIn(200, 201);
         assertThat(res.json().get("outcome").asText()).as(res.body()).isEqualTo("accepted");
         return res.json().get("checkIn");
@@ -78,6 +85,38 @@ class SessionRescheduleIT {
         Api.Res shortened = change(Map.of("endTime", "10:00"));
         assertThat(shortened.status()).as(shortened.body()).isEqualTo(200);
         assertRefused(change(Map.of("startTime", "09:30")), "startTime", "1 check-in recorded");
+    }
+
+    /**
+     * A check-in decided and being stored while the session is moved: the move waits for it, then
+     * finds it (SessionRepository.attendancesOutside locks the session against the scans' hold on
+     * it). The test holds the session until both wait for it, then the person, so that the
+     * check-in, holding the session, waits to be stored while the move runs.
+     */
+    @Test
+    void aSessionMovedWhileACheckInIsStoredWaitsForItAndKeepsIt() throws Exception {
+        Api.Res scanned;
+        Api.Res moved;
+        try (HeldLock person = HeldLock.take("select 1 from participant where id = '" + hoa + "' for update");
+             HeldLock held = HeldLock.take("select 1 from course_session where id = '" + session + "' for update")) {
+            CompletableFuture<Api.Res> scanning = CompletableFuture.supplyAsync(() -> scan(hoa, 8, 5));
+            HeldLock.awaitWaiting(1); // decided, waits to hold the session
+            CompletableFuture<Api.Res> moving = CompletableFuture.supplyAsync(
+                    () -> change(Map.of("date", day.plusDays(1).toString())));
+            HeldLock.awaitWaiting(2); // waits for the session
+            held.close(); // the check-in now waits for the person
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!moving.isDone() && HeldLock.waiting() < 2 && System.nanoTime() < until) {
+                Thread.sleep(20); // the move done, or waiting for the check-in
+            }
+            person.close();
+            scanned = scanning.get(30, TimeUnit.SECONDS);
+            moved = moving.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(scanned.json().get("outcome").asText()).as(scanned.body()).isEqualTo("accepted");
+        assertRefused(moved, "date", "1 check-in recorded");
+        assertThat(world.organizer.get("/api/v1/sessions/" + session).json().get("date").asText())
+                .isEqualTo(day.toString());
     }
 
     @Test

@@ -51,6 +51,13 @@ public final class HeldLock implements AutoCloseable {
         }
     }
 
+    /** How many requests to the test database wait for a lock now. */
+    public static int waiting() throws SQLException {
+        try (Connection watcher = connect()) {
+            return waiting(watcher);
+        }
+    }
+
     /** Releases the lock (the transaction rolls back); once released, nothing more. */
     @Override
     public void close() throws SQLException {
