@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The command line: serve [--demo], migrate, create-user, import-units. */
 public final class Main {
@@ -92,7 +93,7 @@ public final class Main {
         return switch (args[0]) {
             case "serve" -> servesAsAsked ? serve(!rest.isEmpty()) : usage();
             case "migrate" -> rest.isEmpty() ? withDatabase(db -> 0) : usage();
-            case "create-user" -> createUser(options(rest));
+            case "create-user" -> createUser(rest);
             case "import-units" -> importUnits(rest);
             default -> usage();
         };
@@ -140,20 +141,18 @@ public final class Main {
         }
     }
 
-    private static final List<String> CREATE_USER_OPTIONS =
-            List.of("username", "password-stdin", "role", "province", "unit", "full-name");
+    /** The options create-user takes with a value; --password-stdin is its one flag. */
+    private static final Set<String> CREATE_USER_OPTIONS = Set.of("username", "role", "province", "unit", "full-name");
 
-    private int createUser(Map<String, String> opts) throws Exception {
-        // a word it does not take ("--unti 061") is refused, not ignored: the account would be created
-        // wider than asked (province-wide), and nothing said
-        for (String name : opts.keySet()) {
-            if (!CREATE_USER_OPTIONS.contains(name) || name.equals("password-stdin") && !opts.get(name).isEmpty()) {
-                String word = CREATE_USER_OPTIONS.contains(name) ? opts.get(name)  // a value after --password-stdin
-                        : name.startsWith("--") ? name.substring(2) : "--" + name;
-                err.println("create-user does not take \"" + word + "\"\n" + USAGE);
-                return 2;
-            }
+    private int createUser(List<String> args) throws Exception {
+        Options parsed = options(args, CREATE_USER_OPTIONS, Set.of("password-stdin"));
+        if (parsed.strayWord() != null) {
+            // refused, not ignored ("--unti 061"): the account would be created wider than asked
+            // (province-wide), and nothing said
+            err.println("create-user does not take \"" + parsed.strayWord() + "\"\n" + USAGE);
+            return 2;
         }
+        Map<String, String> opts = parsed.values();
         for (String required : List.of("username", "role", "province")) {
             if (!opts.containsKey(required)) {
                 err.println("missing --" + required + "\n" + USAGE);
@@ -222,22 +221,28 @@ public final class Main {
         });
     }
 
-    /** --name value pairs; flags without a value map to "", and a stray word to "--word". */
-    static Map<String, String> options(List<String> args) {
+    /** The options given, by name (a flag: ""), and the first word that is none of them (null: none). */
+    private record Options(Map<String, String> values, String strayWord) {
+    }
+
+    /**
+     * "--name value" for the names of withValue (a missing value: ""), "--name" for flags; parsing
+     * stops at the first other word.
+     */
+    private static Options options(List<String> args, Set<String> withValue, Set<String> flags) {
         Map<String, String> opts = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (!a.startsWith("--")) {
-                opts.put("--" + a, ""); // a word that is no option's value: named so that it is refused
-                continue;
-            }
-            String name = a.substring(2);
-            if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                opts.put(name, args.get(++i));
-            } else {
+            String name = a.startsWith("--") ? a.substring(2) : "";
+            if (flags.contains(name)) {
                 opts.put(name, "");
+            } else if (withValue.contains(name)) {
+                boolean valueFollows = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
+                opts.put(name, valueFollows ? args.get(++i) : "");
+            } else {
+                return new Options(opts, a);
             }
         }
-        return opts;
+        return new Options(opts, null);
     }
 }
